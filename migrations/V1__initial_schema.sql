@@ -1,0 +1,391 @@
+-- dipkb schema, version 1.
+--
+-- Rules this file follows (see DESIGN.md): readable by SQLite 3.40, so no STRICT tables and no
+-- functions newer than 3.40; plural snake_case tables with `id INTEGER PRIMARY KEY`; foreign keys
+-- named `<thing>_id`; dates as ISO-8601 text with a `*_precision` column and the raw phrase;
+-- every column commented inside its CREATE statement so that `.schema` documents the data.
+-- Closed vocabularies (status, precision, statement kind) carry CHECK constraints; open ones
+-- (meeting kind, participant role) do not, so a later version can add values without rebuilding
+-- a table.
+
+CREATE TABLE articles ( -- one row per ingested article; every fact points back here
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL, -- headline, or the first non-blank line of a text without front matter
+    published TEXT, -- publication date YYYY-MM-DD; relative dates in the body resolve against it
+    published_precision TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (published_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `published` is known
+    source TEXT, -- publisher or outlet, as the input named it
+    url TEXT, -- address of the original, when the input gave one
+    body TEXT NOT NULL, -- article text verbatim (byte-order mark removed, line ends as LF); evidence spans index into it
+    content_sha256 TEXT NOT NULL UNIQUE, -- hex SHA-256 of `body`; an article whose body is already stored is skipped
+    origin TEXT NOT NULL, -- where it was read from: a path, `path:line` for JSONL, or `-` for stdin
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), -- when it was first stored (UTC)
+    extracted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), -- when its facts were last extracted (UTC)
+    extractor_version TEXT NOT NULL -- dipkb version whose extractor produced the stored facts
+);
+
+CREATE INDEX idx_articles_url ON articles ( -- Looking an article up by its address is how users cross-check a source.
+    url
+);
+CREATE INDEX idx_articles_published ON articles ( -- Timelines of sources and `--since`/`--until` on articles filter by date.
+    published
+);
+
+CREATE TABLE actors ( -- one row per real actor: a person, a state, an organisation or a group
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'state', 'organisation', 'group')), -- what sort of actor
+    name TEXT NOT NULL, -- canonical name: a person's full name as first introduced, a state's short English name
+    iso3 TEXT, -- ISO 3166-1 alpha-3 code, states only
+    wikidata_qid TEXT, -- Wikidata item, e.g. Q159 for Russia, where known
+    cameo_code TEXT, -- CAMEO actor code, e.g. RUS or IGONAT, where one fits
+    note TEXT -- free text for curators; never written by extraction
+);
+
+CREATE INDEX idx_actors_kind_name ON actors ( -- Resolution looks actors up by kind and name on every ingested article.
+    kind, name
+);
+CREATE UNIQUE INDEX idx_actors_iso3 ON actors ( -- A state code names one actor; the partial index leaves actors without one free.
+    iso3
+) WHERE iso3 IS NOT NULL;
+CREATE UNIQUE INDEX idx_actors_wikidata_qid ON actors ( -- A Wikidata item names one actor.
+    wikidata_qid
+) WHERE wikidata_qid IS NOT NULL;
+
+CREATE TABLE actor_aliases ( -- every name an actor has been called: short names, acronyms, metonyms, surnames
+    id INTEGER PRIMARY KEY,
+    actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE, -- the actor so named
+    alias TEXT NOT NULL, -- the name as written ("Moscow", "Stoltenberg", "U.S.")
+    alias_key TEXT NOT NULL, -- `alias` folded for lookup: lower case, dots dropped, white space folded
+    kind TEXT NOT NULL DEFAULT 'name', -- name, acronym, demonym, metonym, surname, spelling
+    origin TEXT NOT NULL DEFAULT 'article' CHECK (origin IN ('dictionary', 'article', 'user')), -- who added it
+    UNIQUE (actor_id, alias_key)
+);
+
+CREATE INDEX idx_actor_aliases_alias_key ON actor_aliases ( -- `--actor Moscow` and cross-article resolution look aliases up by their folded form.
+    alias_key
+);
+
+CREATE TABLE person_roles ( -- titles and affiliations of persons over time, as articles gave them
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE, -- the person
+    title TEXT, -- office as written ("Deputy Secretary of State", "Secretary General")
+    affiliation_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- state or organisation the office belongs to
+    first_seen TEXT, -- earliest article date with this role (YYYY-MM-DD)
+    last_seen TEXT, -- latest article date with this role (YYYY-MM-DD)
+    CHECK (title IS NOT NULL OR affiliation_id IS NOT NULL)
+);
+
+CREATE INDEX idx_person_roles_person_id ON person_roles ( -- An actor profile lists a person's roles.
+    person_id
+);
+CREATE INDEX idx_person_roles_affiliation_id ON person_roles ( -- Actor filters reach the persons affiliated with a state or organisation.
+    affiliation_id
+);
+
+CREATE TABLE places ( -- cities, countries and venues where meetings happen
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL, -- common English name ("Brussels", "NATO headquarters")
+    kind TEXT NOT NULL DEFAULT 'city', -- city, country, venue, region
+    country_iso3 TEXT, -- ISO 3166-1 alpha-3 code of the country it lies in, where known
+    parent_id INTEGER REFERENCES places (id) ON DELETE SET NULL, -- the city a venue lies in
+    wikidata_qid TEXT, -- Wikidata item, where known
+    latitude REAL, -- WGS 84, where known
+    longitude REAL -- WGS 84, where known
+);
+
+CREATE UNIQUE INDEX idx_places_name_kind_country ON places ( -- One row per place: resolution finds a place by name, kind and country.
+    name, kind, ifnull(country_iso3, '')
+);
+
+CREATE TABLE meetings ( -- encounters of two or more parties: talks, summits, sessions, calls, visits
+    id INTEGER PRIMARY KEY,
+    label TEXT, -- short description for people ("NATO-Russia Council")
+    kind TEXT NOT NULL DEFAULT 'meeting', -- meeting, talks, summit, session, dialogue, call, visit, meal, conference
+    mode TEXT NOT NULL DEFAULT 'unknown' CHECK (mode IN ('in_person', 'phone', 'video', 'unknown')), -- how the parties met
+    scope TEXT NOT NULL DEFAULT 'unknown' CHECK (scope IN ('bilateral', 'multilateral', 'unknown')), -- two parties or more
+    status TEXT NOT NULL CHECK (status IN ('held', 'planned', 'proposed', 'cancelled', 'postponed')), -- as of the latest source
+    date TEXT, -- first day: YYYY-MM-DD, YYYY-MM or YYYY as precise as the sources allow
+    date_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (date_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `date` is known
+    date_phrase TEXT, -- the words the date came from ("on Wednesday", "Dec. 12")
+    end_date TEXT, -- last day of a meeting over several days, same forms as `date`
+    place_id INTEGER REFERENCES places (id) ON DELETE SET NULL, -- where it took place; NULL for calls or when not said
+    outcome TEXT, -- result in the sources' words ("ended in a stalemate")
+    cameo_code TEXT, -- CAMEO event code (04x family) for use beside GDELT or ICEWS data
+    plover_category TEXT, -- PLOVER event type, CONSULT for meetings
+    plover_mode TEXT -- PLOVER mode: visit, phone, multilateral, third-party
+);
+
+CREATE INDEX idx_meetings_date ON meetings ( -- Timelines order and filter meetings by date.
+    date
+);
+CREATE INDEX idx_meetings_place_id ON meetings ( -- `--place` filters and de-duplication compare places.
+    place_id
+);
+
+CREATE TABLE meeting_participants ( -- who took part in each meeting
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE, -- the meeting
+    actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE, -- the participant
+    role TEXT NOT NULL DEFAULT 'participant', -- participant, host, guest, chair, delegation_head, delegation_member
+    implied INTEGER NOT NULL DEFAULT 0 CHECK (implied IN (0, 1)), -- 1 when only implied by a person's office or nationality
+    UNIQUE (meeting_id, actor_id)
+);
+
+CREATE INDEX idx_meeting_participants_actor_id ON meeting_participants ( -- "Who did Wendy Sherman meet?" starts from the actor.
+    actor_id
+);
+
+CREATE TABLE statements ( -- what a speaker said: quotes and reported speech
+    id INTEGER PRIMARY KEY,
+    speaker_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- person, or state or organisation when no person is named; NULL when unnamed
+    speaker_party_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- state or organisation the speaker spoke for, where known
+    kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect')), -- direct: words in quotation marks; indirect: reported speech
+    text TEXT NOT NULL, -- the quoted words, or the reported clause without "X said that"
+    verb TEXT, -- the reporting verb as written ("said", "warned")
+    date TEXT, -- when it was said, same forms as meetings.date
+    date_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (date_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `date` is known
+    date_phrase TEXT, -- the words the date came from
+    meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL, -- the meeting it was made at or about, where one applies
+    cameo_code TEXT, -- CAMEO event code (01x family)
+    plover_category TEXT, -- PLOVER event type
+    plover_mode TEXT -- PLOVER mode
+);
+
+CREATE INDEX idx_statements_speaker_id ON statements ( -- Actor profiles and `--actor` filters list a speaker's statements.
+    speaker_id
+);
+CREATE INDEX idx_statements_date ON statements ( -- Timelines order and filter statements by date.
+    date
+);
+CREATE INDEX idx_statements_meeting_id ON statements ( -- A meeting's record lists the statements made at it.
+    meeting_id
+);
+
+CREATE TABLE demands ( -- who demands what of whom, and how the other side answered
+    id INTEGER PRIMARY KEY,
+    by_actor_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- who made the demand (a person, or a party)
+    by_party_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- state or organisation on whose behalf, where a person made it
+    of_actor_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- of whom it was demanded; NULL when the text does not say
+    of_party_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- state or organisation of the addressee, where a person was addressed
+    text TEXT NOT NULL, -- what is demanded ("withdrawal of NATO forces from Eastern Europe")
+    cue TEXT, -- the words that make it a demand ("calls for", "urged")
+    answer TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (answer IN ('unknown', 'accepted', 'rejected', 'partly_accepted', 'refused_comment')), -- the addressee's answer, where reported
+    answered_by_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- who answered
+    answer_date TEXT, -- when it was answered, same forms as meetings.date
+    date TEXT, -- when it was made, same forms as meetings.date
+    date_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (date_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `date` is known
+    date_phrase TEXT, -- the words the date came from
+    meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL, -- the meeting it was raised at, where one applies
+    cameo_code TEXT, -- CAMEO event code (10x family)
+    plover_category TEXT, -- PLOVER event type, REQUEST
+    plover_mode TEXT -- PLOVER mode
+);
+
+CREATE INDEX idx_demands_by_actor_id ON demands ( -- Relations and actor profiles go from an actor to the demands it made.
+    by_actor_id
+);
+CREATE INDEX idx_demands_by_party_id ON demands ( -- Relations and actor profiles go from a state to the demands made on its behalf.
+    by_party_id
+);
+CREATE INDEX idx_demands_of_actor_id ON demands ( -- Relations and actor profiles go from an actor to the demands it received.
+    of_actor_id
+);
+CREATE INDEX idx_demands_of_party_id ON demands ( -- Relations and actor profiles go from a state to the demands its people received.
+    of_party_id
+);
+CREATE INDEX idx_demands_date ON demands ( -- Timelines order and filter demands by date.
+    date
+);
+CREATE INDEX idx_demands_meeting_id ON demands ( -- A meeting's record lists the demands raised at it.
+    meeting_id
+);
+
+CREATE TABLE evidence_spans ( -- provenance: each article and character span that a fact was found in
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE, -- the article
+    meeting_id INTEGER REFERENCES meetings (id) ON DELETE CASCADE, -- the fact, when it is a meeting
+    statement_id INTEGER REFERENCES statements (id) ON DELETE CASCADE, -- the fact, when it is a statement
+    demand_id INTEGER REFERENCES demands (id) ON DELETE CASCADE, -- the fact, when it is a demand
+    person_role_id INTEGER REFERENCES person_roles (id) ON DELETE CASCADE, -- the fact, when it is a person's role
+    aspect TEXT NOT NULL DEFAULT 'fact', -- what the span shows: fact, date, place, participant, speaker, answer, title
+    span_start INTEGER NOT NULL, -- first character, counted from 0 in articles.body
+    span_end INTEGER NOT NULL, -- one past the last character; substr(body, span_start + 1, span_end - span_start) shows it
+    CHECK ((meeting_id IS NOT NULL) + (statement_id IS NOT NULL) + (demand_id IS NOT NULL)
+        + (person_role_id IS NOT NULL) = 1),
+    CHECK (0 <= span_start AND span_start <= span_end)
+);
+
+CREATE INDEX idx_evidence_spans_article_id ON evidence_spans ( -- Re-extracting an article finds and removes its spans.
+    article_id
+);
+CREATE INDEX idx_evidence_spans_meeting_id ON evidence_spans ( -- A meeting's sources; also the check that a fact still has any source.
+    meeting_id
+);
+CREATE INDEX idx_evidence_spans_statement_id ON evidence_spans ( -- A statement's sources; also the check that a fact still has any source.
+    statement_id
+);
+CREATE INDEX idx_evidence_spans_demand_id ON evidence_spans ( -- A demand's sources; also the check that a fact still has any source.
+    demand_id
+);
+CREATE INDEX idx_evidence_spans_person_role_id ON evidence_spans ( -- A role's sources; also the check that a role still has any source.
+    person_role_id
+);
+
+CREATE TABLE diagnostics ( -- what ingest and extraction noticed about an article but could not settle
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE, -- the article
+    stage TEXT NOT NULL CHECK (stage IN ('source', 'extract')), -- reading the input, or extracting facts (redone by --reprocess)
+    severity TEXT NOT NULL CHECK (severity IN ('info', 'warning')), -- warning: a fact may be missing or wrong
+    code TEXT NOT NULL, -- stable identifier ("no-publication-date", "invalid-utf8")
+    message TEXT NOT NULL, -- for people
+    span_start INTEGER, -- where in the body, when it concerns one place (characters from 0)
+    span_end INTEGER -- one past the last character
+);
+
+CREATE INDEX idx_diagnostics_article_id ON diagnostics ( -- `stats` and the article view read an article's diagnostics.
+    article_id
+);
+
+-- Full-text search. External content keeps one copy of the text; the triggers below keep the
+-- index in step. unicode61 with remove_diacritics 2 lets "Alvarez" find "Álvarez".
+CREATE VIRTUAL TABLE statements_fts USING fts5 ( -- full-text index of statements.text (Datasette offers it as a search box)
+    text,
+    content = 'statements',
+    content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER statements_fts_after_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts (rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE TRIGGER statements_fts_after_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts (statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+CREATE TRIGGER statements_fts_after_update AFTER UPDATE OF text ON statements BEGIN
+    INSERT INTO statements_fts (statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO statements_fts (rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 ( -- full-text index of article titles and bodies
+    title,
+    body,
+    content = 'articles',
+    content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+
+CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+
+CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, body ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+
+CREATE VIEW timeline AS
+-- One line per event, in date order, with names instead of ids: what an analyst reads first.
+-- Undated events sort last. `sources` counts the distinct articles that report the event.
+SELECT
+    event.date AS date,
+    event.date_precision AS date_precision,
+    event.event AS event,
+    event.event_id AS event_id,
+    event.status AS status,
+    event.summary AS summary,
+    event.actors AS actors,
+    event.place AS place,
+    event.sources AS sources
+FROM (
+    SELECT
+        m.date AS date,
+        m.date_precision AS date_precision,
+        'meeting' AS event,
+        m.id AS event_id,
+        m.status AS status,
+        coalesce(m.label, m.kind) AS summary,
+        (SELECT group_concat(name, '; ') FROM (
+            SELECT a.name AS name
+            FROM meeting_participants AS mp JOIN actors AS a ON a.id = mp.actor_id
+            WHERE mp.meeting_id = m.id AND mp.implied = 0
+            ORDER BY a.name)) AS actors,
+        p.name AS place,
+        (SELECT count(DISTINCT e.article_id) FROM evidence_spans AS e WHERE e.meeting_id = m.id) AS sources
+    FROM meetings AS m LEFT JOIN places AS p ON p.id = m.place_id
+    UNION ALL
+    SELECT
+        s.date,
+        s.date_precision,
+        'statement',
+        s.id,
+        s.kind,
+        s.text,
+        speaker.name,
+        NULL,
+        (SELECT count(DISTINCT e.article_id) FROM evidence_spans AS e WHERE e.statement_id = s.id)
+    FROM statements AS s LEFT JOIN actors AS speaker ON speaker.id = s.speaker_id
+    UNION ALL
+    SELECT
+        d.date,
+        d.date_precision,
+        'demand',
+        d.id,
+        d.answer,
+        d.text,
+        coalesce(by_actor.name, '?') || ' -> ' || coalesce(of_actor.name, '?'),
+        NULL,
+        (SELECT count(DISTINCT e.article_id) FROM evidence_spans AS e WHERE e.demand_id = d.id)
+    FROM demands AS d
+    LEFT JOIN actors AS by_actor ON by_actor.id = coalesce(d.by_party_id, d.by_actor_id)
+    LEFT JOIN actors AS of_actor ON of_actor.id = coalesce(d.of_party_id, d.of_actor_id)
+) AS event
+ORDER BY event.date IS NULL, event.date, event.event, event.event_id;
+
+CREATE VIEW relationships AS
+-- The actor graph: who met whom, who demanded something of whom, who rejected whose demand, with
+-- counts and first and last dates. Meetings appear in both directions so that filtering on
+-- `actor` finds every partner; demands and rejections point from the one who acted.
+WITH links (actor_id, other_id, relation, date) AS (
+    SELECT a.actor_id, b.actor_id,
+        CASE m.status WHEN 'held' THEN 'met' ELSE 'meeting_' || m.status END,
+        m.date
+    FROM meeting_participants AS a
+    JOIN meeting_participants AS b ON b.meeting_id = a.meeting_id AND b.actor_id <> a.actor_id
+    JOIN meetings AS m ON m.id = a.meeting_id
+    UNION ALL
+    SELECT by_id, of_id, 'demanded_of', date
+    FROM (
+        SELECT d.by_actor_id AS by_id, coalesce(d.of_party_id, d.of_actor_id) AS of_id, d.date AS date FROM demands AS d
+        UNION ALL
+        SELECT d.by_party_id, coalesce(d.of_party_id, d.of_actor_id), d.date FROM demands AS d
+        WHERE d.by_party_id IS NOT d.by_actor_id
+    )
+    WHERE by_id IS NOT NULL AND of_id IS NOT NULL
+    UNION ALL
+    SELECT d.answered_by_id, coalesce(d.by_party_id, d.by_actor_id), 'rejected_demand_of',
+        coalesce(d.answer_date, d.date)
+    FROM demands AS d
+    WHERE d.answer = 'rejected' AND d.answered_by_id IS NOT NULL
+        AND coalesce(d.by_party_id, d.by_actor_id) IS NOT NULL
+)
+SELECT
+    actor.name AS actor,
+    other.name AS other,
+    links.relation AS relation,
+    count(*) AS events,
+    min(links.date) AS first_date,
+    max(links.date) AS last_date,
+    links.actor_id AS actor_id,
+    links.other_id AS other_id
+FROM links
+JOIN actors AS actor ON actor.id = links.actor_id
+JOIN actors AS other ON other.id = links.other_id
+GROUP BY links.actor_id, links.other_id, links.relation
+ORDER BY actor.name, other.name, links.relation;

@@ -1,0 +1,90 @@
+//! The command line: one file per subcommand. Everything here may use `anyhow`; the library
+//! modules below return typed errors.
+
+mod ingest;
+mod migrate;
+mod sql;
+mod stats;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use clap::{ArgAction, Parser, Subcommand};
+
+use crate::render::{self, Format, Rows};
+
+/// Diplomatic events from news reports and readouts, as an SQLite knowledge base.
+#[derive(Debug, Parser)]
+#[command(name = "dipkb", version, propagate_version = true)]
+pub struct Cli {
+    /// The knowledge base file.
+    #[arg(
+        long,
+        global = true,
+        env = "DIPKB_DB",
+        default_value = "dipkb.sqlite",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+
+    /// Log more on stderr (-v: each file, -vv: debugging); RUST_LOG overrides.
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles from files, folders or stdin (`-`), extract their facts and store them.
+    Ingest(ingest::Args),
+    /// Count what the knowledge base holds.
+    Stats(stats::Args),
+    /// Run one read-only SQL query against the knowledge base.
+    Sql(sql::Args),
+    /// Bring a database made by an older dipkb up to this version's schema.
+    Migrate,
+}
+
+/// Runs a parsed command line. Exit codes: 0 success, 1 a query matched nothing, 2 an error
+/// (returned as `Err`, or as code 2 when some inputs failed and the rest went through).
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Ingest(args) => ingest::run(&cli.db, args),
+        Command::Stats(args) => stats::run(&cli.db, args),
+        Command::Sql(args) => sql::run(&cli.db, args),
+        Command::Migrate => migrate::run(&cli.db),
+    }
+}
+
+/// `YYYY-MM-DD` on the command line.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date of the form YYYY-MM-DD"))
+}
+
+/// Prints rows to stdout in the chosen format.
+fn print_rows(rows: &Rows, format: Format) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    render::write(rows, format, &mut out).context("cannot write to stdout")?;
+    out.flush().context("cannot write to stdout")
+}
+
+/// Whether stderr is a terminal a person watches: progress bars only go there.
+fn stderr_is_terminal() -> bool {
+    io::stderr().is_terminal()
+}
+
+/// True when an error chain ends in a closed pipe (`dipkb sql ... | head`), which is not a
+/// failure of ours.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,90 @@
+//! The knowledge base: the SQLite schema, opening and migrating a database, and storing
+//! articles with their facts.
+//!
+//! Architecture invariant: this module knows nothing about text analysis. It stores
+//! [`crate::extract::Extraction`]s it is given and never looks inside an article's body.
+//!
+//! Architecture invariant: an article and its facts are written in one transaction, so a
+//! database never holds an article without its facts or facts without their article.
+
+pub mod schema;
+mod store;
+
+use std::path::PathBuf;
+
+pub use schema::{SCHEMA_VERSION, open_read_only};
+pub use store::{FactCounts, Store, StoredArticle};
+
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    #[error("no database at {0} (run `dipkb ingest` first, or point --db or DIPKB_DB at one)")]
+    Missing(PathBuf),
+    #[error("{path} is not a dipkb database: {reason}")]
+    NotDipkb { path: PathBuf, reason: String },
+    #[error(
+        "{path} was written by a newer dipkb (schema version {found}, this dipkb knows up to \
+         {known}); upgrade dipkb to use it"
+    )]
+    Newer {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error(
+        "{path} has schema version {found}, older than this dipkb's {known}; run `dipkb migrate` \
+         to upgrade it"
+    )]
+    Older {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("cannot migrate {path}: {message}")]
+    Migration { path: PathBuf, message: String },
+    #[error("{path} is busy: another process is writing to it; try again when it has finished")]
+    Busy { path: PathBuf },
+    #[error("cannot open database {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("evidence span {start}..{end} lies outside the article body ({len} characters)")]
+    SpanOutOfBody {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// Folds a name for alias lookup: lower case, dots dropped ("U.S." is "us"), typographic
+/// apostrophes made plain, runs of white space made one space.
+pub fn alias_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '.' => {}
+                '\u{2019}' | '\u{2018}' | '`' => key.push('\''),
+                _ => key.extend(c.to_lowercase()),
+            }
+        }
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alias_keys_fold_case_dots_and_spaces() {
+        assert_eq!(alias_key("U.S."), "us");
+        assert_eq!(alias_key("  Wendy  R. Sherman "), "wendy r sherman");
+        assert_eq!(alias_key("Côte d’Ivoire"), "côte d'ivoire");
+    }
+}

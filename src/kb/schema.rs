@@ -1,0 +1,268 @@
+//! Opening a database: checking that it is ours, setting the connection up, and migrating it.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::KbError;
+
+mod embedded {
+    refinery::embed_migrations!("migrations");
+}
+
+/// Stored in the SQLite header (`PRAGMA application_id`) so that dipkb, and `file(1)`, can tell
+/// a dipkb database from any other SQLite file. The bytes spell "DIPK".
+pub const APPLICATION_ID: i32 = 0x4449_504B;
+
+/// The schema version this dipkb writes: the highest migration it embeds.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// refinery's bookkeeping table, named by our plural snake_case rule.
+const MIGRATIONS_TABLE: &str = "schema_migrations";
+
+/// How long a connection waits for another writer before it reports the database busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Opens (creating if needed) a database for writing, and migrates it to [`SCHEMA_VERSION`].
+pub fn open_for_write(path: &Path) -> Result<Connection, KbError> {
+    let mut conn = Connection::open(path).map_err(|source| open_error(path, source))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|source| open_error(path, source))?;
+    let found = check_identity(&conn, path)?;
+    if found > SCHEMA_VERSION {
+        return Err(KbError::Newer {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    // WAL lets readers (timeline, sql, an external sqlite3) work while an ingest writes.
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|source| open_error(path, source))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    if found < SCHEMA_VERSION {
+        migrate(&mut conn, path)?;
+    }
+    Ok(conn)
+}
+
+/// Opens an existing database for reading only: writes through this connection fail.
+pub fn open_read_only(path: &Path) -> Result<Connection, KbError> {
+    if !path.exists() {
+        return Err(KbError::Missing(path.to_path_buf()));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn =
+        Connection::open_with_flags(path, flags).map_err(|source| open_error(path, source))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|source| open_error(path, source))?;
+    let found = check_identity(&conn, path)?;
+    let known = SCHEMA_VERSION;
+    match found {
+        0 => Err(KbError::Missing(path.to_path_buf())),
+        found if found > known => Err(KbError::Newer {
+            path: path.to_path_buf(),
+            found,
+            known,
+        }),
+        found if found < known => Err(KbError::Older {
+            path: path.to_path_buf(),
+            found,
+            known,
+        }),
+        _ => {
+            conn.pragma_update(None, "query_only", "ON")?;
+            Ok(conn)
+        }
+    }
+}
+
+/// Makes sure the file is an SQLite database that is empty or dipkb's, and returns its schema
+/// version (0 for an empty database).
+fn check_identity(conn: &Connection, path: &Path) -> Result<i64, KbError> {
+    let not_dipkb = |reason: String| KbError::NotDipkb {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let application_id: i32 =
+        match conn.pragma_query_value(None, "application_id", |row| row.get(0)) {
+            Ok(id) => id,
+            Err(err) if err.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
+                return Err(not_dipkb("it is not an SQLite database".into()));
+            }
+            Err(source) => return Err(open_error(path, source)),
+        };
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+        .map_err(|source| open_error(path, source))?;
+    match application_id {
+        0 if objects == 0 => Ok(0),
+        0 => Err(not_dipkb(
+            "it is an SQLite database of another application".into(),
+        )),
+        APPLICATION_ID => schema_version(conn).map_err(|source| open_error(path, source)),
+        other => Err(not_dipkb(format!(
+            "it belongs to another application (application_id {other:#010x})"
+        ))),
+    }
+}
+
+/// The highest migration applied to the database.
+pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
+    let has_table: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+        [MIGRATIONS_TABLE],
+        |row| row.get(0),
+    )?;
+    if !has_table {
+        return Ok(0);
+    }
+    conn.query_row(
+        &format!("SELECT ifnull(max(version), 0) FROM {MIGRATIONS_TABLE}"),
+        [],
+        |row| row.get(0),
+    )
+}
+
+fn migrate(conn: &mut Connection, path: &Path) -> Result<(), KbError> {
+    let migration_error = |message: String| KbError::Migration {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut runner = embedded::migrations::runner().set_grouped(true);
+    runner.set_migration_table_name(MIGRATIONS_TABLE);
+    runner
+        .run(conn)
+        .map_err(|err| migration_error(err.to_string()))?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    Ok(())
+}
+
+fn open_error(path: &Path, source: rusqlite::Error) -> KbError {
+    match source.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => KbError::Busy {
+            path: path.to_path_buf(),
+        },
+        _ => KbError::Open {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_migration_is_the_schema_version() {
+        let newest = embedded::migrations::runner()
+            .get_migrations()
+            .iter()
+            .map(|m| i64::from(m.version()))
+            .max();
+        assert_eq!(newest, Some(SCHEMA_VERSION));
+    }
+
+    /// The whole schema after migrations, as SQLite stores it: any change to a table, index,
+    /// view or trigger shows up here and must be a new migration.
+    #[test]
+    fn schema_after_migrations() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open_for_write(&dir.path().join("kb.sqlite")).unwrap();
+        let mut statement = conn
+            .prepare(
+                "SELECT type, name, sql FROM sqlite_schema \
+                 WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' \
+                 ORDER BY type, name",
+            )
+            .unwrap();
+        let schema: Vec<String> = statement
+            .query_map([], |row| {
+                let (kind, name, sql): (String, String, String) =
+                    (row.get(0)?, row.get(1)?, row.get(2)?);
+                Ok(format!("-- {kind} {name}\n{sql};\n"))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        insta::assert_snapshot!(schema.join("\n"));
+    }
+
+    #[test]
+    fn a_new_database_is_marked_as_dipkb_and_reopens() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite");
+        drop(open_for_write(&path).unwrap());
+        let conn = open_for_write(&path).unwrap();
+        let id: i32 = conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))
+            .unwrap();
+        assert_eq!(id, APPLICATION_ID);
+        assert_eq!(schema_version(&conn).unwrap(), SCHEMA_VERSION);
+        let journal: String = conn
+            .pragma_query_value(None, "journal_mode", |row| row.get(0))
+            .unwrap();
+        assert_eq!(journal, "wal");
+    }
+
+    #[test]
+    fn foreign_databases_are_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = dir.path().join("notes.sqlite");
+        std::fs::write(
+            &text,
+            "this is not a database, just text long enough to look at",
+        )
+        .unwrap();
+        let before = std::fs::read(&text).unwrap();
+        let err = open_for_write(&text).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("is not a dipkb database: it is not an SQLite database"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&text).unwrap(), before);
+
+        let other = dir.path().join("other.sqlite");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE birds (name TEXT)")
+            .unwrap();
+        let err = open_for_write(&other).unwrap_err();
+        assert!(err.to_string().contains("another application"), "{err}");
+    }
+
+    #[test]
+    fn newer_schemas_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite");
+        let conn = open_for_write(&path).unwrap();
+        conn.execute(
+            &format!(
+                "INSERT INTO {MIGRATIONS_TABLE} (version, name, applied_on, checksum) \
+                 VALUES (?1, 'future', '2030-01-01T00:00:00Z', '0')"
+            ),
+            [SCHEMA_VERSION + 1],
+        )
+        .unwrap();
+        drop(conn);
+        let err = open_for_write(&path).unwrap_err();
+        assert!(matches!(err, KbError::Newer { .. }), "{err}");
+        let err = open_read_only(&path).unwrap_err();
+        assert!(err.to_string().contains("newer dipkb"), "{err}");
+    }
+
+    #[test]
+    fn read_only_connections_refuse_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite");
+        drop(open_for_write(&path).unwrap());
+        let conn = open_read_only(&path).unwrap();
+        assert!(conn.execute("DELETE FROM articles", []).is_err());
+        let missing = open_read_only(&dir.path().join("absent.sqlite")).unwrap_err();
+        assert!(matches!(missing, KbError::Missing(_)));
+    }
+}

@@ -1,0 +1,146 @@
+//! Reading the knowledge base back: summaries and ad-hoc SQL.
+//!
+//! Architecture invariant: queries read only the database, through a read-only connection, and
+//! every query has an explicit ORDER BY so that output is stable.
+
+use rusqlite::Connection;
+use rusqlite::types::ValueRef;
+
+use crate::render::{Rows, Value};
+
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error(
+        "dipkb sql is read-only: this statement would change the database; \
+         use the sqlite3 shell on a copy to experiment with writes"
+    )]
+    WouldWrite,
+    #[error("dipkb sql runs one statement at a time: remove what follows the first `;`")]
+    MultipleStatements,
+    #[error("dipkb sql refuses {0}: it reaches beyond the knowledge base")]
+    Refused(&'static str),
+    #[error("{0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// What the knowledge base holds, one line per measure.
+pub fn stats(conn: &Connection) -> Result<Rows, QueryError> {
+    const MEASURES: &[(&str, &str)] = &[
+        ("articles", "SELECT count(*) FROM articles"),
+        (
+            "articles without a date",
+            "SELECT count(*) FROM articles WHERE published IS NULL",
+        ),
+        ("first article date", "SELECT min(published) FROM articles"),
+        ("last article date", "SELECT max(published) FROM articles"),
+        ("actors", "SELECT count(*) FROM actors"),
+        (
+            "  persons",
+            "SELECT count(*) FROM actors WHERE kind = 'person'",
+        ),
+        (
+            "  states",
+            "SELECT count(*) FROM actors WHERE kind = 'state'",
+        ),
+        (
+            "  organisations",
+            "SELECT count(*) FROM actors WHERE kind = 'organisation'",
+        ),
+        (
+            "  groups",
+            "SELECT count(*) FROM actors WHERE kind = 'group'",
+        ),
+        ("meetings", "SELECT count(*) FROM meetings"),
+        (
+            "  held",
+            "SELECT count(*) FROM meetings WHERE status = 'held'",
+        ),
+        (
+            "  planned or proposed",
+            "SELECT count(*) FROM meetings WHERE status IN ('planned', 'proposed')",
+        ),
+        (
+            "  cancelled or postponed",
+            "SELECT count(*) FROM meetings WHERE status IN ('cancelled', 'postponed')",
+        ),
+        ("statements", "SELECT count(*) FROM statements"),
+        (
+            "  direct",
+            "SELECT count(*) FROM statements WHERE kind = 'direct'",
+        ),
+        (
+            "  indirect",
+            "SELECT count(*) FROM statements WHERE kind = 'indirect'",
+        ),
+        ("demands", "SELECT count(*) FROM demands"),
+        (
+            "  answered",
+            "SELECT count(*) FROM demands WHERE answer <> 'unknown'",
+        ),
+        ("evidence spans", "SELECT count(*) FROM evidence_spans"),
+        (
+            "warnings",
+            "SELECT count(*) FROM diagnostics WHERE severity = 'warning'",
+        ),
+        (
+            "schema version",
+            "SELECT ifnull(max(version), 0) FROM schema_migrations",
+        ),
+    ];
+    let mut rows = Rows::new(&["measure", "value"]);
+    for (label, sql) in MEASURES {
+        let value = conn.query_row(sql, [], |row| value_of(row.get_ref(0)?))?;
+        rows.push(vec![Value::from(*label), value]);
+    }
+    Ok(rows)
+}
+
+/// Runs one read-only SQL statement and returns its rows.
+pub fn sql(conn: &Connection, query: &str) -> Result<Rows, QueryError> {
+    let mut statement = match conn.prepare(query) {
+        Ok(statement) => statement,
+        Err(rusqlite::Error::MultipleStatement) => return Err(QueryError::MultipleStatements),
+        Err(err) => return Err(err.into()),
+    };
+    if !statement.readonly() {
+        return Err(QueryError::WouldWrite);
+    }
+    let first_word = query
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    // ATTACH counts as read-only to SQLite, but it opens other files.
+    if first_word == "attach" {
+        return Err(QueryError::Refused("ATTACH"));
+    }
+    let columns: Vec<String> = statement.column_names().map(|c| c.to_string()).collect();
+    let mut rows = Rows {
+        columns,
+        rows: Vec::new(),
+    };
+    let width = rows.columns.len();
+    let mut result = statement.query([])?;
+    while let Some(row) = result.next()? {
+        let mut cells = Vec::with_capacity(width);
+        for index in 0..width {
+            cells.push(value_of(row.get_ref(index)?)?);
+        }
+        rows.rows.push(cells);
+    }
+    Ok(rows)
+}
+
+fn value_of(value: ValueRef<'_>) -> rusqlite::Result<Value> {
+    Ok(match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(n) => Value::Int(n),
+        ValueRef::Real(x) => Value::Real(x),
+        ValueRef::Text(bytes) => Value::Text(String::from_utf8_lossy(bytes).into_owned()),
+        ValueRef::Blob(bytes) => Value::Text(format!(
+            "x'{}'",
+            bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        )),
+    })
+}

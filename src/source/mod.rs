@@ -1,0 +1,356 @@
+//! Reading articles: text and Markdown with optional front matter, JSON and JSON Lines (as
+//! news-please writes them), folders, and standard input.
+//!
+//! Architecture invariant: an [`Article`]'s `body` is exactly what the database stores, and every
+//! character offset anywhere in dipkb counts characters of that string. Readers remove a leading
+//! byte-order mark and turn CRLF and CR line ends into LF before anything else looks at the text,
+//! so offsets do not depend on how the file was saved.
+
+mod decode;
+mod json;
+mod plain;
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+pub use decode::normalize_line_ends;
+
+/// One article as read from its source, before any analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    pub title: String,
+    pub published: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// The text that facts are extracted from and that evidence spans index into.
+    pub body: String,
+    /// Where the article came from: a path, `path:line` for JSON Lines, `-` for stdin.
+    pub origin: String,
+    /// What the reader noticed but could work around.
+    pub warnings: Vec<Warning>,
+}
+
+impl Article {
+    /// Hex SHA-256 of the body: two inputs with the same body are the same article, whatever
+    /// format or title they came with.
+    pub fn content_hash(&self) -> String {
+        content_hash(&self.body)
+    }
+}
+
+pub fn content_hash(body: &str) -> String {
+    let digest = Sha256::digest(body.as_bytes());
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Something a reader worked around; stored with the article as a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Stable identifier, e.g. `invalid-utf8`.
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// An input that could not be turned into an article. Its `Display` names the input first.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}: {problem}")]
+pub struct SourceError {
+    pub origin: String,
+    pub problem: Problem,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Problem {
+    #[error("cannot read: {0}")]
+    Read(std::io::Error),
+    #[error("not a text file: it contains NUL bytes")]
+    Binary,
+    #[error("empty article: there is no text")]
+    Empty,
+    #[error("unknown file type: expected .txt, .md, .json or .jsonl")]
+    UnknownType,
+    #[error("front matter: {0}")]
+    FrontMatter(String),
+    #[error("invalid publication date {value:?}: expected YYYY-MM-DD")]
+    BadDate { value: String },
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{0}")]
+    JsonShape(String),
+}
+
+impl SourceError {
+    fn new(origin: impl fmt::Display, problem: Problem) -> SourceError {
+        SourceError {
+            origin: origin.to_string(),
+            problem,
+        }
+    }
+}
+
+/// How to fill in what an input leaves out.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Publication date for articles that do not give one.
+    pub published: Option<NaiveDate>,
+}
+
+/// The formats dipkb reads, told apart by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`, `.md`: text with optional front matter.
+    Text,
+    /// `.json`: one article object, or an array of them.
+    Json,
+    /// `.jsonl`, `.ndjson`: one article object per line.
+    JsonLines,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" | "text" | "md" | "markdown" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// One thing to read: a file, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Input::File(path) => write!(f, "{}", path.display()),
+            Input::Stdin => f.write_str("-"),
+        }
+    }
+}
+
+/// Expands the paths given on the command line into inputs, in a stable order.
+///
+/// A file named explicitly is always an input (an unknown type fails when read, so the user
+/// hears about it). Inside folders, only files of a known type are taken, and gold annotations
+/// (`*.gold.json`), hidden files and README, LICENSE or CHANGELOG files are passed over.
+pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input, SourceError>> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Ok(Input::Stdin));
+        } else if path.is_dir() {
+            walk_folder(path, &mut inputs);
+        } else {
+            inputs.push(Ok(Input::File(path.clone())));
+        }
+    }
+    inputs
+}
+
+fn walk_folder(root: &Path, inputs: &mut Vec<Result<Input, SourceError>>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && is_article_file(entry.path()) => {
+                inputs.push(Ok(Input::File(entry.into_path())));
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let origin = err.path().unwrap_or(root).display().to_string();
+                let io = err
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("filesystem loop"));
+                inputs.push(Err(SourceError::new(origin, Problem::Read(io))));
+            }
+        }
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|name| name.starts_with('.'))
+}
+
+fn is_article_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    let lower = name.to_ascii_lowercase();
+    let stem = lower.split('.').next().unwrap_or_default();
+    Format::from_path(path).is_some()
+        && !lower.ends_with(".gold.json")
+        && !matches!(stem, "readme" | "license" | "licence" | "changelog")
+}
+
+/// Reads one input into articles: a text file or a JSON object gives one, a JSON array or a
+/// JSON Lines file gives one per element. Each failure names the input (and the line).
+pub fn read_input(input: &Input, options: &ReadOptions) -> Vec<Result<Article, SourceError>> {
+    let origin = input.to_string();
+    let (bytes, format) = match input {
+        Input::File(path) => {
+            let Some(format) = Format::from_path(path) else {
+                return vec![Err(SourceError::new(origin, Problem::UnknownType))];
+            };
+            match std::fs::read(path) {
+                Ok(bytes) => (bytes, format),
+                Err(err) => return vec![Err(SourceError::new(origin, Problem::Read(err)))],
+            }
+        }
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            if let Err(err) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                return vec![Err(SourceError::new(origin, Problem::Read(err)))];
+            }
+            let format = sniff_format(&bytes);
+            (bytes, format)
+        }
+    };
+    read_bytes(&bytes, format, &origin, options)
+}
+
+/// Standard input has no extension: JSON starts with `{` or `[`, anything else is text.
+fn sniff_format(bytes: &[u8]) -> Format {
+    let start = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
+    match start {
+        Some(b'{') | Some(b'[') => Format::Json,
+        _ => Format::Text,
+    }
+}
+
+/// Parses the bytes of one input of a known format.
+pub fn read_bytes(
+    bytes: &[u8],
+    format: Format,
+    origin: &str,
+    options: &ReadOptions,
+) -> Vec<Result<Article, SourceError>> {
+    let decoded = match decode::decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(problem) => return vec![Err(SourceError::new(origin, problem))],
+    };
+    let mut articles = match format {
+        Format::Text => vec![plain::parse(&decoded.text, origin)],
+        Format::Json => json::parse_document(&decoded.text, origin),
+        Format::JsonLines => json::parse_lines(&decoded.text, origin),
+    };
+    for article in articles.iter_mut().flatten() {
+        article.warnings.extend(decoded.warnings.iter().cloned());
+        if article.published.is_none() {
+            match options.published {
+                Some(date) => article.published = Some(date),
+                None => article.warnings.push(Warning {
+                    code: "no-publication-date",
+                    message: "no publication date: relative dates stay unresolved \
+                              (give one in front matter or with --published)"
+                        .into(),
+                }),
+            }
+        }
+    }
+    articles
+}
+
+/// Parses a publication date as sources write it: `2022-01-12`, or a timestamp that starts
+/// with one (`2022-01-12T10:32:00Z`, `2022-01-12 10:32:00`). An empty value means "not given".
+fn parse_published(value: &str) -> Result<Option<NaiveDate>, Problem> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let date_part = match value.char_indices().nth(10) {
+        Some((index, 'T' | 't' | ' ')) => &value[..index],
+        _ => value,
+    };
+    NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
+        .ok()
+        .filter(|_| date_part.len() == 10)
+        .map(Some)
+        .ok_or_else(|| Problem::BadDate {
+            value: value.to_string(),
+        })
+}
+
+/// Trims the white space around a body; evidence offsets count from the trimmed start.
+fn trim_body(text: &str) -> String {
+    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .to_string()
+}
+
+/// The first non-blank line, trimmed: the title of an input that does not name one.
+fn first_line(text: &str) -> Option<&str> {
+    text.lines().map(str::trim).find(|line| !line.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_dates_accept_timestamps_and_refuse_impossible_days() {
+        let day = NaiveDate::from_ymd_opt(2022, 1, 12);
+        assert_eq!(parse_published("2022-01-12").unwrap(), day);
+        assert_eq!(parse_published("2022-01-12T10:32:00Z").unwrap(), day);
+        assert_eq!(parse_published("2022-01-12 10:32:00").unwrap(), day);
+        assert_eq!(parse_published("  ").unwrap(), None);
+        for bad in [
+            "2022-02-30",
+            "12/01/2022",
+            "2022-1-12",
+            "2022-01-12x",
+            "soon",
+        ] {
+            assert!(parse_published(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn folders_skip_gold_files_and_readmes() {
+        for (name, taken) in [
+            ("a.txt", true),
+            ("b.md", true),
+            ("c.json", true),
+            ("d.jsonl", true),
+            ("a.gold.json", false),
+            ("README.md", false),
+            ("notes.pdf", false),
+        ] {
+            assert_eq!(is_article_file(Path::new(name)), taken, "{name}");
+        }
+    }
+
+    #[test]
+    fn stdin_is_sniffed() {
+        assert_eq!(sniff_format(b"  {\"text\": \"x\"}"), Format::Json);
+        assert_eq!(sniff_format(b"\xEF\xBB\xBF[{}]"), Format::Json);
+        assert_eq!(sniff_format(b"---\ntitle: x\n---\nbody"), Format::Text);
+    }
+
+    #[test]
+    fn content_hash_is_sha256_of_the_body() {
+        assert_eq!(
+            content_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

@@ -1,0 +1,8 @@
+//! Text analysis: pure functions from an article's text and publication date to annotations.
+//!
+//! Architecture invariant: nothing here touches the database, the file system or the clock, and
+//! nothing here fails: odd text gives fewer annotations, never an error.
+
+pub mod date;
+
+pub use date::{PartialDate, Precision};
