@@ -1,0 +1,64 @@
+//! The database is a product: other tools must open it. This test uses the `sqlite3` shell on
+//! the machine (Debian ships 3.40), which is older than the SQLite that dipkb bundles.
+//!
+//! Without a `sqlite3` on PATH the test says so and passes, so that `cargo test` works on a
+//! machine with only Rust; `.ci/run` installs the shell and sets `DIPKB_REQUIRE_SQLITE3=1`,
+//! which turns a missing shell into a failure.
+
+use std::process::Command;
+
+use crate::util::Kb;
+
+fn sqlite3_shell() -> Option<String> {
+    let output = Command::new("sqlite3").arg("--version").output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn run_sqlite3(db: &std::path::Path, sql: &str) -> String {
+    let output = Command::new("sqlite3")
+        .arg("-bail")
+        .arg(db)
+        .arg(sql)
+        .output()
+        .expect("run sqlite3");
+    assert!(
+        output.status.success(),
+        "sqlite3 failed on {sql:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn the_system_sqlite3_shell_reads_the_database() {
+    let Some(version) = sqlite3_shell() else {
+        assert!(
+            std::env::var_os("DIPKB_REQUIRE_SQLITE3").is_none(),
+            "DIPKB_REQUIRE_SQLITE3 is set but there is no sqlite3 shell on PATH"
+        );
+        eprintln!("no sqlite3 shell on PATH: skipping the check with the system SQLite");
+        return;
+    };
+    eprintln!("system sqlite3: {}", version.trim());
+    let kb = Kb::with_samples();
+    let db = kb.db();
+    assert_eq!(run_sqlite3(&db, "PRAGMA integrity_check;").trim(), "ok");
+    assert_eq!(run_sqlite3(&db, "PRAGMA foreign_key_check;").trim(), "");
+    run_sqlite3(&db, "SELECT * FROM timeline;");
+    run_sqlite3(&db, "SELECT * FROM relationships;");
+    let count = run_sqlite3(&db, "SELECT count(*) FROM articles;");
+    assert_eq!(count.trim(), kb.count("articles").to_string());
+    let hits = run_sqlite3(
+        &db,
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Guterres';",
+    );
+    assert_eq!(hits.trim(), "2", "FTS5 index readable by the system SQLite");
+    let schema = run_sqlite3(&db, ".schema meetings");
+    assert!(
+        schema.contains("-- encounters of two or more parties"),
+        "comments survive in the schema: {schema}"
+    );
+}
