@@ -3,9 +3,10 @@
 //! Data flows one way through the modules, in the order they are listed here: `source` reads
 //! articles, `text` analyses them, `extract` turns the analysis into facts, `kb` stores facts in
 //! SQLite, `query` reads them back and `render` prints rows. `cli` wires the stages to the command
-//! line. See ARCHITECTURE.md for the invariants each stage keeps.
+//! line, and `eval` scores extraction against gold annotations. See ARCHITECTURE.md for the invariants each stage keeps.
 
 pub mod cli;
+pub mod eval;
 pub mod extract;
 pub mod kb;
 pub mod query;

@@ -1,6 +1,8 @@
 //! The command line: one file per subcommand. Everything here may use `anyhow`; the library
 //! modules below return typed errors.
 
+mod eval;
+mod extract;
 mod ingest;
 mod migrate;
 mod sql;
@@ -30,7 +32,8 @@ pub struct Cli {
     )]
     pub db: PathBuf,
 
-    /// Log more on stderr (-v: each file, -vv: debugging); RUST_LOG overrides.
+    /// More detail: logs on stderr (-v: each file, -vv: debugging; RUST_LOG overrides), and
+    /// each missed and spurious fact for `eval`.
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
 
@@ -42,6 +45,10 @@ pub struct Cli {
 pub enum Command {
     /// Read articles from files, folders or stdin (`-`), extract their facts and store them.
     Ingest(ingest::Args),
+    /// Show what would be extracted from an article, without storing anything.
+    Extract(extract::Args),
+    /// Score extraction against the gold annotations (*.gold.json) in a folder.
+    Eval(eval::Args),
     /// Count what the knowledge base holds.
     Stats(stats::Args),
     /// Run one read-only SQL query against the knowledge base.
@@ -55,6 +62,8 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Ingest(args) => ingest::run(&cli.db, args),
+        Command::Extract(args) => extract::run(&cli.db, args),
+        Command::Eval(args) => eval::run(args, cli.verbose > 0),
         Command::Stats(args) => stats::run(&cli.db, args),
         Command::Sql(args) => sql::run(&cli.db, args),
         Command::Migrate => migrate::run(&cli.db),

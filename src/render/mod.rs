@@ -1,6 +1,8 @@
 //! Printing rows as an aligned table, JSON or CSV. Every read command renders through here, from
 //! the same [`Rows`], so the formats never disagree.
 
+pub mod extraction;
+
 use std::io::{self, Write};
 
 use serde::ser::{SerializeMap, SerializeSeq};
