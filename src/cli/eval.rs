@@ -44,7 +44,13 @@ fn parse_floor(text: &str) -> Result<(String, f64), String> {
     Ok((kind.to_string(), value))
 }
 
-const KINDS: [&str; 5] = ["meetings", "participants", "statements", "direct", "demands"];
+const KINDS: [&str; 5] = [
+    "meetings",
+    "participants",
+    "statements",
+    "direct",
+    "demands",
+];
 
 fn counts_of<'a>(scores: &'a Scores, kind: &str) -> &'a Counts {
     match kind {

@@ -73,8 +73,12 @@ pub fn run(_db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         }
         ExtractFormat::Table => {
             for (article, extraction) in &extractions {
-                render::write(&fact_rows(article, extraction), render::Format::Table, &mut out)
-                    .context("cannot write to stdout")?;
+                render::write(
+                    &fact_rows(article, extraction),
+                    render::Format::Table,
+                    &mut out,
+                )
+                .context("cannot write to stdout")?;
             }
         }
     }
@@ -89,9 +93,7 @@ fn fact_rows(article: &Article, extraction: &Extraction) -> Rows {
             .and_then(|a| extraction.actors.get(a.0))
             .map_or_else(|| "-".into(), |a| a.name.clone())
     };
-    let date = |when: &extract::When| -> Value {
-        when.date.map(|d| d.to_string()).into()
-    };
+    let date = |when: &extract::When| -> Value { when.date.map(|d| d.to_string()).into() };
     let _ = article;
     let mut rows = Rows::new(&["fact", "date", "status", "who", "what", "where"]);
     for meeting in &extraction.meetings {
@@ -108,7 +110,11 @@ fn fact_rows(article: &Article, extraction: &Extraction) -> Rows {
             date(&meeting.when),
             meeting.status.as_str().into(),
             who.join(", ").into(),
-            meeting.label.clone().unwrap_or_else(|| meeting.kind.clone()).into(),
+            meeting
+                .label
+                .clone()
+                .unwrap_or_else(|| meeting.kind.clone())
+                .into(),
             meeting.place.as_ref().map(|p| p.name.clone()).into(),
         ]);
     }

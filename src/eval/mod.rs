@@ -209,7 +209,11 @@ struct ActorNames {
 impl ActorNames {
     fn new(extraction: &Extraction) -> ActorNames {
         ActorNames {
-            keys: extraction.actors.iter().map(|a| name_key(&a.name)).collect(),
+            keys: extraction
+                .actors
+                .iter()
+                .map(|a| name_key(&a.name))
+                .collect(),
             display: extraction.actors.iter().map(|a| a.name.clone()).collect(),
         }
     }
@@ -306,7 +310,11 @@ fn tokens(text: &str) -> Vec<String> {
 
 fn token_f1(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
-        return if a.is_empty() && b.is_empty() { 1.0 } else { 0.0 };
+        return if a.is_empty() && b.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
     }
     let mut counts: HashMap<&str, isize> = HashMap::new();
     for token in a {
@@ -333,9 +341,9 @@ fn token_f1(a: &[String], b: &[String]) -> f64 {
 /// and "forces").
 const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "of", "to", "that", "would", "will", "and", "or", "in", "on", "for", "with",
-    "by", "at", "from", "its", "their", "his", "her", "be", "is", "are", "was", "were", "as",
-    "it", "this", "these", "those", "all", "any", "should", "must", "not", "no", "has", "have",
-    "had", "been", "into", "than", "so", "such", "our", "we", "they", "them", "he", "she",
+    "by", "at", "from", "its", "their", "his", "her", "be", "is", "are", "was", "were", "as", "it",
+    "this", "these", "those", "all", "any", "should", "must", "not", "no", "has", "have", "had",
+    "been", "into", "than", "so", "such", "our", "we", "they", "them", "he", "she",
 ];
 
 /// Text similarity of demands: the token F1 without stop words.
@@ -442,7 +450,11 @@ fn score_meetings(
             if gm.status == em.status.as_str() {
                 report.scores.status.correct += 1;
             } else {
-                differences.push(format!("status {} (gold {})", em.status.as_str(), gm.status));
+                differences.push(format!(
+                    "status {} (gold {})",
+                    em.status.as_str(),
+                    gm.status
+                ));
             }
             report.scores.place.total += 1;
             let place_right = match (&gm.place, place_key(em)) {
@@ -494,7 +506,11 @@ fn score_meetings(
         if !lacking.is_empty() {
             differences.push(format!(
                 "missing participants {}",
-                lacking.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                lacking
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         if !extra.is_empty() {
@@ -625,8 +641,7 @@ fn score_demands(
                     || names_match(names_field, names.key(party))
             }
         };
-        if !side_matches(&gd.by, ed.by, ed.by_party) || !side_matches(&gd.of, ed.of, ed.of_party)
-        {
+        if !side_matches(&gd.by, ed.by, ed.by_party) || !side_matches(&gd.of, ed.of, ed.of_party) {
             return None;
         }
         let similarity = content_similarity(&gd.text, &ed.text);

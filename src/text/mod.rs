@@ -3,6 +3,11 @@
 //! Architecture invariant: nothing here touches the database, the file system or the clock, and
 //! nothing here fails: odd text gives fewer annotations, never an error.
 
+pub mod analysis;
 pub mod date;
+pub mod lexicon;
+pub mod temporal;
+pub mod tokens;
 
 pub use date::{PartialDate, Precision};
+pub use lexicon::Lexicon;

@@ -1,0 +1,1755 @@
+//! One article analysed: tokens, sentences, quotations, dates, dictionary phrases, and the
+//! actors it mentions, with every mention resolved to an actor of the article (names,
+//! surnames, pronouns, role nouns, metonyms, demonyms).
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::lexicon::{Entity, Lexicon, NameTarget, PhraseTarget};
+use super::temporal::{self, DateMention};
+use super::tokens::{self, Quote, Sentence, Token, TokenKind};
+use crate::extract::{Actor, ActorKind, ActorRef, Role, Span};
+
+/// How a mention names its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// A dictionary name ("Russia", "NATO") or a person's name.
+    Name,
+    /// A nationality adjective ("Russian diplomats").
+    Demonym,
+    /// A capital or seat of government ("Moscow", "the Kremlin").
+    Metonym,
+    /// A surname or part of a person's name met before.
+    Surname,
+    /// "he", "she", "they".
+    Pronoun,
+    /// "the secretary-general", "the U.S. president".
+    RoleNoun,
+    /// "the allies" for NATO, "the two leaders" for the persons last named.
+    Collective,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub tokens: Range<usize>,
+    /// The actors referred to; more than one for "they" or "the two leaders".
+    pub actors: Vec<ActorRef>,
+    /// The dictionary place this mention may also be ("in Moscow").
+    pub place: Option<usize>,
+    pub how: How,
+    /// Set when the words stand for a place here ("talks in Washington"), not for the actor.
+    pub is_place: bool,
+}
+
+/// A dictionary phrase: a title or a cue word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    pub tokens: Range<usize>,
+    pub target: PhraseTarget,
+}
+
+/// A speaker turn in a transcript: "SECRETARY BLINKEN: ...".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Turn {
+    /// The label's tokens, colon included.
+    pub label: Range<usize>,
+    /// The words of the turn, over one or more paragraphs.
+    pub body: Range<usize>,
+    pub speaker: Option<ActorRef>,
+    /// "QUESTION:", a journalist.
+    pub is_question: bool,
+}
+
+/// An actor of the article, with what resolution needs beyond [`Actor`].
+#[derive(Debug, Clone)]
+pub struct ArticleActor {
+    pub actor: Actor,
+    pub entity: Option<Entity>,
+    /// Lower-cased name words of a person, for surname resolution.
+    pub name_words: Vec<String>,
+    /// Lower-cased words of each title a person was given, for role nouns.
+    pub title_words: Vec<Vec<String>>,
+    /// The state or organisation a person belongs to, from the first role that says so.
+    pub party: Option<ActorRef>,
+}
+
+pub struct Analysis<'a> {
+    pub text: &'a str,
+    pub published: Option<NaiveDate>,
+    pub lexicon: &'a Lexicon,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    /// For each token, whether it lies inside a quotation.
+    pub quoted: Vec<bool>,
+    /// Mentions in text order, never overlapping.
+    pub mentions: Vec<Mention>,
+    /// For each token, the mention covering it.
+    pub mention_at: Vec<Option<usize>>,
+    pub phrases: Vec<Phrase>,
+    pub phrase_at: Vec<Option<usize>>,
+    /// Date phrases per sentence.
+    pub dates: Vec<Vec<DateMention>>,
+    pub actors: Vec<ArticleActor>,
+    pub turns: Vec<Turn>,
+    /// The person a first-person press statement speaks for ("Ned Price, Department
+    /// Spokesperson"), with the token where the statement's words begin.
+    pub byline: Option<(ActorRef, usize)>,
+    char_starts: Vec<usize>,
+}
+
+/// Capitalised words that are never part of a person's name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "With",
+    "Of",
+    "And",
+    "But",
+    "Or",
+    "As",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "While",
+    "When",
+    "If",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Thank",
+    "Thanks",
+    "Good",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Former",
+    "Acting",
+    "Senior",
+    "Top",
+    "Office",
+    "Commission",
+    "Committee",
+    "Council",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Party",
+    "Affairs",
+    "Foreign",
+    "Government",
+    "Bank",
+    "Fund",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Assembly",
+    "Court",
+    "Forces",
+    "Force",
+    "Army",
+    "Navy",
+    "Command",
+    "Staff",
+    "Coalition",
+    "Front",
+    "Movement",
+    "Republic",
+    "Kingdom",
+    "State",
+    "States",
+    "University",
+    "Institute",
+    "Center",
+    "Centre",
+    "Embassy",
+    "Mission",
+    "Secretariat",
+    "Parliament",
+    "Senate",
+    "Congress",
+    "House",
+    "Palace",
+    "Hotel",
+    "Room",
+    "Headquarters",
+    "Initiative",
+    "Agreement",
+    "Accords",
+    "Plan",
+    "Strategy",
+    "Summit",
+    "Dialogue",
+    "Forum",
+    "Conference",
+    "Meeting",
+    "Session",
+    "Group",
+    "Alliance",
+    "Partnership",
+    "Program",
+    "Programme",
+    "Charter",
+    "Treaty",
+    "Protocol",
+    "Convention",
+    "Declaration",
+    "Act",
+    "Law",
+    "Sea",
+    "Ocean",
+    "River",
+    "Lake",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Strait",
+    "Gulf",
+    "Bay",
+    "Region",
+    "Province",
+    "District",
+    "City",
+    "Camp",
+    "Base",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Middle",
+    "Central",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "America",
+    "Africa",
+    "Asia",
+    "Europe",
+    "Pacific",
+    "Atlantic",
+    "Arctic",
+    "Indo",
+    "Minister",
+    "Secretary",
+    "President",
+    "Director",
+    "Member",
+    "General",
+    "Deputy",
+    "Ambassador",
+    "Envoy",
+    "Spokesperson",
+    "Spokesman",
+    "Chancellor",
+    "Prime",
+    "Vice",
+    "Chief",
+    "Chair",
+    "Chairman",
+    "Leader",
+    "King",
+    "Queen",
+    "Emir",
+    "Prince",
+    "Sultan",
+    "Coordinator",
+    "Counterterrorism",
+    "Special",
+    "Political",
+    "Security",
+    "National",
+    "International",
+    "Global",
+    "World",
+    "Defense",
+    "Defence",
+    "Justice",
+    "Human",
+    "Rights",
+    "Strategic",
+    "Stability",
+    "Permanent",
+    "Politburo",
+    "Communist",
+    "Democratic",
+    "People",
+    "Peoples",
+    "Federal",
+    "Supreme",
+    "Joint",
+    "Interagency",
+    "Operations",
+    "Question",
+    "Questions",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Press",
+    "Leave",
+    "Comment",
+    "Read",
+    "More",
+    "Covid",
+    "COVID",
+    "Phase",
+    "Room",
+    "Ben",
+    "Franklin",
+    "Readout",
+    "Statement",
+    "Transcript",
+    "Speaking",
+    "Citing",
+    "Calling",
+    "Expressing",
+    "Addressing",
+    "According",
+    "Among",
+    "Both",
+    "Several",
+    "Many",
+    "Some",
+    "Other",
+    "All",
+    "Each",
+    "Every",
+    "Also",
+    "Yes",
+    "No",
+    "Well",
+    "So",
+    "Then",
+    "Now",
+    "Here",
+    "There",
+    "Where",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Under",
+    "Over",
+    "Against",
+    "Between",
+    "Within",
+    "Without",
+    "Across",
+    "Despite",
+    "Following",
+    "Together",
+    "Prior",
+    "Separately",
+    "Finally",
+    "Next",
+    "Later",
+    "Earlier",
+    "Meanwhile",
+    "However",
+];
+
+/// Small words allowed inside a name ("Osama bin Laden", "Charles de Gaulle").
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "de", "del", "della", "di", "da", "dos", "du", "van", "von", "der",
+    "den", "la", "le",
+];
+
+/// Prepositions before which a capital is a place, not the government it stands for.
+const LOCATIVES: &[&str] = &[
+    "in", "to", "from", "at", "near", "into", "outside", "inside", "via", "through", "toward",
+    "towards", "across", "around", "visited", "visit", "visiting", "left", "reached",
+];
+
+/// Nouns a collective phrase ends with: "the two leaders", "both sides".
+const COLLECTIVE_NOUNS: &[&str] = &["leaders", "sides", "ministers", "presidents", "officials"];
+
+impl<'a> Analysis<'a> {
+    pub fn new(
+        title: &str,
+        text: &'a str,
+        published: Option<NaiveDate>,
+        lexicon: &'a Lexicon,
+    ) -> Analysis<'a> {
+        let tokens = tokens::tokenize(text);
+        let sentences = tokens::split_sentences(text, &tokens);
+        let quotes = tokens::find_quotes(text, &tokens, &sentences);
+        let mut quoted = vec![false; tokens.len()];
+        for quote in &quotes {
+            for flag in &mut quoted[quote.open + 1..quote.close] {
+                *flag = true;
+            }
+        }
+        let mut char_starts = Vec::with_capacity(text.len());
+        for (byte, _) in text.char_indices() {
+            char_starts.push(byte);
+        }
+        let dates = sentences
+            .iter()
+            .map(|s| {
+                let mut found = temporal::find_dates(text, &tokens, s.tokens.clone(), published);
+                found.extend(temporal::find_years(text, &tokens, s.tokens.clone()));
+                found.sort_by_key(|d| d.start);
+                found
+            })
+            .collect();
+        let mut analysis = Analysis {
+            text,
+            published,
+            lexicon,
+            mention_at: vec![None; tokens.len()],
+            phrase_at: vec![None; tokens.len()],
+            quoted,
+            tokens,
+            sentences,
+            quotes,
+            mentions: Vec::new(),
+            phrases: Vec::new(),
+            dates,
+            actors: Vec::new(),
+            turns: Vec::new(),
+            byline: None,
+            char_starts,
+        };
+        analysis.find_phrases();
+        let title_people = title_persons(title, lexicon);
+        analysis.find_turn_labels();
+        analysis.find_mentions(&title_people);
+        analysis.resolve_turn_speakers(&title_people);
+        analysis.find_byline();
+        analysis.resolve_references();
+        analysis
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    pub fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    /// The character span of a byte range of the body.
+    pub fn char_span(&self, start: usize, end: usize) -> Span {
+        let to_char = |byte: usize| self.char_starts.partition_point(|&b| b < byte);
+        Span {
+            start: to_char(start),
+            end: to_char(end),
+        }
+    }
+
+    /// The character span of a token range.
+    pub fn token_span(&self, range: Range<usize>) -> Span {
+        if range.is_empty() {
+            let at = self
+                .tokens
+                .get(range.start)
+                .map_or(self.text.len(), |t| t.start);
+            return self.char_span(at, at);
+        }
+        self.char_span(
+            self.tokens[range.start].start,
+            self.tokens[range.end - 1].end,
+        )
+    }
+
+    pub fn sentence_of(&self, token: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.tokens.end <= token)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    pub fn mention(&self, token: usize) -> Option<&Mention> {
+        self.mention_at[token].map(|m| &self.mentions[m])
+    }
+
+    pub fn phrase(&self, token: usize) -> Option<&Phrase> {
+        self.phrase_at[token].map(|p| &self.phrases[p])
+    }
+
+    /// The article's actors as extraction reports them.
+    pub fn extraction_actors(&self) -> Vec<Actor> {
+        self.actors.iter().map(|a| a.actor.clone()).collect()
+    }
+
+    pub fn actor_name(&self, actor: ActorRef) -> &str {
+        &self.actors[actor.0].actor.name
+    }
+
+    pub fn actor_kind(&self, actor: ActorRef) -> ActorKind {
+        self.actors[actor.0].actor.kind
+    }
+
+    /// The state or organisation an actor speaks for: itself, or a person's affiliation.
+    pub fn party_of(&self, actor: ActorRef) -> Option<ActorRef> {
+        match self.actors[actor.0].actor.kind {
+            ActorKind::Person => self.actors[actor.0].party,
+            _ => Some(actor),
+        }
+    }
+
+    fn find_phrases(&mut self) {
+        for found in self.lexicon.find_phrases(self.text) {
+            let Some(range) = self.token_range(found.start, found.end) else {
+                continue;
+            };
+            // Prefer a title over a cue word when the same words are both ("Speaker").
+            let target = found
+                .targets
+                .iter()
+                .find(|t| matches!(t, PhraseTarget::Title(_)))
+                .or_else(|| found.targets.first())
+                .copied();
+            let Some(target) = target else { continue };
+            let index = self.phrases.len();
+            for slot in &mut self.phrase_at[range.clone()] {
+                *slot = Some(index);
+            }
+            self.phrases.push(Phrase {
+                tokens: range,
+                target,
+            });
+        }
+    }
+
+    /// The tokens exactly covering a byte range, if it starts and ends on token boundaries.
+    fn token_range(&self, start: usize, end: usize) -> Option<Range<usize>> {
+        let first = self.tokens.partition_point(|t| t.start < start);
+        if self.tokens.get(first)?.start != start {
+            return None;
+        }
+        let last = self.tokens.partition_point(|t| t.end <= end);
+        if last == 0 || self.tokens[last - 1].end != end || last <= first {
+            return None;
+        }
+        Some(first..last)
+    }
+
+    fn title_at(&self, token: usize) -> Option<(Range<usize>, usize)> {
+        let phrase = self.phrase(token)?;
+        match phrase.target {
+            PhraseTarget::Title(t) => Some((phrase.tokens.clone(), t)),
+            _ => None,
+        }
+    }
+
+    /// Transcript labels: a paragraph that opens with upper-case words and a colon
+    /// ("SECRETARY BLINKEN:", "QUESTION:", "MR PRICE:").
+    fn find_turn_labels(&mut self) {
+        let mut starts = Vec::new();
+        for (s, sentence) in self.sentences.iter().enumerate() {
+            let first = sentence.tokens.start;
+            let new_line = first == 0 || self.tokens[first].line_before;
+            if !new_line || (s > 0 && self.sentences[s - 1].paragraph == sentence.paragraph) {
+                continue;
+            }
+            let mut i = first;
+            while i < sentence.tokens.end && i < first + 6 && self.is_upper_word(i) {
+                i += 1;
+            }
+            if i > first && i < sentence.tokens.end && self.word(i) == ":" {
+                starts.push(first..i + 1);
+            }
+        }
+        for (n, label) in starts.iter().enumerate() {
+            let body_end = starts
+                .get(n + 1)
+                .map_or(self.tokens.len(), |next| next.start);
+            let is_question = self.word(label.start).eq_ignore_ascii_case("question");
+            self.turns.push(Turn {
+                label: label.clone(),
+                body: label.end..body_end,
+                speaker: None,
+                is_question,
+            });
+        }
+    }
+
+    fn is_upper_word(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        let word = self.word(i);
+        token.kind == TokenKind::Word
+            && word.chars().any(char::is_alphabetic)
+            && word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            && (word.chars().count() > 1 || word == "I")
+    }
+
+    fn in_label(&self, token: usize) -> bool {
+        self.turns.iter().any(|t| t.label.contains(&token))
+    }
+
+    /// Dictionary names and person names, resolved to the article's actors.
+    fn find_mentions(&mut self, title_people: &[TitlePerson]) {
+        let mut candidates: Vec<(Range<usize>, Vec<NameTarget>)> = Vec::new();
+        for found in self.lexicon.find_names(self.text) {
+            if let Some(range) = self.token_range(found.start, found.end) {
+                candidates.push((range, found.targets.to_vec()));
+            }
+        }
+        // Plural demonyms ("the Russians") are the state.
+        for i in 0..self.tokens.len() {
+            let word = self.word(i);
+            if let Some(singular) = word.strip_suffix('s')
+                && singular.chars().next().is_some_and(char::is_uppercase)
+                && !candidates.iter().any(|(r, _)| r.contains(&i))
+            {
+                let found = self.lexicon.find_names(singular);
+                if let Some(m) = found.first()
+                    && m.start == 0
+                    && m.end == singular.len()
+                    && let Some(NameTarget::Demonym(entity)) = m.targets.first()
+                {
+                    candidates.push((i..i + 1, vec![NameTarget::Name(*entity)]));
+                }
+            }
+        }
+        candidates.sort_by_key(|(r, _)| r.start);
+        let mut dictionary_at: Vec<Option<usize>> = vec![None; self.tokens.len()];
+        for (n, (range, _)) in candidates.iter().enumerate() {
+            for slot in &mut dictionary_at[range.clone()] {
+                slot.get_or_insert(n);
+            }
+        }
+        // Dictionary names first, so that a person's role can refer to names after it ("the
+        // secretary of Iran’s Supreme National Security Council").
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if !self.in_label(i)
+                && let Some(n) = dictionary_at[i]
+                && candidates[n].0.start == i
+            {
+                let (range, targets) = candidates[n].clone();
+                self.add_dictionary_mention(range.clone(), &targets);
+                i = range.end;
+                continue;
+            }
+            i += 1;
+        }
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if self.in_label(i) || dictionary_at[i].is_some() {
+                i += 1;
+                continue;
+            }
+            if let Some(run) = self.name_run(i, &dictionary_at) {
+                let end = run.end;
+                self.consider_person(run, title_people);
+                i = end.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        self.mentions.sort_by_key(|m| m.tokens.start);
+        self.reindex_mentions();
+    }
+
+    fn reindex_mentions(&mut self) {
+        self.mention_at = vec![None; self.tokens.len()];
+        for (index, mention) in self.mentions.iter().enumerate() {
+            for slot in &mut self.mention_at[mention.tokens.clone()] {
+                *slot = Some(index);
+            }
+        }
+    }
+
+    fn add_dictionary_mention(&mut self, range: Range<usize>, targets: &[NameTarget]) {
+        let place = targets.iter().find_map(|t| match t {
+            NameTarget::Place(p) => Some(*p),
+            _ => None,
+        });
+        let actor_target = targets
+            .iter()
+            .find(|t| matches!(t, NameTarget::Name(_)))
+            .or_else(|| targets.iter().find(|t| matches!(t, NameTarget::Metonym(_))))
+            .or_else(|| targets.iter().find(|t| matches!(t, NameTarget::Demonym(_))));
+        let before = range
+            .start
+            .checked_sub(1)
+            .map(|p| self.lower(p))
+            .unwrap_or_default();
+        let locative = LOCATIVES.contains(&before.as_str());
+        let (entity, how) = match actor_target {
+            Some(NameTarget::Name(e)) => (Some(*e), How::Name),
+            Some(NameTarget::Metonym(e)) => (Some(*e), How::Metonym),
+            Some(NameTarget::Demonym(e)) => (Some(*e), How::Demonym),
+            _ => (None, How::Name),
+        };
+        // A capital after "in" or "to" is the place; a state after "in" is both (the country
+        // where a meeting is, and the state).
+        let is_place = place.is_some() && (entity.is_none() || (locative && how == How::Metonym));
+        let actors = match entity {
+            Some(entity) if !is_place => vec![self.entity_actor(entity, range.clone())],
+            _ => Vec::new(),
+        };
+        let place = place.or_else(|| {
+            // A state named after a locative is a place too: "talks in Cambodia".
+            match (entity, locative) {
+                (Some(Entity::State(s)), true) => self.country_place(s),
+                _ => None,
+            }
+        });
+        self.push_mention(Mention {
+            tokens: range,
+            actors,
+            place,
+            how,
+            is_place,
+        });
+    }
+
+    /// A state as a place: its dictionary place of kind country, made on demand.
+    fn country_place(&self, state: usize) -> Option<usize> {
+        let iso3 = &self.lexicon.states[state].iso3;
+        self.lexicon.places.iter().position(|p| {
+            p.kind == crate::extract::PlaceKind::Country && p.country.as_ref() == Some(iso3)
+        })
+    }
+
+    fn push_mention(&mut self, mention: Mention) {
+        let index = self.mentions.len();
+        for slot in &mut self.mention_at[mention.tokens.clone()] {
+            *slot = Some(index);
+        }
+        self.mentions.push(mention);
+    }
+
+    /// The article actor for a dictionary entity, added on first mention.
+    fn entity_actor(&mut self, entity: Entity, range: Range<usize>) -> ActorRef {
+        if let Some(i) = self.actors.iter().position(|a| a.entity == Some(entity)) {
+            let surface = self.text[self.tokens[range.start].start..self.tokens[range.end - 1].end]
+                .to_string();
+            let actor = &mut self.actors[i].actor;
+            if surface != actor.name && !actor.aliases.contains(&surface) {
+                actor.aliases.push(surface);
+            }
+            return ActorRef(i);
+        }
+        let lexicon = self.lexicon;
+        let mut actor = Actor::new(lexicon.entity_kind(entity), lexicon.entity_name(entity));
+        match entity {
+            Entity::State(s) => {
+                let state = &lexicon.states[s];
+                actor.iso3 = Some(state.iso3.clone());
+                actor.cameo_code = Some(state.iso3.clone());
+                actor.wikidata_qid = state.wikidata.clone();
+            }
+            Entity::Organisation(o) => {
+                actor.wikidata_qid = lexicon.organisations[o].wikidata.clone();
+            }
+        }
+        let surface =
+            self.text[self.tokens[range.start].start..self.tokens[range.end - 1].end].to_string();
+        if surface != actor.name {
+            actor.aliases.push(surface);
+        }
+        self.actors.push(ArticleActor {
+            actor,
+            entity: Some(entity),
+            name_words: Vec::new(),
+            title_words: Vec::new(),
+            party: None,
+        });
+        ActorRef(self.actors.len() - 1)
+    }
+
+    /// The article actor for an entity, without recording a mention.
+    pub fn actor_for_entity(&mut self, entity: Entity) -> ActorRef {
+        if let Some(i) = self.actors.iter().position(|a| a.entity == Some(entity)) {
+            return ActorRef(i);
+        }
+        let lexicon = self.lexicon;
+        let mut actor = Actor::new(lexicon.entity_kind(entity), lexicon.entity_name(entity));
+        if let Entity::State(s) = entity {
+            actor.iso3 = Some(lexicon.states[s].iso3.clone());
+            actor.cameo_code = Some(lexicon.states[s].iso3.clone());
+            actor.wikidata_qid = lexicon.states[s].wikidata.clone();
+        }
+        self.actors.push(ArticleActor {
+            actor,
+            entity: Some(entity),
+            name_words: Vec::new(),
+            title_words: Vec::new(),
+            party: None,
+        });
+        ActorRef(self.actors.len() - 1)
+    }
+
+    fn is_capitalised(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.kind == TokenKind::Word && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A run of capitalised words (with initials, hyphens and particles) starting at `i`, not
+    /// covered by dictionary names. Words that cannot be part of a name are skipped before the
+    /// name starts ("Foreign Affairs Commission Yang Jiechi") and end it after ("Antony J.
+    /// Blinken With").
+    fn name_run(&self, i: usize, dictionary_at: &[Option<usize>]) -> Option<Range<usize>> {
+        if !self.is_capitalised(i) || dictionary_at[i].is_some() || self.phrase_is_title(i) {
+            return None;
+        }
+        let mut start = i;
+        let mut end = i;
+        let mut j = i;
+        while j < self.tokens.len() {
+            if dictionary_at[j].is_some() || (j > i && self.tokens[j].line_before) {
+                break;
+            }
+            if self.is_capitalised(j) && !self.phrase_is_title(j) {
+                let not_name = NOT_NAME_WORDS.contains(&self.word(j)) || self.is_upper_acronym(j);
+                if not_name {
+                    if end > start {
+                        break;
+                    }
+                    j += 1;
+                    start = j;
+                    end = j;
+                    continue;
+                }
+                j += 1;
+                // An initial: "J."
+                if self.word(j - 1).chars().count() == 1
+                    && j < self.tokens.len()
+                    && self.word(j) == "."
+                    && !self.tokens[j].space_before
+                {
+                    j += 1;
+                }
+                end = j;
+                continue;
+            }
+            // "Thomas-Greenfield", "Al-Aiban", "Jae-in".
+            if end > start
+                && self.word(j) == "-"
+                && !self.tokens[j].space_before
+                && j + 1 < self.tokens.len()
+                && !self.tokens[j + 1].space_before
+                && self.tokens[j + 1].kind == TokenKind::Word
+            {
+                j += 2;
+                end = j;
+                continue;
+            }
+            if end > start
+                && NAME_PARTICLES.contains(&self.word(j))
+                && j + 1 < self.tokens.len()
+                && self.is_capitalised(j + 1)
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // A single upper-case letter without a dot is not a name word.
+        while start < end && self.word(start).chars().count() == 1 && self.word(start) != "I" {
+            if start + 1 < end && self.word(start + 1) == "." {
+                break;
+            }
+            start += 1;
+        }
+        (start < end).then_some(start..end)
+    }
+
+    fn is_upper_acronym(&self, i: usize) -> bool {
+        let word = self.word(i);
+        word.chars().count() >= 2
+            && word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    }
+
+    fn phrase_is_title(&self, i: usize) -> bool {
+        self.title_at(i).is_some()
+    }
+
+    /// Decides whether a run of capitalised words is a person, and records it.
+    fn consider_person(&mut self, run: Range<usize>, title_people: &[TitlePerson]) {
+        let surface =
+            self.text[self.tokens[run.start].start..self.tokens[run.end - 1].end].to_string();
+        let words: Vec<String> = surface.split_whitespace().map(str::to_string).collect();
+        let title = self.title_before(run.start);
+        let apposition_after = self.apposition_title_after(run.end);
+        let apposition_before = self.apposition_title_before(run.start);
+        let speech_after = self.speech_verb_follows(run.end);
+        let known = self.find_person(&words);
+        let from_title = title_people
+            .iter()
+            .find(|p| words.len() >= 2 && p.words == lower_words(&words));
+        let multiword = name_word_count(&words) >= 2;
+        let is_person = known.is_some()
+            || title.is_some()
+            || (multiword
+                && (apposition_after.is_some() || apposition_before.is_some() || speech_after))
+            || from_title.is_some();
+        if !is_person || self.quoted[run.start] && title.is_none() && known.is_none() {
+            return;
+        }
+        let role_source = title.clone().or(apposition_before).or(apposition_after);
+        let actor = match known {
+            Some(actor) => {
+                self.upgrade_person_name(actor, &words, &surface);
+                actor
+            }
+            None => self.new_person(&words, &surface, title_people),
+        };
+        if let Some((title_range, title_index)) = role_source {
+            self.add_role(actor, title_range, title_index, run.clone());
+        }
+        let how = if self.actors[actor.0].name_words.len() > lower_words(&words).len() {
+            How::Surname
+        } else {
+            How::Name
+        };
+        self.push_mention(Mention {
+            tokens: run,
+            actors: vec![actor],
+            place: None,
+            how,
+            is_place: false,
+        });
+    }
+
+    /// The title right before a name, and further left across an institution's name:
+    /// "Director of the Office of the Foreign Affairs Commission Yang Jiechi".
+    fn title_before(&self, start: usize) -> Option<(Range<usize>, usize)> {
+        if start == 0 {
+            return None;
+        }
+        if let Some(found) = self.title_at(start - 1) {
+            return Some(found);
+        }
+        let mut k = start;
+        let mut steps = 0;
+        while k > 0 && steps < 16 {
+            k -= 1;
+            steps += 1;
+            if let Some(found) = self.title_at(k) {
+                return Some(found);
+            }
+            let word = self.word(k);
+            let allowed = self.is_capitalised(k)
+                || matches!(
+                    word,
+                    "of" | "the" | "and" | "for" | "to" | "," | "-" | "’s" | "'s"
+                )
+                || self.tokens[k].kind == TokenKind::Possessive;
+            if !allowed || self.tokens[k + 1].line_before {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// ", the secretary of Iran’s Supreme National Security Council," after a name.
+    fn apposition_title_after(&self, end: usize) -> Option<(Range<usize>, usize)> {
+        if end >= self.tokens.len() || self.word(end) != "," {
+            return None;
+        }
+        let limit = (end + 10).min(self.tokens.len());
+        for k in end + 1..limit {
+            if let Some(found) = self.title_at(k) {
+                return Some(found);
+            }
+            if matches!(self.word(k), "," | "." | ";" | ":") || self.tokens[k].line_before {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "the U.S. ambassador, Linda Thomas-Greenfield": a title, then a comma, then the name.
+    fn apposition_title_before(&self, start: usize) -> Option<(Range<usize>, usize)> {
+        if start < 2 || self.word(start - 1) != "," {
+            return None;
+        }
+        self.title_at(start - 2)
+    }
+
+    /// A speech verb right after a name, or after an apposition set off by commas.
+    fn speech_verb_follows(&self, end: usize) -> bool {
+        let is_speech = |k: usize| {
+            matches!(
+                self.phrase(k).map(|p| p.target),
+                Some(PhraseTarget::Speech(_))
+            )
+        };
+        if end < self.tokens.len() && is_speech(end) {
+            return true;
+        }
+        if end < self.tokens.len() && self.word(end) == "," {
+            let limit = (end + 25).min(self.tokens.len());
+            for k in end + 1..limit {
+                if self.word(k) == "," {
+                    return k + 1 < self.tokens.len() && is_speech(k + 1);
+                }
+                if matches!(self.word(k), "." | ";") {
+                    return false;
+                }
+            }
+        }
+        false
+    }
+
+    /// A person of the article whose name contains these words.
+    fn find_person(&self, words: &[String]) -> Option<ActorRef> {
+        let lower = lower_words(words);
+        let names: Vec<&String> = lower.iter().filter(|w| !is_initial(w)).collect();
+        if names.is_empty() {
+            return None;
+        }
+        // Whole-name match first, then a single word matching a last, then any, name word.
+        let persons = self
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.actor.kind == ActorKind::Person);
+        let mut best: Option<(u8, usize)> = None;
+        for (i, person) in persons {
+            let person_words = &person.name_words;
+            let score = if names.iter().all(|w| person_words.contains(w))
+                && names.len() == person_words.len()
+            {
+                3
+            } else if names.len() == 1 && person_words.last() == Some(names[0]) {
+                2
+            } else if names.len() == 1 && person_words.contains(names[0]) {
+                1
+            } else if names.len() > 1
+                && person_words.len() > 1
+                && names.iter().all(|w| person_words.contains(w))
+            {
+                2
+            } else if names.len() > 1
+                && person_words.len() == 1
+                && names.last() == person_words.first().as_ref()
+            {
+                // "Antony Blinken" after "Secretary Blinken"
+                2
+            } else {
+                0
+            };
+            if score > 0 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, i));
+            }
+        }
+        best.map(|(_, i)| ActorRef(i))
+    }
+
+    fn new_person(
+        &mut self,
+        words: &[String],
+        surface: &str,
+        title_people: &[TitlePerson],
+    ) -> ActorRef {
+        let mut name = canonical_person_name(words);
+        let mut name_words = lower_words(words)
+            .into_iter()
+            .filter(|w| !is_initial(w))
+            .collect::<Vec<_>>();
+        // A surname alone takes the full name the article's title gives ("FOREIGN MINISTER
+        // SOLANO" is Rodolfo Solano Quirós).
+        if name_words.len() == 1
+            && let Some(full) = title_people
+                .iter()
+                .find(|p| p.words.contains(&name_words[0]))
+        {
+            name = full.name.clone();
+            name_words = full.words.clone();
+        }
+        let mut actor = Actor::new(ActorKind::Person, name.clone());
+        if surface != name {
+            actor.aliases.push(surface.to_string());
+        }
+        self.actors.push(ArticleActor {
+            actor,
+            entity: None,
+            name_words,
+            title_words: Vec::new(),
+            party: None,
+        });
+        ActorRef(self.actors.len() - 1)
+    }
+
+    /// A fuller name for a person first met by surname ("Secretary Blinken", then "Antony J.
+    /// Blinken") becomes the canonical one.
+    fn upgrade_person_name(&mut self, actor: ActorRef, words: &[String], surface: &str) {
+        let new_words: Vec<String> = lower_words(words)
+            .into_iter()
+            .filter(|w| !is_initial(w))
+            .collect();
+        let person = &mut self.actors[actor.0];
+        if new_words.len() > person.name_words.len() {
+            let old = std::mem::replace(&mut person.actor.name, canonical_person_name(words));
+            if !person.actor.aliases.contains(&old) {
+                person.actor.aliases.push(old);
+            }
+            person.name_words = new_words;
+        }
+        if surface != person.actor.name && !person.actor.aliases.iter().any(|a| a == surface) {
+            person.actor.aliases.push(surface.to_string());
+        }
+    }
+
+    /// Records a person's title and the state or organisation it belongs to: the words before
+    /// the title ("Russian", "NATO", "Ukraine’s"), or after it ("of the United Nations"), or
+    /// the title's own affiliation ("Secretary of State").
+    fn add_role(
+        &mut self,
+        person: ActorRef,
+        title: Range<usize>,
+        title_index: usize,
+        name: Range<usize>,
+    ) {
+        let title_text =
+            self.text[self.tokens[title.start].start..self.tokens[title.end - 1].end].to_string();
+        let title_entry = &self.lexicon.titles[title_index];
+        if title_entry.kind == "honorific" {
+            return;
+        }
+        let mut affiliation = None;
+        // Before the title: up to four tokens back, stopping at a sentence or clause break.
+        let mut k = title.start;
+        let mut steps = 0;
+        while k > 0 && steps < 5 {
+            k -= 1;
+            steps += 1;
+            if matches!(self.word(k), "," | "." | ";" | ":") || self.tokens[k + 1].line_before {
+                break;
+            }
+            if let Some(m) = self.mention(k)
+                && let Some(&actor) = m.actors.first()
+                && self.actors[actor.0].actor.kind != ActorKind::Person
+            {
+                affiliation = Some(actor);
+                break;
+            }
+        }
+        // After the title: "of the United Nations", "of Finland", "to the United Nations".
+        if affiliation.is_none() {
+            let after = if title.end == name.start {
+                name.end
+            } else {
+                title.end
+            };
+            let limit = (after + 4).min(self.tokens.len());
+            let mut k = if title.end < name.start {
+                title.end
+            } else {
+                after
+            };
+            if k < self.tokens.len() && matches!(self.word(k), "of" | "for") {
+                while k < limit {
+                    if let Some(m) = self.mention(k)
+                        && let Some(&actor) = m.actors.first()
+                        && self.actors[actor.0].actor.kind != ActorKind::Person
+                    {
+                        affiliation = Some(actor);
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+        }
+        if affiliation.is_none()
+            && let Some(entity) = title_entry.affiliation
+        {
+            affiliation = Some(self.actor_for_entity(entity));
+        }
+        let span = self.token_span(title.start.min(name.start)..title.end.max(name.end));
+        let words: Vec<String> = title_text
+            .to_lowercase()
+            .replace('-', " ")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let person_entry = &mut self.actors[person.0];
+        if !person_entry.title_words.contains(&words) {
+            person_entry.title_words.push(words);
+        }
+        if person_entry.party.is_none() {
+            person_entry.party = affiliation;
+        }
+        let descriptor = title_entry.kind == "descriptor";
+        let role = Role {
+            title: (!descriptor).then_some(title_text),
+            affiliation,
+            span,
+        };
+        let roles = &mut person_entry.actor.roles;
+        if (role.title.is_some() || role.affiliation.is_some())
+            && !roles
+                .iter()
+                .any(|r| r.title == role.title && r.affiliation == role.affiliation)
+        {
+            roles.push(role);
+        }
+    }
+
+    /// Resolves each transcript label to a person: "SECRETARY BLINKEN" is the Blinken of the
+    /// body or the title.
+    fn resolve_turn_speakers(&mut self, title_people: &[TitlePerson]) {
+        for t in 0..self.turns.len() {
+            if self.turns[t].is_question {
+                continue;
+            }
+            let label = self.turns[t].label.clone();
+            let words: Vec<String> = label
+                .clone()
+                .filter(|&k| self.tokens[k].kind == TokenKind::Word)
+                .map(|k| title_case(self.word(k)))
+                .collect();
+            // Drop title words from the front: what is left is the name.
+            let joined = words.join(" ");
+            let titles = self.lexicon.find_phrases(&joined);
+            let mut name_start = 0;
+            for m in &titles {
+                if m.targets
+                    .iter()
+                    .any(|t| matches!(t, PhraseTarget::Title(_)))
+                {
+                    name_start = name_start.max(joined[..m.end].split_whitespace().count());
+                }
+            }
+            let name_words: Vec<String> = words[name_start.min(words.len())..].to_vec();
+            if name_words.is_empty() {
+                continue;
+            }
+            let actor = match self.find_person(&name_words) {
+                Some(actor) => actor,
+                None => {
+                    let surface = name_words.join(" ");
+                    self.new_person(&name_words, &surface, title_people)
+                }
+            };
+            let title_words: Vec<String> = words[..name_start.min(words.len())]
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect();
+            if !title_words.is_empty() && !self.actors[actor.0].title_words.contains(&title_words) {
+                self.actors[actor.0].title_words.push(title_words);
+            }
+            if let Some(person) = title_people.iter().find(|p| {
+                p.words
+                    .iter()
+                    .any(|w| name_words.iter().any(|n| n.to_lowercase() == *w))
+            }) && self.actors[actor.0].party.is_none()
+                && let Some(entity) = person.affiliation
+            {
+                let party = self.actor_for_entity(entity);
+                self.actors[actor.0].party = Some(party);
+            }
+            self.turns[t].speaker = Some(actor);
+        }
+    }
+
+    /// "Ned Price, Department Spokesperson" as the first paragraph of a first-person press
+    /// statement (not a transcript: those have turns).
+    fn find_byline(&mut self) {
+        if !self.turns.is_empty() || self.sentences.len() < 2 {
+            return;
+        }
+        let first = &self.sentences[0];
+        let range = first.tokens.clone();
+        if self.sentences[1].paragraph == first.paragraph
+            || self.word(range.end - 1) == "."
+            || range.len() > 14
+        {
+            return;
+        }
+        let Some(comma) = range.clone().find(|&k| self.word(k) == ",") else {
+            return;
+        };
+        let person = (range.start..comma)
+            .find_map(|k| self.mention(k))
+            .filter(|m| m.how != How::Pronoun)
+            .and_then(|m| m.actors.first().copied())
+            .filter(|&a| self.actor_kind(a) == ActorKind::Person);
+        let Some(person) = person else { return };
+        // The body after any dateline paragraphs speaks in the first person.
+        let body_start = self.sentences[1].tokens.start;
+        let first_person = (body_start..self.tokens.len()).any(|k| {
+            !self.quoted[k]
+                && matches!(
+                    self.word(k),
+                    "I" | "We" | "we" | "our" | "Our" | "my" | "My"
+                )
+        });
+        if first_person {
+            self.byline = Some((person, body_start));
+        }
+    }
+
+    /// Pronouns, role nouns, collective nouns and bare surnames, in text order.
+    fn resolve_references(&mut self) {
+        // The person each sentence is about: its first person mention outside quotations.
+        let mut last_subject: Option<Vec<ActorRef>> = None;
+        let mut recent_persons: Vec<ActorRef> = Vec::new();
+        for s in 0..self.sentences.len() {
+            let range = self.sentences[s].tokens.clone();
+            let mut subject_this_sentence: Option<Vec<ActorRef>> = None;
+            let mut i = range.start;
+            while i < range.end {
+                if let Some(turn) = self.turns.iter().find(|t| t.label.contains(&i)) {
+                    if let Some(speaker) = turn.speaker {
+                        last_subject = Some(vec![speaker]);
+                        push_recent(&mut recent_persons, speaker);
+                    }
+                    i = turn.label.end;
+                    continue;
+                }
+                if let Some(m) = self.mention_at[i] {
+                    let mention = self.mentions[m].clone();
+                    for &actor in &mention.actors {
+                        if self.actor_kind(actor) == ActorKind::Person {
+                            push_recent(&mut recent_persons, actor);
+                        }
+                    }
+                    if !self.quoted[i]
+                        && subject_this_sentence.is_none()
+                        && mention
+                            .actors
+                            .iter()
+                            .any(|&a| self.actor_kind(a) == ActorKind::Person)
+                    {
+                        subject_this_sentence = Some(mention.actors.clone());
+                    }
+                    i = mention.tokens.end;
+                    continue;
+                }
+                let quoted = self.quoted[i];
+                let word = self.lower(i);
+                let resolved: Option<(Range<usize>, Vec<ActorRef>, How)> = match word.as_str() {
+                    "he" | "she" | "him" | "his" | "her" if !quoted => {
+                        let antecedent = subject_this_sentence
+                            .clone()
+                            .filter(|v| v.len() == 1)
+                            .or_else(|| last_subject.clone().filter(|v| v.len() == 1))
+                            .or_else(|| recent_persons.last().map(|&p| vec![p]));
+                        antecedent.map(|a| (i..i + 1, a, How::Pronoun))
+                    }
+                    "they" | "their" if !quoted => {
+                        let antecedent = subject_this_sentence
+                            .clone()
+                            .filter(|v| v.len() > 1)
+                            .or_else(|| last_subject.clone().filter(|v| v.len() > 1));
+                        antecedent.map(|a| (i..i + 1, a, How::Pronoun))
+                    }
+                    "the" | "both" | "all" if !quoted => {
+                        self.role_noun(i, range.end, &recent_persons)
+                    }
+                    _ if !quoted => self.collective(i),
+                    _ => None,
+                };
+                if let Some((tokens, actors, how)) = resolved {
+                    if subject_this_sentence.is_none()
+                        && !actors.is_empty()
+                        && actors
+                            .iter()
+                            .all(|&a| self.actor_kind(a) == ActorKind::Person)
+                    {
+                        subject_this_sentence = Some(actors.clone());
+                    }
+                    let end = tokens.end;
+                    self.push_mention(Mention {
+                        tokens,
+                        actors,
+                        place: None,
+                        how,
+                        is_place: false,
+                    });
+                    i = end;
+                    continue;
+                }
+                i += 1;
+            }
+            if subject_this_sentence.is_some() {
+                last_subject = subject_this_sentence;
+            }
+        }
+        self.mentions.sort_by_key(|m| m.tokens.start);
+        self.reindex_mentions();
+    }
+
+    /// "the secretary-general", "The Deputy Secretary", "the U.S. president", "the general":
+    /// the person last named with a matching title. "the two leaders", "both sides": the
+    /// persons last named.
+    fn role_noun(
+        &self,
+        i: usize,
+        end: usize,
+        recent: &[ActorRef],
+    ) -> Option<(Range<usize>, Vec<ActorRef>, How)> {
+        let mut k = i + 1;
+        // An optional state or demonym: "the U.S. president", "the Chinese side".
+        let mut qualifier: Option<ActorRef> = None;
+        if k < end
+            && let Some(m) = self.mention(k)
+            && m.tokens.start == k
+            && let Some(&actor) = m.actors.first()
+            && self.actor_kind(actor) != ActorKind::Person
+        {
+            qualifier = Some(actor);
+            k = m.tokens.end;
+        }
+        if k >= end {
+            return None;
+        }
+        // "the Chinese side", "the Russian side": the state.
+        if let Some(state) = qualifier
+            && self.lower(k) == "side"
+        {
+            return Some((i..k + 1, vec![state], How::Collective));
+        }
+        if let Some((title, _)) = self.title_at(k)
+            && title.start == k
+        {
+            // Followed by a name, it is a title, not a role noun.
+            if title.end < self.tokens.len()
+                && self.is_capitalised(title.end)
+                && self.mention(title.end).is_some_and(|m| {
+                    m.actors
+                        .iter()
+                        .any(|&a| self.actor_kind(a) == ActorKind::Person)
+                })
+            {
+                return None;
+            }
+            let words: Vec<String> = self.text
+                [self.tokens[title.start].start..self.tokens[title.end - 1].end]
+                .to_lowercase()
+                .replace('-', " ")
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            let person = recent.iter().rev().copied().find(|&p| {
+                let entry = &self.actors[p.0];
+                let title_fits = entry
+                    .title_words
+                    .iter()
+                    .any(|t| t.starts_with(&words) || t.ends_with(&words));
+                let party_fits = qualifier.is_none_or(|q| entry.party == Some(q));
+                title_fits && party_fits
+            })?;
+            return Some((i..title.end, vec![person], How::RoleNoun));
+        }
+        // "the two leaders", "both leaders", "the leaders", "the two sides".
+        let mut j = k;
+        if j < end && matches!(self.lower(j).as_str(), "two" | "three" | "four") {
+            j += 1;
+        }
+        if j < end && COLLECTIVE_NOUNS.contains(&self.lower(j).as_str()) && qualifier.is_none() {
+            let count = match self.lower(k).as_str() {
+                "three" => 3,
+                "four" => 4,
+                _ => 2,
+            };
+            let mut persons: Vec<ActorRef> = Vec::new();
+            for &p in recent.iter().rev() {
+                if !persons.contains(&p) {
+                    persons.push(p);
+                }
+                if persons.len() == count {
+                    break;
+                }
+            }
+            if persons.len() >= 2 {
+                persons.reverse();
+                return Some((i..j + 1, persons, How::Collective));
+            }
+        }
+        None
+    }
+
+    /// "allies", "the alliance" for NATO when the article names NATO.
+    fn collective(&self, i: usize) -> Option<(Range<usize>, Vec<ActorRef>, How)> {
+        let word = self.lower(i);
+        if !matches!(word.as_str(), "allies" | "alliance" | "allied") {
+            return None;
+        }
+        let nato = self.lexicon.entity("NATO")?;
+        let actor = self.actors.iter().position(|a| a.entity == Some(nato))?;
+        Some((i..i + 1, vec![ActorRef(actor)], How::Collective))
+    }
+}
+
+fn push_recent(recent: &mut Vec<ActorRef>, actor: ActorRef) {
+    recent.retain(|&a| a != actor);
+    recent.push(actor);
+}
+
+fn lower_words(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// "J." or "J": a middle initial.
+fn is_initial(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    letters.chars().count() == 1 && letters.chars().all(char::is_alphabetic)
+}
+
+fn name_word_count(words: &[String]) -> usize {
+    words.iter().filter(|w| !is_initial(w)).count()
+}
+
+/// A person's name without middle initials: "Antony J. Blinken" is "Antony Blinken".
+fn canonical_person_name(words: &[String]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for (n, word) in words.iter().enumerate() {
+        if is_initial(word) && n > 0 && n + 1 < words.len() {
+            continue;
+        }
+        parts.push(word.clone());
+    }
+    parts.join(" ")
+}
+
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// A person named in the article's title, with the state of their office if the title says.
+#[derive(Debug, Clone)]
+pub struct TitlePerson {
+    pub name: String,
+    pub words: Vec<String>,
+    pub affiliation: Option<Entity>,
+}
+
+/// Persons the article's title names after an office ("Costa Rican Foreign Minister Rodolfo
+/// Solano Quirós"): their full names resolve transcript labels and surnames in the body.
+pub fn title_persons(title: &str, lexicon: &Lexicon) -> Vec<TitlePerson> {
+    let analysis_title = Analysis::names_only(title, lexicon);
+    analysis_title
+        .actors
+        .iter()
+        .filter(|a| a.actor.kind == ActorKind::Person && a.name_words.len() >= 2)
+        .map(|a| TitlePerson {
+            name: a.actor.name.clone(),
+            words: a.name_words.clone(),
+            affiliation: a
+                .party
+                .and_then(|p| analysis_title.actors.get(p.0))
+                .and_then(|p| p.entity),
+        })
+        .collect()
+}
+
+impl<'a> Analysis<'a> {
+    /// A light analysis of a short text (a title): names and persons only.
+    fn names_only(text: &'a str, lexicon: &'a Lexicon) -> Analysis<'a> {
+        let tokens = tokens::tokenize(text);
+        let sentences = tokens::split_sentences(text, &tokens);
+        let mut analysis = Analysis {
+            text,
+            published: None,
+            lexicon,
+            mention_at: vec![None; tokens.len()],
+            phrase_at: vec![None; tokens.len()],
+            quoted: vec![false; tokens.len()],
+            tokens,
+            sentences,
+            quotes: Vec::new(),
+            mentions: Vec::new(),
+            phrases: Vec::new(),
+            dates: Vec::new(),
+            actors: Vec::new(),
+            turns: Vec::new(),
+            byline: None,
+            char_starts: Vec::new(),
+        };
+        analysis.find_phrases();
+        analysis.find_mentions(&[]);
+        analysis
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyse(text: &str) -> Analysis<'_> {
+        Analysis::new(
+            "",
+            text,
+            NaiveDate::from_ymd_opt(2022, 1, 12),
+            Lexicon::builtin(),
+        )
+    }
+
+    /// (surface, resolved names) of every mention.
+    fn mentions(analysis: &Analysis<'_>) -> Vec<(String, Vec<String>)> {
+        analysis
+            .mentions
+            .iter()
+            .filter(|m| !m.actors.is_empty())
+            .map(|m| {
+                let surface = analysis.text
+                    [analysis.tokens[m.tokens.start].start..analysis.tokens[m.tokens.end - 1].end]
+                    .to_string();
+                let names = m
+                    .actors
+                    .iter()
+                    .map(|&a| analysis.actor_name(a).to_string())
+                    .collect();
+                (surface, names)
+            })
+            .collect()
+    }
+
+    fn resolved<'t>(analysis: &'t Analysis<'t>, surface: &str) -> Vec<String> {
+        mentions(analysis)
+            .into_iter()
+            .find(|(s, _)| s == surface)
+            .unwrap_or_else(|| panic!("no mention {surface:?} in {:?}", mentions(analysis)))
+            .1
+    }
+
+    #[test]
+    fn titles_introduce_persons_with_their_affiliation() {
+        let a = analyse(
+            "NATO Secretary General Jens Stoltenberg met Russian Deputy Foreign Minister Sergey Ryabkov.",
+        );
+        assert_eq!(resolved(&a, "Jens Stoltenberg"), ["Jens Stoltenberg"]);
+        let ryabkov = a
+            .actors
+            .iter()
+            .find(|x| x.actor.name == "Sergey Ryabkov")
+            .unwrap();
+        let party = ryabkov.party.map(|p| a.actor_name(p).to_string());
+        assert_eq!(party.as_deref(), Some("Russia"));
+        assert_eq!(
+            ryabkov.actor.roles[0].title.as_deref(),
+            Some("Deputy Foreign Minister")
+        );
+    }
+
+    #[test]
+    fn surnames_pronouns_and_role_nouns_resolve() {
+        let a = analyse(
+            "NATO Secretary General Jens Stoltenberg spoke. He said talks ended. \
+             Stoltenberg left. The secretary-general said more.",
+        );
+        assert_eq!(resolved(&a, "He"), ["Jens Stoltenberg"]);
+        assert_eq!(resolved(&a, "Stoltenberg"), ["Jens Stoltenberg"]);
+        assert_eq!(resolved(&a, "The secretary-general"), ["Jens Stoltenberg"]);
+    }
+
+    #[test]
+    fn middle_initials_are_dropped_and_full_names_win() {
+        let a = analyse(
+            "Secretary Blinken arrived. Antony J. Blinken then met Deputy Secretary Wendy R. Sherman.",
+        );
+        let names: Vec<&str> = a
+            .actors
+            .iter()
+            .filter(|x| x.actor.kind == ActorKind::Person)
+            .map(|x| x.actor.name.as_str())
+            .collect();
+        assert_eq!(names, ["Antony Blinken", "Wendy Sherman"]);
+    }
+
+    #[test]
+    fn metonyms_are_states_except_as_places() {
+        let a = analyse("Moscow rejected the offer. Talks in Moscow ended. The Kremlin said no.");
+        let moscow: Vec<&Mention> = a
+            .mentions
+            .iter()
+            .filter(|m| a.word(m.tokens.start) == "Moscow")
+            .collect();
+        assert_eq!(moscow.len(), 2);
+        assert!(!moscow[0].is_place && moscow[0].actors.len() == 1);
+        assert!(moscow[1].is_place && moscow[1].actors.is_empty());
+        assert_eq!(resolved(&a, "Kremlin"), ["Russia"]);
+    }
+
+    #[test]
+    fn appositions_and_speech_verbs_reveal_persons() {
+        let a = analyse(
+            "Ali Shamkhani, the secretary of Iran’s Supreme National Security Council, signed. \
+             The U.S. ambassador, Linda Thomas-Greenfield, spoke. Mykhailo Podolyak, an adviser, said no.",
+        );
+        assert_eq!(resolved(&a, "Ali Shamkhani"), ["Ali Shamkhani"]);
+        assert_eq!(
+            resolved(&a, "Linda Thomas-Greenfield"),
+            ["Linda Thomas-Greenfield"]
+        );
+        assert_eq!(resolved(&a, "Mykhailo Podolyak"), ["Mykhailo Podolyak"]);
+        let shamkhani = a
+            .actors
+            .iter()
+            .find(|x| x.actor.name == "Ali Shamkhani")
+            .unwrap();
+        assert_eq!(shamkhani.party.map(|p| a.actor_name(p)), Some("Iran"));
+    }
+
+    #[test]
+    fn transcript_labels_take_full_names_from_the_title() {
+        let title = "Secretary Antony J. Blinken With Costa Rican Foreign Minister Rodolfo Solano Quirós Before Their Meeting";
+        let body = "SECRETARY BLINKEN: Good morning, everyone, and welcome.\n\nFOREIGN MINISTER SOLANO: Thank you, it is a pleasure to be here.";
+        let a = Analysis::new(title, body, None, Lexicon::builtin());
+        let speakers: Vec<&str> = a
+            .turns
+            .iter()
+            .map(|t| a.actor_name(t.speaker.unwrap()))
+            .collect();
+        assert_eq!(speakers, ["Antony Blinken", "Rodolfo Solano Quirós"]);
+    }
+
+    #[test]
+    fn char_spans_count_characters_not_bytes() {
+        let a = analyse("Erdoğan met Guterres.");
+        let span = a.token_span(2..3);
+        assert_eq!((span.start, span.end), (12, 20));
+    }
+}

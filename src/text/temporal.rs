@@ -1,0 +1,749 @@
+//! Temporal expressions: finding date phrases in a sentence and resolving them against the
+//! article's publication date, never the clock.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::date::PartialDate;
+use super::tokens::{Token, TokenKind};
+
+/// Whether a clause speaks of the past or the future, which decides "Thursday" and "in July".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+}
+
+/// A date phrase: its byte span, the words, and what it resolves to (`None` when it cannot be
+/// resolved, e.g. without a publication date).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    /// Token range of the phrase.
+    pub first_token: usize,
+    pub end_token: usize,
+    pub phrase: String,
+    pub date: Option<PartialDate>,
+    pub end_date: Option<PartialDate>,
+    /// The phrase only names a year ("in 2014"), which is weak evidence for an event's date.
+    pub year_only: bool,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
+        return Some(i as u32 + 1);
+    }
+    let abbreviation = match lower.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" | "sept" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(abbreviation)
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word.to_lowercase().as_str() {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// Words that put a clause in the future.
+const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "’ll",
+    "'ll",
+    "scheduled",
+    "planned",
+    "expected",
+    "due",
+    "upcoming",
+    "next",
+    "plans",
+    "plan",
+    "intends",
+    "set",
+    "coming",
+    "proposed",
+    "attend",
+    "travels",
+];
+
+/// Past-tense verbs that do not end in -ed.
+const PAST_MARKERS: &[&str] = &[
+    "met", "held", "said", "told", "was", "were", "had", "did", "spoke", "made", "took", "gave",
+    "led", "began", "went", "came", "put", "sent", "brought", "left", "sat", "saw", "ran", "won",
+    "agreed", "ended", "signed",
+];
+
+/// The tense of the clause around token `at`: the nearest tense marker before it in the same
+/// sentence decides; the past is the default for reporting.
+pub fn tense_at(text: &str, tokens: &[Token], sentence_start: usize, at: usize) -> Tense {
+    marked_tense(text, tokens, sentence_start, at).unwrap_or(Tense::Past)
+}
+
+/// The tense marked before token `at` in its sentence, if any marker is there.
+fn marked_tense(text: &str, tokens: &[Token], sentence_start: usize, at: usize) -> Option<Tense> {
+    let mut i = at;
+    while i > sentence_start {
+        i -= 1;
+        let word = tokens[i].text(text);
+        let lower = word.to_lowercase();
+        if tokens[i].kind == TokenKind::Punct && word == ";" {
+            break;
+        }
+        if FUTURE_MARKERS.contains(&lower.as_str()) {
+            // "set" and "due" mean the future only before "to"; "coming" before a noun.
+            if matches!(lower.as_str(), "set" | "due" | "plans" | "plan" | "intends")
+                && tokens.get(i + 1).is_none_or(|t| t.text(text) != "to")
+            {
+                continue;
+            }
+            return Some(Tense::Future);
+        }
+        let after_be = i > 0
+            && matches!(
+                tokens[i - 1].text(text).to_lowercase().as_str(),
+                "be" | "been" | "being" | "to"
+            );
+        if !after_be && (PAST_MARKERS.contains(&lower.as_str()) || is_past_participle(&lower)) {
+            return Some(Tense::Past);
+        }
+    }
+    None
+}
+
+fn is_past_participle(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed") && !matches!(word, "need" | "united" | "based")
+}
+
+/// Finds and resolves the date phrases in a token range.
+pub fn find_dates(
+    text: &str,
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+    published: Option<NaiveDate>,
+) -> Vec<DateMention> {
+    let mut found = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        match date_at(text, tokens, range.start, i, range.end, published) {
+            Some(mention) => {
+                i = mention.end_token;
+                found.push(mention);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+fn word(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<String> {
+    (i < end).then(|| tokens[i].text(text).to_lowercase())
+}
+
+fn number(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<u32> {
+    if i >= end || tokens[i].kind != TokenKind::Number {
+        return None;
+    }
+    let digits = tokens[i].text(text);
+    let digits = digits
+        .strip_suffix("st")
+        .or_else(|| digits.strip_suffix("nd"))
+        .or_else(|| digits.strip_suffix("rd"))
+        .or_else(|| digits.strip_suffix("th"))
+        .unwrap_or(digits);
+    digits.parse().ok()
+}
+
+fn year_number(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<i32> {
+    let n = number(text, tokens, i, end)?;
+    (tokens[i].text(text).len() == 4 && (1800..=2200).contains(&n)).then_some(n as i32)
+}
+
+/// A date phrase starting at token `i`, if there is one.
+fn date_at(
+    text: &str,
+    tokens: &[Token],
+    sentence_start: usize,
+    i: usize,
+    end: usize,
+    published: Option<NaiveDate>,
+) -> Option<DateMention> {
+    let w = word(text, tokens, i, end)?;
+    let tense = || tense_at(text, tokens, sentence_start, i);
+    let make = |last: usize, date: Option<PartialDate>, end_date: Option<PartialDate>| {
+        Some(DateMention {
+            start: tokens[i].start,
+            end: tokens[last - 1].end,
+            first_token: i,
+            end_token: last,
+            phrase: text[tokens[i].start..tokens[last - 1].end].to_string(),
+            date,
+            end_date,
+            year_only: false,
+        })
+    };
+    let next = |k: usize| word(text, tokens, i + k, end);
+    match w.as_str() {
+        "today" | "tonight" => return make(i + 1, published.map(PartialDate::Day), None),
+        "yesterday" => {
+            return make(
+                i + 1,
+                published.map(|p| PartialDate::Day(p - Duration::days(1))),
+                None,
+            );
+        }
+        "tomorrow" => {
+            return make(
+                i + 1,
+                published.map(|p| PartialDate::Day(p + Duration::days(1))),
+                None,
+            );
+        }
+        "later" | "earlier" if next(1).as_deref() == Some("today") => {
+            return make(i + 2, published.map(PartialDate::Day), None);
+        }
+        "later" | "earlier"
+            if next(1).as_deref() == Some("on") && next(2).as_deref() == Some("today") =>
+        {
+            return make(i + 3, published.map(PartialDate::Day), None);
+        }
+        "this"
+            if matches!(
+                next(1).as_deref(),
+                Some("morning" | "afternoon" | "evening")
+            ) =>
+        {
+            return make(i + 2, published.map(PartialDate::Day), None);
+        }
+        "last" if next(1).as_deref() == Some("night") => {
+            return make(
+                i + 2,
+                published.map(|p| PartialDate::Day(p - Duration::days(1))),
+                None,
+            );
+        }
+        "last" | "next" | "this" | "earlier" | "later" | "early" | "late" => {
+            if let Some(m) = relative_period(text, tokens, i, end, published) {
+                return Some(m);
+            }
+        }
+        _ => {}
+    }
+    // Weekdays: "Wednesday", "on Wednesday", "last Friday", "Wednesday’s meeting".
+    if let Some(day) = weekday(&w) {
+        // "Tuesday, June 1": the explicit date wins.
+        if next(1).as_deref() == Some(",")
+            && let Some(explicit) = date_at(text, tokens, sentence_start, i + 2, end, published)
+            && explicit
+                .date
+                .is_some_and(|d| d.precision() == super::Precision::Day)
+        {
+            return make(explicit.end_token, explicit.date, explicit.end_date);
+        }
+        let before = (i > sentence_start).then(|| tokens[i - 1].text(text).to_lowercase());
+        let date = published.map(|p| match before.as_deref() {
+            Some("last") => previous_weekday(p - Duration::days(1), day),
+            Some("next") => next_weekday(p + Duration::days(1), day),
+            _ => match tense() {
+                Tense::Past => previous_weekday(p, day),
+                Tense::Future => next_weekday(p, day),
+            },
+        });
+        let first = match before.as_deref() {
+            Some("last" | "next" | "this") => i - 1,
+            _ => i,
+        };
+        let mut mention = make(i + 1, date.map(PartialDate::Day), None)?;
+        mention.start = tokens[first].start;
+        mention.first_token = first;
+        mention.phrase = text[mention.start..mention.end].to_string();
+        return Some(mention);
+    }
+    // "12 January 2022", "12 January".
+    if let Some(day) = number(text, tokens, i, end)
+        && (1..=31).contains(&day)
+        && let Some(month) = next(1).as_deref().and_then(month_number)
+        && is_month_word(text, tokens, i + 1)
+    {
+        let mut last = i + 2;
+        let year = year_number(text, tokens, last, end);
+        if year.is_some() {
+            last += 1;
+        }
+        let date = resolve_month_day(published, year, month, day);
+        return make(last, date.map(PartialDate::Day), None);
+    }
+    // "January 12", "Jan. 12, 2022", "March 4 to 5", "January 12-13", "December 2021",
+    // "in December", "in July last year".
+    let month = month_number(&w).filter(|_| is_month_word(text, tokens, i))?;
+    let mut k = i + 1;
+    if tokens
+        .get(k)
+        .is_some_and(|t| t.text(text) == "." && !t.space_before)
+    {
+        k += 1;
+    }
+    if let Some(day) = number(text, tokens, k, end).filter(|d| (1..=31).contains(d))
+        && year_number(text, tokens, k, end).is_none()
+    {
+        let mut last = k + 1;
+        // A range: "12-13", "4 to 5", "4 to 11", "9 to March 10".
+        let mut end_day = None;
+        let dash_or_to = word(text, tokens, last, end);
+        if matches!(dash_or_to.as_deref(), Some("-" | "–" | "to" | "through")) {
+            let mut m = last + 1;
+            let mut end_month = month;
+            if let Some(other) = word(text, tokens, m, end).as_deref().and_then(month_number) {
+                end_month = other;
+                m += 1;
+                if tokens.get(m).is_some_and(|t| t.text(text) == ".") {
+                    m += 1;
+                }
+            }
+            if let Some(d2) = number(text, tokens, m, end).filter(|d| (1..=31).contains(d)) {
+                end_day = Some((end_month, d2));
+                last = m + 1;
+            }
+        }
+        let mut year = None;
+        if word(text, tokens, last, end).as_deref() == Some(",")
+            && let Some(y) = year_number(text, tokens, last + 1, end)
+        {
+            year = Some(y);
+            last += 2;
+        } else if let Some(y) = year_number(text, tokens, last, end) {
+            year = Some(y);
+            last += 1;
+        }
+        let date = resolve_month_day(published, year, month, day);
+        let end_date = end_day.and_then(|(m2, d2)| {
+            let first = date?;
+            let candidate = NaiveDate::from_ymd_opt(first.year(), m2, d2)?;
+            Some(if candidate < first {
+                NaiveDate::from_ymd_opt(first.year() + 1, m2, d2)?
+            } else {
+                candidate
+            })
+        });
+        return make(
+            last,
+            date.map(PartialDate::Day),
+            end_date.map(PartialDate::Day),
+        );
+    }
+    // Month with a year, or alone.
+    if let Some(year) = year_number(text, tokens, k, end) {
+        return make(k + 1, PartialDate::month(year, month), None);
+    }
+    if word(text, tokens, k, end).as_deref() == Some("last")
+        && word(text, tokens, k + 1, end).as_deref() == Some("year")
+    {
+        let date = published.and_then(|p| PartialDate::month(p.year() - 1, month));
+        return make(k + 2, date, None);
+    }
+    if word(text, tokens, k, end).as_deref() == Some("next")
+        && word(text, tokens, k + 1, end).as_deref() == Some("year")
+    {
+        let date = published.and_then(|p| PartialDate::month(p.year() + 1, month));
+        return make(k + 2, date, None);
+    }
+    let date = published.and_then(|p| {
+        let year = nearest_month_year(p, month, marked_tense(text, tokens, sentence_start, i));
+        PartialDate::month(year, month)
+    });
+    make(k, date, None)
+}
+
+/// "May" is a month only where a month can stand: before a number, or after "in", "of",
+/// "since", "until", "early", "late", "mid".
+fn is_month_word(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = tokens[i].text(text);
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    if !word.eq_ignore_ascii_case("may") {
+        return true;
+    }
+    let next_is_number = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.kind == TokenKind::Number);
+    let previous = i
+        .checked_sub(1)
+        .map(|p| tokens[p].text(text).to_lowercase());
+    next_is_number
+        || matches!(
+            previous.as_deref(),
+            Some("in" | "of" | "since" | "until" | "early" | "late" | "mid" | "last" | "next")
+        )
+}
+
+/// "last week", "next month", "earlier this month", "this year", "early next year", "this fall".
+fn relative_period(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    published: Option<NaiveDate>,
+) -> Option<DateMention> {
+    let mut k = i;
+    let mut words = Vec::new();
+    while k < end && words.len() < 3 {
+        words.push(tokens[k].text(text).to_lowercase());
+        k += 1;
+        let last = words.last().map(String::as_str);
+        if matches!(
+            last,
+            Some("week" | "month" | "year" | "fall" | "autumn" | "spring" | "summer" | "winter")
+        ) {
+            break;
+        }
+    }
+    let phrase: Vec<&str> = words.iter().map(String::as_str).collect();
+    let unit = *phrase.last()?;
+    let modifier = phrase
+        .iter()
+        .rev()
+        .nth(1)
+        .copied()
+        .filter(|m| matches!(*m, "last" | "next" | "this"))?;
+    // Only "early"/"late"/"earlier"/"later" may come before the modifier.
+    if phrase.len() == 3 && !matches!(phrase[0], "early" | "late" | "earlier" | "later") {
+        return None;
+    }
+    let p = published;
+    let date = match (modifier, unit) {
+        ("this", "week") => p.and_then(|p| week_month(p, 0)),
+        ("last", "week") => p.and_then(|p| week_month(p, -7)),
+        ("next", "week") => p.and_then(|p| week_month(p, 7)),
+        ("this", "month") => p.and_then(|p| PartialDate::month(p.year(), p.month())),
+        ("last", "month") => p.and_then(|p| {
+            let (y, m) = shift_month(p.year(), p.month(), -1);
+            PartialDate::month(y, m)
+        }),
+        ("next", "month") => p.and_then(|p| {
+            let (y, m) = shift_month(p.year(), p.month(), 1);
+            PartialDate::month(y, m)
+        }),
+        ("this", "year" | "fall" | "autumn" | "spring" | "summer" | "winter") => {
+            p.map(|p| PartialDate::Year(p.year()))
+        }
+        ("last", "year" | "fall" | "autumn" | "spring" | "summer" | "winter") => {
+            p.map(|p| PartialDate::Year(p.year() - 1))
+        }
+        ("next", "year" | "fall" | "autumn" | "spring" | "summer" | "winter") => {
+            p.map(|p| PartialDate::Year(p.year() + 1))
+        }
+        _ => return None,
+    };
+    let last = i + words.len();
+    Some(DateMention {
+        start: tokens[i].start,
+        end: tokens[last - 1].end,
+        first_token: i,
+        end_token: last,
+        phrase: text[tokens[i].start..tokens[last - 1].end].to_string(),
+        date,
+        end_date: None,
+        year_only: false,
+    })
+}
+
+/// The month of a week (shifted by `days`), when the week lies in one month.
+fn week_month(published: NaiveDate, days: i64) -> Option<PartialDate> {
+    let day = published + Duration::days(days);
+    let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+    let sunday = monday + Duration::days(6);
+    if monday.month() == sunday.month() {
+        PartialDate::month(day.year(), day.month())
+    } else {
+        Some(PartialDate::Year(day.year())).filter(|_| monday.year() == sunday.year())
+    }
+}
+
+fn shift_month(year: i32, month: u32, by: i32) -> (i32, u32) {
+    let index = year * 12 + month as i32 - 1 + by;
+    (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+}
+
+/// The latest `day` on or before `from`.
+fn previous_weekday(from: NaiveDate, day: Weekday) -> NaiveDate {
+    let back = (7 + from.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
+    from - Duration::days(i64::from(back))
+}
+
+/// The earliest `day` on or after `from`.
+fn next_weekday(from: NaiveDate, day: Weekday) -> NaiveDate {
+    let ahead = (7 + day.num_days_from_monday() - from.weekday().num_days_from_monday()) % 7;
+    from + Duration::days(i64::from(ahead))
+}
+
+/// A day of a month without a year is the one nearest the publication date.
+fn resolve_month_day(
+    published: Option<NaiveDate>,
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+) -> Option<NaiveDate> {
+    if let Some(year) = year {
+        return NaiveDate::from_ymd_opt(year, month, day);
+    }
+    let p = published?;
+    [p.year() - 1, p.year(), p.year() + 1]
+        .iter()
+        .filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - p).num_days().abs())
+}
+
+/// The year of a month named alone: in the past in a past clause, in the future in a future
+/// one, and otherwise the nearest occurrence.
+fn nearest_month_year(published: NaiveDate, month: u32, tense: Option<Tense>) -> i32 {
+    let this_year = published.year();
+    let current = published.month();
+    match tense {
+        Some(Tense::Past) if month > current => this_year - 1,
+        Some(Tense::Future) if month < current => this_year + 1,
+        Some(_) => this_year,
+        None => {
+            let distance =
+                |year: i32| (year * 12 + month as i32 - (this_year * 12 + current as i32)).abs();
+            [this_year - 1, this_year, this_year + 1]
+                .into_iter()
+                .min_by_key(|&y| distance(y))
+                .unwrap_or(this_year)
+        }
+    }
+}
+
+/// "in 2014", "since 2018": the year phrases, as weak date evidence.
+pub fn find_years(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<DateMention> {
+    range
+        .clone()
+        .filter(|&i| {
+            year_number(text, tokens, i, range.end).is_some()
+                && i > range.start
+                && tokens[i - 1].text(text).eq_ignore_ascii_case("in")
+        })
+        .filter_map(|i| {
+            let year = year_number(text, tokens, i, range.end)?;
+            Some(DateMention {
+                start: tokens[i - 1].start,
+                end: tokens[i].end,
+                first_token: i - 1,
+                end_token: i + 1,
+                phrase: text[tokens[i - 1].start..tokens[i].end].to_string(),
+                date: Some(PartialDate::Year(year)),
+                end_date: None,
+                year_only: true,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    /// Resolves the first date phrase of `sentence` published on `published`.
+    fn resolve(sentence: &str, published: &str) -> (String, Option<String>, Option<String>) {
+        let tokens = tokenize(sentence);
+        let published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        let found = find_dates(sentence, &tokens, 0..tokens.len(), published);
+        let first = found
+            .first()
+            .unwrap_or_else(|| panic!("no date in {sentence:?}"));
+        (
+            first.phrase.clone(),
+            first.date.map(|d| d.to_string()),
+            first.end_date.map(|d| d.to_string()),
+        )
+    }
+
+    fn date(sentence: &str, published: &str) -> String {
+        resolve(sentence, published).1.unwrap_or_default()
+    }
+
+    #[test]
+    fn weekdays_resolve_by_tense() {
+        // 2022-01-12 was a Wednesday.
+        assert_eq!(
+            date("The talks ended on Wednesday.", "2022-01-12"),
+            "2022-01-12"
+        );
+        assert_eq!(
+            date("They met on Monday in Geneva.", "2022-01-12"),
+            "2022-01-10"
+        );
+        assert_eq!(
+            date(
+                "It will be followed by a third meeting Thursday in Vienna.",
+                "2022-01-12"
+            ),
+            "2022-01-13"
+        );
+        assert_eq!(
+            date(
+                "Russia put them on the table during Wednesday’s meeting.",
+                "2022-01-12"
+            ),
+            "2022-01-12"
+        );
+        assert_eq!(date("They met last Friday.", "2022-01-14"), "2022-01-07");
+        assert_eq!(
+            date("They will meet next Monday.", "2022-01-10"),
+            "2022-01-17"
+        );
+    }
+
+    #[test]
+    fn relative_days() {
+        assert_eq!(
+            date("Blinken spoke today with Truss.", "2022-06-13"),
+            "2022-06-13"
+        );
+        assert_eq!(
+            date("Blinken met yesterday with Lutundula.", "2022-06-02"),
+            "2022-06-01"
+        );
+        assert_eq!(date("They will meet tomorrow.", "2022-12-31"), "2023-01-01");
+        assert_eq!(
+            date("Later on today, ministers will meet.", "2022-03-04"),
+            "2022-03-04"
+        );
+        assert_eq!(
+            date("As Biden said last night, freedom wins.", "2022-03-02"),
+            "2022-03-01"
+        );
+    }
+
+    #[test]
+    fn months_and_days() {
+        assert_eq!(
+            date("In December, the Kremlin presented drafts.", "2022-01-12"),
+            "2021-12"
+        );
+        assert_eq!(date("They met on Dec. 12.", "2022-01-12"), "2021-12-12");
+        assert_eq!(
+            date("It signed on 12 January 2022.", "2023-05-01"),
+            "2022-01-12"
+        );
+        assert_eq!(
+            date("The talks opened on Oct. 25 under the AU.", "2022-11-02"),
+            "2022-10-25"
+        );
+        assert_eq!(
+            date("He led a delegation on Tuesday, June 1.", "2021-06-01"),
+            "2021-06-01"
+        );
+        assert_eq!(
+            date("He will attend the June 28 meeting.", "2021-06-27"),
+            "2021-06-28"
+        );
+        assert_eq!(
+            date("The productive September 2021 dialogue.", "2022-03-08"),
+            "2021-09"
+        );
+        assert_eq!(
+            date("A summit in November last year.", "2022-11-14"),
+            "2021-11"
+        );
+        assert_eq!(
+            date("Leaders meet in Vilnius in July.", "2023-04-04"),
+            "2023-07"
+        );
+        assert_eq!(date("It happened in May 2021.", "2022-04-04"), "2021-05");
+    }
+
+    #[test]
+    fn ranges_give_first_and_last_day() {
+        assert_eq!(
+            resolve("She will travel from March 4 to 11.", "2022-03-03"),
+            (
+                "March 4 to 11".into(),
+                Some("2022-03-04".into()),
+                Some("2022-03-11".into())
+            )
+        );
+        assert_eq!(
+            resolve("Talks on January 12-13 in Vienna.", "2022-01-01").2,
+            Some("2022-01-13".into())
+        );
+        assert_eq!(
+            resolve("From March 9 to March 10 in Algiers.", "2022-03-03").2,
+            Some("2022-03-10".into())
+        );
+    }
+
+    #[test]
+    fn periods_have_coarser_precision() {
+        assert_eq!(
+            date("Earlier this month they met.", "2022-01-12"),
+            "2022-01"
+        );
+        assert_eq!(date("They met last month.", "2022-01-12"), "2021-12");
+        assert_eq!(date("They will meet next month.", "2022-12-12"), "2023-01");
+        assert_eq!(date("A second summit this fall.", "2021-06-05"), "2021");
+        assert_eq!(
+            date("Blinken will visit China early next year.", "2022-11-14"),
+            "2023"
+        );
+        assert_eq!(date("They met last year.", "2022-11-14"), "2021");
+    }
+
+    #[test]
+    fn may_is_a_month_only_where_a_month_can_stand() {
+        let tokens = tokenize("Russia may respond.");
+        let found = find_dates("Russia may respond.", &tokens, 0..tokens.len(), None);
+        assert!(found.is_empty());
+        assert_eq!(
+            date("They applied in May last year.", "2023-04-04"),
+            "2022-05"
+        );
+    }
+
+    #[test]
+    fn without_a_publication_date_relative_dates_stay_unresolved() {
+        let (phrase, resolved, _) = resolve("They met on Wednesday.", "not a date");
+        assert_eq!(phrase, "on Wednesday".trim_start_matches("on ").to_string());
+        assert_eq!(resolved, None);
+        assert_eq!(
+            date("They met on 12 January 2022.", "not a date"),
+            "2022-01-12"
+        );
+    }
+}
