@@ -9,11 +9,16 @@
 //! "Jens Stoltenberg", "Stoltenberg" and "the secretary-general" are one actor before the
 //! knowledge base resolves that actor against the ones it already holds.
 
+mod clause;
 mod facts;
+mod statements;
 
 pub use facts::*;
 
 use chrono::NaiveDate;
+
+use crate::text::Lexicon;
+use crate::text::analysis::Analysis;
 
 /// What extraction reads: the article as stored.
 #[derive(Debug, Clone, Copy)]
@@ -25,20 +30,20 @@ pub struct Input<'a> {
     pub published: Option<NaiveDate>,
 }
 
-/// Extracts the facts of one article.
-///
-/// This is the seam where text analysis plugs into ingest, `extract` and `eval`. The rules that
-/// find meetings, statements and demands land with issue #3; until then every article yields no
-/// facts, and ingest stores it with a diagnostic that says so.
+/// Extracts the facts of one article with the built-in dictionaries.
 pub fn extract(input: &Input<'_>) -> Extraction {
-    let _ = input;
+    extract_with(input, Lexicon::builtin())
+}
+
+/// Extracts the facts of one article with the given dictionaries.
+pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
+    let analysis = Analysis::new(input.title, input.body, input.published, lexicon);
+    let statements = statements::find(&analysis);
     Extraction {
-        diagnostics: vec![Diagnostic {
-            severity: Severity::Info,
-            code: "extractor-pending",
-            message: "this dipkb version stores articles without extracting facts".into(),
-            span: None,
-        }],
-        ..Extraction::default()
+        actors: analysis.extraction_actors(),
+        meetings: Vec::new(),
+        statements,
+        demands: Vec::new(),
+        diagnostics: Vec::new(),
     }
 }

@@ -462,8 +462,14 @@ impl<'a> Analysis<'a> {
         analysis
     }
 
+    /// The text of token `i`; empty past the end, so that rules can look ahead freely.
     pub fn word(&self, i: usize) -> &'a str {
-        self.tokens[i].text(self.text)
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Whether token `i` lies inside a quotation (false past the end).
+    pub fn is_quoted(&self, i: usize) -> bool {
+        self.quoted.get(i).copied().unwrap_or(false)
     }
 
     pub fn lower(&self, i: usize) -> String {
@@ -501,11 +507,19 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn mention(&self, token: usize) -> Option<&Mention> {
-        self.mention_at[token].map(|m| &self.mentions[m])
+        self.mention_at
+            .get(token)
+            .copied()
+            .flatten()
+            .map(|m| &self.mentions[m])
     }
 
     pub fn phrase(&self, token: usize) -> Option<&Phrase> {
-        self.phrase_at[token].map(|p| &self.phrases[p])
+        self.phrase_at
+            .get(token)
+            .copied()
+            .flatten()
+            .map(|p| &self.phrases[p])
     }
 
     /// The article's actors as extraction reports them.
@@ -920,10 +934,18 @@ impl<'a> Analysis<'a> {
             .iter()
             .find(|p| words.len() >= 2 && p.words == lower_words(&words));
         let multiword = name_word_count(&words) >= 2;
+        // "Getachew Reda signed for the TPLF.": a name opening a sentence before a verb.
+        let subject_of_sentence = multiword
+            && name_word_count(&words) <= 3
+            && self.starts_sentence(run.start)
+            && self.is_past_verb(run.end);
         let is_person = known.is_some()
             || title.is_some()
             || (multiword
-                && (apposition_after.is_some() || apposition_before.is_some() || speech_after))
+                && (apposition_after.is_some()
+                    || apposition_before.is_some()
+                    || speech_after
+                    || subject_of_sentence))
             || from_title.is_some();
         if !is_person || self.quoted[run.start] && title.is_none() && known.is_none() {
             return;
@@ -951,6 +973,23 @@ impl<'a> Analysis<'a> {
             how,
             is_place: false,
         });
+    }
+
+    fn starts_sentence(&self, token: usize) -> bool {
+        self.sentences
+            .get(self.sentence_of(token))
+            .is_some_and(|s| s.tokens.start == token)
+    }
+
+    /// A lower-case past-tense verb ("signed", "met", "told") at token `k`.
+    fn is_past_verb(&self, k: usize) -> bool {
+        const IRREGULAR: &[&str] = &[
+            "met", "said", "told", "led", "spoke", "held", "took", "gave", "made", "went", "came",
+            "sent", "wrote", "left", "won", "sat", "saw", "signed", "agreed",
+        ];
+        let word = self.word(k);
+        word.chars().next().is_some_and(char::is_lowercase)
+            && (IRREGULAR.contains(&word) || (word.len() > 4 && word.ends_with("ed")))
     }
 
     /// The title right before a name, and further left across an institution's name:
@@ -989,7 +1028,7 @@ impl<'a> Analysis<'a> {
         if end >= self.tokens.len() || self.word(end) != "," {
             return None;
         }
-        let limit = (end + 10).min(self.tokens.len());
+        let limit = (end + 14).min(self.tokens.len());
         for k in end + 1..limit {
             if let Some(found) = self.title_at(k) {
                 return Some(found);
@@ -1330,6 +1369,7 @@ impl<'a> Analysis<'a> {
         let mut recent_persons: Vec<ActorRef> = Vec::new();
         for s in 0..self.sentences.len() {
             let range = self.sentences[s].tokens.clone();
+            let main_start = self.main_clause_start(range.clone());
             let mut subject_this_sentence: Option<Vec<ActorRef>> = None;
             let mut i = range.start;
             while i < range.end {
@@ -1349,13 +1389,31 @@ impl<'a> Analysis<'a> {
                         }
                     }
                     if !self.quoted[i]
+                        && i >= main_start
                         && subject_this_sentence.is_none()
                         && mention
                             .actors
                             .iter()
                             .any(|&a| self.actor_kind(a) == ActorKind::Person)
                     {
-                        subject_this_sentence = Some(mention.actors.clone());
+                        let mut subject = mention.actors.clone();
+                        // "Blinken and Stoltenberg reiterated": both are the subject.
+                        let mut next = mention.tokens.end;
+                        while self.word(next) == "and" || self.word(next) == "," {
+                            match self.mention(next + 1) {
+                                Some(m)
+                                    if m.actors
+                                        .iter()
+                                        .all(|&a| self.actor_kind(a) == ActorKind::Person)
+                                        && !m.actors.is_empty() =>
+                                {
+                                    subject.extend(m.actors.iter().copied());
+                                    next = m.tokens.end;
+                                }
+                                _ => break,
+                            }
+                        }
+                        subject_this_sentence = Some(subject);
                     }
                     i = mention.tokens.end;
                     continue;
@@ -1385,7 +1443,13 @@ impl<'a> Analysis<'a> {
                     _ => None,
                 };
                 if let Some((tokens, actors, how)) = resolved {
-                    if subject_this_sentence.is_none()
+                    let nominative = matches!(
+                        word.as_str(),
+                        "he" | "she" | "they" | "the" | "both" | "all"
+                    );
+                    if nominative
+                        && i >= main_start
+                        && subject_this_sentence.is_none()
                         && !actors.is_empty()
                         && actors
                             .iter()
@@ -1412,6 +1476,40 @@ impl<'a> Analysis<'a> {
         }
         self.mentions.sort_by_key(|m| m.tokens.start);
         self.reindex_mentions();
+    }
+
+    /// Where a sentence's main clause starts, after a fronted phrase and its comma ("Speaking
+    /// at her own press conference, ...").
+    fn main_clause_start(&self, range: Range<usize>) -> usize {
+        const FRONTED: &[&str] = &[
+            "in",
+            "on",
+            "at",
+            "during",
+            "after",
+            "before",
+            "since",
+            "while",
+            "when",
+            "as",
+            "with",
+            "despite",
+            "following",
+            "according",
+            "under",
+            "amid",
+            "among",
+            "prior",
+            "together",
+        ];
+        let first = self.lower(range.start);
+        if !FRONTED.contains(&first.as_str()) && !(first.ends_with("ing") && first.len() > 5) {
+            return range.start;
+        }
+        let limit = (range.start + 30).min(range.end);
+        (range.start + 1..limit)
+            .find(|&k| self.word(k) == "," && !self.quoted[k])
+            .map_or(range.start, |k| k + 1)
     }
 
     /// "the secretary-general", "The Deputy Secretary", "the U.S. president", "the general":
@@ -1476,6 +1574,13 @@ impl<'a> Analysis<'a> {
             })?;
             return Some((i..title.end, vec![person], How::RoleNoun));
         }
+        // "the group": the persons named in the sentences just before.
+        if self.lower(k) == "group" && qualifier.is_none() {
+            let persons = self.persons_before(i, 6);
+            if persons.len() >= 2 {
+                return Some((i..k + 1, persons, How::Collective));
+            }
+        }
         // "the two leaders", "both leaders", "the leaders", "the two sides".
         let mut j = k;
         if j < end && matches!(self.lower(j).as_str(), "two" | "three" | "four") {
@@ -1502,6 +1607,27 @@ impl<'a> Analysis<'a> {
             }
         }
         None
+    }
+
+    /// The distinct persons mentioned in the sentence before token `i` (and the part of its own
+    /// sentence before it), in order, at most `limit`.
+    fn persons_before(&self, i: usize, limit: usize) -> Vec<ActorRef> {
+        let sentence = self.sentence_of(i);
+        let start = self.sentences[sentence.saturating_sub(1)].tokens.start;
+        let mut persons = Vec::new();
+        for k in start..i {
+            if let Some(m) = self.mention(k)
+                && m.tokens.start == k
+            {
+                for &actor in &m.actors {
+                    if self.actor_kind(actor) == ActorKind::Person && !persons.contains(&actor) {
+                        persons.push(actor);
+                    }
+                }
+            }
+        }
+        persons.truncate(limit);
+        persons
     }
 
     /// "allies", "the alliance" for NATO when the article names NATO.

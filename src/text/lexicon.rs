@@ -62,6 +62,8 @@ pub enum SpeechPattern {
     Tell,
     /// "stressed the importance of X": the object is what was said.
     Object,
+    /// "announced that X": only a that-clause (or a quotation) is what was said.
+    That,
 }
 
 #[derive(Debug, Clone)]
@@ -549,6 +551,7 @@ impl Lexicon {
                     pattern: match row.pattern.as_str() {
                         "tell" => SpeechPattern::Tell,
                         "object" => SpeechPattern::Object,
+                        "that" => SpeechPattern::That,
                         _ => SpeechPattern::Say,
                     },
                     lemma: row.lemma.clone(),

@@ -1,0 +1,494 @@
+//! Light clause structure over an analysed sentence: who is the subject of a verb, where a
+//! clause's complement ends. Rules of English word order, not a parser: they look at the
+//! mentions, titles and cue words that text analysis found.
+
+use crate::extract::{ActorKind, ActorRef};
+use crate::text::analysis::{Analysis, How};
+use crate::text::lexicon::PhraseTarget;
+use crate::text::tokens::TokenKind;
+
+/// Who a verb's subject is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// Named actors ("Stoltenberg", "Blinken and Stoltenberg", "Moscow").
+    Actors(Vec<ActorRef>),
+    /// Somebody the text does not name ("officials", "diplomats").
+    Unnamed,
+}
+
+/// Words that may stand between a subject and its verb.
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also",
+    "then",
+    "further",
+    "again",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "not",
+    "never",
+    "once",
+    "previously",
+    "later",
+    "earlier",
+    "jointly",
+    "both",
+    "separately",
+    "repeatedly",
+    "firmly",
+    "strongly",
+    "immediately",
+    "already",
+    "subsequently",
+    "had",
+    "n’t",
+    "n't",
+    "has",
+    "reportedly",
+    "publicly",
+    "privately",
+    "personally",
+    "directly",
+    "clearly",
+    "explicitly",
+    "all",
+    "still",
+    "just",
+    "today",
+    "yesterday",
+    "tonight",
+    "afterwards",
+    "afterward",
+];
+
+/// Nouns for speakers or parties the text does not name.
+const UNNAMED_NOUNS: &[&str] = &[
+    "officials",
+    "official",
+    "diplomats",
+    "diplomat",
+    "sources",
+    "source",
+    "analysts",
+    "experts",
+    "observers",
+    "aides",
+    "aide",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ministry",
+    "statement",
+    "spokespeople",
+    "lawmakers",
+    "legislators",
+    "senators",
+    "people",
+    "critics",
+    "residents",
+    "witnesses",
+    "reports",
+    "media",
+    "government",
+    "governments",
+    "leadership",
+    "authorities",
+    "delegation",
+    "delegations",
+    "side",
+    "team",
+    "readout",
+    "administration",
+    "counterparts",
+    "envoys",
+    "negotiators",
+    "military",
+    "army",
+    "forces",
+    "troops",
+    "group",
+    "democracies",
+    "countries",
+    "nations",
+    "participants",
+    "members",
+];
+
+/// Words that open a fronted adverbial phrase ("During talks in Brussels, ...").
+const FRONTED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "while",
+    "when",
+    "as",
+    "with",
+    "without",
+    "despite",
+    "following",
+    "speaking",
+    "citing",
+    "calling",
+    "expressing",
+    "addressing",
+    "according",
+    "under",
+    "amid",
+    "among",
+    "together",
+    "prior",
+    "separately",
+    "meanwhile",
+    "for",
+    "from",
+    "by",
+    "earlier",
+    "later",
+    "however",
+    "also",
+    "finally",
+    "next",
+    "instead",
+];
+
+/// The subject whose noun phrase ends right before token `verb` in the sentence beginning at
+/// `sentence_start`, skipping adverbs and auxiliaries.
+pub fn subject_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> Option<Subject> {
+    let mut k = verb;
+    loop {
+        if k <= sentence_start {
+            return None;
+        }
+        k -= 1;
+        let word = a.lower(k);
+        if BETWEEN_SUBJECT_AND_VERB.contains(&word.as_str())
+            || (word.ends_with("ly") && word.len() > 4 && a.mention(k).is_none())
+        {
+            continue;
+        }
+        // A date between subject and verb: "Biden on Friday said".
+        if let Some(date) = a.dates[a.sentence_of(k)]
+            .iter()
+            .find(|d| d.first_token <= k && k < d.end_token)
+        {
+            if date.first_token <= sentence_start {
+                return None;
+            }
+            k = date.first_token;
+            continue;
+        }
+        break;
+    }
+    noun_phrase_ending_at(a, sentence_start, k)
+}
+
+/// The actors of the noun phrase whose last token is `k`.
+pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) -> Option<Subject> {
+    if a.quoted[k] {
+        return None;
+    }
+    if let Some(mention) = a.mention(k)
+        && !mention.is_place
+        && !mention.actors.is_empty()
+    {
+        // A demonym alone before a verb is not a subject ("the Russian foreign ministry" is
+        // handled below); a possessive ("Russia’s") is not a subject either.
+        if mention.how == How::Demonym && mention.tokens.end == k + 1 {
+            return None;
+        }
+        let mut actors = mention.actors.clone();
+        // "X and Y", "X, Y and Z": the last joiner is "and", the others commas.
+        let mut start = np_start(a, sentence_start, mention.tokens.start);
+        let mut seen_and = false;
+        while start > sentence_start + 1 {
+            let joiner = a.lower(start - 1);
+            if joiner == "and" && !seen_and {
+                seen_and = true;
+            } else if !(joiner == "," && seen_and) {
+                break;
+            }
+            match a.mention(start - 2) {
+                Some(m) if !m.is_place && !m.actors.is_empty() && m.how != How::Demonym => {
+                    for &actor in m.actors.iter().rev() {
+                        if !actors.contains(&actor) {
+                            actors.insert(0, actor);
+                        }
+                    }
+                    start = np_start(a, sentence_start, m.tokens.start);
+                }
+                _ => break,
+            }
+        }
+        return Some(Subject::Actors(actors));
+    }
+    let word = a.lower(k);
+    // An apposition set off by commas: "Podolyak, an adviser to the president, said"; or a
+    // name set off by commas after a description: "the top US official, Wendy Sherman, said".
+    if word == "," {
+        let mut open = k;
+        let mut steps = 0;
+        while open > sentence_start && steps < 25 {
+            open -= 1;
+            steps += 1;
+            if a.word(open) == "," {
+                break;
+            }
+        }
+        if open > sentence_start && a.word(open) == "," {
+            // Between the commas must be a noun phrase, not a clause ("..., and called for
+            // de-escalation, underscoring ...").
+            // "Moon, who met Kim in April, said": the relative clause describes Moon.
+            if matches!(a.lower(open + 1).as_str(), "who" | "whose" | "which") {
+                return noun_phrase_ending_at(a, sentence_start, open - 1);
+            }
+            if (open + 1..k).any(|x| is_verb_like(a, x) || a.lower(x) == "and") {
+                return None;
+            }
+            for inner in (open + 1..k).rev() {
+                if let Some(m) = a.mention(inner)
+                    && m.actors
+                        .iter()
+                        .any(|&x| a.actor_kind(x) == ActorKind::Person)
+                    && m.how != How::Pronoun
+                {
+                    return Some(Subject::Actors(m.actors.clone()));
+                }
+            }
+            return noun_phrase_ending_at(a, sentence_start, open - 1);
+        }
+        return None;
+    }
+    if a.tokens[k].kind == TokenKind::Word && UNNAMED_NOUNS.contains(&word.as_str()) {
+        // "Russian officials", "China’s foreign ministry", "Kremlin spokesman": the state.
+        let mut j = k;
+        let mut steps = 0;
+        while j > sentence_start && steps < 4 {
+            j -= 1;
+            steps += 1;
+            if let Some(m) = a.mention(j)
+                && !m.is_place
+                && let Some(&actor) = m.actors.first()
+                && a.actor_kind(actor) != ActorKind::Person
+            {
+                return Some(Subject::Actors(vec![actor]));
+            }
+            if matches!(a.word(j), "," | "." | ";") {
+                break;
+            }
+        }
+        return Some(Subject::Unnamed);
+    }
+    // A title with no name: "a senior official", "the spokesperson".
+    if matches!(a.phrase(k).map(|p| p.target), Some(PhraseTarget::Title(_))) {
+        return Some(Subject::Unnamed);
+    }
+    None
+}
+
+/// The first token of the noun phrase around a mention: its title, the affiliation before the
+/// title, and a determiner ("the Russian Deputy Foreign Minister Sergey Ryabkov").
+pub fn np_start(a: &Analysis<'_>, sentence_start: usize, mention_start: usize) -> usize {
+    let mut start = mention_start;
+    if start > sentence_start
+        && let Some(phrase) = a.phrase(start - 1)
+        && matches!(phrase.target, PhraseTarget::Title(_))
+    {
+        start = phrase.tokens.start.max(sentence_start);
+        if start > sentence_start
+            && let Some(m) = a.mention(start - 1)
+            && m.actors
+                .iter()
+                .all(|&x| a.actor_kind(x) != ActorKind::Person)
+        {
+            start = m.tokens.start.max(sentence_start);
+        }
+    }
+    if start > sentence_start && matches!(a.lower(start - 1).as_str(), "the" | "a" | "an") {
+        start -= 1;
+    }
+    start
+}
+
+/// Where the main clause of a sentence starts: after a fronted adverbial phrase and its comma
+/// ("During talks in Brussels, the NATO side proposed ...").
+pub fn main_clause_start(a: &Analysis<'_>, range: std::ops::Range<usize>) -> usize {
+    let first = a.lower(range.start);
+    if !FRONTED.contains(&first.as_str()) && !first.ends_with("ing") {
+        return range.start;
+    }
+    let limit = (range.start + 30).min(range.end);
+    (range.start + 1..limit)
+        .find(|&k| a.word(k) == "," && !a.quoted[k])
+        .map_or(range.start, |k| k + 1)
+}
+
+/// The subject of a sentence's main clause: the noun phrase before its first verb.
+pub fn main_subject(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Option<Subject> {
+    let start = main_clause_start(a, range.clone());
+    // A clause that opens with a named actor: that is its subject.
+    let mut first = start;
+    if matches!(a.lower(first).as_str(), "the" | "a" | "an") {
+        first += 1;
+    }
+    if let Some(phrase) = a.phrase(first)
+        && phrase.tokens.start == first
+        && matches!(phrase.target, PhraseTarget::Title(_))
+    {
+        first = phrase.tokens.end;
+    }
+    if let Some(m) = a.mention(first)
+        && !m.is_place
+        && !m.actors.is_empty()
+        && m.how != How::Demonym
+    {
+        return noun_phrase_ending_at(a, range.start, m.tokens.end - 1);
+    }
+    let mut k = start;
+    while k < range.end {
+        if a.quoted[k] {
+            k += 1;
+            continue;
+        }
+        if is_verb_like(a, k) {
+            return if k > start {
+                subject_before(a, start, k)
+            } else {
+                None
+            };
+        }
+        if let Some(m) = a.mention(k) {
+            k = m.tokens.end;
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A word that is plausibly a finite verb: a cue verb, or a past tense.
+pub fn is_verb_like(a: &Analysis<'_>, k: usize) -> bool {
+    if let Some(phrase) = a.phrase(k) {
+        match phrase.target {
+            PhraseTarget::Speech(_) | PhraseTarget::Demand(_) => return true,
+            PhraseTarget::Meeting(m) => return a.lexicon.meeting_cues[m].is_verb,
+            PhraseTarget::Title(_) => return false,
+        }
+    }
+    let word = a.lower(k);
+    let hyphenated = k > 0 && a.word(k - 1) == "-" && !a.tokens[k].space_before;
+    word.len() > 3 && word.ends_with("ed") && a.mention(k).is_none() && !hyphenated
+}
+
+/// The end of a complement that starts at `from`: the end of the sentence, or before a
+/// coordinated verb of speech, demand or report (", and urged", "and recalled", "; ").
+pub fn complement_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usize {
+    let mut k = from;
+    while k < sentence_end {
+        let word = a.word(k);
+        if word == ";" && !a.quoted[k] {
+            return k;
+        }
+        if (word == "and" || word == ",") && !a.quoted[k] && k + 1 < sentence_end {
+            let mut next = k + 1;
+            if a.word(next) == "and" {
+                next += 1;
+            }
+            if next < sentence_end && starts_coordinated_verb(a, next) {
+                return if word == "and" && k > from && a.word(k - 1) == "," {
+                    k - 1
+                } else {
+                    k
+                };
+            }
+        }
+        k += 1;
+    }
+    // A trailing full stop or closing mark is not part of the complement.
+    let mut end = sentence_end;
+    while end > from && matches!(a.word(end - 1), "." | "!" | "?" | ",") {
+        end -= 1;
+    }
+    end
+}
+
+/// Verbs of reporting that are not the required speech verbs, but still start a new
+/// coordinated clause ("stressed X and recalled Y").
+const OTHER_REPORTING_VERBS: &[&str] = &[
+    "recalled",
+    "highlighted",
+    "pledged",
+    "welcomed",
+    "lauded",
+    "recognized",
+    "recognised",
+    "acknowledged",
+    "raised",
+    "discussed",
+    "agreed",
+    "sought",
+    "encouraged",
+    "thanked",
+    "praised",
+    "committed",
+    "vowed",
+    "promised",
+    "offered",
+    "invited",
+    "hosted",
+    "met",
+    "led",
+    "continued",
+    "accepted",
+    "rejected",
+    "refused",
+    "denied",
+    "signed",
+    "visited",
+    "attended",
+    "launched",
+    "examined",
+    "decided",
+    "opposed",
+    "supported",
+    "backed",
+    "proposed",
+];
+
+/// Whether token `k` starts a verb phrase coordinated with the one before.
+fn starts_coordinated_verb(a: &Analysis<'_>, k: usize) -> bool {
+    if a.quoted[k] {
+        return false;
+    }
+    if let Some(phrase) = a.phrase(k)
+        && phrase.tokens.start == k
+        && matches!(
+            phrase.target,
+            PhraseTarget::Speech(_) | PhraseTarget::Demand(_)
+        )
+    {
+        // "and noted" yes; "and said" yes; but not "and calls" as a noun after "and"?
+        return true;
+    }
+    let word = a.lower(k);
+    if OTHER_REPORTING_VERBS.contains(&word.as_str()) {
+        return true;
+    }
+    // "and also stressed".
+    if matches!(word.as_str(), "also" | "then" | "further") && k + 1 < a.tokens.len() {
+        return starts_coordinated_verb(a, k + 1);
+    }
+    false
+}

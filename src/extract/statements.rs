@@ -1,0 +1,619 @@
+//! Statements: transcript turns, first-person press statements, quotations with their
+//! attribution, and reported speech after a verb of speech.
+
+use std::ops::Range;
+
+use super::clause::{self, Subject};
+use super::{ActorRef, Aspect, Evidence, Statement, StatementKind, When};
+use crate::text::analysis::Analysis;
+use crate::text::lexicon::{PhraseTarget, SpeechPattern};
+use crate::text::tokens::TokenKind;
+
+/// Fewer words than this in a transcript turn is a pleasantry, not a statement.
+const MIN_TURN_WORDS: usize = 6;
+
+/// Verbs that introduce a partial quotation: "called the meeting “constructive”".
+const QUOTING_VERBS: &[&str] = &[
+    "called",
+    "calling",
+    "calls",
+    "described",
+    "describing",
+    "describes",
+    "termed",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "wrote",
+    "writes",
+    "hailed",
+    "branded",
+    "denounced",
+    "praised",
+];
+
+pub fn find(a: &Analysis<'_>) -> Vec<Statement> {
+    let mut statements = Vec::new();
+    turns(a, &mut statements);
+    byline(a, &mut statements);
+    let attributions = quotations(a, &mut statements);
+    reported_speech(a, &attributions, &mut statements);
+    statements
+}
+
+fn in_turn(a: &Analysis<'_>, token: usize) -> bool {
+    a.turns.iter().any(|t| t.body.contains(&token))
+}
+
+fn when_of_sentence(a: &Analysis<'_>, sentence: usize) -> When {
+    match a.dates[sentence]
+        .iter()
+        .find(|d| d.date.is_some() && !d.year_only)
+    {
+        Some(d) => When {
+            date: d.date,
+            end: d.end_date,
+            phrase: Some(d.phrase.clone()),
+        },
+        None => When {
+            date: a.published.map(crate::text::PartialDate::Day),
+            end: None,
+            phrase: None,
+        },
+    }
+}
+
+fn text_of(a: &Analysis<'_>, range: Range<usize>) -> String {
+    if range.is_empty() {
+        return String::new();
+    }
+    a.text[a.tokens[range.start].start..a.tokens[range.end - 1].end].to_string()
+}
+
+/// Each transcript turn of six words or more is one direct statement, its whole text.
+fn turns(a: &Analysis<'_>, out: &mut Vec<Statement>) {
+    for turn in &a.turns {
+        let words = turn
+            .body
+            .clone()
+            .filter(|&k| a.tokens[k].kind == TokenKind::Word)
+            .count();
+        if words < MIN_TURN_WORDS || turn.body.is_empty() {
+            continue;
+        }
+        let speaker = turn.speaker;
+        let sentence = a.sentence_of(turn.body.start);
+        out.push(Statement {
+            speaker,
+            speaker_party: speaker.and_then(|s| a.party_of(s)),
+            kind: StatementKind::Direct,
+            text: text_of(a, turn.body.clone()),
+            verb: None,
+            when: when_of_sentence(a, sentence),
+            meeting: None,
+            evidence: vec![Evidence {
+                aspect: Aspect::Fact,
+                span: a.token_span(turn.body.clone()),
+            }],
+        });
+    }
+}
+
+/// A first-person press statement under a named byline is one direct statement: the body.
+fn byline(a: &Analysis<'_>, out: &mut Vec<Statement>) {
+    let Some((speaker, start)) = a.byline else {
+        return;
+    };
+    let range = start..a.tokens.len();
+    out.push(Statement {
+        speaker: Some(speaker),
+        speaker_party: a.party_of(speaker),
+        kind: StatementKind::Direct,
+        text: text_of(a, range.clone()),
+        verb: None,
+        when: when_of_sentence(a, a.sentence_of(start)),
+        meeting: None,
+        evidence: vec![Evidence {
+            aspect: Aspect::Fact,
+            span: a.token_span(range),
+        }],
+    });
+}
+
+/// A speech verb phrase at token `k`: its pattern and the token after it.
+fn speech_verb(a: &Analysis<'_>, k: usize) -> Option<(SpeechPattern, usize, String)> {
+    let phrase = a.phrase(k)?;
+    if phrase.tokens.start != k {
+        return None;
+    }
+    match phrase.target {
+        PhraseTarget::Speech(s) => {
+            let verb = &a.lexicon.speech_verbs[s];
+            Some((verb.pattern, phrase.tokens.end, verb.form.clone()))
+        }
+        _ => None,
+    }
+}
+
+fn is_quoting_verb(a: &Analysis<'_>, k: usize) -> bool {
+    matches!(
+        speech_verb(a, k),
+        Some((
+            SpeechPattern::Say | SpeechPattern::Tell | SpeechPattern::That,
+            _,
+            _
+        ))
+    ) || QUOTING_VERBS.contains(&a.lower(k).as_str())
+}
+
+/// Direct quotations. Returns the token ranges used as attributions, so that reported speech
+/// does not read them again.
+fn quotations(a: &Analysis<'_>, out: &mut Vec<Statement>) -> Vec<Range<usize>> {
+    let mut attributions = Vec::new();
+    let mut previous: Option<(usize, Option<ActorRef>, usize)> = None; // (statement, speaker, close)
+    let mut q = 0;
+    while q < a.quotes.len() {
+        let quote = &a.quotes[q];
+        if in_turn(a, quote.open) || a.byline.is_some_and(|(_, start)| quote.open < start) {
+            q += 1;
+            continue;
+        }
+        let sentence = a.sentence_of(quote.open);
+        let sentence_range = a.sentences[sentence].tokens.clone();
+        let inner = quote.open + 1..quote.close;
+        let words = inner
+            .clone()
+            .filter(|&k| a.tokens[k].kind == TokenKind::Word)
+            .count();
+        let mut attribution = attribution_after(a, quote.close);
+        if attribution.is_none() {
+            attribution = attribution_before(a, quote.open, sentence_range.clone());
+        }
+        // “A,” said X. “B.” — a new sentence by the same speaker continues the quotation.
+        if attribution.is_none()
+            && let Some((_, speaker, close)) = previous
+            && a.sentences[a.sentence_of(close)].paragraph == a.sentences[sentence].paragraph
+            && speaker.is_some()
+            && quote.open > close
+            && (close..quote.open).all(|k| !a.quoted[k])
+            && words >= 3
+        {
+            attribution = speaker.map(|s| Attribution {
+                speaker: Subject::Actors(vec![s]),
+                tokens: quote.open..quote.open,
+                joins_next: false,
+                verb: None,
+                after: false,
+            });
+        }
+        let Some(attribution) = attribution else {
+            q += 1;
+            continue;
+        };
+        // Scare quotes ("a sham “trial”") have no attribution; short quotes with one are kept.
+        let mut text = text_of(a, inner.clone());
+        let mut span = a.token_span(inner.clone());
+        let mut close = quote.close;
+        // “A,” she said, “B.” is one statement when the quotation is one sentence.
+        if attribution.joins_next
+            && let Some(next) = a.quotes.get(q + 1)
+            && next.open == attribution.tokens.end
+        {
+            text = format!(
+                "{} {}",
+                text.trim_end_matches([',', ' ']),
+                text_of(a, next.open + 1..next.close)
+            );
+            span.end = a.token_span(next.open + 1..next.close).end;
+            close = next.close;
+            q += 1;
+        }
+        let text = clean_quote(&text);
+        // An attribution after the quotation ("said Stoltenberg") reports nothing more; a verb
+        // before it may also report a clause around a partial quotation.
+        if attribution.after && attribution.tokens.start < attribution.tokens.end {
+            attributions.push(attribution.tokens.clone());
+        }
+        let speakers = speakers_of(&attribution.speaker);
+        for speaker in speakers {
+            out.push(Statement {
+                speaker,
+                speaker_party: speaker.and_then(|s| a.party_of(s)),
+                kind: StatementKind::Direct,
+                text: text.clone(),
+                verb: attribution.verb.clone(),
+                when: when_of_sentence(a, sentence),
+                meeting: None,
+                evidence: vec![Evidence {
+                    aspect: Aspect::Fact,
+                    span,
+                }],
+            });
+            previous = Some((out.len() - 1, speaker, close));
+        }
+        q += 1;
+    }
+    attributions
+}
+
+/// Drops the comma or colon a quotation ends on before the attribution.
+fn clean_quote(text: &str) -> String {
+    text.trim_end_matches([',', ':', ' ', '—', '–']).to_string()
+}
+
+struct Attribution {
+    speaker: Subject,
+    /// The tokens of the attribution ("said Stoltenberg", "Biden told reporters").
+    tokens: Range<usize>,
+    /// Ends with a comma right before another quotation: “A,” she said, “B.”
+    joins_next: bool,
+    verb: Option<String>,
+    /// Found after the quotation rather than before it.
+    after: bool,
+}
+
+/// ”, said Stoltenberg. / ,” Biden said / ,” she said, “...
+fn attribution_after(a: &Analysis<'_>, close: usize) -> Option<Attribution> {
+    // A quotation that ends its sentence (“... sacrosanct.”) has no attribution after it.
+    if close >= a.tokens.len() || matches!(a.word(close - 1), "." | "…") {
+        return None;
+    }
+    let mut k = close + 1;
+    if a.tokens.get(k).is_none_or(|t| t.line_before) {
+        return None;
+    }
+    if k < a.tokens.len() && matches!(a.word(k), "," | "—" | "–") {
+        k += 1;
+    }
+    if k >= a.tokens.len() {
+        return None;
+    }
+    let limit = (k + 12).min(a.tokens.len());
+    // "said Stoltenberg", "said NATO Secretary General Jens Stoltenberg"
+    if let Some((_, after_verb, form)) = speech_verb(a, k) {
+        for j in after_verb..limit {
+            if let Some(m) = a.mention(j)
+                && !m.actors.is_empty()
+                && !m.is_place
+            {
+                let end = m.tokens.end;
+                return Some(Attribution {
+                    speaker: Subject::Actors(m.actors.clone()),
+                    tokens: k..end,
+                    joins_next: ends_with_comma_before_quote(a, end),
+                    verb: Some(form),
+                    after: true,
+                });
+            }
+            if matches!(a.word(j), "." | "“" | "\"") {
+                break;
+            }
+        }
+        return None;
+    }
+    // "Biden said", "she said", "the secretary-general said", "Biden told reporters afterwards"
+    for j in k..limit {
+        if let Some((_, after_verb, form)) = speech_verb(a, j) {
+            let subject = clause::subject_before(a, k.saturating_sub(1).max(close), j)?;
+            let mut end = after_verb;
+            while end < a.tokens.len()
+                && !matches!(a.word(end), "." | "," | ":" | "“" | "\"")
+                && !a.tokens[end].line_before
+                && end < after_verb + 6
+            {
+                end += 1;
+            }
+            return Some(Attribution {
+                speaker: subject,
+                tokens: k..end,
+                joins_next: ends_with_comma_before_quote(a, end),
+                verb: Some(form),
+                after: true,
+            });
+        }
+        if a.mention(j).is_none() && a.phrase(j).is_none() && !a.tokens[j].kind.eq(&TokenKind::Word)
+        {
+            return None;
+        }
+    }
+    None
+}
+
+fn ends_with_comma_before_quote(a: &Analysis<'_>, end: usize) -> bool {
+    end + 1 < a.tokens.len() && a.word(end) == "," && a.quotes.iter().any(|q| q.open == end + 1)
+}
+
+/// she said: “... / As X stated after the vote, “... / He called the meeting “constructive”.
+fn attribution_before(
+    a: &Analysis<'_>,
+    open: usize,
+    sentence: Range<usize>,
+) -> Option<Attribution> {
+    // The nearest quoting verb before the quotation, outside other quotations. Verbs that
+    // take an object ("expressed his concern about a sham “trial”") do not quote.
+    let mut verb = None;
+    let mut k = open;
+    while k > sentence.start && open - k <= 12 {
+        k -= 1;
+        if a.quoted[k] || a.tokens[k].kind == TokenKind::CloseQuote {
+            break;
+        }
+        if is_quoting_verb(a, k) {
+            verb = Some(k);
+            break;
+        }
+    }
+    let verb = verb?;
+    let subject = clause::subject_before(a, sentence.start, verb)
+        .or_else(|| clause::main_subject(a, sentence.clone()))?;
+    // "said that ... “partial quote”" or "said: “...”" both attribute the quotation.
+    Some(Attribution {
+        speaker: subject,
+        tokens: verb..verb + 1,
+        joins_next: false,
+        verb: Some(a.word(verb).to_string()),
+        after: false,
+    })
+}
+
+/// Reported speech: [subject] [verb of speech] [that] [clause].
+fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Vec<Statement>) {
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        if in_turn(a, range.start) || a.byline.is_some_and(|(_, start)| range.start >= start) {
+            continue;
+        }
+        let mut k = range.start;
+        let mut covered_until = range.start;
+        let mut last_subject: Option<Subject> = None;
+        while k < range.end {
+            let Some((pattern, after_verb, form)) = speech_verb(a, k) else {
+                k += 1;
+                continue;
+            };
+            if a.quoted[k]
+                || attributions.iter().any(|r| r.contains(&k))
+                || k < covered_until
+                || is_noun_use(a, k)
+            {
+                k = after_verb;
+                continue;
+            }
+            let subject = clause::subject_before(a, range.start, k).or_else(|| {
+                // Coordinated or participial verbs take the clause's subject.
+                let before = (k > range.start).then(|| a.lower(k - 1));
+                match before.as_deref() {
+                    Some("and" | "," | "also" | "while" | "before" | "after") | None => {
+                        last_subject.clone()
+                    }
+                    _ => None,
+                }
+                .or_else(|| clause::main_subject(a, range.clone()))
+            });
+            let Some(subject) = subject else {
+                k = after_verb;
+                continue;
+            };
+            // Trailing attribution: "..., Stoltenberg said." The clause before is what was said.
+            let at_end = (after_verb..range.end)
+                .all(|j| matches!(a.word(j), "." | "," | "!" | "?"))
+                || (after_verb..range.end)
+                    .all(|j| a.mention(j).is_some() || matches!(a.word(j), "." | "," | "!" | "?"));
+            let complement = if at_end {
+                let subject_start = subject_start(a, range.start, k);
+                let mut end = subject_start;
+                while end > range.start && matches!(a.word(end - 1), "," | "—") {
+                    end -= 1;
+                }
+                let start = clause::main_clause_start(a, range.start..end);
+                start..end
+            } else {
+                let start = complement_start(a, pattern, after_verb, range.end);
+                let Some(start) = start else {
+                    k = after_verb;
+                    continue;
+                };
+                // "Expressing deep concerns about X, the Secretary recalled ...": what was
+                // said ends where the main clause begins.
+                let main = clause::main_clause_start(a, range.clone());
+                let end = if k == range.start && main > start {
+                    main - 1
+                } else {
+                    clause::complement_end(a, start, range.end)
+                };
+                start..end
+            };
+            if complement.is_empty()
+                || complement
+                    .clone()
+                    .any(|j| a.tokens[j].kind == TokenKind::OpenQuote)
+                    && a.quotes
+                        .iter()
+                        .any(|q| complement.contains(&q.open) && q.close >= complement.end)
+            {
+                k = after_verb;
+                continue;
+            }
+            let words = complement
+                .clone()
+                .filter(|&j| a.tokens[j].kind == TokenKind::Word)
+                .count();
+            if words < 2 {
+                k = after_verb;
+                continue;
+            }
+            let text = text_of(a, complement.clone());
+            let speakers = speakers_of(&subject);
+            for speaker in speakers {
+                out.push(Statement {
+                    speaker,
+                    speaker_party: speaker.and_then(|x| a.party_of(x)),
+                    kind: StatementKind::Indirect,
+                    text: text.clone(),
+                    verb: Some(form.clone()),
+                    when: when_of_sentence(a, s),
+                    meeting: None,
+                    evidence: vec![Evidence {
+                        aspect: Aspect::Fact,
+                        span: a.token_span(range.start..range.end),
+                    }],
+                });
+            }
+            // Speech verbs inside what was said are reported by this speaker, not new
+            // statements ("said he had warned Putin that ...").
+            covered_until = complement.end;
+            last_subject = Some(subject);
+            k = after_verb;
+        }
+    }
+}
+
+/// The first token of the subject noun phrase before a verb (for trailing attributions).
+fn subject_start(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> usize {
+    let mut k = verb;
+    while k > sentence_start {
+        let prev = k - 1;
+        if a.mention(prev).is_some() {
+            k = a.mention(prev).map_or(prev, |m| m.tokens.start);
+            continue;
+        }
+        if matches!(
+            a.phrase(prev).map(|p| p.target),
+            Some(PhraseTarget::Title(_))
+        ) || matches!(a.lower(prev).as_str(), "the" | "and")
+            || clause_adverb(&a.lower(prev))
+        {
+            k = prev;
+            continue;
+        }
+        break;
+    }
+    k
+}
+
+fn clause_adverb(word: &str) -> bool {
+    matches!(word, "also" | "later" | "then" | "again")
+}
+
+/// Where what was said starts after the verb: after "that", after the person told
+/// ("told reporters", "warned Putin that"), or right after the verb.
+fn complement_start(
+    a: &Analysis<'_>,
+    pattern: SpeechPattern,
+    after_verb: usize,
+    end: usize,
+) -> Option<usize> {
+    if after_verb >= end {
+        return None;
+    }
+    // A quotation right after the verb is the quotation's business.
+    if matches!(a.word(after_verb), ":") || a.tokens[after_verb].kind == TokenKind::OpenQuote {
+        return None;
+    }
+    // "that" within a few words: "said at his press conference that", "told Biden that",
+    // but not past another verb ("said the allies were adamant that").
+    let limit = (after_verb + 12).min(end);
+    for j in after_verb..limit {
+        if a.lower(j) == "that" && !a.quoted[j] {
+            return Some(j + 1);
+        }
+        if a.tokens[j].kind == TokenKind::OpenQuote
+            || matches!(a.word(j), ":" | ";")
+            || looks_finite(&a.lower(j))
+        {
+            break;
+        }
+    }
+    match pattern {
+        // "announced that X"; "announced the deal" reports no speech.
+        SpeechPattern::That => None,
+        SpeechPattern::Tell => {
+            // "warned of a showdown": a topic, not what was said.
+            if matches!(
+                a.lower(after_verb).as_str(),
+                "of" | "about" | "against" | "on"
+            ) {
+                return None;
+            }
+            // "told reporters ..." without "that": skip the person told.
+            let mut j = after_verb;
+            if let Some(m) = a.mention(j) {
+                j = m.tokens.end;
+            } else if j < end && a.tokens[j].kind == TokenKind::Word {
+                j += 1;
+                if j < end && matches!(a.lower(j).as_str(), "afterwards" | "afterward" | "later") {
+                    j += 1;
+                }
+            }
+            Some(j).filter(|&j| j < end)
+        }
+        SpeechPattern::Say | SpeechPattern::Object => {
+            // "said on Monday ..." — skip a date right after the verb.
+            let sentence = a.sentence_of(after_verb);
+            let mut j = after_verb;
+            if let Some(date) = a.dates[sentence].iter().find(|d| d.first_token == j) {
+                j = date.end_token;
+                if j < end && a.word(j) == "," {
+                    j += 1;
+                }
+            }
+            Some(j).filter(|&j| j < end)
+        }
+    }
+}
+
+/// One statement per speaker of a joint statement by two; a statement by a group of three or
+/// more is recorded once, under its first-named member, rather than repeated for each.
+fn speakers_of(subject: &Subject) -> Vec<Option<ActorRef>> {
+    match subject {
+        Subject::Actors(actors) if actors.len() <= 2 => actors.iter().map(|&x| Some(x)).collect(),
+        Subject::Actors(actors) => vec![actors.first().copied()],
+        Subject::Unnamed => vec![None],
+    }
+}
+
+/// A word that is probably a finite verb, which ends the search for "that".
+fn looks_finite(word: &str) -> bool {
+    matches!(
+        word,
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "had"
+            | "has"
+            | "have"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "should"
+            | "must"
+            | "may"
+            | "might"
+            | "did"
+            | "does"
+            | "do"
+            | "said"
+    ) || (word.len() > 4 && word.ends_with("ed"))
+}
+
+/// "the statement said" yes; "a joint statement" or "member states" no: a speech verb form
+/// used as a noun.
+fn is_noun_use(a: &Analysis<'_>, k: usize) -> bool {
+    let word = a.lower(k);
+    if k == 0 {
+        return false;
+    }
+    let before = a.lower(k - 1);
+    match word.as_str() {
+        "states" | "notes" | "calls" | "demands" | "claims" => {
+            matches!(
+                before.as_str(),
+                "the" | "a" | "member" | "united" | "its" | "their" | "his" | "her"
+            ) || a.mention(k).is_some()
+        }
+        "statement" => true,
+        _ => matches!(before.as_str(), "the" | "a" | "an") && !a.phrase(k - 1).is_some(),
+    }
+}
