@@ -10,6 +10,7 @@
 //! knowledge base resolves that actor against the ones it already holds.
 
 mod clause;
+mod demands;
 mod facts;
 mod statements;
 
@@ -39,11 +40,13 @@ pub fn extract(input: &Input<'_>) -> Extraction {
 pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
     let analysis = Analysis::new(input.title, input.body, input.published, lexicon);
     let statements = statements::find(&analysis);
+    let meetings = Vec::new();
+    let demands = demands::find(&analysis, &meetings);
     Extraction {
         actors: analysis.extraction_actors(),
-        meetings: Vec::new(),
+        meetings,
         statements,
-        demands: Vec::new(),
+        demands,
         diagnostics: Vec::new(),
     }
 }

@@ -540,10 +540,17 @@ fn complement_start(
             if let Some(m) = a.mention(j) {
                 j = m.tokens.end;
             } else if j < end && a.tokens[j].kind == TokenKind::Word {
+                if matches!(a.lower(j).as_str(), "the" | "a" | "an") {
+                    j += 1;
+                }
                 j += 1;
                 if j < end && matches!(a.lower(j).as_str(), "afterwards" | "afterward" | "later") {
                     j += 1;
                 }
+            }
+            // "told the Americans to stop": an order, which is a demand, not a statement.
+            if a.lower(j) == "to" {
+                return None;
             }
             Some(j).filter(|&j| j < end)
         }

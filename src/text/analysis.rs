@@ -46,7 +46,10 @@ pub struct Mention {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Phrase {
     pub tokens: Range<usize>,
+    /// What the phrase is first: a title before a cue word.
     pub target: PhraseTarget,
+    /// Everything the phrase can be ("told" is a speech verb and a demand cue).
+    pub targets: Vec<PhraseTarget>,
 }
 
 /// A speaker turn in a transcript: "SECRETARY BLINKEN: ...".
@@ -514,6 +517,15 @@ impl<'a> Analysis<'a> {
             .map(|m| &self.mentions[m])
     }
 
+    /// The demand cue starting at token `k`: its index in the lexicon and its end.
+    pub fn demand_cue_at(&self, k: usize) -> Option<(usize, usize)> {
+        let phrase = self.phrase(k).filter(|p| p.tokens.start == k)?;
+        phrase.targets.iter().find_map(|t| match t {
+            PhraseTarget::Demand(d) => Some((*d, phrase.tokens.end)),
+            _ => None,
+        })
+    }
+
     pub fn phrase(&self, token: usize) -> Option<&Phrase> {
         self.phrase_at
             .get(token)
@@ -563,6 +575,7 @@ impl<'a> Analysis<'a> {
             self.phrases.push(Phrase {
                 tokens: range,
                 target,
+                targets: found.targets.to_vec(),
             });
         }
     }
@@ -1238,6 +1251,9 @@ impl<'a> Analysis<'a> {
         {
             affiliation = Some(self.actor_for_entity(entity));
         }
+        // A person of a national body (the Chinese Communist Party, the State Department)
+        // speaks for its state.
+        let party = affiliation.map(|org| self.state_of(org));
         let span = self.token_span(title.start.min(name.start)..title.end.max(name.end));
         let words: Vec<String> = title_text
             .to_lowercase()
@@ -1250,7 +1266,7 @@ impl<'a> Analysis<'a> {
             person_entry.title_words.push(words);
         }
         if person_entry.party.is_none() {
-            person_entry.party = affiliation;
+            person_entry.party = party;
         }
         let descriptor = title_entry.kind == "descriptor";
         let role = Role {
@@ -1265,6 +1281,17 @@ impl<'a> Analysis<'a> {
                 .any(|r| r.title == role.title && r.affiliation == role.affiliation)
         {
             roles.push(role);
+        }
+    }
+
+    /// The state a national organisation belongs to (its one implied state), or the actor.
+    fn state_of(&mut self, actor: ActorRef) -> ActorRef {
+        let Some(Entity::Organisation(o)) = self.actors[actor.0].entity else {
+            return actor;
+        };
+        match self.lexicon.organisations[o].implies.as_slice() {
+            [state @ Entity::State(_)] => self.actor_for_entity(*state),
+            _ => actor,
         }
     }
 

@@ -185,6 +185,9 @@ pub struct Lexicon {
     pub speech_verbs: Vec<SpeechVerb>,
     pub demand_cues: Vec<DemandCue>,
     pub meeting_cues: Vec<MeetingCue>,
+    /// Base forms of verbs of action ("withdraw", "release"), which tell where one demand ends
+    /// and the next begins ("cease X and peacefully resolve Y").
+    pub action_verbs: std::collections::HashSet<String>,
     names: Matcher<NameTarget>,
     phrases: Matcher<PhraseTarget>,
     by_name: HashMap<String, Entity>,
@@ -219,6 +222,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "meeting_cues.csv",
         include_str!("../../data/dictionaries/meeting_cues.csv"),
+    ),
+    (
+        "action_verbs.csv",
+        include_str!("../../data/dictionaries/action_verbs.csv"),
     ),
 ];
 
@@ -299,6 +306,11 @@ struct DemandRow {
 }
 
 #[derive(Deserialize)]
+struct ActionVerbRow {
+    verb: String,
+}
+
+#[derive(Deserialize)]
 struct MeetingRow {
     term: String,
     part: String,
@@ -317,6 +329,7 @@ struct Rows {
     speech: Vec<SpeechRow>,
     demands: Vec<DemandRow>,
     meetings: Vec<MeetingRow>,
+    action_verbs: Vec<ActionVerbRow>,
 }
 
 fn parse_rows<T: for<'de> Deserialize<'de>>(
@@ -352,6 +365,7 @@ impl Rows {
             "speech_verbs.csv" => parse_rows(file, text, &mut self.speech),
             "demand_cues.csv" => parse_rows(file, text, &mut self.demands),
             "meeting_cues.csv" => parse_rows(file, text, &mut self.meetings),
+            "action_verbs.csv" => parse_rows(file, text, &mut self.action_verbs),
             _ => Ok(()),
         }
     }
@@ -387,7 +401,7 @@ impl Lexicon {
 
     /// The built-in dictionaries extended with the CSV files in `dir` that have the same names
     /// and columns (`states.csv`, `organisations.csv`, `places.csv`, `titles.csv`,
-    /// `speech_verbs.csv`, `demand_cues.csv`, `meeting_cues.csv`).
+    /// `speech_verbs.csv`, `demand_cues.csv`, `meeting_cues.csv`, `action_verbs.csv`).
     pub fn with_extra(dir: &Path) -> Result<Lexicon, LexiconError> {
         let mut rows = Rows::default();
         for (file, text) in BUILTIN {
@@ -591,7 +605,13 @@ impl Lexicon {
                 }
             })
             .collect();
+        let action_verbs = rows
+            .action_verbs
+            .iter()
+            .map(|row| row.verb.to_lowercase())
+            .collect();
         Lexicon {
+            action_verbs,
             states,
             organisations,
             places,

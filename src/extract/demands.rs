@@ -1,0 +1,451 @@
+//! Demands: who asks, urges, calls for or insists on what, of whom, and how it was answered.
+
+use std::ops::Range;
+
+use super::clause::{self, Subject};
+use super::{
+    ActorKind, ActorRef, Answer, AnswerKind, Aspect, Demand, Evidence, Meeting, When,
+};
+use crate::text::analysis::{Analysis, How};
+use crate::text::lexicon::DemandPattern;
+use crate::text::tokens::TokenKind;
+
+pub fn find(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<Demand> {
+    let mut demands = Vec::new();
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        let turn_speaker = a
+            .turns
+            .iter()
+            .find(|t| t.body.contains(&range.start))
+            .and_then(|t| t.speaker);
+        let in_question = a
+            .turns
+            .iter()
+            .any(|t| t.is_question && t.body.contains(&range.start));
+        if in_question {
+            continue;
+        }
+        let mut k = range.start;
+        let mut last_by: Option<Subject> = None;
+        while k < range.end {
+            let Some((cue_index, cue_end)) = a.demand_cue_at(k) else {
+                k += 1;
+                continue;
+            };
+            // Quotations are the speaker's words; only transcript turns are read for demands.
+            if a.quoted[k] && turn_speaker.is_none() {
+                k = cue_end;
+                continue;
+            }
+            let cue = &a.lexicon.demand_cues[cue_index];
+            let found = read_demand(a, range.clone(), k, cue_end, cue.pattern, turn_speaker, &last_by);
+            if let Some(found) = found {
+                // A demand made jointly is one demand, under its first-named maker; a demand of
+                // several addressees is one demand of each.
+                let by_actors: Vec<Option<ActorRef>> = match &found.by {
+                    Subject::Actors(actors) => vec![actors.first().copied()],
+                    Subject::Unnamed => vec![None],
+                };
+                let of_targets: Vec<Option<ActorRef>> = if found.of.is_empty() {
+                    vec![None]
+                } else {
+                    found.of.iter().map(|&x| Some(x)).collect()
+                };
+                for by in &by_actors {
+                    for &of in &of_targets {
+                        for content in &found.contents {
+                            let of = of.or_else(|| infer_addressee(a, *by, content.clone(), meetings));
+                            demands.push(Demand {
+                                by: *by,
+                                by_party: by.and_then(|b| a.party_of(b)).filter(|p| Some(*p) != *by),
+                                of,
+                                of_party: of.and_then(|o| a.party_of(o)).filter(|p| Some(*p) != of),
+                                text: text_of(a, content.clone()),
+                                cue: Some(cue.form.clone()),
+                                answer: found.answer.clone(),
+                                when: when_of(a, s),
+                                meeting: None,
+                                evidence: vec![Evidence {
+                                    aspect: Aspect::Fact,
+                                    span: a.token_span(range.clone()),
+                                }],
+                            });
+                        }
+                    }
+                }
+                last_by = Some(found.by);
+                k = found.end.max(cue_end);
+                continue;
+            }
+            k = cue_end;
+        }
+    }
+    demands
+}
+
+struct Found {
+    by: Subject,
+    of: Vec<ActorRef>,
+    contents: Vec<Range<usize>>,
+    answer: Option<Answer>,
+    end: usize,
+}
+
+fn text_of(a: &Analysis<'_>, range: Range<usize>) -> String {
+    if range.is_empty() {
+        return String::new();
+    }
+    a.text[a.tokens[range.start].start..a.tokens[range.end - 1].end].to_string()
+}
+
+fn when_of(a: &Analysis<'_>, sentence: usize) -> When {
+    match a.dates[sentence]
+        .iter()
+        .find(|d| d.date.is_some() && !d.year_only)
+    {
+        Some(d) => When {
+            date: d.date,
+            end: d.end_date,
+            phrase: Some(d.phrase.clone()),
+        },
+        None => When {
+            date: a.published.map(crate::text::PartialDate::Day),
+            end: None,
+            phrase: None,
+        },
+    }
+}
+
+fn read_demand(
+    a: &Analysis<'_>,
+    sentence: Range<usize>,
+    cue: usize,
+    cue_end: usize,
+    pattern: DemandPattern,
+    turn_speaker: Option<ActorRef>,
+    last_by: &Option<Subject>,
+) -> Option<Found> {
+    // A noun: "Moscow’s calls for", "Russia’s demand for".
+    let possessor = possessor_before(a, cue);
+    let noun_use = possessor.is_some()
+        || matches!(
+            a.lower(cue.saturating_sub(1)).as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "other" | "these" | "those"
+        );
+    let by = match possessor {
+        Some(actor) => Some(Subject::Actors(vec![actor])),
+        None if noun_use => None,
+        None => demander(a, sentence.clone(), cue, turn_speaker, last_by),
+    }?;
+    let answer = possessor.and_then(|_| answer_before(a, sentence.start, cue));
+    let end_of_clause = demand_end(a, cue_end, sentence.end);
+    let (of, content_start) = match pattern {
+        _ if noun_use => {
+            // "calls for X" / "demand for X": the content follows "for".
+            let start = if a.lower(cue_end) == "for" { cue_end + 1 } else { cue_end };
+            (Vec::new(), start)
+        }
+        DemandPattern::ObjectTo | DemandPattern::ObjectToOrFor => {
+            if pattern == DemandPattern::ObjectToOrFor && a.lower(cue_end) == "for" {
+                (Vec::new(), cue_end + 1)
+            } else {
+                match to_infinitive(a, cue_end, end_of_clause) {
+                    Some((addressees, to)) => (addressees, to + 1),
+                    None if matches!(a.lower(cue).as_str(), "urged" | "urges" | "urging" | "urge" | "called" | "calls") => {
+                        // "urged de-escalation": no addressee, the object is the demand.
+                        (Vec::new(), cue_end)
+                    }
+                    None => return None,
+                }
+            }
+        }
+        DemandPattern::For | DemandPattern::Noun => (Vec::new(), cue_end),
+        // "insists that NATO turn the clock back": the cue includes "that".
+        DemandPattern::That => (clause_subject(a, cue_end, end_of_clause), cue_end),
+        DemandPattern::Demand => {
+            if a.lower(cue_end) == "that" {
+                // "demanded that Russia cancel the recognition": Russia is addressed.
+                let subject = clause_subject(a, cue_end + 1, end_of_clause);
+                (subject, cue_end + 1)
+            } else if a.lower(cue_end) == "for" || a.lower(cue_end) == "on" {
+                (Vec::new(), cue_end + 1)
+            } else if let Some((addressees, to)) = to_infinitive(a, cue_end, end_of_clause) {
+                (addressees, to + 1)
+            } else {
+                (Vec::new(), cue_end)
+            }
+        }
+    };
+    if content_start >= end_of_clause {
+        return None;
+    }
+    let contents = split_demands(a, content_start, end_of_clause);
+    if contents.is_empty() {
+        return None;
+    }
+    Some(Found {
+        by,
+        of,
+        contents,
+        answer,
+        end: end_of_clause,
+    })
+}
+
+/// Where what is demanded ends: the end of the complement, or a clause joined by ", nor",
+/// ", while", ", but", ", whereas".
+fn demand_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usize {
+    let end = clause::complement_end(a, from, sentence_end);
+    (from..end)
+        .find(|&k| {
+            a.word(k) == ","
+                && matches!(
+                    a.lower(k + 1).as_str(),
+                    "nor" | "while" | "but" | "whereas" | "although" | "though" | "which"
+                        | "saying" | "underscoring" | "stressing" | "warning" | "adding"
+                )
+        })
+        .unwrap_or(end)
+}
+
+/// "Moscow’s calls": the actor whose possessive stands right before the cue.
+fn possessor_before(a: &Analysis<'_>, cue: usize) -> Option<ActorRef> {
+    if cue < 2 || a.tokens[cue - 1].kind != TokenKind::Possessive {
+        return None;
+    }
+    let mention = a.mention(cue - 2)?;
+    if mention.is_place {
+        return None;
+    }
+    mention.actors.first().copied()
+}
+
+/// Who makes the demand: the subject of the cue verb, the subject of a verb it is coordinated
+/// with, "I" or "we" in a transcript turn, or the sentence's main subject.
+fn demander(
+    a: &Analysis<'_>,
+    sentence: Range<usize>,
+    cue: usize,
+    turn_speaker: Option<ActorRef>,
+    last_by: &Option<Subject>,
+) -> Option<Subject> {
+    if let Some(speaker) = turn_speaker {
+        let before = a.lower(cue.saturating_sub(1));
+        let first_person = (sentence.start..cue)
+            .rev()
+            .take(4)
+            .any(|k| matches!(a.lower(k).as_str(), "i" | "we"));
+        if first_person || before == "i" || before == "we" {
+            return Some(Subject::Actors(vec![speaker]));
+        }
+    }
+    if let Some(subject) = clause::subject_before(a, sentence.start, cue) {
+        return Some(subject);
+    }
+    let before = (cue > sentence.start).then(|| a.lower(cue - 1));
+    if matches!(before.as_deref(), Some("and" | "," | "also" | "while")) || before.is_none() {
+        if let Some(last) = last_by {
+            return Some(last.clone());
+        }
+    }
+    clause::main_subject(a, sentence)
+}
+
+/// "urged Cambodia’s leadership to": the addressees before "to", and the position of "to".
+fn to_infinitive(a: &Analysis<'_>, from: usize, end: usize) -> Option<(Vec<ActorRef>, usize)> {
+    let limit = (from + 12).min(end);
+    let mut addressees = Vec::new();
+    let mut k = from;
+    while k < limit {
+        let word = a.lower(k);
+        // "urged Russia to withdraw", not "an end to the invasion".
+        if word == "to" && k > from && is_verb_after_to(a, k + 1) {
+            return Some((addressees, k));
+        }
+        if matches!(word.as_str(), "," | ";" | "that" | "for") {
+            return None;
+        }
+        if let Some(m) = a.mention(k) {
+            if !m.is_place {
+                for &actor in &m.actors {
+                    // "Cambodia’s leadership": the state, not a person of it.
+                    if !addressees.contains(&actor) {
+                        addressees.push(actor);
+                    }
+                }
+            }
+            k = m.tokens.end;
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Whether the word after "to" starts a verb phrase: an action verb, an adverb, or any
+/// lower-case word that is not a determiner or a noun ending.
+fn is_verb_after_to(a: &Analysis<'_>, k: usize) -> bool {
+    let word = a.lower(k);
+    if a.lexicon.action_verbs.contains(&word) || word == "be" || word == "not" {
+        return true;
+    }
+    if word.ends_with("ly") && word.len() > 4 {
+        return true;
+    }
+    let first_lower = a.word(k).chars().next().is_some_and(char::is_lowercase);
+    let nominal = [
+        "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
+        "my", "all", "any", "some",
+    ]
+    .contains(&word.as_str())
+        || ["tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ies"]
+            .iter()
+            .any(|end| word.ends_with(end));
+    first_lower && !nominal && a.mention(k).is_none()
+}
+
+/// The actors named as the subject of a that-clause: "that Russia cancel ...".
+fn clause_subject(a: &Analysis<'_>, from: usize, end: usize) -> Vec<ActorRef> {
+    let mut k = from;
+    let limit = (from + 6).min(end);
+    while k < limit {
+        if let Some(m) = a.mention(k)
+            && !m.is_place
+            && !m.actors.is_empty()
+        {
+            return m.actors.clone();
+        }
+        if clause::is_verb_like(a, k) {
+            break;
+        }
+        k += 1;
+    }
+    Vec::new()
+}
+
+/// One demand per thing demanded: "cease X and peacefully resolve Y", "X and the withdrawal
+/// of Y", "to abide by X and to ensure Y", "for X and for Y".
+fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut part_start = start;
+    let mut k = start;
+    let mut depth = 0;
+    while k < end {
+        let word = a.lower(k);
+        if word == "(" {
+            depth += 1;
+        } else if word == ")" {
+            depth -= 1;
+        }
+        if word == "and" && depth == 0 && k > part_start {
+            let mut next = k + 1;
+            let boundary = match a.lower(next).as_str() {
+                "to" | "for" => {
+                    next += 1;
+                    true
+                }
+                "the" | "a" | "an" => is_nominal_conjunct(a, next),
+                word => {
+                    let mut verb = word.to_string();
+                    if word.ends_with("ly") && next + 1 < end {
+                        verb = a.lower(next + 1);
+                    }
+                    a.lexicon.action_verbs.contains(&verb)
+                }
+            };
+            if boundary {
+                let mut part_end = k;
+                if part_end > part_start && a.word(part_end - 1) == "," {
+                    part_end -= 1;
+                }
+                parts.push(part_start..part_end);
+                part_start = next;
+                k = next;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    parts.push(part_start..end);
+    parts
+        .into_iter()
+        .filter(|p| p.clone().filter(|&x| a.tokens[x].kind == TokenKind::Word).count() >= 1)
+        .collect()
+}
+
+/// "and the withdrawal of": a second thing demanded, not "the end of violence and the
+/// restoration of democracy" inside one list? Both are nominal; a list with commas before is
+/// one demand ("urge the end of X, the restoration of Y, and the release of Z").
+fn is_nominal_conjunct(a: &Analysis<'_>, determiner: usize) -> bool {
+    let before_and = determiner.saturating_sub(2);
+    a.word(before_and) != ","
+}
+
+/// "the West flatly rejecting Moscow’s calls": rejected, by the West.
+fn answer_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> Option<Answer> {
+    let possessive_start = a.mention(cue.saturating_sub(2)).map_or(cue, |m| m.tokens.start);
+    let mut k = possessive_start;
+    let mut steps = 0;
+    while k > sentence_start && steps < 3 {
+        k -= 1;
+        steps += 1;
+        let word = a.lower(k);
+        let kind = if word.starts_with("reject") || word.starts_with("refus") || word.starts_with("dismiss") {
+            AnswerKind::Rejected
+        } else if word.starts_with("accept") {
+            AnswerKind::Accepted
+        } else {
+            continue;
+        };
+        let by = match clause::subject_before(a, sentence_start, k) {
+            Some(Subject::Actors(actors)) => actors.first().copied(),
+            _ => None,
+        };
+        return Some(Answer {
+            kind,
+            by,
+            date: None,
+        });
+    }
+    None
+}
+
+/// Of whom a demand without a named addressee is made: the other party of the article's
+/// meetings, else the first state or organisation the demand itself names.
+fn infer_addressee(
+    a: &Analysis<'_>,
+    by: Option<ActorRef>,
+    content: Range<usize>,
+    meetings: &[Meeting],
+) -> Option<ActorRef> {
+    let by_party = by.and_then(|b| a.party_of(b));
+    let same_side = |actor: ActorRef| {
+        Some(actor) == by || Some(actor) == by_party || a.party_of(actor) == by_party && by_party.is_some()
+    };
+    for meeting in meetings {
+        let parties: Vec<ActorRef> = meeting.participants.iter().map(|p| p.actor).collect();
+        if !parties.iter().any(|&p| same_side(p)) {
+            continue;
+        }
+        let other = parties
+            .iter()
+            .copied()
+            .filter(|&p| !same_side(p))
+            .map(|p| a.party_of(p).unwrap_or(p))
+            .find(|&p| a.actor_kind(p) != ActorKind::Person && !same_side(p));
+        if other.is_some() {
+            return other;
+        }
+    }
+    content.clone().find_map(|k| {
+        let m = a.mention(k)?;
+        if m.is_place || m.how == How::Pronoun {
+            return None;
+        }
+        m.actors
+            .iter()
+            .copied()
+            .find(|&x| a.actor_kind(x) != ActorKind::Person && !same_side(x))
+    })
+}
