@@ -377,6 +377,21 @@ fn score_meetings(
             ids
         })
         .collect();
+    let named_participants: Vec<Vec<usize>> = extraction
+        .meetings
+        .iter()
+        .map(|m| {
+            let mut ids: Vec<usize> = m
+                .participants
+                .iter()
+                .filter(|p| !p.implied)
+                .map(|p| p.actor.0)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect();
     let place_key = |m: &crate::extract::Meeting| m.place.as_ref().map(|p| name_key(&p.name));
     let optional: Vec<bool> = gold.meetings.iter().map(|m| m.optional).collect();
     let pairs = greedy_match(&optional, extraction.meetings.len(), |g, e| {
@@ -476,7 +491,9 @@ fn score_meetings(
         let optional_names: Vec<&String> = gm.optional_participants.iter().flatten().collect();
         let mut gold_found = vec![false; gm.participants.len()];
         let mut extra = Vec::new();
-        for &a in &participants[e] {
+        // The extractor's own implied participants (a person's state) are its optional ones:
+        // they count neither way, as gold's optional participants do.
+        for &a in &named_participants[e] {
             let key = &names.keys[a];
             let hit = gm
                 .participants

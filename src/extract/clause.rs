@@ -382,7 +382,9 @@ pub fn main_subject(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Option<S
 pub fn is_verb_like(a: &Analysis<'_>, k: usize) -> bool {
     if let Some(phrase) = a.phrase(k) {
         match phrase.target {
-            PhraseTarget::Speech(_) | PhraseTarget::Demand(_) => return true,
+            PhraseTarget::Speech(_) | PhraseTarget::Demand(_) | PhraseTarget::Status(_) => {
+                return true;
+            }
             PhraseTarget::Meeting(m) => return a.lexicon.meeting_cues[m].is_verb,
             PhraseTarget::Title(_) => return false,
         }

@@ -12,6 +12,7 @@
 mod clause;
 mod demands;
 mod facts;
+mod meetings;
 mod statements;
 
 pub use facts::*;
@@ -38,9 +39,9 @@ pub fn extract(input: &Input<'_>) -> Extraction {
 
 /// Extracts the facts of one article with the given dictionaries.
 pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
-    let analysis = Analysis::new(input.title, input.body, input.published, lexicon);
+    let mut analysis = Analysis::new(input.title, input.body, input.published, lexicon);
+    let meetings = meetings::find(&mut analysis);
     let statements = statements::find(&analysis);
-    let meetings = Vec::new();
     let demands = demands::find(&analysis, &meetings);
     Extraction {
         actors: analysis.extraction_actors(),

@@ -9,7 +9,7 @@ use std::path::Path;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
-use crate::extract::{ActorKind, PlaceKind};
+use crate::extract::{ActorKind, MeetingStatus, PlaceKind};
 
 /// A state or an organisation in the dictionaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -123,6 +123,8 @@ pub enum PhraseTarget {
     Speech(usize),
     Demand(usize),
     Meeting(usize),
+    /// A word that changes a meeting's status ("called off": cancelled).
+    Status(MeetingStatus),
 }
 
 /// A dictionary match in a text: byte span and what it may refer to.
@@ -227,6 +229,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "action_verbs.csv",
         include_str!("../../data/dictionaries/action_verbs.csv"),
     ),
+    (
+        "status_cues.csv",
+        include_str!("../../data/dictionaries/status_cues.csv"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -306,6 +312,12 @@ struct DemandRow {
 }
 
 #[derive(Deserialize)]
+struct StatusRow {
+    form: String,
+    status: String,
+}
+
+#[derive(Deserialize)]
 struct ActionVerbRow {
     verb: String,
 }
@@ -330,6 +342,7 @@ struct Rows {
     demands: Vec<DemandRow>,
     meetings: Vec<MeetingRow>,
     action_verbs: Vec<ActionVerbRow>,
+    statuses: Vec<StatusRow>,
 }
 
 fn parse_rows<T: for<'de> Deserialize<'de>>(
@@ -366,6 +379,7 @@ impl Rows {
             "demand_cues.csv" => parse_rows(file, text, &mut self.demands),
             "meeting_cues.csv" => parse_rows(file, text, &mut self.meetings),
             "action_verbs.csv" => parse_rows(file, text, &mut self.action_verbs),
+            "status_cues.csv" => parse_rows(file, text, &mut self.statuses),
             _ => Ok(()),
         }
     }
@@ -401,7 +415,8 @@ impl Lexicon {
 
     /// The built-in dictionaries extended with the CSV files in `dir` that have the same names
     /// and columns (`states.csv`, `organisations.csv`, `places.csv`, `titles.csv`,
-    /// `speech_verbs.csv`, `demand_cues.csv`, `meeting_cues.csv`, `action_verbs.csv`).
+    /// `speech_verbs.csv`, `demand_cues.csv`, `meeting_cues.csv`, `action_verbs.csv`,
+    /// `status_cues.csv`).
     pub fn with_extra(dir: &Path) -> Result<Lexicon, LexiconError> {
         let mut rows = Rows::default();
         for (file, text) in BUILTIN {
@@ -605,6 +620,16 @@ impl Lexicon {
                 }
             })
             .collect();
+        for row in &rows.statuses {
+            let status = match row.status.as_str() {
+                "cancelled" => MeetingStatus::Cancelled,
+                "postponed" => MeetingStatus::Postponed,
+                "proposed" => MeetingStatus::Proposed,
+                "planned" => MeetingStatus::Planned,
+                _ => continue,
+            };
+            add_phrase(&row.form, PhraseTarget::Status(status));
+        }
         let action_verbs = rows
             .action_verbs
             .iter()

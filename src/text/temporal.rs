@@ -97,7 +97,6 @@ const FUTURE_MARKERS: &[&str] = &[
     "intends",
     "set",
     "coming",
-    "proposed",
     "attend",
     "travels",
 ];

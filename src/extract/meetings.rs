@@ -1,0 +1,1020 @@
+//! Meetings: talks, summits, sessions, calls and visits; who took part, when, where, and
+//! whether they were held, are planned, proposed, postponed or cancelled. Several mentions of
+//! one meeting in an article ("the talks", "Wednesday’s meeting") become one meeting.
+
+use std::ops::Range;
+
+use super::clause;
+use super::{
+    ActorKind, ActorRef, Aspect, Evidence, Meeting, MeetingMode, MeetingStatus, Participant,
+    Place, PlaceKind, When,
+};
+use crate::text::PartialDate;
+use crate::text::analysis::{Analysis, How};
+use crate::text::lexicon::{Entity, PhraseTarget};
+use crate::text::temporal::{self, DateMention, Tense};
+use crate::text::tokens::TokenKind;
+
+/// One mention of a meeting in the text, before mentions of the same meeting are merged.
+#[derive(Debug, Clone)]
+struct Mention {
+    sentence: usize,
+    kind: String,
+    mode: MeetingMode,
+    named: Vec<ActorRef>,
+    date: Option<DateMention>,
+    place: Option<usize>,
+    status: MeetingStatus,
+    /// "the meeting", "Wednesday’s talks": refers to a meeting named before.
+    anaphoric: bool,
+    /// "a third meeting": one of a series whose parties it shares.
+    in_series: bool,
+    label: String,
+}
+
+/// Determiners that make a meeting noun refer back to one already named.
+const DEFINITE: &[&str] = &["the", "this", "that", "its", "their", "his", "her", "our"];
+
+/// Verbs whose subject takes part in the meeting that is their object.
+const PARTICIPATION_VERBS: &[&str] = &[
+    "attend", "attended", "attends", "attending", "join", "joined", "joins", "chair", "chaired",
+    "chairs", "host", "hosted", "hosts", "lead", "led", "leads", "participate", "participated",
+    "held", "hold", "holds", "convened", "ended", "began", "concluded", "opened", "co-open",
+    "open", "wrapped", "had", "have", "has", "represented", "address", "addressed",
+];
+
+/// Adjectives and nouns that may stand between a determiner and a meeting noun.
+const MEETING_MODIFIERS: &[&str] = &[
+    "bilateral", "trilateral", "multilateral", "security", "first", "second", "third", "fourth",
+    "fifth", "sixth", "last", "next", "new", "extraordinary", "emergency", "special", "strategic",
+    "stability", "working", "phone", "telephone", "virtual", "video", "high-level", "annual",
+    "informal", "formal", "two-day", "three-day", "one-day", "eight-hour", "leaders", "ministerial",
+    "foreign", "ministers", "peace", "senior", "officials", "additional", "further", "another",
+    "regular", "direct", "face-to-face", "closed-door", "rare", "historic", "inaugural",
+    "long-planned", "planned", "proposed", "joint", "signing", "hour", "day", "round",
+];
+
+pub fn find(a: &mut Analysis<'_>) -> Vec<Meeting> {
+    let mut mentions = Vec::new();
+    for s in 0..a.sentences.len() {
+        sentence_mentions(a, s, &mut mentions);
+    }
+    for m in &mentions {
+        tracing::trace!(
+            "meeting mention s{} {:?} {:?} named={:?} date={:?} place={:?} {:?} anaphoric={} series={}",
+            m.sentence,
+            m.label,
+            m.kind,
+            m.named.iter().map(|&x| a.actor_name(x)).collect::<Vec<_>>(),
+            m.date.as_ref().map(|d| (d.phrase.clone(), d.date.map(|x| x.to_string()))),
+            m.place.map(|p| a.lexicon.places[p].name.clone()),
+            m.status,
+            m.anaphoric,
+            m.in_series
+        );
+    }
+    let groups = merge(a, &mentions);
+    let mut meetings: Vec<Meeting> = Vec::new();
+    for group in groups {
+        // "a third meeting at the OSCE" shares the parties of the meetings before it.
+        let series = if mentions[group[0]].in_series {
+            shared_parties(a, &meetings)
+        } else {
+            Vec::new()
+        };
+        if let Some(meeting) = build(a, &mentions, &group, &series) {
+            meetings.push(meeting);
+        }
+    }
+    meetings.sort_by_key(|m| m.evidence.first().map(|e| e.span.start));
+    meetings
+}
+
+fn is_meeting_cue(a: &Analysis<'_>, k: usize) -> Option<(usize, Range<usize>)> {
+    let phrase = a.phrase(k).filter(|p| p.tokens.start == k)?;
+    phrase.targets.iter().find_map(|t| match t {
+        PhraseTarget::Meeting(m) => Some((*m, phrase.tokens.clone())),
+        _ => None,
+    })
+}
+
+fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
+    let range = a.sentences[s].tokens.clone();
+    let in_question = a.turns.iter().any(|t| t.is_question && t.body.contains(&range.start));
+    if in_question {
+        return;
+    }
+    let in_turn = a.turns.iter().any(|t| t.body.contains(&range.start));
+    let mut cues = Vec::new();
+    let mut k = range.start;
+    while k < range.end {
+        if let Some((cue, tokens)) = is_meeting_cue(a, k) {
+            if (!a.quoted[k] || in_turn) && accept_cue(a, cue, tokens.clone(), range.end) {
+                cues.push((cue, tokens.clone()));
+            }
+            k = tokens.end;
+            continue;
+        }
+        k += 1;
+    }
+    if cues.is_empty() {
+        return;
+    }
+    let dates = assign_dates(a, s, &cues);
+    for ((cue, tokens), date) in cues.into_iter().zip(dates) {
+        if let Some(mention) = read_mention(a, s, cue, tokens, date) {
+            out.push(mention);
+        }
+    }
+}
+
+/// Drops cue words that are not meetings here: "press conference", "to call for", "spoke to
+/// reporters", "call" as a verb.
+fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) -> bool {
+    let entry = &a.lexicon.meeting_cues[cue];
+    let word = a.lower(tokens.start);
+    let before = if tokens.start > 0 { a.lower(tokens.start - 1) } else { String::new() };
+    if matches!(before.as_str(), "press" | "news") {
+        return false;
+    }
+    if !entry.is_verb && before == "to" && !matches!(word.as_str(), "talks" | "meeting") {
+        return false; // "continue to call", "to visit" is handled as a verb below
+    }
+    // "if its requirements are not met", "were convened": passive, not a meeting event.
+    if entry.is_verb {
+        let mut b = tokens.start;
+        while b > 0 && matches!(a.lower(b - 1).as_str(), "not" | "never" | "also") {
+            b -= 1;
+        }
+        if b > 0 && matches!(a.lower(b - 1).as_str(), "are" | "is" | "was" | "were" | "be" | "been" | "being") {
+            return false;
+        }
+    }
+    match word.as_str() {
+        // "spoke with X", "spoke by phone with X", not "spoke to reporters".
+        "spoke" | "speaks" | "talked" => {
+            let limit = (tokens.end + 6).min(end);
+            (tokens.end..limit).any(|j| a.lower(j) == "with")
+        }
+        "hosted" | "hosts" | "visited" | "visits" | "brief" | "briefed" | "convened" => {
+            let limit = (tokens.end + 8).min(end);
+            (tokens.end..limit).any(|j| a.mention(j).is_some_and(|m| !m.actors.is_empty() || m.place.is_some()))
+        }
+        "conference" => !matches!(before.as_str(), "press" | "news"),
+        _ => true,
+    }
+}
+
+/// Each date phrase of the sentence goes to the nearest meeting cue.
+fn assign_dates(
+    a: &Analysis<'_>,
+    s: usize,
+    cues: &[(usize, Range<usize>)],
+) -> Vec<Option<DateMention>> {
+    let mut assigned: Vec<Option<(usize, DateMention)>> = vec![None; cues.len()];
+    for date in a.dates[s].iter().filter(|d| !d.year_only && d.date.is_some()) {
+        let distance = |tokens: &Range<usize>| {
+            if date.end_token <= tokens.start {
+                tokens.start - date.end_token
+            } else if date.first_token >= tokens.end {
+                date.first_token - tokens.end
+            } else {
+                0
+            }
+        };
+        let Some((best, d)) = cues
+            .iter()
+            .enumerate()
+            .map(|(i, (_, tokens))| (i, distance(tokens)))
+            .min_by_key(|&(_, d)| d)
+        else {
+            continue;
+        };
+        if assigned[best].as_ref().is_none_or(|(old, _)| d < *old) {
+            assigned[best] = Some((d, date.clone()));
+        }
+    }
+    assigned.into_iter().map(|x| x.map(|(_, d)| d)).collect()
+}
+
+fn read_mention(
+    a: &Analysis<'_>,
+    s: usize,
+    cue: usize,
+    tokens: Range<usize>,
+    date: Option<DateMention>,
+) -> Option<Mention> {
+    let sentence = a.sentences[s].tokens.clone();
+    let entry = &a.lexicon.meeting_cues[cue];
+    let word = a.lower(tokens.start);
+    let is_verb = entry.is_verb
+        || (word == "visit" && tokens.start > 0 && a.lower(tokens.start - 1) == "to")
+        || (word == "meeting" && a.lower(tokens.end) == "with" && tokens.start > 0 && !DEFINITE.contains(&a.lower(tokens.start - 1).as_str()) && a.lower(tokens.start - 1) != "a");
+    let mut named: Vec<ActorRef> = Vec::new();
+    let add = |actors: &[ActorRef], named: &mut Vec<ActorRef>| {
+        for &actor in actors {
+            if !named.contains(&actor) {
+                named.push(actor);
+            }
+        }
+    };
+    let np_start = noun_phrase_start(a, sentence.start, tokens.start);
+    let determiner = (np_start < tokens.start).then(|| a.lower(np_start));
+    let possessive_date = a.dates[s]
+        .iter()
+        .any(|d| d.end_token + 1 == tokens.start || (d.end_token < tokens.start && d.end_token >= np_start && a.tokens[d.end_token].kind == TokenKind::Possessive));
+    let anaphoric_form = !is_verb
+        && (determiner.as_deref().is_some_and(|d| DEFINITE.contains(&d)) || possessive_date)
+        && !a.lower(tokens.start).ends_with("summit") || word == "session" && determiner.as_deref() == Some("the");
+    // Parties in the words before the noun: "NATO-Russia Council meeting", "U.S.-Russia talks".
+    if !is_verb {
+        for k in np_start..tokens.start {
+            if let Some(m) = a.mention(k)
+                && m.tokens.start == k
+                && !m.is_place
+            {
+                add(&parties_of(a, k), &mut named);
+            }
+        }
+    }
+    // Parties after the cue: "with X", "between X and Y", "of X", "at the OSCE", the object of
+    // "met", "hosted", "visited", "brief".
+    let after = parties_after(a, tokens.end, sentence.end, is_verb);
+    add(&after, &mut named);
+    let own_parties = !named.is_empty();
+    // A fronted "During talks at NATO headquarters" presupposes talks already reported.
+    let main_start = clause::main_clause_start(a, sentence.clone());
+    let presupposed = !is_verb
+        && tokens.start < main_start
+        && determiner.is_none()
+        && matches!(a.lower(sentence.start).as_str(), "during" | "at" | "after");
+    let anaphoric = (anaphoric_form || presupposed) && !own_parties;
+    // The subject: of a meeting verb, of a verb of taking part ("chaired the meeting"), or of
+    // a sentence whose fronted phrase holds the meeting ("In a meeting with Hun Sen, Sherman
+    // stressed ...").
+    let subject = if is_verb {
+        clause::subject_before(a, sentence.start, tokens.start)
+            .or_else(|| infinitive_subject(a, sentence.clone(), tokens.start))
+    } else if tokens.start < main_start {
+        clause::main_subject(a, sentence.clone())
+    } else if let Some(subject) = embedded_fronted_subject(a, sentence.clone(), np_start) {
+        Some(subject)
+    } else {
+        let governing = governing_verb(a, sentence.start.max(main_start), np_start);
+        match governing {
+            Some(verb) if PARTICIPATION_VERBS.contains(&a.lower(verb).as_str()) || !anaphoric_form => {
+                clause::subject_before(a, sentence.start, verb)
+                    .or_else(|| infinitive_subject(a, sentence.clone(), verb))
+            }
+            _ => None,
+        }
+    };
+    if let Some(subject) = subject {
+        add(subject_actors(&subject), &mut named);
+    }
+    // "Sherman’s meeting", "the Deputy’s meetings".
+    if np_start > 1
+        && a.tokens[np_start - 1].kind == TokenKind::Possessive
+        && let Some(m) = a.mention(np_start - 2)
+    {
+        add(&m.actors.clone(), &mut named);
+    }
+    // "the top US official at the talks, Deputy Secretary of State Wendy Sherman,".
+    if a.word(tokens.end) == ","
+        && let Some(m) = (tokens.end + 1..(tokens.end + 8).min(sentence.end)).find_map(|j| {
+            a.mention(j).filter(|m| {
+                m.how == How::Name && m.actors.iter().all(|&x| a.actor_kind(x) == ActorKind::Person)
+            })
+        })
+    {
+        add(&m.actors.clone(), &mut named);
+    }
+    // "X, Y and Z, who represented their countries at the meeting".
+    if let Some(who) = (sentence.start..tokens.start).rev().find(|&j| a.lower(j) == "who") {
+        let persons = persons_before_relative(a, sentence.start, who);
+        add(&persons, &mut named);
+    }
+    let plural = matches!(word.as_str(), "meetings" | "sessions" | "summits");
+    let ordinal = determiner.is_some() && (np_start..tokens.start).any(|k| matches!(a.lower(k).as_str(), "second" | "third" | "fourth" | "another" | "further"));
+    let status = status_of(a, s, tokens.clone(), np_start, date.as_ref());
+    if plural && !own_parties && status != MeetingStatus::Proposed {
+        return None;
+    }
+    let place = if matches!(entry.mode.as_deref(), Some("phone")) || word == "spoke" && has_phone(a, tokens.end, sentence.end) {
+        None
+    } else {
+        place_near(a, sentence.clone(), tokens.clone())
+    };
+    let mode = mode_of(a, entry.mode.as_deref(), tokens.clone(), sentence.clone(), &entry.kind);
+    let label = if is_verb {
+        entry.kind.clone()
+    } else {
+        let start = if determiner.is_some() { np_start + 1 } else { np_start };
+        a.text[a.tokens[start.min(tokens.start)].start..a.tokens[tokens.end - 1].end].to_string()
+    };
+    Some(Mention {
+        sentence: s,
+        kind: entry.kind.clone(),
+        mode,
+        named,
+        date,
+        place,
+        status,
+        anaphoric,
+        in_series: ordinal,
+        label,
+    })
+}
+
+/// The actors a mention at token `k` stands for as a party: a state or organisation, its
+/// members for a joint council ("NATO-Russia Council": NATO and Russia), a person.
+fn parties_of(a: &Analysis<'_>, k: usize) -> Vec<ActorRef> {
+    let Some(m) = a.mention(k) else {
+        return Vec::new();
+    };
+    if m.is_place {
+        return Vec::new();
+    }
+    let mut actors = m.actors.clone();
+    for &actor in &m.actors {
+        if let Some(Entity::Organisation(o)) = a.actors[actor.0].entity {
+            for entity in &a.lexicon.organisations[o].implies {
+                if let Some(i) = a.actors.iter().position(|x| x.entity == Some(*entity)) {
+                    if !actors.contains(&ActorRef(i)) {
+                        actors.push(ActorRef(i));
+                    }
+                }
+            }
+        }
+    }
+    actors
+}
+
+/// The first token of the noun phrase ending with the meeting noun at `cue`.
+fn noun_phrase_start(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> usize {
+    let mut k = cue;
+    while k > sentence_start {
+        let prev = k - 1;
+        let word = a.lower(prev);
+        let token = &a.tokens[prev];
+        if DEFINITE.contains(&word.as_str()) || matches!(word.as_str(), "a" | "an") {
+            return prev;
+        }
+        let modifier = a.mention(prev).is_some_and(|m| !m.is_place)
+            || MEETING_MODIFIERS.contains(&word.as_str())
+            || token.kind == TokenKind::Number
+            || word == "-"
+            || token.kind == TokenKind::Possessive
+            || (token.kind == TokenKind::Word && a.word(prev).chars().next().is_some_and(char::is_uppercase) && a.mention(prev).is_none() && !a.phrase(prev).is_some_and(|p| matches!(p.target, PhraseTarget::Title(_))) && !matches!(word.as_str(), "in" | "on" | "at" | "during" | "after"))
+            || a.dates[a.sentence_of(prev)].iter().any(|d| d.first_token <= prev && prev < d.end_token && !d.year_only);
+        if !modifier {
+            break;
+        }
+        k = prev;
+    }
+    k
+}
+
+/// Parties named after a meeting word: "with X", "between X and Y", "among X", "of X",
+/// "at X" for an organisation; for a verb, its object ("met Myanmar’s military ruler").
+fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Vec<ActorRef> {
+    let mut parties = Vec::new();
+    let limit = (from + 30).min(end);
+    let skippable = |k: usize| {
+        matches!(
+            a.lower(k).as_str(),
+            "by" | "phone" | "telephone" | "today" | "yesterday" | "virtually" | "bilaterally"
+                | "separately" | "also" | "again" | "later" | "privately" | "briefly"
+        ) || a.dates[a.sentence_of(k)].iter().any(|d| d.first_token <= k && k < d.end_token)
+    };
+    // Introducers open a list of parties; other prepositions close it.
+    let mut listing: Option<&'static str> = None;
+    let mut after_title = false;
+    let mut k = from;
+    if is_verb {
+        while k < limit && skippable(k) {
+            k += 1;
+        }
+        if !matches!(a.lower(k).as_str(), "in" | "on" | "to" | "for" | "from" | "at" | "with") {
+            listing = Some("object");
+        }
+    }
+    while k < limit {
+        let word = a.lower(k);
+        if a.quoted[k] || matches!(word.as_str(), "." | ";" | ":" | "which" | "that" | "where" | "who" | "but") {
+            break;
+        }
+        // Another meeting word starts its own phrase.
+        if k > from && is_meeting_cue(a, k).is_some() {
+            break;
+        }
+        // "meeting of X" only right after the meeting word.
+        if let Some(intro) = ["with", "between", "among", "of", "at"].iter().find(|w| **w == word)
+            && (word != "of" || k == from)
+        {
+            listing = Some(intro);
+            k += 1;
+            continue;
+        }
+        // A comma continues a list of parties ("with X, Y and Z") and ends anything else.
+        if word == "," {
+            let continues = listing.is_some()
+                && a.mention(k + 1).is_some_and(|m| !m.actors.is_empty() && !m.is_place);
+            if !continues {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        // An office is part of the party it describes: "Minister of State for Middle East,
+        // North Africa and North America James Cleverly".
+        if let Some(phrase) = a.phrase(k)
+            && phrase.tokens.start == k
+            && matches!(phrase.target, PhraseTarget::Title(_))
+        {
+            k = phrase.tokens.end;
+            after_title = true;
+            continue;
+        }
+        let group_before = k > 0
+            && matches!(
+                a.lower(k - 1).as_str(),
+                "officials" | "representatives" | "members" | "ministers" | "leaders" | "delegation"
+                    | "delegations" | "envoys" | "diplomats" | "counterparts"
+            );
+        if matches!(word.as_str(), "in" | "on" | "for" | "about" | "over" | "against" | "amid" | "regarding" | "concerning" | "after" | "before" | "during" | "from" | "to" | "since" | "by")
+            && !(group_before && matches!(word.as_str(), "from" | "of"))
+            && !(after_title && matches!(word.as_str(), "for" | "of" | "to"))
+        {
+            listing = None;
+            k += 1;
+            continue;
+        }
+        if a.mention(k).is_none() && a.tokens[k].kind == TokenKind::Word {
+            after_title = after_title && a.word(k).chars().next().is_some_and(char::is_uppercase);
+        }
+        if let Some(m) = a.mention(k) {
+            // "NATO Secretary General Jens Stoltenberg": NATO describes the person.
+            let describes = a
+                .phrase(m.tokens.end)
+                .is_some_and(|p| p.tokens.start == m.tokens.end && matches!(p.target, PhraseTarget::Title(_)))
+                && m.actors.iter().all(|&x| a.actor_kind(x) != ActorKind::Person);
+            if let Some(intro) = listing
+                && !m.is_place
+                && !describes
+            {
+                let actors = parties_of(a, k);
+                let keep = intro != "at"
+                    || actors.iter().all(|&x| a.actor_kind(x) == ActorKind::Organisation);
+                if keep {
+                    for actor in actors {
+                        if !parties.contains(&actor) {
+                            parties.push(actor);
+                        }
+                    }
+                }
+            }
+            k = m.tokens.end;
+            continue;
+        }
+        // A verb ends the phrase: "talks with the US on Monday ended".
+        if clause::is_verb_like(a, k)
+            && a.phrase(k).is_none_or(|p| !matches!(p.target, PhraseTarget::Title(_)))
+        {
+            break;
+        }
+        k += 1;
+    }
+    parties
+}
+
+/// The verb a meeting noun phrase is the object of: the nearest verb-like word before it in
+/// the clause.
+fn governing_verb(a: &Analysis<'_>, clause_start: usize, np_start: usize) -> Option<usize> {
+    let mut k = np_start;
+    while k > clause_start {
+        k -= 1;
+        let word = a.lower(k);
+        if matches!(word.as_str(), "which" | "who" | "that" | ";" | "where") {
+            return None;
+        }
+        if PARTICIPATION_VERBS.contains(&word.as_str()) || clause::is_verb_like(a, k) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// "suggested that after talks with the US, Russian diplomats must ...": a meeting in a
+/// fronted phrase of an embedded clause has that clause's subject as a party.
+fn embedded_fronted_subject(
+    a: &Analysis<'_>,
+    sentence: Range<usize>,
+    np_start: usize,
+) -> Option<clause::Subject> {
+    let opener = (sentence.start..np_start).rev().take(12).find(|&k| {
+        matches!(a.lower(k).as_str(), "after" | "during" | "following" | "before" | "at")
+            && k > sentence.start
+            && matches!(a.lower(k - 1).as_str(), "that" | ",")
+    })?;
+    let comma = (np_start..sentence.end).find(|&k| a.word(k) == ",")?;
+    let verb = (comma + 1..sentence.end).find(|&k| clause::is_verb_like(a, k) || matches!(a.lower(k).as_str(), "must" | "will" | "would" | "should" | "can" | "could" | "may" | "might"))?;
+    let _ = opener;
+    clause::subject_before(a, comma + 1, verb)
+}
+
+/// The subject of an infinitive ("will travel to Brussels to brief the Council"): the
+/// sentence's main subject.
+fn infinitive_subject(a: &Analysis<'_>, sentence: Range<usize>, verb: usize) -> Option<clause::Subject> {
+    let near = (sentence.start..verb).rev().take(3).any(|k| {
+        matches!(a.lower(k).as_str(), "to" | "and" | "," | "also" | "will" | "would" | "then")
+    });
+    if !near {
+        return None;
+    }
+    clause::main_subject(a, sentence.clone()).or_else(|| {
+        // "to be here to meet with ..." in a transcript turn: the speaker.
+        a.turns
+            .iter()
+            .find(|t| t.body.contains(&verb))
+            .and_then(|t| t.speaker)
+            .map(|s| clause::Subject::Actors(vec![s]))
+    })
+}
+
+fn subject_actors(subject: &clause::Subject) -> &[ActorRef] {
+    match subject {
+        clause::Subject::Actors(actors) => actors,
+        clause::Subject::Unnamed => &[],
+    }
+}
+
+/// The persons listed before a relative "who".
+fn persons_before_relative(a: &Analysis<'_>, start: usize, who: usize) -> Vec<ActorRef> {
+    let mut persons = Vec::new();
+    let mut k = who;
+    while k > start {
+        k -= 1;
+        if clause::is_verb_like(a, k) && a.phrase(k).is_none_or(|p| !matches!(p.target, PhraseTarget::Title(_))) {
+            break;
+        }
+        if let Some(m) = a.mention(k)
+            && m.tokens.start == k
+        {
+            for &actor in &m.actors {
+                if a.actor_kind(actor) == ActorKind::Person && !persons.contains(&actor) {
+                    persons.push(actor);
+                }
+            }
+        }
+    }
+    persons.reverse();
+    persons
+}
+
+fn has_phone(a: &Analysis<'_>, from: usize, end: usize) -> bool {
+    (from..(from + 4).min(end)).any(|k| matches!(a.lower(k).as_str(), "phone" | "telephone"))
+}
+
+/// Cancelled, postponed or proposed when a status word governs the meeting; otherwise
+/// planned when the date is after publication or the clause speaks of the future; else held.
+fn status_of(
+    a: &Analysis<'_>,
+    s: usize,
+    cue: Range<usize>,
+    np_start: usize,
+    date: Option<&DateMention>,
+) -> MeetingStatus {
+    let sentence = a.sentences[s].tokens.clone();
+    // The status word governs the meeting: right before its noun phrase ("proposed a number
+    // of additional meetings", "called off his planned summit", "postponed a visit"), or after
+    // it in the passive ("the talks were postponed").
+    let status_at = |k: usize| {
+        a.phrase(k).and_then(|phrase| {
+            phrase.targets.iter().find_map(|t| match t {
+                PhraseTarget::Status(status) => Some((*status, phrase.tokens.clone())),
+                _ => None,
+            })
+        })
+    };
+    let mut k = np_start;
+    let mut steps = 0;
+    while k > sentence.start && steps < 6 {
+        k -= 1;
+        steps += 1;
+        if let Some((status, tokens)) = status_at(k) {
+            let between_ok = (tokens.end..np_start).all(|j| {
+                matches!(a.lower(j).as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "number" | "of" | "further" | "additional")
+                    || a.tokens[j].kind == TokenKind::Number
+            });
+            if between_ok {
+                return status;
+            }
+            break;
+        }
+    }
+    for k in cue.end..(cue.end + 4).min(sentence.end) {
+        if let Some((status, _)) = status_at(k)
+            && (cue.end..k).any(|j| matches!(a.lower(j).as_str(), "was" | "were" | "been" | "be" | "is" | "are"))
+        {
+            return status;
+        }
+    }
+    if let (Some(date), Some(published)) = (date.and_then(|d| d.date), a.published)
+        && date.first_day().is_some_and(|d| d > published)
+        && date.precision() == crate::text::Precision::Day
+    {
+        return MeetingStatus::Planned;
+    }
+    if let (Some(date), Some(published)) = (date.and_then(|d| d.date), a.published) {
+        let later = match date {
+            PartialDate::Month { year, month } => {
+                (year, month) > (chrono::Datelike::year(&published), chrono::Datelike::month(&published))
+            }
+            PartialDate::Year(year) => year > chrono::Datelike::year(&published),
+            PartialDate::Day(day) => day > published,
+        };
+        if later {
+            return MeetingStatus::Planned;
+        }
+    }
+    match temporal::tense_at(a.text, &a.tokens, sentence.start, cue.end) {
+        Tense::Future => MeetingStatus::Planned,
+        Tense::Past => {
+            // "to attend the meeting" after a present-tense travel verb, "to meet", "will meet".
+            let in_turn = a.turns.iter().any(|t| t.body.contains(&cue.start));
+            let before = (sentence.start..cue.start).rev().take(3).any(|k| {
+                matches!(a.lower(k).as_str(), "will" | "would" | "shall" | "’ll" | "'ll")
+                    || (a.lower(k) == "to" && !in_turn)
+            });
+            if before && !(sentence.start..cue.start).any(|k| matches!(a.lower(k).as_str(), "led" | "went" | "travelled" | "traveled" | "came")) {
+                MeetingStatus::Planned
+            } else {
+                MeetingStatus::Held
+            }
+        }
+    }
+}
+
+fn mode_of(
+    a: &Analysis<'_>,
+    cue_mode: Option<&str>,
+    cue: Range<usize>,
+    sentence: Range<usize>,
+    kind: &str,
+) -> MeetingMode {
+    let window = cue.start.saturating_sub(4).max(sentence.start)..(cue.end + 4).min(sentence.end);
+    let words: Vec<String> = window.map(|k| a.lower(k)).collect();
+    if cue_mode == Some("video") || words.iter().any(|w| matches!(w.as_str(), "virtually" | "virtual" | "video" | "videoconference")) {
+        MeetingMode::Video
+    } else if cue_mode == Some("phone") || words.iter().any(|w| matches!(w.as_str(), "phone" | "telephone")) {
+        MeetingMode::Phone
+    } else if kind == "visit" || kind == "meal" {
+        MeetingMode::InPerson
+    } else {
+        MeetingMode::Unknown
+    }
+}
+
+/// The place of a meeting: a place right after the cue ("talks in Geneva", "at NATO
+/// headquarters in Brussels"), else one before it in the same clause.
+fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Option<usize> {
+    let place_at = |k: usize| -> Option<usize> {
+        let m = a.mention(k)?;
+        if m.tokens.start != k {
+            return None;
+        }
+        let locative = k > 0
+            && matches!(
+                a.lower(k - 1).as_str(),
+                "in" | "at" | "to" | "near" | "inside" | "outside"
+            );
+        if m.is_place || (m.place.is_some() && locative) {
+            m.place
+        } else {
+            None
+        }
+    };
+    let is_state = |k: usize| {
+        a.mention(k).is_some_and(|m| {
+            m.actors
+                .iter()
+                .any(|&x| a.actor_kind(x) == ActorKind::State)
+                || m.place.is_some()
+        })
+    };
+    let clause_break = |k: usize| {
+        matches!(a.word(k), ";" | "—")
+            || matches!(a.lower(k).as_str(), "which" | "who" | "including" | "while")
+            || (a.word(k) == "," && !is_state(k + 1) && !is_state(k.saturating_sub(1)))
+    };
+    let mut after = None;
+    for k in cue.end..(cue.end + 20).min(sentence.end) {
+        // Another meeting's words carry that meeting's place.
+        if clause_break(k) || is_meeting_cue(a, k).is_some() {
+            break;
+        }
+        if let Some(p) = place_at(k) {
+            after = Some(p);
+            break;
+        }
+    }
+    let before = || {
+        let mut k = cue.start;
+        while k > sentence.start {
+            k -= 1;
+            if clause_break(k) || is_meeting_cue(a, k).is_some() {
+                return None;
+            }
+            if let Some(p) = place_at(k) {
+                return Some(p);
+            }
+        }
+        None
+    };
+    let found = after.or_else(before)?;
+    // A venue stands for its city when the dictionary knows it.
+    let entry = &a.lexicon.places[found];
+    if entry.kind == PlaceKind::Venue
+        && let Some(city) = &entry.city
+        && let Some(index) = a.lexicon.places.iter().position(|p| &p.name == city)
+    {
+        return Some(index);
+    }
+    Some(found)
+}
+
+/// Groups mentions of the same meeting: a mention that refers back ("the talks") joins the
+/// latest compatible meeting; others join one with the same parties, date and place.
+fn merge(a: &Analysis<'_>, mentions: &[Mention]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, mention) in mentions.iter().enumerate() {
+        let target = if mention.anaphoric {
+            // "the talks" is the meeting the article is most about: the most mentioned
+            // compatible one, the latest of those on a tie.
+            groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| compatible(a, mentions, g, mention, true))
+                .max_by_key(|(i, g)| (g.len(), *i))
+                .map(|(i, _)| i)
+        } else {
+            groups
+                .iter()
+                .rposition(|g| compatible(a, mentions, g, mention, false))
+        };
+        match target {
+            Some(t) => groups[t].push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    groups
+}
+
+fn group_parties(mentions: &[Mention], group: &[usize]) -> Vec<ActorRef> {
+    let mut parties = Vec::new();
+    for &i in group {
+        for &actor in &mentions[i].named {
+            if !parties.contains(&actor) {
+                parties.push(actor);
+            }
+        }
+    }
+    parties
+}
+
+fn group_date(mentions: &[Mention], group: &[usize]) -> Option<PartialDate> {
+    group
+        .iter()
+        .filter_map(|&i| mentions[i].date.as_ref().and_then(|d| d.date))
+        .max_by_key(|d| d.precision() == crate::text::Precision::Day)
+}
+
+fn compatible(
+    a: &Analysis<'_>,
+    mentions: &[Mention],
+    group: &[usize],
+    mention: &Mention,
+    anaphoric: bool,
+) -> bool {
+    let first = &mentions[group[0]];
+    let dates_agree = match (group_date(mentions, group), mention.date.as_ref().and_then(|d| d.date)) {
+        (Some(x), Some(y)) => x == y || x.to_string().starts_with(&y.to_string()) || y.to_string().starts_with(&x.to_string()),
+        _ => true,
+    };
+    if !dates_agree {
+        return false;
+    }
+    let status_agrees = first.status == mention.status
+        || matches!((first.status, mention.status), (MeetingStatus::Held, MeetingStatus::Planned) | (MeetingStatus::Planned, MeetingStatus::Held)) && mention.sentence == first.sentence;
+    if !status_agrees {
+        return false;
+    }
+    let places_agree = match (group.iter().find_map(|&i| mentions[i].place), mention.place) {
+        (Some(x), Some(y)) => x == y || same_country(a, x, y),
+        _ => true,
+    };
+    if !places_agree {
+        return false;
+    }
+    if anaphoric {
+        return true;
+    }
+    let parties = group_parties(mentions, group);
+    let mut own: Vec<ActorRef> = mention.named.clone();
+    own.sort();
+    let mut theirs = parties.clone();
+    theirs.sort();
+    if own.is_empty() || theirs.is_empty() {
+        return false;
+    }
+    let subset = own.iter().all(|x| theirs.contains(x)) || theirs.iter().all(|x| own.contains(x));
+    let same_sentence = group.iter().any(|&i| mentions[i].sentence == mention.sentence);
+    let near = group.iter().any(|&i| mention.sentence.abs_diff(mentions[i].sentence) <= 1);
+    (own == theirs && (near || mention.date.is_some()))
+        || (subset && same_sentence && mention.kind != "meeting" || subset && same_sentence && first.kind != "meeting")
+        || (subset && same_sentence && own.len() >= 2 && theirs.len() >= 2 && own.iter().filter(|x| theirs.contains(x)).count() >= 2)
+}
+
+fn same_country(a: &Analysis<'_>, x: usize, y: usize) -> bool {
+    let px = &a.lexicon.places[x];
+    let py = &a.lexicon.places[y];
+    (px.kind == PlaceKind::Country || py.kind == PlaceKind::Country) && px.country == py.country
+}
+
+/// Builds a meeting from its mentions: parties (with the states of persons as implied
+/// parties), the most precise date, the first place, the status of the latest mention.
+fn build(
+    a: &Analysis<'_>,
+    mentions: &[Mention],
+    group: &[usize],
+    series: &[ActorRef],
+) -> Option<Meeting> {
+    let first = &mentions[group[0]];
+    let mut named = group_parties(mentions, group);
+    for &party in series {
+        if !named.contains(&party) {
+            named.push(party);
+        }
+    }
+    let date_mention = group
+        .iter()
+        .filter_map(|&i| mentions[i].date.clone())
+        .max_by_key(|d| d.date.map(|x| x.precision() == crate::text::Precision::Day));
+    let place = group.iter().find_map(|&i| mentions[i].place).or_else(|| context_place(a, first));
+    let status = group
+        .iter()
+        .map(|&i| mentions[i].status)
+        .find(|s| matches!(s, MeetingStatus::Cancelled | MeetingStatus::Postponed | MeetingStatus::Proposed))
+        .unwrap_or(first.status);
+    let when = match date_mention {
+        Some(d) => When {
+            date: d.date,
+            end: d.end_date,
+            phrase: Some(d.phrase.clone()),
+        },
+        None => context_date(a, first, status),
+    };
+    let persons = named.iter().filter(|&&x| a.actor_kind(x) == ActorKind::Person).count();
+    let bodies = named.len() - persons;
+    if named.is_empty() || (named.len() == 1 && bodies == 0) {
+        return None;
+    }
+    // A joint council ("NATO-Russia Council") is the setting; its members are the parties.
+    let is_joint_body = |actor: ActorRef| {
+        matches!(a.actors[actor.0].entity, Some(Entity::Organisation(o)) if !a.lexicon.organisations[o].implies.is_empty())
+    };
+    let mut participants: Vec<Participant> = named
+        .iter()
+        .map(|&actor| Participant {
+            actor,
+            role: "participant".into(),
+            implied: is_joint_body(actor),
+        })
+        .collect();
+    for &actor in &named {
+        if let Some(party) = a.party_of(actor)
+            && party != actor
+            && !participants.iter().any(|p| p.actor == party)
+        {
+            participants.push(Participant {
+                actor: party,
+                role: "participant".into(),
+                implied: true,
+            });
+        }
+    }
+    let label = group
+        .iter()
+        .map(|&i| &mentions[i].label)
+        .find(|l| l.chars().next().is_some_and(char::is_uppercase) || l.contains(char::is_uppercase))
+        .unwrap_or(&first.label)
+        .clone();
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for &i in group {
+        let sentence = &a.sentences[mentions[i].sentence];
+        let span = a.char_span(sentence.start, sentence.end);
+        if !evidence.iter().any(|e| e.span == span) {
+            evidence.push(Evidence {
+                aspect: Aspect::Fact,
+                span,
+            });
+        }
+    }
+    let kind = group
+        .iter()
+        .map(|&i| mentions[i].kind.as_str())
+        .find(|k| *k != "meeting")
+        .unwrap_or("meeting")
+        .to_string();
+    let mode = group
+        .iter()
+        .map(|&i| mentions[i].mode)
+        .find(|m| *m != MeetingMode::Unknown)
+        .unwrap_or(MeetingMode::Unknown);
+    Some(Meeting {
+        label: Some(label),
+        kind,
+        mode,
+        status,
+        when,
+        place: place.map(|p| {
+            let entry = &a.lexicon.places[p];
+            Place {
+                name: entry.name.clone(),
+                kind: entry.kind,
+                country_iso3: entry.country.clone(),
+            }
+        }),
+        participants,
+        outcome: None,
+        evidence,
+    })
+}
+
+/// A meeting with no place in its sentence takes the place of the sentence before it in the
+/// same paragraph ("led a delegation to Phnom Penh. In a meeting with Hun Sen, ...").
+fn context_place(a: &Analysis<'_>, mention: &Mention) -> Option<usize> {
+    if mention.mode == MeetingMode::Phone || mention.kind == "call" {
+        return None;
+    }
+    let paragraph = a.sentences[mention.sentence].paragraph;
+    (0..mention.sentence)
+        .rev()
+        .take(2)
+        .filter(|&s| a.sentences[s].paragraph == paragraph)
+        .find_map(|s| {
+            let range = a.sentences[s].tokens.clone();
+            place_near(a, range.clone(), range.end..range.end)
+        })
+}
+
+/// A held meeting with no date in its sentence takes the latest day named before it in the
+/// article (a readout dates a trip once); anything else stays undated.
+fn context_date(a: &Analysis<'_>, mention: &Mention, status: MeetingStatus) -> When {
+    if status != MeetingStatus::Held {
+        return When::default();
+    }
+    let found = (0..mention.sentence).rev().find_map(|s| {
+        a.dates[s]
+            .iter()
+            .rev()
+            .find(|d| d.date.is_some_and(|x| x.precision() == crate::text::Precision::Day) && a.published.is_none_or(|p| d.date.and_then(|x| x.first_day()).is_some_and(|x| x <= p)))
+            .cloned()
+    });
+    match found {
+        Some(d) => When {
+            date: d.date,
+            end: None,
+            phrase: Some(d.phrase),
+        },
+        None => When::default(),
+    }
+}
+
+/// The states and organisations that every meeting so far (at least two) shares.
+fn shared_parties(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<ActorRef> {
+    if meetings.len() < 2 {
+        return Vec::new();
+    }
+    let held: Vec<&Meeting> = meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Held)
+        .collect();
+    if held.len() < 2 {
+        return Vec::new();
+    }
+    let parties = |m: &Meeting| -> Vec<ActorRef> {
+        m.participants
+            .iter()
+            .filter(|p| !p.implied && a.actor_kind(p.actor) != ActorKind::Person)
+            .map(|p| p.actor)
+            .collect()
+    };
+    let mut shared = parties(held[0]);
+    for meeting in &held[1..] {
+        let these = parties(meeting);
+        shared.retain(|x| these.contains(x));
+    }
+    shared
+}
