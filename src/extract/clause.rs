@@ -188,6 +188,15 @@ pub fn subject_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> O
                 return None;
             }
             k = date.first_token;
+            // "Blinken on Friday postponed": the preposition goes with the date.
+            if k > sentence_start
+                && matches!(
+                    a.lower(k - 1).as_str(),
+                    "on" | "in" | "at" | "late" | "early"
+                )
+            {
+                k -= 1;
+            }
             continue;
         }
         break;
@@ -215,12 +224,17 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
         let mut seen_and = false;
         while start > sentence_start + 1 {
             let joiner = a.lower(start - 1);
+            let mut before_joiner = start - 2;
             if joiner == "and" && !seen_and {
                 seen_and = true;
+                // The serial comma: "X, Y, and Z".
+                if a.word(before_joiner) == "," && before_joiner > sentence_start {
+                    before_joiner -= 1;
+                }
             } else if !(joiner == "," && seen_and) {
                 break;
             }
-            match a.mention(start - 2) {
+            match a.mention(before_joiner) {
                 Some(m) if !m.is_place && !m.actors.is_empty() && m.how != How::Demonym => {
                     for &actor in m.actors.iter().rev() {
                         if !actors.contains(&actor) {
@@ -271,9 +285,11 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
         }
         return None;
     }
-    if a.tokens[k].kind == TokenKind::Word && UNNAMED_NOUNS.contains(&word.as_str()) {
-        // "Russian officials", "China’s foreign ministry", "Kremlin spokesman": the state.
-        let mut j = k;
+    let untitled = matches!(a.phrase(k).map(|p| p.target), Some(PhraseTarget::Title(_)));
+    if a.tokens[k].kind == TokenKind::Word && (UNNAMED_NOUNS.contains(&word.as_str()) || untitled) {
+        // "Russian officials", "China’s foreign ministry", "Kremlin spokesman", "NATO foreign
+        // ministers": the state or organisation; "a senior official": nobody named.
+        let mut j = a.phrase(k).map_or(k, |p| p.tokens.start.min(k));
         let mut steps = 0;
         while j > sentence_start && steps < 4 {
             j -= 1;
@@ -289,10 +305,6 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
                 break;
             }
         }
-        return Some(Subject::Unnamed);
-    }
-    // A title with no name: "a senior official", "the spokesperson".
-    if matches!(a.phrase(k).map(|p| p.target), Some(PhraseTarget::Title(_))) {
         return Some(Subject::Unnamed);
     }
     None
@@ -325,14 +337,19 @@ pub fn np_start(a: &Analysis<'_>, sentence_start: usize, mention_start: usize) -
 /// Where the main clause of a sentence starts: after a fronted adverbial phrase and its comma
 /// ("During talks in Brussels, the NATO side proposed ...").
 pub fn main_clause_start(a: &Analysis<'_>, range: std::ops::Range<usize>) -> usize {
-    let first = a.lower(range.start);
-    if !FRONTED.contains(&first.as_str()) && !first.ends_with("ing") {
-        return range.start;
+    let start = a.sentence_start(range.clone());
+    let first = a.lower(start);
+    let participle = first.ends_with("ing")
+        && first.len() > 5
+        && a.mention(start).is_none()
+        && a.word(start).chars().skip(1).all(|c| !c.is_uppercase());
+    if !FRONTED.contains(&first.as_str()) && !participle {
+        return start;
     }
-    let limit = (range.start + 30).min(range.end);
-    (range.start + 1..limit)
+    let limit = (start + 30).min(range.end);
+    (start + 1..limit)
         .find(|&k| a.word(k) == "," && !a.quoted[k])
-        .map_or(range.start, |k| k + 1)
+        .map_or(start, |k| k + 1)
 }
 
 /// The subject of a sentence's main clause: the noun phrase before its first verb.

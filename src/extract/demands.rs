@@ -3,9 +3,7 @@
 use std::ops::Range;
 
 use super::clause::{self, Subject};
-use super::{
-    ActorKind, ActorRef, Answer, AnswerKind, Aspect, Demand, Evidence, Meeting, When,
-};
+use super::{ActorKind, ActorRef, Answer, AnswerKind, Aspect, Demand, Evidence, Meeting, When};
 use crate::text::analysis::{Analysis, How};
 use crate::text::lexicon::DemandPattern;
 use crate::text::tokens::TokenKind;
@@ -39,7 +37,15 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<Demand> {
                 continue;
             }
             let cue = &a.lexicon.demand_cues[cue_index];
-            let found = read_demand(a, range.clone(), k, cue_end, cue.pattern, turn_speaker, &last_by);
+            let found = read_demand(
+                a,
+                range.clone(),
+                k,
+                cue_end,
+                cue.pattern,
+                turn_speaker,
+                &last_by,
+            );
             if let Some(found) = found {
                 // A demand made jointly is one demand, under its first-named maker; a demand of
                 // several addressees is one demand of each.
@@ -55,10 +61,13 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<Demand> {
                 for by in &by_actors {
                     for &of in &of_targets {
                         for content in &found.contents {
-                            let of = of.or_else(|| infer_addressee(a, *by, content.clone(), meetings));
+                            let of =
+                                of.or_else(|| infer_addressee(a, *by, content.clone(), meetings));
                             demands.push(Demand {
                                 by: *by,
-                                by_party: by.and_then(|b| a.party_of(b)).filter(|p| Some(*p) != *by),
+                                by_party: by
+                                    .and_then(|b| a.party_of(b))
+                                    .filter(|p| Some(*p) != *by),
                                 of,
                                 of_party: of.and_then(|o| a.party_of(o)).filter(|p| Some(*p) != of),
                                 text: text_of(a, content.clone()),
@@ -143,7 +152,11 @@ fn read_demand(
     let (of, content_start) = match pattern {
         _ if noun_use => {
             // "calls for X" / "demand for X": the content follows "for".
-            let start = if a.lower(cue_end) == "for" { cue_end + 1 } else { cue_end };
+            let start = if a.lower(cue_end) == "for" {
+                cue_end + 1
+            } else {
+                cue_end
+            };
             (Vec::new(), start)
         }
         DemandPattern::ObjectTo | DemandPattern::ObjectToOrFor => {
@@ -152,7 +165,11 @@ fn read_demand(
             } else {
                 match to_infinitive(a, cue_end, end_of_clause) {
                     Some((addressees, to)) => (addressees, to + 1),
-                    None if matches!(a.lower(cue).as_str(), "urged" | "urges" | "urging" | "urge" | "called" | "calls") => {
+                    None if matches!(
+                        a.lower(cue).as_str(),
+                        "urged" | "urges" | "urging" | "urge" | "called" | "calls"
+                    ) =>
+                    {
                         // "urged de-escalation": no addressee, the object is the demand.
                         (Vec::new(), cue_end)
                     }
@@ -202,8 +219,18 @@ fn demand_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usize {
             a.word(k) == ","
                 && matches!(
                     a.lower(k + 1).as_str(),
-                    "nor" | "while" | "but" | "whereas" | "although" | "though" | "which"
-                        | "saying" | "underscoring" | "stressing" | "warning" | "adding"
+                    "nor"
+                        | "while"
+                        | "but"
+                        | "whereas"
+                        | "although"
+                        | "though"
+                        | "which"
+                        | "saying"
+                        | "underscoring"
+                        | "stressing"
+                        | "warning"
+                        | "adding"
                 )
         })
         .unwrap_or(end)
@@ -299,9 +326,11 @@ fn is_verb_after_to(a: &Analysis<'_>, k: usize) -> bool {
         "my", "all", "any", "some",
     ]
     .contains(&word.as_str())
-        || ["tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ies"]
-            .iter()
-            .any(|end| word.ends_with(end));
+        || [
+            "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ies",
+        ]
+        .iter()
+        .any(|end| word.ends_with(end));
     first_lower && !nominal && a.mention(k).is_none()
 }
 
@@ -370,7 +399,12 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
     parts.push(part_start..end);
     parts
         .into_iter()
-        .filter(|p| p.clone().filter(|&x| a.tokens[x].kind == TokenKind::Word).count() >= 1)
+        .filter(|p| {
+            p.clone()
+                .filter(|&x| a.tokens[x].kind == TokenKind::Word)
+                .count()
+                >= 1
+        })
         .collect()
 }
 
@@ -384,14 +418,19 @@ fn is_nominal_conjunct(a: &Analysis<'_>, determiner: usize) -> bool {
 
 /// "the West flatly rejecting Moscow’s calls": rejected, by the West.
 fn answer_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> Option<Answer> {
-    let possessive_start = a.mention(cue.saturating_sub(2)).map_or(cue, |m| m.tokens.start);
+    let possessive_start = a
+        .mention(cue.saturating_sub(2))
+        .map_or(cue, |m| m.tokens.start);
     let mut k = possessive_start;
     let mut steps = 0;
     while k > sentence_start && steps < 3 {
         k -= 1;
         steps += 1;
         let word = a.lower(k);
-        let kind = if word.starts_with("reject") || word.starts_with("refus") || word.starts_with("dismiss") {
+        let kind = if word.starts_with("reject")
+            || word.starts_with("refus")
+            || word.starts_with("dismiss")
+        {
             AnswerKind::Rejected
         } else if word.starts_with("accept") {
             AnswerKind::Accepted
@@ -421,7 +460,9 @@ fn infer_addressee(
 ) -> Option<ActorRef> {
     let by_party = by.and_then(|b| a.party_of(b));
     let same_side = |actor: ActorRef| {
-        Some(actor) == by || Some(actor) == by_party || a.party_of(actor) == by_party && by_party.is_some()
+        Some(actor) == by
+            || Some(actor) == by_party
+            || a.party_of(actor) == by_party && by_party.is_some()
     };
     for meeting in meetings {
         let parties: Vec<ActorRef> = meeting.participants.iter().map(|p| p.actor).collect();

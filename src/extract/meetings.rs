@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::clause;
 use super::{
-    ActorKind, ActorRef, Aspect, Evidence, Meeting, MeetingMode, MeetingStatus, Participant,
-    Place, PlaceKind, When,
+    ActorKind, ActorRef, Aspect, Evidence, Meeting, MeetingMode, MeetingStatus, Participant, Place,
+    PlaceKind, When,
 };
 use crate::text::PartialDate;
 use crate::text::analysis::{Analysis, How};
@@ -29,29 +29,138 @@ struct Mention {
     anaphoric: bool,
     /// "a third meeting": one of a series whose parties it shares.
     in_series: bool,
+    /// "during the Ministerial Meeting": the setting of another meeting word in the sentence.
+    during: bool,
     label: String,
 }
+
+/// Nouns after a nationality that make it no party to a meeting ("U.S. troops").
+const NON_PARTY_NOUNS: &[&str] = &[
+    "troops",
+    "soldiers",
+    "students",
+    "youth",
+    "people",
+    "citizens",
+    "refugees",
+    "reporters",
+    "journalists",
+    "staff",
+    "employees",
+    "community",
+    "entrepreneurs",
+    "advocates",
+    "businesses",
+    "companies",
+    "media",
+    "public",
+    "voters",
+    "families",
+    "workers",
+    "civilians",
+    "forces",
+];
 
 /// Determiners that make a meeting noun refer back to one already named.
 const DEFINITE: &[&str] = &["the", "this", "that", "its", "their", "his", "her", "our"];
 
 /// Verbs whose subject takes part in the meeting that is their object.
 const PARTICIPATION_VERBS: &[&str] = &[
-    "attend", "attended", "attends", "attending", "join", "joined", "joins", "chair", "chaired",
-    "chairs", "host", "hosted", "hosts", "lead", "led", "leads", "participate", "participated",
-    "held", "hold", "holds", "convened", "ended", "began", "concluded", "opened", "co-open",
-    "open", "wrapped", "had", "have", "has", "represented", "address", "addressed",
+    "attend",
+    "attended",
+    "attends",
+    "attending",
+    "join",
+    "joined",
+    "joins",
+    "chair",
+    "chaired",
+    "chairs",
+    "host",
+    "hosted",
+    "hosts",
+    "lead",
+    "led",
+    "leads",
+    "participate",
+    "participated",
+    "held",
+    "hold",
+    "holds",
+    "convened",
+    "ended",
+    "began",
+    "concluded",
+    "opened",
+    "co-open",
+    "open",
+    "wrapped",
+    "had",
+    "have",
+    "has",
+    "represented",
+    "address",
+    "addressed",
 ];
 
 /// Adjectives and nouns that may stand between a determiner and a meeting noun.
 const MEETING_MODIFIERS: &[&str] = &[
-    "bilateral", "trilateral", "multilateral", "security", "first", "second", "third", "fourth",
-    "fifth", "sixth", "last", "next", "new", "extraordinary", "emergency", "special", "strategic",
-    "stability", "working", "phone", "telephone", "virtual", "video", "high-level", "annual",
-    "informal", "formal", "two-day", "three-day", "one-day", "eight-hour", "leaders", "ministerial",
-    "foreign", "ministers", "peace", "senior", "officials", "additional", "further", "another",
-    "regular", "direct", "face-to-face", "closed-door", "rare", "historic", "inaugural",
-    "long-planned", "planned", "proposed", "joint", "signing", "hour", "day", "round",
+    "bilateral",
+    "trilateral",
+    "multilateral",
+    "security",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "last",
+    "next",
+    "new",
+    "extraordinary",
+    "emergency",
+    "special",
+    "strategic",
+    "stability",
+    "working",
+    "phone",
+    "telephone",
+    "virtual",
+    "video",
+    "high-level",
+    "annual",
+    "informal",
+    "formal",
+    "two-day",
+    "three-day",
+    "one-day",
+    "eight-hour",
+    "leaders",
+    "ministerial",
+    "foreign",
+    "ministers",
+    "peace",
+    "senior",
+    "officials",
+    "additional",
+    "further",
+    "another",
+    "regular",
+    "direct",
+    "face-to-face",
+    "closed-door",
+    "rare",
+    "historic",
+    "inaugural",
+    "long-planned",
+    "planned",
+    "proposed",
+    "joint",
+    "signing",
+    "hour",
+    "day",
+    "round",
 ];
 
 pub fn find(a: &mut Analysis<'_>) -> Vec<Meeting> {
@@ -66,7 +175,9 @@ pub fn find(a: &mut Analysis<'_>) -> Vec<Meeting> {
             m.label,
             m.kind,
             m.named.iter().map(|&x| a.actor_name(x)).collect::<Vec<_>>(),
-            m.date.as_ref().map(|d| (d.phrase.clone(), d.date.map(|x| x.to_string()))),
+            m.date
+                .as_ref()
+                .map(|d| (d.phrase.clone(), d.date.map(|x| x.to_string()))),
             m.place.map(|p| a.lexicon.places[p].name.clone()),
             m.status,
             m.anaphoric,
@@ -100,16 +211,26 @@ fn is_meeting_cue(a: &Analysis<'_>, k: usize) -> Option<(usize, Range<usize>)> {
 
 fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
     let range = a.sentences[s].tokens.clone();
-    let in_question = a.turns.iter().any(|t| t.is_question && t.body.contains(&range.start));
+    let in_question = a
+        .turns
+        .iter()
+        .any(|t| t.is_question && t.body.contains(&range.start));
     if in_question {
         return;
     }
     let in_turn = a.turns.iter().any(|t| t.body.contains(&range.start));
+    // A meeting urged or called for is a demand, not a meeting: "urged Truss to continue good
+    // faith negotiations", "called for direct dialogue".
+    let demanded_from = (range.start..range.end).find(|&k| a.demand_cue_at(k).is_some());
     let mut cues = Vec::new();
     let mut k = range.start;
     while k < range.end {
         if let Some((cue, tokens)) = is_meeting_cue(a, k) {
-            if (!a.quoted[k] || in_turn) && accept_cue(a, cue, tokens.clone(), range.end) {
+            let demanded = demanded_from.is_some_and(|d| d < k);
+            if (!a.quoted[k] || in_turn)
+                && !demanded
+                && accept_cue(a, cue, tokens.clone(), range.end)
+            {
                 cues.push((cue, tokens.clone()));
             }
             k = tokens.end;
@@ -117,10 +238,33 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
         }
         k += 1;
     }
+    // "Foreign Ministerial Meeting": adjacent meeting words are one phrase.
+    let mut merged: Vec<(usize, Range<usize>)> = Vec::new();
+    for (cue, tokens) in cues {
+        if let Some(last) = merged.last_mut()
+            && last.1.end == tokens.start
+        {
+            *last = (cue, last.1.start..tokens.end);
+            continue;
+        }
+        merged.push((cue, tokens));
+    }
+    let cues = merged;
     if cues.is_empty() {
         return;
     }
-    let dates = assign_dates(a, s, &cues);
+    let mut dates = assign_dates(a, s, &cues);
+    // The sentence's one date also dates a meeting word that got none ("met ... today ... on
+    // the margins of the NATO Foreign Ministerial").
+    let sentence_dates: Vec<&DateMention> = a.dates[s]
+        .iter()
+        .filter(|d| !d.year_only && d.date.is_some())
+        .collect();
+    if sentence_dates.len() == 1 {
+        for date in dates.iter_mut().filter(|d| d.is_none()) {
+            *date = Some(sentence_dates[0].clone());
+        }
+    }
     for ((cue, tokens), date) in cues.into_iter().zip(dates) {
         if let Some(mention) = read_mention(a, s, cue, tokens, date) {
             out.push(mention);
@@ -133,7 +277,11 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
 fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) -> bool {
     let entry = &a.lexicon.meeting_cues[cue];
     let word = a.lower(tokens.start);
-    let before = if tokens.start > 0 { a.lower(tokens.start - 1) } else { String::new() };
+    let before = if tokens.start > 0 {
+        a.lower(tokens.start - 1)
+    } else {
+        String::new()
+    };
     if matches!(before.as_str(), "press" | "news") {
         return false;
     }
@@ -146,7 +294,18 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
         while b > 0 && matches!(a.lower(b - 1).as_str(), "not" | "never" | "also") {
             b -= 1;
         }
-        if b > 0 && matches!(a.lower(b - 1).as_str(), "are" | "is" | "was" | "were" | "be" | "been" | "being") {
+        let participle = !a.lower(tokens.start).ends_with("ing");
+        if participle
+            && b > 0
+            && matches!(
+                a.lower(b - 1).as_str(),
+                "are" | "is" | "was" | "were" | "be" | "been" | "being"
+            )
+        {
+            return false;
+        }
+        // "a ceremony hosted by X": the participle describes a meeting named by a noun.
+        if a.lower(tokens.end) == "by" {
             return false;
         }
     }
@@ -158,7 +317,10 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
         }
         "hosted" | "hosts" | "visited" | "visits" | "brief" | "briefed" | "convened" => {
             let limit = (tokens.end + 8).min(end);
-            (tokens.end..limit).any(|j| a.mention(j).is_some_and(|m| !m.actors.is_empty() || m.place.is_some()))
+            (tokens.end..limit).any(|j| {
+                a.mention(j)
+                    .is_some_and(|m| !m.actors.is_empty() || m.place.is_some())
+            })
         }
         "conference" => !matches!(before.as_str(), "press" | "news"),
         _ => true,
@@ -172,7 +334,10 @@ fn assign_dates(
     cues: &[(usize, Range<usize>)],
 ) -> Vec<Option<DateMention>> {
     let mut assigned: Vec<Option<(usize, DateMention)>> = vec![None; cues.len()];
-    for date in a.dates[s].iter().filter(|d| !d.year_only && d.date.is_some()) {
+    for date in a.dates[s]
+        .iter()
+        .filter(|d| !d.year_only && d.date.is_some())
+    {
         let distance = |tokens: &Range<usize>| {
             if date.end_token <= tokens.start {
                 tokens.start - date.end_token
@@ -207,9 +372,30 @@ fn read_mention(
     let sentence = a.sentences[s].tokens.clone();
     let entry = &a.lexicon.meeting_cues[cue];
     let word = a.lower(tokens.start);
+    let before_cue = if tokens.start > 0 {
+        a.lower(tokens.start - 1)
+    } else {
+        String::new()
+    };
     let is_verb = entry.is_verb
-        || (word == "visit" && tokens.start > 0 && a.lower(tokens.start - 1) == "to")
-        || (word == "meeting" && a.lower(tokens.end) == "with" && tokens.start > 0 && !DEFINITE.contains(&a.lower(tokens.start - 1).as_str()) && a.lower(tokens.start - 1) != "a");
+        || (matches!(word.as_str(), "visit" | "call")
+            && matches!(
+                before_cue.as_str(),
+                "to" | "would"
+                    | "will"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "’ll"
+                    | "'ll"
+            ))
+        || (word == "meeting"
+            && a.lower(tokens.end) == "with"
+            && tokens.start > 0
+            && !DEFINITE.contains(&a.lower(tokens.start - 1).as_str())
+            && a.lower(tokens.start - 1) != "a");
     let mut named: Vec<ActorRef> = Vec::new();
     let add = |actors: &[ActorRef], named: &mut Vec<ActorRef>| {
         for &actor in actors {
@@ -220,18 +406,22 @@ fn read_mention(
     };
     let np_start = noun_phrase_start(a, sentence.start, tokens.start);
     let determiner = (np_start < tokens.start).then(|| a.lower(np_start));
-    let possessive_date = a.dates[s]
-        .iter()
-        .any(|d| d.end_token + 1 == tokens.start || (d.end_token < tokens.start && d.end_token >= np_start && a.tokens[d.end_token].kind == TokenKind::Possessive));
+    let possessive_date = a.dates[s].iter().any(|d| {
+        d.end_token + 1 == tokens.start
+            || (d.end_token < tokens.start
+                && d.end_token >= np_start
+                && a.tokens[d.end_token].kind == TokenKind::Possessive)
+    });
     let anaphoric_form = !is_verb
         && (determiner.as_deref().is_some_and(|d| DEFINITE.contains(&d)) || possessive_date)
-        && !a.lower(tokens.start).ends_with("summit") || word == "session" && determiner.as_deref() == Some("the");
+        || word == "session" && determiner.as_deref() == Some("the");
     // Parties in the words before the noun: "NATO-Russia Council meeting", "U.S.-Russia talks".
     if !is_verb {
         for k in np_start..tokens.start {
             if let Some(m) = a.mention(k)
                 && m.tokens.start == k
                 && !m.is_place
+                && m.how != How::Pronoun
             {
                 add(&parties_of(a, k), &mut named);
             }
@@ -255,6 +445,9 @@ fn read_mention(
     let subject = if is_verb {
         clause::subject_before(a, sentence.start, tokens.start)
             .or_else(|| infinitive_subject(a, sentence.clone(), tokens.start))
+    } else if is_time_reference(a, np_start) {
+        // "on the eve of the G20 summit": another event, named to date this one.
+        None
     } else if tokens.start < main_start {
         clause::main_subject(a, sentence.clone())
     } else if let Some(subject) = embedded_fronted_subject(a, sentence.clone(), np_start) {
@@ -262,13 +455,22 @@ fn read_mention(
     } else {
         let governing = governing_verb(a, sentence.start.max(main_start), np_start);
         match governing {
-            Some(verb) if PARTICIPATION_VERBS.contains(&a.lower(verb).as_str()) || !anaphoric_form => {
+            Some(verb)
+                if PARTICIPATION_VERBS.contains(&a.lower(verb).as_str()) || !anaphoric_form =>
+            {
                 clause::subject_before(a, sentence.start, verb)
                     .or_else(|| infinitive_subject(a, sentence.clone(), verb))
             }
             _ => None,
         }
     };
+    tracing::trace!(
+        "cue {:?} np_start={:?} main_start={} subject={:?}",
+        a.word(tokens.start),
+        a.word(np_start),
+        a.word(main_start),
+        subject
+    );
     if let Some(subject) = subject {
         add(subject_actors(&subject), &mut named);
     }
@@ -283,33 +485,64 @@ fn read_mention(
     if a.word(tokens.end) == ","
         && let Some(m) = (tokens.end + 1..(tokens.end + 8).min(sentence.end)).find_map(|j| {
             a.mention(j).filter(|m| {
-                m.how == How::Name && m.actors.iter().all(|&x| a.actor_kind(x) == ActorKind::Person)
+                m.how == How::Name
+                    && m.actors
+                        .iter()
+                        .all(|&x| a.actor_kind(x) == ActorKind::Person)
             })
         })
     {
         add(&m.actors.clone(), &mut named);
     }
     // "X, Y and Z, who represented their countries at the meeting".
-    if let Some(who) = (sentence.start..tokens.start).rev().find(|&j| a.lower(j) == "who") {
+    if let Some(who) = (sentence.start..tokens.start)
+        .rev()
+        .find(|&j| a.lower(j) == "who")
+    {
         let persons = persons_before_relative(a, sentence.start, who);
         add(&persons, &mut named);
     }
     let plural = matches!(word.as_str(), "meetings" | "sessions" | "summits");
-    let ordinal = determiner.is_some() && (np_start..tokens.start).any(|k| matches!(a.lower(k).as_str(), "second" | "third" | "fourth" | "another" | "further"));
+    let ordinal = determiner.is_some()
+        && (np_start..tokens.start).any(|k| {
+            matches!(
+                a.lower(k).as_str(),
+                "second" | "third" | "fourth" | "another" | "further"
+            )
+        });
     let status = status_of(a, s, tokens.clone(), np_start, date.as_ref());
     if plural && !own_parties && status != MeetingStatus::Proposed {
         return None;
     }
-    let place = if matches!(entry.mode.as_deref(), Some("phone")) || word == "spoke" && has_phone(a, tokens.end, sentence.end) {
+    // A call has no place; the places in its sentence are what was discussed.
+    let place = if entry.kind == "call" || has_phone(a, tokens.end, sentence.end) {
         None
     } else {
         place_near(a, sentence.clone(), tokens.clone())
     };
-    let mode = mode_of(a, entry.mode.as_deref(), tokens.clone(), sentence.clone(), &entry.kind);
+    // A visit to a capital or a country is a meeting with its state.
+    if entry.kind == "visit"
+        && let Some(p) = place
+        && let Some(state) = a.lexicon.place_state(p)
+        && let Some(i) = a.actors.iter().position(|x| x.entity == Some(state))
+    {
+        add(&[ActorRef(i)], &mut named);
+    }
+    let mode = mode_of(
+        a,
+        entry.mode.as_deref(),
+        tokens.clone(),
+        sentence.clone(),
+        &entry.kind,
+    );
     let label = if is_verb {
         entry.kind.clone()
     } else {
-        let start = if determiner.is_some() { np_start + 1 } else { np_start };
+        let start = if determiner.is_some() {
+            np_start + 1
+        } else {
+            np_start
+        };
         a.text[a.tokens[start.min(tokens.start)].start..a.tokens[tokens.end - 1].end].to_string()
     };
     Some(Mention {
@@ -322,6 +555,7 @@ fn read_mention(
         status,
         anaphoric,
         in_series: ordinal,
+        during: np_start > 0 && matches!(a.lower(np_start - 1).as_str(), "during"),
         label,
     })
 }
@@ -365,8 +599,16 @@ fn noun_phrase_start(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> usi
             || token.kind == TokenKind::Number
             || word == "-"
             || token.kind == TokenKind::Possessive
-            || (token.kind == TokenKind::Word && a.word(prev).chars().next().is_some_and(char::is_uppercase) && a.mention(prev).is_none() && !a.phrase(prev).is_some_and(|p| matches!(p.target, PhraseTarget::Title(_))) && !matches!(word.as_str(), "in" | "on" | "at" | "during" | "after"))
-            || a.dates[a.sentence_of(prev)].iter().any(|d| d.first_token <= prev && prev < d.end_token && !d.year_only);
+            || (token.kind == TokenKind::Word
+                && a.word(prev).chars().next().is_some_and(char::is_uppercase)
+                && a.mention(prev).is_none()
+                && !a
+                    .phrase(prev)
+                    .is_some_and(|p| matches!(p.target, PhraseTarget::Title(_)))
+                && !matches!(word.as_str(), "in" | "on" | "at" | "during" | "after"))
+            || a.dates[a.sentence_of(prev)]
+                .iter()
+                .any(|d| d.first_token <= prev && prev < d.end_token && !d.year_only);
         if !modifier {
             break;
         }
@@ -383,9 +625,21 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
     let skippable = |k: usize| {
         matches!(
             a.lower(k).as_str(),
-            "by" | "phone" | "telephone" | "today" | "yesterday" | "virtually" | "bilaterally"
-                | "separately" | "also" | "again" | "later" | "privately" | "briefly"
-        ) || a.dates[a.sentence_of(k)].iter().any(|d| d.first_token <= k && k < d.end_token)
+            "by" | "phone"
+                | "telephone"
+                | "today"
+                | "yesterday"
+                | "virtually"
+                | "bilaterally"
+                | "separately"
+                | "also"
+                | "again"
+                | "later"
+                | "privately"
+                | "briefly"
+        ) || a.dates[a.sentence_of(k)]
+            .iter()
+            .any(|d| d.first_token <= k && k < d.end_token)
     };
     // Introducers open a list of parties; other prepositions close it.
     let mut listing: Option<&'static str> = None;
@@ -395,31 +649,76 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         while k < limit && skippable(k) {
             k += 1;
         }
-        if !matches!(a.lower(k).as_str(), "in" | "on" | "to" | "for" | "from" | "at" | "with") {
+        if !matches!(
+            a.lower(k).as_str(),
+            "in" | "on" | "to" | "for" | "from" | "at" | "with"
+        ) {
             listing = Some("object");
         }
     }
     while k < limit {
         let word = a.lower(k);
-        if a.quoted[k] || matches!(word.as_str(), "." | ";" | ":" | "which" | "that" | "where" | "who" | "but") {
+        if a.quoted[k]
+            || matches!(
+                word.as_str(),
+                "." | ";" | ":" | "which" | "that" | "where" | "who" | "but"
+            )
+        {
             break;
+        }
+        // "hosted by X", "assisted by X", "under the auspices of X": X takes part.
+        if word == "by"
+            && k > 0
+            && matches!(
+                a.lower(k - 1).as_str(),
+                "hosted"
+                    | "chaired"
+                    | "assisted"
+                    | "mediated"
+                    | "brokered"
+                    | "attended"
+                    | "led"
+                    | "organised"
+                    | "organized"
+                    | "joined"
+                    | "accompanied"
+                    | "facilitated"
+            )
+        {
+            listing = Some("by");
+            k += 1;
+            continue;
+        }
+        if word == "auspices" && a.lower(k + 1) == "of" {
+            listing = Some("of");
+            k += 2;
+            continue;
         }
         // Another meeting word starts its own phrase.
         if k > from && is_meeting_cue(a, k).is_some() {
             break;
         }
         // "meeting of X" only right after the meeting word.
-        if let Some(intro) = ["with", "between", "among", "of", "at"].iter().find(|w| **w == word)
+        if let Some(intro) = ["with", "between", "among", "of", "at"]
+            .iter()
+            .find(|w| **w == word)
             && (word != "of" || k == from)
         {
             listing = Some(intro);
             k += 1;
             continue;
         }
-        // A comma continues a list of parties ("with X, Y and Z") and ends anything else.
+        // A comma continues a list of parties ("with X, Y and Z") or an apposition ("ruler,
+        // Senior General Min Aung Hlaing,") and ends anything else.
         if word == "," {
-            let continues = listing.is_some()
-                && a.mention(k + 1).is_some_and(|m| !m.actors.is_empty() && !m.is_place);
+            let next_is_party = a
+                .mention(k + 1)
+                .is_some_and(|m| !m.actors.is_empty() && !m.is_place)
+                || a.phrase(k + 1).is_some_and(|p| {
+                    p.tokens.start == k + 1 && matches!(p.target, PhraseTarget::Title(_))
+                })
+                || matches!(a.lower(k + 1).as_str(), "and" | "the");
+            let continues = listing.is_some() && next_is_party;
             if !continues {
                 break;
             }
@@ -439,11 +738,35 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         let group_before = k > 0
             && matches!(
                 a.lower(k - 1).as_str(),
-                "officials" | "representatives" | "members" | "ministers" | "leaders" | "delegation"
-                    | "delegations" | "envoys" | "diplomats" | "counterparts"
+                "officials"
+                    | "representatives"
+                    | "members"
+                    | "ministers"
+                    | "leaders"
+                    | "delegation"
+                    | "delegations"
+                    | "envoys"
+                    | "diplomats"
+                    | "counterparts"
             );
-        if matches!(word.as_str(), "in" | "on" | "for" | "about" | "over" | "against" | "amid" | "regarding" | "concerning" | "after" | "before" | "during" | "from" | "to" | "since" | "by")
-            && !(group_before && matches!(word.as_str(), "from" | "of"))
+        if matches!(
+            word.as_str(),
+            "in" | "on"
+                | "for"
+                | "about"
+                | "over"
+                | "against"
+                | "amid"
+                | "regarding"
+                | "concerning"
+                | "after"
+                | "before"
+                | "during"
+                | "from"
+                | "to"
+                | "since"
+                | "by"
+        ) && !(group_before && matches!(word.as_str(), "from" | "of"))
             && !(after_title && matches!(word.as_str(), "for" | "of" | "to"))
         {
             listing = None;
@@ -455,17 +778,24 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         }
         if let Some(m) = a.mention(k) {
             // "NATO Secretary General Jens Stoltenberg": NATO describes the person.
-            let describes = a
-                .phrase(m.tokens.end)
-                .is_some_and(|p| p.tokens.start == m.tokens.end && matches!(p.target, PhraseTarget::Title(_)))
-                && m.actors.iter().all(|&x| a.actor_kind(x) != ActorKind::Person);
+            let describes = a.phrase(m.tokens.end).is_some_and(|p| {
+                p.tokens.start == m.tokens.end && matches!(p.target, PhraseTarget::Title(_))
+            }) && m
+                .actors
+                .iter()
+                .all(|&x| a.actor_kind(x) != ActorKind::Person);
+            // "U.S. troops", "Egyptian youth": not a party to a meeting.
+            let not_a_party = NON_PARTY_NOUNS.contains(&a.lower(m.tokens.end).as_str());
             if let Some(intro) = listing
                 && !m.is_place
                 && !describes
+                && !not_a_party
             {
                 let actors = parties_of(a, k);
                 let keep = intro != "at"
-                    || actors.iter().all(|&x| a.actor_kind(x) == ActorKind::Organisation);
+                    || actors
+                        .iter()
+                        .all(|&x| a.actor_kind(x) == ActorKind::Organisation);
                 if keep {
                     for actor in actors {
                         if !parties.contains(&actor) {
@@ -479,7 +809,8 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         }
         // A verb ends the phrase: "talks with the US on Monday ended".
         if clause::is_verb_like(a, k)
-            && a.phrase(k).is_none_or(|p| !matches!(p.target, PhraseTarget::Title(_)))
+            && a.phrase(k)
+                .is_none_or(|p| !matches!(p.target, PhraseTarget::Title(_)))
         {
             break;
         }
@@ -513,21 +844,53 @@ fn embedded_fronted_subject(
     np_start: usize,
 ) -> Option<clause::Subject> {
     let opener = (sentence.start..np_start).rev().take(12).find(|&k| {
-        matches!(a.lower(k).as_str(), "after" | "during" | "following" | "before" | "at")
-            && k > sentence.start
+        matches!(
+            a.lower(k).as_str(),
+            "after" | "during" | "following" | "before" | "at"
+        ) && k > sentence.start
             && matches!(a.lower(k - 1).as_str(), "that" | ",")
     })?;
     let comma = (np_start..sentence.end).find(|&k| a.word(k) == ",")?;
-    let verb = (comma + 1..sentence.end).find(|&k| clause::is_verb_like(a, k) || matches!(a.lower(k).as_str(), "must" | "will" | "would" | "should" | "can" | "could" | "may" | "might"))?;
+    let verb = (comma + 1..sentence.end).find(|&k| {
+        clause::is_verb_like(a, k)
+            || matches!(
+                a.lower(k).as_str(),
+                "must" | "will" | "would" | "should" | "can" | "could" | "may" | "might"
+            )
+    })?;
     let _ = opener;
     clause::subject_before(a, comma + 1, verb)
 }
 
+/// "on the eve of", "ahead of", "since", "on the margins of" before a meeting's noun phrase:
+/// the meeting dates or places another event rather than being reported.
+fn is_time_reference(a: &Analysis<'_>, np_start: usize) -> bool {
+    let before = |n: usize| {
+        np_start
+            .checked_sub(n)
+            .map(|k| a.lower(k))
+            .unwrap_or_default()
+    };
+    (before(1) == "of"
+        && matches!(
+            before(2).as_str(),
+            "eve" | "ahead" | "margins" | "sidelines" | "end"
+        ))
+        || matches!(before(1).as_str(), "since" | "before" | "until")
+}
+
 /// The subject of an infinitive ("will travel to Brussels to brief the Council"): the
 /// sentence's main subject.
-fn infinitive_subject(a: &Analysis<'_>, sentence: Range<usize>, verb: usize) -> Option<clause::Subject> {
+fn infinitive_subject(
+    a: &Analysis<'_>,
+    sentence: Range<usize>,
+    verb: usize,
+) -> Option<clause::Subject> {
     let near = (sentence.start..verb).rev().take(3).any(|k| {
-        matches!(a.lower(k).as_str(), "to" | "and" | "," | "also" | "will" | "would" | "then")
+        matches!(
+            a.lower(k).as_str(),
+            "to" | "and" | "," | "also" | "will" | "would" | "then"
+        )
     });
     if !near {
         return None;
@@ -555,7 +918,10 @@ fn persons_before_relative(a: &Analysis<'_>, start: usize, who: usize) -> Vec<Ac
     let mut k = who;
     while k > start {
         k -= 1;
-        if clause::is_verb_like(a, k) && a.phrase(k).is_none_or(|p| !matches!(p.target, PhraseTarget::Title(_))) {
+        if clause::is_verb_like(a, k)
+            && a.phrase(k)
+                .is_none_or(|p| !matches!(p.target, PhraseTarget::Title(_)))
+        {
             break;
         }
         if let Some(m) = a.mention(k)
@@ -604,8 +970,19 @@ fn status_of(
         steps += 1;
         if let Some((status, tokens)) = status_at(k) {
             let between_ok = (tokens.end..np_start).all(|j| {
-                matches!(a.lower(j).as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "number" | "of" | "further" | "additional")
-                    || a.tokens[j].kind == TokenKind::Number
+                matches!(
+                    a.lower(j).as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "number"
+                        | "of"
+                        | "further"
+                        | "additional"
+                ) || a.tokens[j].kind == TokenKind::Number
             });
             if between_ok {
                 return status;
@@ -615,7 +992,12 @@ fn status_of(
     }
     for k in cue.end..(cue.end + 4).min(sentence.end) {
         if let Some((status, _)) = status_at(k)
-            && (cue.end..k).any(|j| matches!(a.lower(j).as_str(), "was" | "were" | "been" | "be" | "is" | "are"))
+            && (cue.end..k).any(|j| {
+                matches!(
+                    a.lower(j).as_str(),
+                    "was" | "were" | "been" | "be" | "is" | "are"
+                )
+            })
         {
             return status;
         }
@@ -629,7 +1011,11 @@ fn status_of(
     if let (Some(date), Some(published)) = (date.and_then(|d| d.date), a.published) {
         let later = match date {
             PartialDate::Month { year, month } => {
-                (year, month) > (chrono::Datelike::year(&published), chrono::Datelike::month(&published))
+                (year, month)
+                    > (
+                        chrono::Datelike::year(&published),
+                        chrono::Datelike::month(&published),
+                    )
             }
             PartialDate::Year(year) => year > chrono::Datelike::year(&published),
             PartialDate::Day(day) => day > published,
@@ -644,10 +1030,19 @@ fn status_of(
             // "to attend the meeting" after a present-tense travel verb, "to meet", "will meet".
             let in_turn = a.turns.iter().any(|t| t.body.contains(&cue.start));
             let before = (sentence.start..cue.start).rev().take(3).any(|k| {
-                matches!(a.lower(k).as_str(), "will" | "would" | "shall" | "’ll" | "'ll")
-                    || (a.lower(k) == "to" && !in_turn)
+                matches!(
+                    a.lower(k).as_str(),
+                    "will" | "would" | "shall" | "’ll" | "'ll"
+                ) || (a.lower(k) == "to" && !in_turn)
             });
-            if before && !(sentence.start..cue.start).any(|k| matches!(a.lower(k).as_str(), "led" | "went" | "travelled" | "traveled" | "came")) {
+            if before
+                && !(sentence.start..cue.start).any(|k| {
+                    matches!(
+                        a.lower(k).as_str(),
+                        "led" | "went" | "travelled" | "traveled" | "came"
+                    )
+                })
+            {
                 MeetingStatus::Planned
             } else {
                 MeetingStatus::Held
@@ -665,9 +1060,20 @@ fn mode_of(
 ) -> MeetingMode {
     let window = cue.start.saturating_sub(4).max(sentence.start)..(cue.end + 4).min(sentence.end);
     let words: Vec<String> = window.map(|k| a.lower(k)).collect();
-    if cue_mode == Some("video") || words.iter().any(|w| matches!(w.as_str(), "virtually" | "virtual" | "video" | "videoconference")) {
+    if cue_mode == Some("video")
+        || words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "virtually" | "virtual" | "video" | "videoconference"
+            )
+        })
+    {
         MeetingMode::Video
-    } else if cue_mode == Some("phone") || words.iter().any(|w| matches!(w.as_str(), "phone" | "telephone")) {
+    } else if cue_mode == Some("phone")
+        || words
+            .iter()
+            .any(|w| matches!(w.as_str(), "phone" | "telephone"))
+    {
         MeetingMode::Phone
     } else if kind == "visit" || kind == "meal" {
         MeetingMode::InPerson
@@ -798,15 +1204,26 @@ fn compatible(
     anaphoric: bool,
 ) -> bool {
     let first = &mentions[group[0]];
-    let dates_agree = match (group_date(mentions, group), mention.date.as_ref().and_then(|d| d.date)) {
-        (Some(x), Some(y)) => x == y || x.to_string().starts_with(&y.to_string()) || y.to_string().starts_with(&x.to_string()),
+    let dates_agree = match (
+        group_date(mentions, group),
+        mention.date.as_ref().and_then(|d| d.date),
+    ) {
+        (Some(x), Some(y)) => {
+            x == y
+                || x.to_string().starts_with(&y.to_string())
+                || y.to_string().starts_with(&x.to_string())
+        }
         _ => true,
     };
     if !dates_agree {
         return false;
     }
     let status_agrees = first.status == mention.status
-        || matches!((first.status, mention.status), (MeetingStatus::Held, MeetingStatus::Planned) | (MeetingStatus::Planned, MeetingStatus::Held)) && mention.sentence == first.sentence;
+        || matches!(
+            (first.status, mention.status),
+            (MeetingStatus::Held, MeetingStatus::Planned)
+                | (MeetingStatus::Planned, MeetingStatus::Held)
+        ) && mention.sentence == first.sentence;
     if !status_agrees {
         return false;
     }
@@ -829,11 +1246,15 @@ fn compatible(
         return false;
     }
     let subset = own.iter().all(|x| theirs.contains(x)) || theirs.iter().all(|x| own.contains(x));
-    let same_sentence = group.iter().any(|&i| mentions[i].sentence == mention.sentence);
-    let near = group.iter().any(|&i| mention.sentence.abs_diff(mentions[i].sentence) <= 1);
+    let same_sentence = group
+        .iter()
+        .any(|&i| mentions[i].sentence == mention.sentence);
+    let near = group
+        .iter()
+        .any(|&i| mention.sentence.abs_diff(mentions[i].sentence) <= 1);
     (own == theirs && (near || mention.date.is_some()))
-        || (subset && same_sentence && mention.kind != "meeting" || subset && same_sentence && first.kind != "meeting")
-        || (subset && same_sentence && own.len() >= 2 && theirs.len() >= 2 && own.iter().filter(|x| theirs.contains(x)).count() >= 2)
+        || (subset && same_sentence && (mention.kind != "meeting" || first.kind != "meeting"))
+        || (same_sentence && mention.during)
 }
 
 fn same_country(a: &Analysis<'_>, x: usize, y: usize) -> bool {
@@ -861,11 +1282,19 @@ fn build(
         .iter()
         .filter_map(|&i| mentions[i].date.clone())
         .max_by_key(|d| d.date.map(|x| x.precision() == crate::text::Precision::Day));
-    let place = group.iter().find_map(|&i| mentions[i].place).or_else(|| context_place(a, first));
+    let place = group
+        .iter()
+        .find_map(|&i| mentions[i].place)
+        .or_else(|| context_place(a, first));
     let status = group
         .iter()
         .map(|&i| mentions[i].status)
-        .find(|s| matches!(s, MeetingStatus::Cancelled | MeetingStatus::Postponed | MeetingStatus::Proposed))
+        .find(|s| {
+            matches!(
+                s,
+                MeetingStatus::Cancelled | MeetingStatus::Postponed | MeetingStatus::Proposed
+            )
+        })
         .unwrap_or(first.status);
     let when = match date_mention {
         Some(d) => When {
@@ -875,15 +1304,16 @@ fn build(
         },
         None => context_date(a, first, status),
     };
-    let persons = named.iter().filter(|&&x| a.actor_kind(x) == ActorKind::Person).count();
+    let persons = named
+        .iter()
+        .filter(|&&x| a.actor_kind(x) == ActorKind::Person)
+        .count();
     let bodies = named.len() - persons;
     if named.is_empty() || (named.len() == 1 && bodies == 0) {
         return None;
     }
     // A joint council ("NATO-Russia Council") is the setting; its members are the parties.
-    let is_joint_body = |actor: ActorRef| {
-        matches!(a.actors[actor.0].entity, Some(Entity::Organisation(o)) if !a.lexicon.organisations[o].implies.is_empty())
-    };
+    let is_joint_body = |actor: ActorRef| matches!(a.actors[actor.0].entity, Some(Entity::Organisation(o)) if !a.lexicon.organisations[o].implies.is_empty());
     let mut participants: Vec<Participant> = named
         .iter()
         .map(|&actor| Participant {
@@ -907,7 +1337,9 @@ fn build(
     let label = group
         .iter()
         .map(|&i| &mentions[i].label)
-        .find(|l| l.chars().next().is_some_and(char::is_uppercase) || l.contains(char::is_uppercase))
+        .find(|l| {
+            l.chars().next().is_some_and(char::is_uppercase) || l.contains(char::is_uppercase)
+        })
         .unwrap_or(&first.label)
         .clone();
     let mut evidence: Vec<Evidence> = Vec::new();
@@ -952,10 +1384,10 @@ fn build(
     })
 }
 
-/// A meeting with no place in its sentence takes the place of the sentence before it in the
-/// same paragraph ("led a delegation to Phnom Penh. In a meeting with Hun Sen, ...").
+/// A meeting with no place in its sentence takes the place of a sentence just before it in
+/// the same paragraph ("led a delegation to Phnom Penh. In a meeting with Hun Sen, ...").
 fn context_place(a: &Analysis<'_>, mention: &Mention) -> Option<usize> {
-    if mention.mode == MeetingMode::Phone || mention.kind == "call" {
+    if mention.mode == MeetingMode::Phone || mention.kind == "call" || mention.date.is_some() {
         return None;
     }
     let paragraph = a.sentences[mention.sentence].paragraph;
@@ -963,33 +1395,91 @@ fn context_place(a: &Analysis<'_>, mention: &Mention) -> Option<usize> {
         .rev()
         .take(2)
         .filter(|&s| a.sentences[s].paragraph == paragraph)
-        .find_map(|s| {
-            let range = a.sentences[s].tokens.clone();
-            place_near(a, range.clone(), range.end..range.end)
+        .find_map(|s| first_place_in(a, a.sentences[s].tokens.clone()))
+}
+
+/// The first place named after a locative word ("to Phnom Penh", "in Cambodia") in a range.
+fn first_place_in(a: &Analysis<'_>, range: Range<usize>) -> Option<usize> {
+    range
+        .filter_map(|k| {
+            let m = a.mention(k)?;
+            let locative = k > 0 && matches!(a.lower(k - 1).as_str(), "in" | "at" | "to" | "near");
+            (m.tokens.start == k && (m.is_place || (m.place.is_some() && locative)))
+                .then_some(m.place)
+                .flatten()
+        })
+        .next()
+        .map(|p| {
+            let entry = &a.lexicon.places[p];
+            match (&entry.kind, &entry.city) {
+                (PlaceKind::Venue, Some(city)) => a
+                    .lexicon
+                    .places
+                    .iter()
+                    .position(|x| &x.name == city)
+                    .unwrap_or(p),
+                _ => p,
+            }
         })
 }
 
-/// A held meeting with no date in its sentence takes the latest day named before it in the
-/// article (a readout dates a trip once); anything else stays undated.
+/// A meeting with no date in its sentence takes the date of a sentence just before it in the
+/// same paragraph ("will travel to Rabat from March 8 to 9 ... She will have a working lunch");
+/// a held one, failing that, the latest day named before it in the article (a readout dates a
+/// trip once), or the first "today" after it ("Today in Geneva, ..."). Words spoken in a
+/// transcript are not dated from their surroundings.
 fn context_date(a: &Analysis<'_>, mention: &Mention, status: MeetingStatus) -> When {
+    let in_turn = a
+        .turns
+        .iter()
+        .any(|t| t.body.contains(&a.sentences[mention.sentence].tokens.start));
+    if in_turn || matches!(status, MeetingStatus::Proposed) {
+        return When::default();
+    }
+    let usable = |d: &DateMention| !d.year_only && d.date.is_some();
+    let to_when = |d: &DateMention| When {
+        date: d.date,
+        end: d.end_date,
+        phrase: Some(d.phrase.clone()),
+    };
+    let paragraph = a.sentences[mention.sentence].paragraph;
+    let same_paragraph = (0..mention.sentence)
+        .rev()
+        .take(3)
+        .filter(|&s| a.sentences[s].paragraph == paragraph)
+        .find_map(|s| a.dates[s].iter().find(|d| usable(d)).cloned());
+    if let Some(d) = same_paragraph {
+        return to_when(&d);
+    }
     if status != MeetingStatus::Held {
         return When::default();
     }
-    let found = (0..mention.sentence).rev().find_map(|s| {
+    let not_after_publication = |d: &DateMention| {
+        a.published
+            .is_none_or(|p| d.date.and_then(|x| x.first_day()).is_some_and(|x| x <= p))
+    };
+    let earlier = (0..mention.sentence).rev().find_map(|s| {
         a.dates[s]
             .iter()
             .rev()
-            .find(|d| d.date.is_some_and(|x| x.precision() == crate::text::Precision::Day) && a.published.is_none_or(|p| d.date.and_then(|x| x.first_day()).is_some_and(|x| x <= p)))
+            .find(|d| {
+                usable(d)
+                    && d.date
+                        .is_some_and(|x| x.precision() == crate::text::Precision::Day)
+                    && not_after_publication(d)
+            })
             .cloned()
     });
-    match found {
-        Some(d) => When {
-            date: d.date,
-            end: None,
-            phrase: Some(d.phrase),
-        },
-        None => When::default(),
+    if let Some(d) = earlier {
+        return to_when(&d);
     }
+    let today = (mention.sentence + 1..a.sentences.len()).find_map(|s| {
+        a.dates[s]
+            .iter()
+            .find(|d| d.phrase.eq_ignore_ascii_case("today"))
+            .cloned()
+    });
+    today.map(|d| to_when(&d)).unwrap_or_default()
 }
 
 /// The states and organisations that every meeting so far (at least two) shares.

@@ -99,6 +99,8 @@ pub struct Analysis<'a> {
     /// The person a first-person press statement speaks for ("Ned Price, Department
     /// Spokesperson"), with the token where the statement's words begin.
     pub byline: Option<(ActorRef, usize)>,
+    /// "BEIJING —": the tokens of a news dateline at the start of the body, and its place.
+    pub dateline: Option<(Range<usize>, Option<usize>)>,
     char_starts: Vec<usize>,
 }
 
@@ -453,16 +455,64 @@ impl<'a> Analysis<'a> {
             actors: Vec::new(),
             turns: Vec::new(),
             byline: None,
+            dateline: None,
             char_starts,
         };
+        analysis.find_dateline();
         analysis.find_phrases();
         let title_people = title_persons(title, lexicon);
         analysis.find_turn_labels();
         analysis.find_mentions(&title_people);
+        analysis.add_implied_entities();
         analysis.resolve_turn_speakers(&title_people);
         analysis.find_byline();
         analysis.resolve_references();
         analysis
+    }
+
+    /// The first token of a sentence's words, after a dateline ("BEIJING — ").
+    pub fn sentence_start(&self, range: Range<usize>) -> usize {
+        match &self.dateline {
+            Some((dateline, _)) if range.start == dateline.start && dateline.end < range.end => {
+                dateline.end
+            }
+            _ => range.start,
+        }
+    }
+
+    /// "ANCHORAGE, Alaska —", "UNITED NATIONS —": upper-case words (and a place after a
+    /// comma) then a dash, at the start of the body.
+    fn find_dateline(&mut self) {
+        let mut k = 0;
+        while k < self.tokens.len().min(8) && self.is_upper_word(k) {
+            k += 1;
+        }
+        if k == 0 {
+            return;
+        }
+        if self.word(k) == "," {
+            k += 1;
+            while k < self.tokens.len().min(12) && self.is_capitalised(k) {
+                k += 1;
+            }
+        }
+        if matches!(self.word(k), "—" | "–" | "-") && !self.tokens[k].line_before {
+            let words: Vec<String> = (0..k)
+                .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+                .map(|i| title_case(self.word(i)))
+                .collect();
+            let place = self
+                .lexicon
+                .find_names(&words.join(" "))
+                .into_iter()
+                .find_map(|m| {
+                    m.targets.iter().find_map(|t| match t {
+                        NameTarget::Place(p) => Some(*p),
+                        _ => None,
+                    })
+                });
+            self.dateline = Some((0..k + 1, place));
+        }
     }
 
     /// The text of token `i`; empty past the end, so that rules can look ahead freely.
@@ -1284,6 +1334,23 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// The members of a joint body that the article names ("NATO-Russia Council": NATO and
+    /// Russia) are actors of the article, whether or not it names them separately.
+    fn add_implied_entities(&mut self) {
+        let implied: Vec<Entity> = self
+            .actors
+            .iter()
+            .filter_map(|a| match a.entity {
+                Some(Entity::Organisation(o)) => Some(o),
+                _ => None,
+            })
+            .flat_map(|o| self.lexicon.organisations[o].implies.clone())
+            .collect();
+        for entity in implied {
+            self.actor_for_entity(entity);
+        }
+    }
+
     /// The state a national organisation belongs to (its one implied state), or the actor.
     fn state_of(&mut self, actor: ActorRef) -> ActorRef {
         let Some(Entity::Organisation(o)) = self.actors[actor.0].entity else {
@@ -1497,8 +1564,15 @@ impl<'a> Analysis<'a> {
                 }
                 i += 1;
             }
-            if subject_this_sentence.is_some() {
-                last_subject = subject_this_sentence;
+            // A sentence about somebody else ("The senior officials discussed ...") ends the
+            // run of sentences a plural "they" can refer back to.
+            match subject_this_sentence {
+                Some(subject) => last_subject = Some(subject),
+                None => {
+                    if last_subject.as_ref().is_some_and(|s| s.len() > 1) {
+                        last_subject = None;
+                    }
+                }
             }
         }
         self.mentions.sort_by_key(|m| m.tokens.start);
@@ -1759,6 +1833,7 @@ impl<'a> Analysis<'a> {
             actors: Vec::new(),
             turns: Vec::new(),
             byline: None,
+            dateline: None,
             char_starts: Vec::new(),
         };
         analysis.find_phrases();
