@@ -381,7 +381,7 @@ pub fn main_subject(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Option<S
         }
         if is_verb_like(a, k) {
             return if k > start {
-                subject_before(a, start, k)
+                subject_before(a, start, k).or_else(|| first_person(a, start..k))
             } else {
                 None
             };
@@ -392,7 +392,21 @@ pub fn main_subject(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Option<S
         }
         k += 1;
     }
-    None
+    first_person(a, start..range.end.min(start + 40))
+}
+
+/// The first person named in a range, outside quotations ("Acting U.S. Special Envoy ... John
+/// T. Godfrey travels ...": the verb is not one the rules know, the person is).
+fn first_person(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Option<Subject> {
+    range.filter(|&k| !a.quoted[k]).find_map(|k| {
+        let m = a.mention(k)?;
+        (m.how != How::Pronoun
+            && !m.actors.is_empty()
+            && m.actors
+                .iter()
+                .all(|&x| a.actor_kind(x) == ActorKind::Person))
+        .then(|| Subject::Actors(m.actors.clone()))
+    })
 }
 
 /// A word that is plausibly a finite verb: a cue verb, or a past tense.

@@ -31,6 +31,8 @@ struct Mention {
     in_series: bool,
     /// "during the Ministerial Meeting": the setting of another meeting word in the sentence.
     during: bool,
+    /// The meeting of a transcript's speakers, from its title.
+    transcript: bool,
     label: String,
 }
 
@@ -165,6 +167,7 @@ const MEETING_MODIFIERS: &[&str] = &[
 
 pub fn find(a: &mut Analysis<'_>) -> Vec<Meeting> {
     let mut mentions = Vec::new();
+    transcript_meeting(a, &mut mentions);
     for s in 0..a.sentences.len() {
         sentence_mentions(a, s, &mut mentions);
     }
@@ -199,6 +202,59 @@ pub fn find(a: &mut Analysis<'_>) -> Vec<Meeting> {
     }
     meetings.sort_by_key(|m| m.evidence.first().map(|e| e.span.start));
     meetings
+}
+
+/// A transcript whose title names a meeting ("... Before Their Meeting", "... At a Joint Press
+/// Availability") records the speakers meeting on the day of publication, where the dateline
+/// lines before the first turn say.
+fn transcript_meeting(a: &Analysis<'_>, out: &mut Vec<Mention>) {
+    if a.turns.is_empty() || !a.title_names_meeting {
+        return;
+    }
+    let first_turn = a.turns[0].label.start;
+    let mut named: Vec<ActorRef> = Vec::new();
+    for turn in &a.turns {
+        let moderator = matches!(
+            a.lower(turn.label.start).as_str(),
+            "mr" | "ms" | "mrs" | "dr" | "moderator" | "operator"
+        );
+        if let Some(speaker) = turn.speaker
+            && !turn.is_question
+            && !moderator
+            && !named.contains(&speaker)
+        {
+            named.push(speaker);
+        }
+    }
+    if named.len() < 2 {
+        return;
+    }
+    let place = first_place_in(a, 0..first_turn)
+        .or_else(|| (0..first_turn).find_map(|k| a.mention(k).and_then(|m| m.place)));
+    let date = a.published.map(|p| DateMention {
+        start: 0,
+        end: 0,
+        first_token: 0,
+        end_token: 0,
+        phrase: String::new(),
+        date: Some(PartialDate::Day(p)),
+        end_date: None,
+        year_only: false,
+    });
+    out.push(Mention {
+        sentence: a.sentence_of(first_turn),
+        kind: "meeting".into(),
+        mode: MeetingMode::InPerson,
+        named,
+        date,
+        place,
+        status: MeetingStatus::Held,
+        anaphoric: false,
+        in_series: false,
+        during: false,
+        transcript: true,
+        label: "meeting of the speakers".into(),
+    });
 }
 
 fn is_meeting_cue(a: &Analysis<'_>, k: usize) -> Option<(usize, Range<usize>)> {
@@ -261,8 +317,23 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
         .filter(|d| !d.year_only && d.date.is_some())
         .collect();
     if sentence_dates.len() == 1 {
-        for date in dates.iter_mut().filter(|d| d.is_none()) {
-            *date = Some(sentence_dates[0].clone());
+        let only = sentence_dates[0];
+        for (date, (_, tokens)) in dates.iter_mut().zip(&cues) {
+            let np = noun_phrase_start(a, a.sentences[s].tokens.start, tokens.start);
+            let between = if only.first_token >= tokens.end {
+                tokens.end..only.first_token
+            } else {
+                only.end_token..tokens.start
+            };
+            let clause_word = between.clone().any(|k| {
+                matches!(
+                    a.lower(k).as_str(),
+                    "since" | "when" | "because" | "after" | "before" | "while"
+                )
+            });
+            if date.is_none() && !is_time_reference(a, np) && !clause_word {
+                *date = Some(only.clone());
+            }
         }
     }
     for ((cue, tokens), date) in cues.into_iter().zip(dates) {
@@ -334,6 +405,43 @@ fn assign_dates(
     cues: &[(usize, Range<usize>)],
 ) -> Vec<Option<DateMention>> {
     let mut assigned: Vec<Option<(usize, DateMention)>> = vec![None; cues.len()];
+    // A date in another clause ("in their first summit since Biden took office in January")
+    // dates that clause's verb; "talks that began on Monday" still dates the talks.
+    let separated = |from: usize, to: usize| {
+        (from..to).any(|k| {
+            let word = a.lower(k);
+            let event_verb = matches!(
+                word.as_str(),
+                "began"
+                    | "begin"
+                    | "begins"
+                    | "opened"
+                    | "open"
+                    | "opens"
+                    | "started"
+                    | "start"
+                    | "starts"
+                    | "ended"
+                    | "ends"
+                    | "concluded"
+                    | "held"
+                    | "due"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "be"
+                    | "scheduled"
+                    | "set"
+            );
+            !event_verb
+                && (clause::is_verb_like(a, k)
+                    || matches!(
+                        word.as_str(),
+                        "took" | "said" | "told" | "met" | "since" | "when" | "because"
+                    ))
+        })
+    };
     for date in a.dates[s]
         .iter()
         .filter(|d| !d.year_only && d.date.is_some())
@@ -350,6 +458,13 @@ fn assign_dates(
         let Some((best, d)) = cues
             .iter()
             .enumerate()
+            .filter(|(_, (_, tokens))| {
+                if date.first_token >= tokens.end {
+                    !separated(tokens.end, date.first_token)
+                } else {
+                    !separated(date.end_token, tokens.start)
+                }
+            })
             .map(|(i, (_, tokens))| (i, distance(tokens)))
             .min_by_key(|&(_, d)| d)
         else {
@@ -378,6 +493,11 @@ fn read_mention(
         String::new()
     };
     let is_verb = entry.is_verb
+        || (word == "meeting"
+            && matches!(
+                before_cue.as_str(),
+                "were" | "was" | "are" | "is" | "be" | "been"
+            ))
         || (matches!(word.as_str(), "visit" | "call")
             && matches!(
                 before_cue.as_str(),
@@ -445,7 +565,7 @@ fn read_mention(
     let subject = if is_verb {
         clause::subject_before(a, sentence.start, tokens.start)
             .or_else(|| infinitive_subject(a, sentence.clone(), tokens.start))
-    } else if is_time_reference(a, np_start) {
+    } else if is_time_reference(a, np_start) || is_setting(a, np_start) {
         // "on the eve of the G20 summit": another event, named to date this one.
         None
     } else if tokens.start < main_start {
@@ -456,7 +576,9 @@ fn read_mention(
         let governing = governing_verb(a, sentence.start.max(main_start), np_start);
         match governing {
             Some(verb)
-                if PARTICIPATION_VERBS.contains(&a.lower(verb).as_str()) || !anaphoric_form =>
+                if PARTICIPATION_VERBS.contains(&a.lower(verb).as_str())
+                    || !anaphoric_form
+                    || is_status_word(a, verb) =>
             {
                 clause::subject_before(a, sentence.start, verb)
                     .or_else(|| infinitive_subject(a, sentence.clone(), verb))
@@ -522,6 +644,7 @@ fn read_mention(
     };
     // A visit to a capital or a country is a meeting with its state.
     if entry.kind == "visit"
+        && !named.is_empty()
         && let Some(p) = place
         && let Some(state) = a.lexicon.place_state(p)
         && let Some(i) = a.actors.iter().position(|x| x.entity == Some(state))
@@ -556,6 +679,7 @@ fn read_mention(
         anaphoric,
         in_series: ordinal,
         during: np_start > 0 && matches!(a.lower(np_start - 1).as_str(), "during"),
+        transcript: false,
         label,
     })
 }
@@ -598,6 +722,8 @@ fn noun_phrase_start(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> usi
             || MEETING_MODIFIERS.contains(&word.as_str())
             || token.kind == TokenKind::Number
             || word == "-"
+            || (word == ","
+                && MEETING_MODIFIERS.contains(&a.lower(prev.saturating_sub(1)).as_str()))
             || token.kind == TokenKind::Possessive
             || (token.kind == TokenKind::Word
                 && a.word(prev).chars().next().is_some_and(char::is_uppercase)
@@ -708,8 +834,13 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
             k += 1;
             continue;
         }
-        // A comma continues a list of parties ("with X, Y and Z") or an apposition ("ruler,
-        // Senior General Min Aung Hlaing,") and ends anything else.
+        // A comma continues a list of parties ("with X, Y and Z"), an apposition ("ruler,
+        // Senior General Min Aung Hlaing,") or a participle with its agent (", assisted by X"),
+        // and ends anything else.
+        if word == "," && is_agent_participle(a, k + 1) {
+            k += 1;
+            continue;
+        }
         if word == "," {
             let next_is_party = a
                 .mention(k + 1)
@@ -808,7 +939,8 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
             continue;
         }
         // A verb ends the phrase: "talks with the US on Monday ended".
-        if clause::is_verb_like(a, k)
+        if !is_agent_participle(a, k)
+            && clause::is_verb_like(a, k)
             && a.phrase(k)
                 .is_none_or(|p| !matches!(p.target, PhraseTarget::Title(_)))
         {
@@ -817,6 +949,63 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         k += 1;
     }
     parties
+}
+
+/// "to meet", "to hold a second summit", "to attend the June 28 meeting": an infinitive of
+/// meeting, which speaks of what is still to come.
+fn infinitive_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> bool {
+    if cue > sentence_start && a.lower(cue - 1) == "to" && a.tokens[cue - 1].space_before {
+        return true;
+    }
+    (cue.saturating_sub(5).max(sentence_start)..cue).any(|k| {
+        a.lower(k) == "to"
+            && a.tokens[k].space_before
+            && matches!(
+                a.lower(k + 1).as_str(),
+                "hold"
+                    | "attend"
+                    | "meet"
+                    | "host"
+                    | "convene"
+                    | "visit"
+                    | "join"
+                    | "open"
+                    | "co-open"
+                    | "lead"
+                    | "chair"
+                    | "have"
+                    | "begin"
+                    | "launch"
+            )
+    })
+}
+
+/// "called off", "postponed": whoever does it is a party to the meeting.
+fn is_status_word(a: &Analysis<'_>, k: usize) -> bool {
+    a.phrase(k).is_some_and(|p| {
+        p.targets
+            .iter()
+            .any(|t| matches!(t, PhraseTarget::Status(_)))
+    })
+}
+
+/// "hosted", "assisted", "chaired" followed by "by": its agent takes part.
+fn is_agent_participle(a: &Analysis<'_>, k: usize) -> bool {
+    matches!(
+        a.lower(k).as_str(),
+        "hosted"
+            | "chaired"
+            | "assisted"
+            | "mediated"
+            | "brokered"
+            | "attended"
+            | "led"
+            | "organised"
+            | "organized"
+            | "joined"
+            | "accompanied"
+            | "facilitated"
+    ) && a.lower(k + 1) == "by"
 }
 
 /// The verb a meeting noun phrase is the object of: the nearest verb-like word before it in
@@ -871,12 +1060,19 @@ fn is_time_reference(a: &Analysis<'_>, np_start: usize) -> bool {
             .map(|k| a.lower(k))
             .unwrap_or_default()
     };
-    (before(1) == "of"
-        && matches!(
-            before(2).as_str(),
-            "eve" | "ahead" | "margins" | "sidelines" | "end"
-        ))
+    (before(1) == "of" && matches!(before(2).as_str(), "eve" | "ahead" | "end"))
         || matches!(before(1).as_str(), "since" | "before" | "until")
+}
+
+/// "on the margins of the NATO Foreign Ministerial": the setting of another meeting, on the
+/// same day; its subject is that other meeting's.
+fn is_setting(a: &Analysis<'_>, np_start: usize) -> bool {
+    np_start >= 2
+        && a.lower(np_start - 1) == "of"
+        && matches!(
+            a.lower(np_start - 2).as_str(),
+            "margins" | "sidelines" | "sideline" | "margin"
+        )
 }
 
 /// The subject of an infinitive ("will travel to Brussels to brief the Council"): the
@@ -1033,8 +1229,8 @@ fn status_of(
                 matches!(
                     a.lower(k).as_str(),
                     "will" | "would" | "shall" | "’ll" | "'ll"
-                ) || (a.lower(k) == "to" && !in_turn)
-            });
+                )
+            }) || (!in_turn && infinitive_before(a, sentence.start, cue.start));
             if before
                 && !(sentence.start..cue.start).any(|k| {
                     matches!(
@@ -1109,10 +1305,13 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
                 || m.place.is_some()
         })
     };
+    let _ = is_state;
     let clause_break = |k: usize| {
         matches!(a.word(k), ";" | "—")
-            || matches!(a.lower(k).as_str(), "which" | "who" | "including" | "while")
-            || (a.word(k) == "," && !is_state(k + 1) && !is_state(k.saturating_sub(1)))
+            || matches!(
+                a.lower(k).as_str(),
+                "which" | "who" | "including" | "while" | "but" | "although" | "since" | "where"
+            )
     };
     let mut after = None;
     for k in cue.end..(cue.end + 20).min(sentence.end) {
@@ -1162,7 +1361,7 @@ fn merge(a: &Analysis<'_>, mentions: &[Mention]) -> Vec<Vec<usize>> {
                 .iter()
                 .enumerate()
                 .filter(|(_, g)| compatible(a, mentions, g, mention, true))
-                .max_by_key(|(i, g)| (g.len(), *i))
+                .max_by_key(|(i, g)| (g.len(), group_parties(mentions, g).len(), *i))
                 .map(|(i, _)| i)
         } else {
             groups
@@ -1219,6 +1418,7 @@ fn compatible(
         return false;
     }
     let status_agrees = first.status == mention.status
+        || (anaphoric && matches!(mention.status, MeetingStatus::Held | MeetingStatus::Planned))
         || matches!(
             (first.status, mention.status),
             (MeetingStatus::Held, MeetingStatus::Planned)
@@ -1238,6 +1438,14 @@ fn compatible(
         return true;
     }
     let parties = group_parties(mentions, group);
+    // A speaker's "to be here to meet with the Alliance" is the transcript's meeting.
+    let in_turn = a
+        .turns
+        .iter()
+        .any(|t| t.body.contains(&a.sentences[mention.sentence].tokens.start));
+    if first.transcript && in_turn && mention.named.iter().any(|x| parties.contains(x)) {
+        return true;
+    }
     let mut own: Vec<ActorRef> = mention.named.clone();
     own.sort();
     let mut theirs = parties.clone();
@@ -1387,15 +1595,45 @@ fn build(
 /// A meeting with no place in its sentence takes the place of a sentence just before it in
 /// the same paragraph ("led a delegation to Phnom Penh. In a meeting with Hun Sen, ...").
 fn context_place(a: &Analysis<'_>, mention: &Mention) -> Option<usize> {
-    if mention.mode == MeetingMode::Phone || mention.kind == "call" || mention.date.is_some() {
+    if mention.mode == MeetingMode::Phone || mention.kind == "call" {
         return None;
     }
+    // A transcript speaker is where the dateline before the first turn says ("here").
+    let first_token = a.sentences[mention.sentence].tokens.start;
+    if let Some(first_turn) = a.turns.first()
+        && first_token >= first_turn.label.start
+    {
+        let today = mention
+            .date
+            .as_ref()
+            .and_then(|d| d.date)
+            .zip(a.published)
+            .is_some_and(|(d, p)| d == PartialDate::Day(p));
+        return (mention.status == MeetingStatus::Held && today)
+            .then(|| first_place_in(a, 0..first_turn.label.start))
+            .flatten();
+    }
+    // A sentence before in the paragraph: its place, when its dates (if any) cover this
+    // meeting's ("in Algiers from March 9 to 10 ... On March 10, ... will meet").
     let paragraph = a.sentences[mention.sentence].paragraph;
+    let own_date = mention.date.as_ref().and_then(|d| d.date);
     (0..mention.sentence)
         .rev()
         .take(2)
         .filter(|&s| a.sentences[s].paragraph == paragraph)
-        .find_map(|s| first_place_in(a, a.sentences[s].tokens.clone()))
+        .find_map(|s| {
+            if let Some(own) = own_date {
+                let covers = a.dates[s].iter().any(|d| match (d.date, d.end_date) {
+                    (Some(first), Some(last)) => first <= own && own <= last,
+                    (Some(first), None) => first == own,
+                    _ => false,
+                });
+                if !covers {
+                    return None;
+                }
+            }
+            first_place_in(a, a.sentences[s].tokens.clone())
+        })
 }
 
 /// The first place named after a locative word ("to Phnom Penh", "in Cambodia") in a range.
@@ -1433,8 +1671,23 @@ fn context_date(a: &Analysis<'_>, mention: &Mention, status: MeetingStatus) -> W
         .turns
         .iter()
         .any(|t| t.body.contains(&a.sentences[mention.sentence].tokens.start));
-    if in_turn || matches!(status, MeetingStatus::Proposed) {
+    if matches!(status, MeetingStatus::Proposed) {
         return When::default();
+    }
+    // A transcript speaks in the present: a meeting held "here" or "today" is held on the day.
+    if in_turn {
+        let here_and_now = a.sentences[mention.sentence]
+            .tokens
+            .clone()
+            .any(|k| matches!(a.lower(k).as_str(), "here" | "today" | "now" | "tonight"));
+        return match (status, a.published) {
+            (MeetingStatus::Held, Some(p)) if here_and_now => When {
+                date: Some(PartialDate::Day(p)),
+                end: None,
+                phrase: None,
+            },
+            _ => When::default(),
+        };
     }
     let usable = |d: &DateMention| !d.year_only && d.date.is_some();
     let to_when = |d: &DateMention| When {

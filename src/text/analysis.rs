@@ -99,6 +99,9 @@ pub struct Analysis<'a> {
     /// The person a first-person press statement speaks for ("Ned Price, Department
     /// Spokesperson"), with the token where the statement's words begin.
     pub byline: Option<(ActorRef, usize)>,
+    /// The article's title names a meeting ("... Before Their Meeting", "Call with ...",
+    /// "Joint Press Availability"): for a transcript, the speakers are meeting.
+    pub title_names_meeting: bool,
     /// "BEIJING —": the tokens of a news dateline at the start of the body, and its place.
     pub dateline: Option<(Range<usize>, Option<usize>)>,
     char_starts: Vec<usize>,
@@ -456,6 +459,7 @@ impl<'a> Analysis<'a> {
             turns: Vec::new(),
             byline: None,
             dateline: None,
+            title_names_meeting: title_names_meeting(title),
             char_starts,
         };
         analysis.find_dateline();
@@ -1743,6 +1747,23 @@ impl<'a> Analysis<'a> {
     }
 }
 
+fn title_names_meeting(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    [
+        "meeting",
+        "talks",
+        " call ",
+        "call with",
+        "joint press availability",
+        "joint press conference",
+        "before their",
+        "after their",
+        "summit",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue))
+}
+
 fn push_recent(recent: &mut Vec<ActorRef>, actor: ActorRef) {
     recent.retain(|&a| a != actor);
     recent.push(actor);
@@ -1834,6 +1855,7 @@ impl<'a> Analysis<'a> {
             turns: Vec::new(),
             byline: None,
             dateline: None,
+            title_names_meeting: false,
             char_starts: Vec::new(),
         };
         analysis.find_phrases();
