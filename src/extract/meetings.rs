@@ -277,7 +277,15 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
     let in_turn = a.turns.iter().any(|t| t.body.contains(&range.start));
     // A meeting urged or called for is a demand, not a meeting: "urged Truss to continue good
     // faith negotiations", "called for direct dialogue".
-    let demanded_from = (range.start..range.end).find(|&k| a.demand_cue_at(k).is_some());
+    let demanded_from = (range.start..range.end).find(|&k| {
+        a.demand_cue_at(k).is_some()
+            && !(k > 0
+                && matches!(
+                    a.lower(k - 1).as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "other"
+                )
+                || a.tokens.get(k.wrapping_sub(1)).is_some_and(|t| t.kind == TokenKind::Possessive))
+    });
     let mut cues = Vec::new();
     let mut k = range.start;
     while k < range.end {

@@ -574,6 +574,16 @@ impl<'a> Analysis<'a> {
     /// The demand cue starting at token `k`: its index in the lexicon and its end.
     pub fn demand_cue_at(&self, k: usize) -> Option<(usize, usize)> {
         let phrase = self.phrase(k).filter(|p| p.tokens.start == k)?;
+        // "press conference", "press freedom": the noun, not the verb.
+        if self.lower(k) == "press"
+            && matches!(
+                self.lower(phrase.tokens.end).as_str(),
+                "conference" | "release" | "briefing" | "availability" | "statement" | "corps"
+                    | "freedom" | "freedoms" | "secretary" | "office" | "play" | "reports" | "and"
+            )
+        {
+            return None;
+        }
         phrase.targets.iter().find_map(|t| match t {
             PhraseTarget::Demand(d) => Some((*d, phrase.tokens.end)),
             _ => None,
