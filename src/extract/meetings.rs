@@ -284,7 +284,9 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
                     a.lower(k - 1).as_str(),
                     "the" | "a" | "an" | "its" | "their" | "his" | "her" | "other"
                 )
-                || a.tokens.get(k.wrapping_sub(1)).is_some_and(|t| t.kind == TokenKind::Possessive))
+                || a.tokens
+                    .get(k.wrapping_sub(1))
+                    .is_some_and(|t| t.kind == TokenKind::Possessive))
     });
     let mut cues = Vec::new();
     let mut k = range.start;
@@ -384,7 +386,7 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
             return false;
         }
         // "a ceremony hosted by X": the participle describes a meeting named by a noun.
-        if a.lower(tokens.end) == "by" {
+        if is_agent_participle(a, tokens.start) {
             return false;
         }
     }
@@ -1027,7 +1029,8 @@ fn governing_verb(a: &Analysis<'_>, clause_start: usize, np_start: usize) -> Opt
             return None;
         }
         if PARTICIPATION_VERBS.contains(&word.as_str()) || clause::is_verb_like(a, k) {
-            return Some(k);
+            // "called off": the phrase's first word.
+            return Some(a.phrase(k).map_or(k, |p| p.tokens.start));
         }
     }
     None

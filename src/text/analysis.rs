@@ -578,8 +578,19 @@ impl<'a> Analysis<'a> {
         if self.lower(k) == "press"
             && matches!(
                 self.lower(phrase.tokens.end).as_str(),
-                "conference" | "release" | "briefing" | "availability" | "statement" | "corps"
-                    | "freedom" | "freedoms" | "secretary" | "office" | "play" | "reports" | "and"
+                "conference"
+                    | "release"
+                    | "briefing"
+                    | "availability"
+                    | "statement"
+                    | "corps"
+                    | "freedom"
+                    | "freedoms"
+                    | "secretary"
+                    | "office"
+                    | "play"
+                    | "reports"
+                    | "and"
             )
         {
             return None;
