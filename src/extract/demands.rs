@@ -290,6 +290,13 @@ fn to_infinitive(a: &Analysis<'_>, from: usize, end: usize) -> Option<(Vec<Actor
         if word == "to" && k > from && is_verb_after_to(a, k + 1) {
             return Some((addressees, k));
         }
+        // "called on Cambodia, as a member of ASEAN, to hold": an aside between commas.
+        if word == "," && a.lower(k + 1) == "as" {
+            if let Some(close) = (k + 1..limit.max(k + 12).min(end)).find(|&j| a.word(j) == ",") {
+                k = close + 1;
+                continue;
+            }
+        }
         if matches!(word.as_str(), "," | ";" | "that" | "for") {
             return None;
         }
@@ -450,8 +457,10 @@ fn answer_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> Option<
     None
 }
 
-/// Of whom a demand without a named addressee is made: the other party of the article's
-/// meetings, else the first state or organisation the demand itself names.
+/// Of whom a demand without a named addressee is made: the state whose act is demanded
+/// ("Russian de-escalation", "Russia’s withdrawal"), else the other party of the article's
+/// meetings with the demander (a person standing for their state, or for the country the
+/// meeting was in), else the first state or organisation the demand names.
 fn infer_addressee(
     a: &Analysis<'_>,
     by: Option<ActorRef>,
@@ -462,24 +471,9 @@ fn infer_addressee(
     let same_side = |actor: ActorRef| {
         Some(actor) == by
             || Some(actor) == by_party
-            || a.party_of(actor) == by_party && by_party.is_some()
+            || (by_party.is_some() && a.party_of(actor) == by_party)
     };
-    for meeting in meetings {
-        let parties: Vec<ActorRef> = meeting.participants.iter().map(|p| p.actor).collect();
-        if !parties.iter().any(|&p| same_side(p)) {
-            continue;
-        }
-        let other = parties
-            .iter()
-            .copied()
-            .filter(|&p| !same_side(p))
-            .map(|p| a.party_of(p).unwrap_or(p))
-            .find(|&p| a.actor_kind(p) != ActorKind::Person && !same_side(p));
-        if other.is_some() {
-            return other;
-        }
-    }
-    content.clone().find_map(|k| {
+    let named_in_content = |k: usize| -> Option<ActorRef> {
         let m = a.mention(k)?;
         if m.is_place || m.how == How::Pronoun {
             return None;
@@ -488,5 +482,95 @@ fn infer_addressee(
             .iter()
             .copied()
             .find(|&x| a.actor_kind(x) != ActorKind::Person && !same_side(x))
+    };
+    // "Russian de-escalation": a nationality or possessive opening the demand.
+    let mut first = content.start;
+    while first < content.end
+        && matches!(
+            a.lower(first).as_str(),
+            "the" | "a" | "an" | "immediate" | "full" | "complete"
+        )
+    {
+        first += 1;
+    }
+    if let Some(actor) = named_in_content(first) {
+        return Some(actor);
+    }
+    for meeting in meetings {
+        let parties: Vec<ActorRef> = meeting.participants.iter().map(|p| p.actor).collect();
+        if !parties.iter().any(|&p| same_side(p)) {
+            continue;
+        }
+        let country = meeting
+            .place
+            .as_ref()
+            .and_then(|p| p.country_iso3.as_deref())
+            .and_then(|iso3| {
+                a.actors
+                    .iter()
+                    .position(|x| x.actor.iso3.as_deref() == Some(iso3))
+                    .map(ActorRef)
+            });
+        // Parties named as such first ("NATO"), then the states of the persons met.
+        let named = meeting
+            .participants
+            .iter()
+            .filter(|p| !p.implied && a.actor_kind(p.actor) != ActorKind::Person)
+            .map(|p| p.actor)
+            .find(|&p| !same_side(p));
+        // The country a meeting is held in stands for a person who has no stated office only
+        // when the article speaks of that state as an actor, not just as a place.
+        let country = country.filter(|&state| actor_mentioned(a, state));
+        let of_persons = parties
+            .iter()
+            .copied()
+            .filter(|&p| a.actor_kind(p) == ActorKind::Person && !same_side(p))
+            .filter_map(|p| a.party_of(p).or(country))
+            .find(|&p| !same_side(p));
+        if let Some(found) = named.or(of_persons) {
+            return Some(found);
+        }
+    }
+    content
+        .clone()
+        .find_map(named_in_content)
+        .or_else(|| most_mentioned(a, &same_side))
+}
+
+/// Whether an actor is named as an actor somewhere (not only as the place "in Singapore").
+fn actor_mentioned(a: &Analysis<'_>, actor: ActorRef) -> bool {
+    a.mentions.iter().any(|m| {
+        m.actors.contains(&actor)
+            && !(m.place.is_some()
+                && m.tokens.start > 0
+                && matches!(
+                    a.lower(m.tokens.start - 1).as_str(),
+                    "in" | "at" | "to" | "from"
+                ))
     })
+}
+
+/// The state or organisation the article names most often, other than the demander's side:
+/// whom an article's demands are about when it does not say.
+fn most_mentioned(a: &Analysis<'_>, same_side: &dyn Fn(ActorRef) -> bool) -> Option<ActorRef> {
+    let mut counts: Vec<(ActorRef, usize)> = Vec::new();
+    for m in &a.mentions {
+        if m.is_place || m.how == How::Pronoun {
+            continue;
+        }
+        for &actor in &m.actors {
+            if a.actor_kind(actor) == ActorKind::Person || same_side(actor) {
+                continue;
+            }
+            match counts.iter_mut().find(|(x, _)| *x == actor) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((actor, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .max_by_key(|(actor, n)| (*n, std::cmp::Reverse(actor.0)))
+        .map(|(actor, _)| actor)
 }

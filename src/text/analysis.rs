@@ -1555,9 +1555,9 @@ impl<'a> Analysis<'a> {
                             .or_else(|| last_subject.clone().filter(|v| v.len() > 1));
                         antecedent.map(|a| (i..i + 1, a, How::Pronoun))
                     }
-                    "the" | "both" | "all" if !quoted => {
-                        self.role_noun(i, range.end, &recent_persons)
-                    }
+                    "the" | "both" | "all" if !quoted => self
+                        .role_noun(i, range.end, &recent_persons)
+                        .or_else(|| self.government_of(i)),
                     _ if !quoted => self.collective(i),
                     _ => None,
                 };
@@ -1712,15 +1712,60 @@ impl<'a> Analysis<'a> {
         if j < end && matches!(self.lower(j).as_str(), "two" | "three" | "four") {
             j += 1;
         }
-        if j < end && COLLECTIVE_NOUNS.contains(&self.lower(j).as_str()) && qualifier.is_none() {
+        let counted = j > k || self.lower(i) == "both";
+        // "The two had spoken five times": the two persons last named.
+        let bare_two = j > k
+            && j < end
+            && !COLLECTIVE_NOUNS.contains(&self.lower(j).as_str())
+            && matches!(
+                self.lower(j).as_str(),
+                "had"
+                    | "have"
+                    | "were"
+                    | "met"
+                    | "spoke"
+                    | "said"
+                    | "agreed"
+                    | "discussed"
+                    | "will"
+                    | "would"
+                    | "also"
+                    | "held"
+                    | "signed"
+            );
+        if bare_two {
+            let mut persons: Vec<ActorRef> = Vec::new();
+            for &p in recent.iter().rev() {
+                if !persons.contains(&p) {
+                    persons.push(p);
+                }
+                if persons.len() == 2 {
+                    break;
+                }
+            }
+            if persons.len() == 2 {
+                persons.reverse();
+                return Some((i..j, persons, How::Collective));
+            }
+        }
+        if counted
+            && j < end
+            && COLLECTIVE_NOUNS.contains(&self.lower(j).as_str())
+            && qualifier.is_none()
+        {
             let count = match self.lower(k).as_str() {
                 "three" => 3,
                 "four" => 4,
                 _ => 2,
             };
+            // "Moon urged the two leaders": not Moon.
+            let subject = (self.sentences[self.sentence_of(i)].tokens.start..i)
+                .find_map(|x| self.mention(x).filter(|m| m.how != How::Pronoun))
+                .map(|m| m.actors.clone())
+                .unwrap_or_default();
             let mut persons: Vec<ActorRef> = Vec::new();
             for &p in recent.iter().rev() {
-                if !persons.contains(&p) {
+                if !persons.contains(&p) && !subject.contains(&p) {
                     persons.push(p);
                 }
                 if persons.len() == count {
@@ -1733,6 +1778,27 @@ impl<'a> Analysis<'a> {
             }
         }
         None
+    }
+
+    /// "the government", "the authorities", "the leadership": the state whose government the
+    /// article named last ("the Ethiopian government ... the government had demanded").
+    fn government_of(&self, i: usize) -> Option<(Range<usize>, Vec<ActorRef>, How)> {
+        const BODIES: &[&str] = &["government", "authorities", "leadership", "regime"];
+        let noun = self.lower(i + 1);
+        if !BODIES.contains(&noun.as_str()) {
+            return None;
+        }
+        let state = (0..i).rev().find_map(|k| {
+            let m = self.mention(k)?;
+            if m.tokens.end != k + 1 || !BODIES.contains(&self.lower(k + 1).as_str()) {
+                return None;
+            }
+            m.actors
+                .iter()
+                .copied()
+                .find(|&x| self.actor_kind(x) == ActorKind::State)
+        })?;
+        Some((i..i + 2, vec![state], How::Collective))
     }
 
     /// The distinct persons mentioned in the sentence before token `i` (and the part of its own
