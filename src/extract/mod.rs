@@ -51,3 +51,184 @@ pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
         diagnostics: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn check_spans(body: &str, extraction: &Extraction) -> Result<(), TestCaseError> {
+        let len = body.chars().count();
+        let spans = extraction
+            .meetings
+            .iter()
+            .flat_map(|m| m.evidence.iter().map(|e| e.span))
+            .chain(
+                extraction
+                    .statements
+                    .iter()
+                    .flat_map(|s| s.evidence.iter().map(|e| e.span)),
+            )
+            .chain(
+                extraction
+                    .demands
+                    .iter()
+                    .flat_map(|d| d.evidence.iter().map(|e| e.span)),
+            )
+            .chain(
+                extraction
+                    .actors
+                    .iter()
+                    .flat_map(|a| a.roles.iter().map(|r| r.span)),
+            );
+        for span in spans {
+            prop_assert!(
+                span.start <= span.end && span.end <= len,
+                "{span:?} outside {len}"
+            );
+        }
+        for statement in &extraction.statements {
+            prop_assert!(
+                statement
+                    .speaker
+                    .is_none_or(|s| s.0 < extraction.actors.len())
+            );
+        }
+        Ok(())
+    }
+
+    /// Words that drive the rules, so that random text reaches them.
+    const VOCABULARY: &[&str] = &[
+        "Russia",
+        "NATO",
+        "said",
+        "met",
+        "with",
+        "in",
+        "Geneva",
+        "on",
+        "Wednesday",
+        "talks",
+        "the",
+        "“",
+        "”",
+        "\"",
+        ",",
+        ".",
+        "urged",
+        "to",
+        "withdraw",
+        "and",
+        "Secretary",
+        "General",
+        "Jens",
+        "Stoltenberg",
+        "he",
+        "she",
+        "they",
+        "President",
+        "Joe",
+        "Biden",
+        "called",
+        "for",
+        "meeting",
+        "will",
+        "visit",
+        "Beijing",
+        "’s",
+        "SECRETARY",
+        "BLINKEN",
+        ":",
+        "\n\n",
+        "demanded",
+        "that",
+        "summit",
+        "postponed",
+        "12",
+        "January",
+        "2022",
+        "—",
+        "Erdoğan",
+        "é",
+        "👍",
+        "talks",
+        "of",
+        "the",
+        "allies",
+        "government",
+        "who",
+        "Mr",
+        "(",
+        ")",
+        "ASEAN",
+        "-",
+        "U.S.",
+        "Dec.",
+        "J.",
+        "QUESTION",
+        "Today",
+        "by",
+        "phone",
+        "hosted",
+        "Council",
+        "during",
+        "a",
+        "third",
+        "both",
+        "sides",
+        "two",
+        "leaders",
+        "NATO-Russia",
+        "Moscow",
+        "Kremlin",
+        "insists",
+        "rejected",
+        "calls",
+        "demand",
+        "Wang",
+        "Yi",
+        "Xi",
+        "’",
+    ];
+
+    proptest! {
+        /// Extraction never panics on arbitrary text, and every span lies in the body.
+        #[test]
+        fn arbitrary_text_never_panics(body in "\\PC{0,400}", title in "\\PC{0,40}") {
+            let extraction = extract(&Input {
+                title: &title,
+                body: &body,
+                published: chrono::NaiveDate::from_ymd_opt(2022, 1, 12),
+            });
+            check_spans(&body, &extraction)?;
+        }
+
+        /// The same on text built from the words the rules look for.
+        #[test]
+        fn rule_words_never_panic(
+            words in proptest::collection::vec(proptest::sample::select(VOCABULARY), 0..120),
+            dated in any::<bool>(),
+        ) {
+            let body = words.join(" ");
+            let extraction = extract(&Input {
+                title: "SECRETARY BLINKEN meeting",
+                body: &body,
+                published: dated.then(|| chrono::NaiveDate::from_ymd_opt(2022, 1, 12)).flatten(),
+            });
+            check_spans(&body, &extraction)?;
+        }
+    }
+
+    #[test]
+    fn boilerplate_lines_yield_nothing() {
+        let extraction = extract(&Input {
+            title: "x",
+            body: "Press play to listen to this article\n\nLeave a Comment\n\nRead more\n\nShare this article",
+            published: chrono::NaiveDate::from_ymd_opt(2022, 1, 12),
+        });
+        assert!(extraction.meetings.is_empty());
+        assert!(extraction.statements.is_empty());
+        assert!(extraction.demands.is_empty());
+    }
+}

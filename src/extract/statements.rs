@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::clause::{self, Subject};
-use super::{ActorRef, Aspect, Evidence, Statement, StatementKind, When};
+use super::{ActorKind, ActorRef, Aspect, Evidence, Statement, StatementKind, When};
 use crate::text::analysis::Analysis;
 use crate::text::lexicon::{PhraseTarget, SpeechPattern};
 use crate::text::tokens::TokenKind;
@@ -191,6 +191,11 @@ fn quotations(a: &Analysis<'_>, out: &mut Vec<Statement>) -> Vec<Range<usize>> {
             continue;
         };
         // Scare quotes ("a sham “trial”") have no attribution; short quotes with one are kept.
+        // The words inside the marks, without the comma or colon before the attribution.
+        let mut inner = inner;
+        while inner.len() > 1 && matches!(a.word(inner.end - 1), "," | ":" | "—" | "–") {
+            inner.end -= 1;
+        }
         let mut text = text_of(a, inner.clone());
         let mut span = a.token_span(inner.clone());
         let mut close = quote.close;
@@ -269,27 +274,41 @@ fn attribution_after(a: &Analysis<'_>, close: usize) -> Option<Attribution> {
         return None;
     }
     let limit = (k + 12).min(a.tokens.len());
-    // "said Stoltenberg", "said NATO Secretary General Jens Stoltenberg"
+    // "said Stoltenberg", "said NATO Secretary General Jens Stoltenberg": the person the noun
+    // phrase after the verb names, else the state or organisation.
     if let Some((_, after_verb, form)) = speech_verb(a, k) {
-        for j in after_verb..limit {
+        let mut found: Option<(Vec<ActorRef>, usize)> = None;
+        let mut j = after_verb;
+        while j < limit {
+            if matches!(a.word(j), "." | "," | ";" | "“" | "\"" | "!" | "?")
+                || a.tokens[j].line_before
+            {
+                break;
+            }
             if let Some(m) = a.mention(j)
                 && !m.actors.is_empty()
                 && !m.is_place
             {
-                let end = m.tokens.end;
-                return Some(Attribution {
-                    speaker: Subject::Actors(m.actors.clone()),
-                    tokens: k..end,
-                    joins_next: ends_with_comma_before_quote(a, end),
-                    verb: Some(form),
-                    after: true,
-                });
+                let person = m
+                    .actors
+                    .iter()
+                    .all(|&x| a.actor_kind(x) == ActorKind::Person);
+                if person || found.is_none() {
+                    found = Some((m.actors.clone(), m.tokens.end));
+                }
+                j = m.tokens.end;
+                continue;
             }
-            if matches!(a.word(j), "." | "“" | "\"") {
-                break;
-            }
+            j += 1;
         }
-        return None;
+        let (actors, end) = found?;
+        return Some(Attribution {
+            speaker: Subject::Actors(actors),
+            tokens: k..end,
+            joins_next: ends_with_comma_before_quote(a, end),
+            verb: Some(form),
+            after: true,
+        });
     }
     // "Biden said", "she said", "the secretary-general said", "Biden told reporters afterwards"
     for j in k..limit {

@@ -1,0 +1,123 @@
+use serde_json::Value;
+
+use crate::util::{Kb, sample_articles, samples_dir, stdout_of};
+
+/// What `dipkb extract --format json` finds in every sample article, as reviewed snapshots:
+/// a change in the rules shows up here as a diff to look at.
+#[test]
+fn extraction_of_each_sample_article() {
+    let kb = Kb::new();
+    for (text, _) in sample_articles() {
+        let output = kb
+            .dipkb()
+            .args(["extract", "--format", "json"])
+            .arg(&text)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let name = text.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::assert_json_snapshot!(name, json);
+    }
+}
+
+#[test]
+fn extract_prints_the_gold_shape_with_evidence_that_points_into_the_body() {
+    let kb = Kb::new();
+    let path = samples_dir().join("201_geneva_summit.txt");
+    let output = kb
+        .dipkb()
+        .args(["extract", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["article"]["published"], "2021-06-16");
+    let summit = &json["meetings"][0];
+    assert_eq!(summit["date"], "2021-06-16");
+    assert_eq!(summit["place"], "Geneva");
+    assert_eq!(summit["status"], "held");
+    let participants: Vec<&str> = summit["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert!(participants.contains(&"Joe Biden") && participants.contains(&"Vladimir Putin"));
+    let quote = json["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"] == "I did what I came to do")
+        .expect("Biden's quotation");
+    assert_eq!(quote["speaker"], "Joe Biden");
+    assert_eq!(quote["kind"], "direct");
+    assert_eq!(quote["evidence"][0]["text"], "I did what I came to do");
+}
+
+#[test]
+fn extract_reads_stdin_with_a_date_and_prints_a_table() {
+    let kb = Kb::new();
+    let output = kb
+        .dipkb()
+        .args(["extract", "-", "--published", "2022-01-12"])
+        .write_stdin(
+            "Talks\n\nNATO allies and Russia ended security talks in Brussels on Wednesday. \
+             “There is a real risk of conflict,” said NATO Secretary General Jens Stoltenberg.\n",
+        )
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let table = stdout_of(&output);
+    let meeting = table
+        .lines()
+        .find(|line| line.starts_with("meeting"))
+        .unwrap_or_else(|| panic!("no meeting in {table}"));
+    assert!(
+        meeting.contains("2022-01-12") && meeting.contains("held"),
+        "{meeting}"
+    );
+    assert!(meeting.contains("Brussels"), "{meeting}");
+    assert!(table.contains("Jens Stoltenberg"), "{table}");
+}
+
+#[test]
+fn eval_scores_the_sample_corpus_and_enforces_floors() {
+    let kb = Kb::new();
+    let output = kb
+        .dipkb()
+        .args(["eval", "--format", "json"])
+        .arg(samples_dir())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        report["files"].as_array().unwrap().len(),
+        sample_articles().len()
+    );
+    let statements = &report["total"]["statements"];
+    assert!(statements["matched"].as_u64().unwrap() > 0);
+    assert!(statements["gold"].as_u64().unwrap() >= statements["matched"].as_u64().unwrap());
+    kb.dipkb()
+        .args(["eval", "--min", "statements=0.5"])
+        .arg(samples_dir())
+        .assert()
+        .success();
+    kb.dipkb()
+        .args(["eval", "--min", "statements=1.01"])
+        .arg(samples_dir())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("statements F1"));
+    let verbose = kb
+        .dipkb()
+        .args(["eval", "-v"])
+        .arg(samples_dir())
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&verbose).contains("== "),
+        "verbose lists findings per file"
+    );
+}
