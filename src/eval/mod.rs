@@ -754,3 +754,167 @@ mod tests {
         assert_eq!(counts.precision(), 0.0);
     }
 }
+
+#[cfg(test)]
+mod gold_tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::extract::{
+        Actor, ActorKind, ActorRef, Demand, Meeting, MeetingMode, MeetingStatus, Participant,
+        Place, PlaceKind, Statement, When,
+    };
+    use crate::source::{Input, ReadOptions, read_input};
+    use crate::text::PartialDate;
+
+    /// A gold annotation turned into an extraction, each name by its first alternative.
+    fn as_extraction(gold: &GoldDoc) -> Extraction {
+        let mut actors: Vec<Actor> = Vec::new();
+        let mut actor = |names: &str| -> ActorRef {
+            let name = names.split('|').next().unwrap_or_default().to_string();
+            match actors.iter().position(|a| a.name == name) {
+                Some(i) => ActorRef(i),
+                None => {
+                    actors.push(Actor::new(ActorKind::Person, name));
+                    ActorRef(actors.len() - 1)
+                }
+            }
+        };
+        let status = |s: &str| match s {
+            "planned" => MeetingStatus::Planned,
+            "proposed" => MeetingStatus::Proposed,
+            "cancelled" => MeetingStatus::Cancelled,
+            "postponed" => MeetingStatus::Postponed,
+            _ => MeetingStatus::Held,
+        };
+        let meetings = gold
+            .meetings
+            .iter()
+            .map(|m| Meeting {
+                label: m.label.clone(),
+                kind: "meeting".into(),
+                mode: MeetingMode::Unknown,
+                status: status(&m.status),
+                when: When {
+                    date: m.date.as_deref().and_then(PartialDate::parse_iso),
+                    ..When::default()
+                },
+                place: m.place.as_ref().map(|p| Place {
+                    name: p.split('|').next().unwrap_or_default().into(),
+                    kind: PlaceKind::City,
+                    country_iso3: None,
+                }),
+                participants: m
+                    .participants
+                    .iter()
+                    .map(|p| Participant {
+                        actor: actor(p),
+                        role: "participant".into(),
+                        implied: false,
+                    })
+                    .collect(),
+                outcome: None,
+                evidence: Vec::new(),
+            })
+            .collect();
+        let statements = gold
+            .statements
+            .iter()
+            .map(|s| Statement {
+                speaker: s.speaker.as_deref().map(&mut actor),
+                speaker_party: None,
+                kind: if s.kind == "direct" {
+                    crate::extract::StatementKind::Direct
+                } else {
+                    crate::extract::StatementKind::Indirect
+                },
+                text: s.text.clone(),
+                verb: None,
+                when: When::default(),
+                meeting: None,
+                evidence: Vec::new(),
+            })
+            .collect();
+        let demands = gold
+            .demands
+            .iter()
+            .map(|d| Demand {
+                by: d.by.as_deref().map(&mut actor),
+                by_party: None,
+                of: d.of.as_deref().map(&mut actor),
+                of_party: None,
+                text: d.text.clone(),
+                cue: None,
+                answer: None,
+                when: When::default(),
+                meeting: None,
+                evidence: Vec::new(),
+            })
+            .collect();
+        Extraction {
+            actors,
+            meetings,
+            statements,
+            demands,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn samples() -> Vec<(PathBuf, PathBuf)> {
+        gold_pairs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples")).unwrap()
+    }
+
+    /// The scorer gives gold against itself full marks: a check of the scorer and of the
+    /// gold files both.
+    #[test]
+    fn gold_scored_against_itself_is_perfect() {
+        for (article, gold_path) in samples() {
+            let gold = read_gold(&gold_path).unwrap();
+            let report = score(&article, &gold, &as_extraction(&gold));
+            let s = &report.scores;
+            for (kind, counts) in [
+                ("meetings", s.meetings),
+                ("participants", s.participants),
+                ("statements", s.statements),
+                ("demands", s.demands),
+            ] {
+                assert_eq!(counts.f1(), 1.0, "{kind} in {}", gold_path.display());
+            }
+        }
+    }
+
+    /// Every sample's gold agrees with its article: title, date, and statement texts copied
+    /// verbatim from the body.
+    #[test]
+    fn sample_gold_agrees_with_its_article() {
+        for (article_path, gold_path) in samples() {
+            let gold = read_gold(&gold_path).unwrap();
+            let article = read_input(&Input::File(article_path.clone()), &ReadOptions::default())
+                .into_iter()
+                .next()
+                .unwrap()
+                .unwrap();
+            assert_eq!(gold.article.title.as_deref(), Some(article.title.as_str()));
+            assert_eq!(
+                gold.article.published,
+                article.published.map(|d| d.format("%Y-%m-%d").to_string())
+            );
+            for statement in gold.statements.iter().filter(|s| !s.optional) {
+                assert!(
+                    article.body.contains(&statement.text),
+                    "{}: statement not in the body: {}",
+                    gold_path.display(),
+                    statement.text
+                );
+            }
+            for demand in &gold.demands {
+                assert!(
+                    article.body.contains(&demand.text),
+                    "{}: demand not in the body: {}",
+                    gold_path.display(),
+                    demand.text
+                );
+            }
+        }
+    }
+}
