@@ -163,6 +163,24 @@ const MEETING_MODIFIERS: &[&str] = &[
     "hour",
     "day",
     "round",
+    "smaller",
+    "larger",
+    "expanded",
+    "restricted",
+    "closed",
+    "plenary",
+    "full",
+    "final",
+    "opening",
+    "closing",
+    "private",
+    "brief",
+    "lengthy",
+    "separate",
+    "recent",
+    "upcoming",
+    "known",
+    "official",
 ];
 
 pub fn find(a: &mut Analysis<'_>) -> Vec<Meeting> {
@@ -416,42 +434,51 @@ fn assign_dates(
 ) -> Vec<Option<DateMention>> {
     let mut assigned: Vec<Option<(usize, DateMention)>> = vec![None; cues.len()];
     // A date in another clause ("in their first summit since Biden took office in January")
-    // dates that clause's verb; "talks that began on Monday" still dates the talks.
-    let separated = |from: usize, to: usize| {
-        (from..to).any(|k| {
-            let word = a.lower(k);
-            let event_verb = matches!(
-                word.as_str(),
-                "began"
-                    | "begin"
-                    | "begins"
-                    | "opened"
-                    | "open"
-                    | "opens"
-                    | "started"
-                    | "start"
-                    | "starts"
-                    | "ended"
-                    | "ends"
-                    | "concluded"
-                    | "held"
-                    | "due"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "be"
-                    | "scheduled"
-                    | "set"
-            );
-            !event_verb
-                && (clause::is_verb_like(a, k)
-                    || matches!(
-                        word.as_str(),
-                        "took" | "said" | "told" | "met" | "since" | "when" | "because"
-                    ))
-        })
+    // dates that clause's verb; "talks ... since Biden took office opened on Thursday" and
+    // "talks that began on Monday" still date the talks: the verb nearest the date decides.
+    let event_verb = |k: usize| {
+        matches!(
+            a.lower(k).as_str(),
+            "began"
+                | "begin"
+                | "begins"
+                | "opened"
+                | "open"
+                | "opens"
+                | "started"
+                | "start"
+                | "starts"
+                | "ended"
+                | "ends"
+                | "concluded"
+                | "held"
+                | "due"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "be"
+                | "scheduled"
+                | "set"
+                | "convened"
+                | "resumed"
+        )
     };
+    let barrier = |k: usize| {
+        !event_verb(k)
+            && (clause::is_verb_like(a, k)
+                || matches!(
+                    a.lower(k).as_str(),
+                    "took" | "said" | "told" | "met" | "since" | "when" | "because" | "seized"
+                ))
+    };
+    let separated_after = |from: usize, to: usize| {
+        (from..to)
+            .rev()
+            .find(|&k| event_verb(k) || barrier(k))
+            .is_some_and(barrier)
+    };
+    let separated_before = |from: usize, to: usize| (from..to).any(barrier);
     for date in a.dates[s]
         .iter()
         .filter(|d| !d.year_only && d.date.is_some())
@@ -470,9 +497,9 @@ fn assign_dates(
             .enumerate()
             .filter(|(_, (_, tokens))| {
                 if date.first_token >= tokens.end {
-                    !separated(tokens.end, date.first_token)
+                    !separated_after(tokens.end, date.first_token)
                 } else {
-                    !separated(date.end_token, tokens.start)
+                    !separated_before(date.end_token, tokens.start)
                 }
             })
             .map(|(i, (_, tokens))| (i, distance(tokens)))
@@ -830,8 +857,8 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
             k += 2;
             continue;
         }
-        // Another meeting word starts its own phrase.
-        if k > from && is_meeting_cue(a, k).is_some() {
+        // Another meeting word starts its own phrase ("hosted by" describes this one).
+        if k > from && is_meeting_cue(a, k).is_some() && !is_agent_participle(a, k) {
             break;
         }
         // "meeting of X" only right after the meeting word.
