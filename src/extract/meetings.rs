@@ -821,6 +821,18 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
     }
     while k < limit {
         let word = a.lower(k);
+        // "talks that opened on Oct. 25 under the auspices of the AU": the relative clause
+        // still describes the talks.
+        if matches!(word.as_str(), "that" | "which")
+            && matches!(
+                a.lower(k + 1).as_str(),
+                "opened" | "began" | "started" | "ended" | "took" | "was" | "were"
+            )
+        {
+            listing = None;
+            k += 1;
+            continue;
+        }
         if a.quoted[k]
             || matches!(
                 word.as_str(),
@@ -946,8 +958,16 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         }
         if let Some(m) = a.mention(k) {
             // "NATO Secretary General Jens Stoltenberg": NATO describes the person.
+            // "NATO Secretary General Jens Stoltenberg": NATO describes the person; "NATO
+            // foreign ministers" are NATO.
             let describes = a.phrase(m.tokens.end).is_some_and(|p| {
-                p.tokens.start == m.tokens.end && matches!(p.target, PhraseTarget::Title(_))
+                p.tokens.start == m.tokens.end
+                    && matches!(p.target, PhraseTarget::Title(_))
+                    && a.mention(p.tokens.end).is_some_and(|n| {
+                        n.actors
+                            .iter()
+                            .any(|&x| a.actor_kind(x) == ActorKind::Person)
+                    })
             }) && m
                 .actors
                 .iter()
@@ -1013,6 +1033,10 @@ fn infinitive_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> boo
                     | "have"
                     | "begin"
                     | "launch"
+                    | "start"
+                    | "resume"
+                    | "establish"
+                    | "create"
             )
     })
 }
@@ -1498,9 +1522,18 @@ fn compatible(
     let near = group
         .iter()
         .any(|&i| mention.sentence.abs_diff(mentions[i].sentence) <= 1);
+    // "held a restricted session": a part of the meeting just reported.
+    let within_two = group
+        .iter()
+        .any(|&i| mention.sentence.abs_diff(mentions[i].sentence) <= 2);
+    let part_of = mention.kind == "session"
+        && own.iter().all(|x| theirs.contains(x))
+        && within_two
+        && mention.date.is_none();
     (own == theirs && (near || mention.date.is_some()))
         || (subset && same_sentence && (mention.kind != "meeting" || first.kind != "meeting"))
         || (same_sentence && mention.during)
+        || part_of
 }
 
 fn same_country(a: &Analysis<'_>, x: usize, y: usize) -> bool {
