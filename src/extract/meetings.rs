@@ -33,6 +33,9 @@ struct Mention {
     during: bool,
     /// The meeting of a transcript's speakers, from its title.
     transcript: bool,
+    /// Its parties are "both sides", "the leaders" or an unresolved "they": those of the
+    /// meeting the article is about.
+    collective: bool,
     label: String,
 }
 
@@ -207,19 +210,144 @@ pub fn find(a: &mut Analysis<'_>) -> Vec<Meeting> {
     }
     let groups = merge(a, &mentions);
     let mut meetings: Vec<Meeting> = Vec::new();
+    let mut sizes: Vec<usize> = Vec::new();
     for group in groups {
-        // "a third meeting at the OSCE" shares the parties of the meetings before it.
-        let series = if mentions[group[0]].in_series {
+        // "a third meeting at the OSCE" shares the parties of the meetings before it; "both
+        // sides", "the leaders" or an unresolved "they" are the parties of the meeting the
+        // article is about.
+        let first = &mentions[group[0]];
+        let extra = if first.in_series {
             shared_parties(a, &meetings)
+        } else if first.collective {
+            salient_parties(a, &meetings, &sizes)
         } else {
             Vec::new()
         };
-        if let Some(meeting) = build(a, &mentions, &group, &series) {
+        if let Some(meeting) = build(a, &mentions, &group, &extra) {
             meetings.push(meeting);
+            sizes.push(group.len());
         }
     }
+    accompanied(a, &mut meetings);
     meetings.sort_by_key(|m| m.evidence.first().map(|e| e.span.start));
     meetings
+}
+
+/// A news report's dateline ("UNITED NATIONS —") places a meeting held within two days of
+/// publication whose text names no place: the reporter was where it happened.
+fn dateline_place(
+    a: &Analysis<'_>,
+    first: &Mention,
+    mentions: &[Mention],
+    group: &[usize],
+) -> Option<usize> {
+    let (_, place) = a.dateline.as_ref()?;
+    let place = (*place)?;
+    if first.kind == "call"
+        || first.mode == MeetingMode::Phone
+        || first.status != MeetingStatus::Held
+    {
+        return None;
+    }
+    let published = a.published?;
+    let day = group
+        .iter()
+        .find_map(|&i| mentions[i].date.as_ref().and_then(|d| d.date))?;
+    let recent = match day {
+        PartialDate::Day(day) => day <= published && (published - day).num_days() <= 2,
+        _ => false,
+    };
+    recent.then_some(place)
+}
+
+/// The states and organisations of the meeting mentioned most so far, with the states of its
+/// persons when it has none of its own.
+fn salient_parties(a: &Analysis<'_>, meetings: &[Meeting], sizes: &[usize]) -> Vec<ActorRef> {
+    let Some(salient) = (0..meetings.len()).max_by_key(|&i| (sizes[i], std::cmp::Reverse(i)))
+    else {
+        return Vec::new();
+    };
+    let meeting = &meetings[salient];
+    let mut parties: Vec<ActorRef> = Vec::new();
+    for p in &meeting.participants {
+        if let Some(party) = a.party_of(p.actor)
+            && a.actor_kind(party) != ActorKind::Person
+            && !parties.contains(&party)
+        {
+            parties.push(party);
+        }
+    }
+    parties
+}
+
+/// "Sherman was accompanied by Lt. Gen. James Mingus": those accompanying a participant take
+/// part in the meeting they are at.
+fn accompanied(a: &Analysis<'_>, meetings: &mut [Meeting]) {
+    for sentence in &a.sentences {
+        let range = sentence.tokens.clone();
+        let mut k = range.start;
+        while k + 1 < range.end {
+            if a.lower(k) != "accompanied" || a.lower(k + 1) != "by" {
+                k += 1;
+                continue;
+            }
+            let mut verb = k;
+            if verb > range.start && matches!(a.lower(verb - 1).as_str(), "was" | "were") {
+                verb -= 1;
+            }
+            let clause_start = (range.start..verb)
+                .rev()
+                .find(|&j| a.lower(j) == "and" && j > range.start && a.word(j - 1) == ",")
+                .map_or(range.start, |j| j + 1);
+            let Some(clause::Subject::Actors(subjects)) =
+                clause::subject_before(a, clause_start, verb)
+            else {
+                k += 2;
+                continue;
+            };
+            // The companions run to the next clause ("..., and Ryabkov was accompanied by").
+            let mut companions = Vec::new();
+            let mut j = k + 2;
+            while j < range.end {
+                if matches!(a.lower(j).as_str(), "was" | "were") {
+                    companions.pop();
+                    break;
+                }
+                if let Some(m) = a.mention(j)
+                    && m.tokens.start == j
+                    && m.actors
+                        .iter()
+                        .all(|&x| a.actor_kind(x) == ActorKind::Person)
+                    && !m.actors.is_empty()
+                {
+                    companions.extend(m.actors.iter().copied());
+                }
+                j += 1;
+            }
+            if let Some(meeting) = meetings
+                .iter_mut()
+                .filter(|m| m.participants.iter().any(|p| subjects.contains(&p.actor)))
+                .min_by_key(|m| {
+                    m.evidence.first().map_or(usize::MAX, |e| {
+                        a.char_span(sentence.start, sentence.start)
+                            .start
+                            .abs_diff(e.span.start)
+                    })
+                })
+            {
+                for companion in companions {
+                    if !meeting.participants.iter().any(|p| p.actor == companion) {
+                        meeting.participants.push(Participant {
+                            actor: companion,
+                            role: "delegation_member".into(),
+                            implied: false,
+                        });
+                    }
+                }
+            }
+            k = j;
+        }
+    }
 }
 
 /// A transcript whose title names a meeting ("... Before Their Meeting", "... At a Joint Press
@@ -271,6 +399,7 @@ fn transcript_meeting(a: &Analysis<'_>, out: &mut Vec<Mention>) {
         in_series: false,
         during: false,
         transcript: true,
+        collective: false,
         label: "meeting of the speakers".into(),
     });
 }
@@ -422,6 +551,8 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
             })
         }
         "conference" => !matches!(before.as_str(), "press" | "news"),
+        // "recalled for consultations": with one's own government, not a diplomatic meeting.
+        "consultations" => before != "for" || a.lower(tokens.end) == "with",
         _ => true,
     }
 }
@@ -669,7 +800,28 @@ fn read_mention(
                 "second" | "third" | "fourth" | "another" | "further"
             )
         });
-    let status = status_of(a, s, tokens.clone(), np_start, date.as_ref());
+    let mut status = status_of(a, s, tokens.clone(), np_start, date.as_ref());
+    let mut date = date;
+    // "on the eve of the Group of 20 summit": the summit is the day after this sentence's day.
+    if np_start >= 2 && a.lower(np_start - 1) == "of" && a.lower(np_start - 2) == "eve" {
+        status = MeetingStatus::Planned;
+        date = a.dates[s]
+            .iter()
+            .find(|d| {
+                d.date
+                    .is_some_and(|x| x.precision() == crate::text::Precision::Day)
+            })
+            .and_then(|d| {
+                let PartialDate::Day(day) = d.date? else {
+                    return None;
+                };
+                Some(DateMention {
+                    date: Some(PartialDate::Day(day + chrono::Duration::days(1))),
+                    phrase: format!("on the eve of ({})", d.phrase),
+                    ..d.clone()
+                })
+            });
+    }
     if plural && !own_parties && status != MeetingStatus::Proposed {
         return None;
     }
@@ -705,6 +857,7 @@ fn read_mention(
         };
         a.text[a.tokens[start.min(tokens.start)].start..a.tokens[tokens.end - 1].end].to_string()
     };
+    let collective = is_collective(a, sentence.clone(), tokens.start, &entry.kind, &named);
     Some(Mention {
         sentence: s,
         kind: entry.kind.clone(),
@@ -717,6 +870,7 @@ fn read_mention(
         in_series: ordinal,
         during: np_start > 0 && matches!(a.lower(np_start - 1).as_str(), "during"),
         transcript: false,
+        collective,
         label,
     })
 }
@@ -1113,6 +1267,32 @@ fn embedded_fronted_subject(
     clause::subject_before(a, comma + 1, verb)
 }
 
+/// "Senior military commanders from both sides are to meet", "They also agreed to launch":
+/// parties named only collectively.
+fn is_collective(
+    a: &Analysis<'_>,
+    sentence: Range<usize>,
+    cue: usize,
+    kind: &str,
+    named: &[ActorRef],
+) -> bool {
+    // Visits and calls are made by someone, not by "both sides".
+    if matches!(kind, "visit" | "call")
+        || named.iter().any(|&x| a.actor_kind(x) != ActorKind::Person)
+    {
+        return false;
+    }
+    let start = clause::main_clause_start(a, sentence.clone());
+    let words: Vec<String> = (start..cue).take(12).map(|k| a.lower(k)).collect();
+    let sides = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "sides" | "parties"))
+        && words.iter().any(|w| matches!(w.as_str(), "both" | "two"));
+    let unresolved_they = words.first().is_some_and(|w| w == "they") && a.mention(start).is_none();
+    let leaders = words.len() >= 2 && words[0] == "the" && words[1] == "leaders";
+    sides || unresolved_they || leaders
+}
+
 /// "on the eve of", "ahead of", "since", "on the margins of" before a meeting's noun phrase:
 /// the meeting dates or places another event rather than being reported.
 fn is_time_reference(a: &Analysis<'_>, np_start: usize) -> bool {
@@ -1390,6 +1570,10 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
         let mut k = cue.start;
         while k > sentence.start {
             k -= 1;
+            // "at NATO headquarters, where the foreign ministers were meeting".
+            if a.lower(k) == "where" && k >= 2 && a.word(k - 1) == "," {
+                return place_at(a.mention(k - 2).map_or(k - 2, |m| m.tokens.start));
+            }
             if clause_break(k) || is_meeting_cue(a, k).is_some() {
                 return None;
             }
@@ -1564,7 +1748,8 @@ fn build(
     let place = group
         .iter()
         .find_map(|&i| mentions[i].place)
-        .or_else(|| context_place(a, first));
+        .or_else(|| context_place(a, first))
+        .or_else(|| dateline_place(a, first, mentions, group));
     let status = group
         .iter()
         .map(|&i| mentions[i].status)
