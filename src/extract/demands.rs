@@ -271,10 +271,10 @@ fn demander(
         return Some(subject);
     }
     let before = (cue > sentence.start).then(|| a.lower(cue - 1));
-    if matches!(before.as_deref(), Some("and" | "," | "also" | "while")) || before.is_none() {
-        if let Some(last) = last_by {
-            return Some(last.clone());
-        }
+    if (matches!(before.as_deref(), Some("and" | "," | "also" | "while")) || before.is_none())
+        && let Some(last) = last_by
+    {
+        return Some(last.clone());
     }
     clause::main_subject(a, sentence)
 }
@@ -291,11 +291,12 @@ fn to_infinitive(a: &Analysis<'_>, from: usize, end: usize) -> Option<(Vec<Actor
             return Some((addressees, k));
         }
         // "called on Cambodia, as a member of ASEAN, to hold": an aside between commas.
-        if word == "," && a.lower(k + 1) == "as" {
-            if let Some(close) = (k + 1..limit.max(k + 12).min(end)).find(|&j| a.word(j) == ",") {
-                k = close + 1;
-                continue;
-            }
+        if word == ","
+            && a.lower(k + 1) == "as"
+            && let Some(close) = (k + 1..limit.max(k + 12).min(end)).find(|&j| a.word(j) == ",")
+        {
+            k = close + 1;
+            continue;
         }
         if matches!(word.as_str(), "," | ";" | "that" | "for") {
             return None;

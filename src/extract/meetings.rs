@@ -617,10 +617,8 @@ fn assign_dates(
         let distance = |tokens: &Range<usize>| {
             if date.end_token <= tokens.start {
                 tokens.start - date.end_token
-            } else if date.first_token >= tokens.end {
-                date.first_token - tokens.end
             } else {
-                0
+                date.first_token.saturating_sub(tokens.end)
             }
         };
         let Some((best, d)) = cues
@@ -888,10 +886,10 @@ fn parties_of(a: &Analysis<'_>, k: usize) -> Vec<ActorRef> {
     for &actor in &m.actors {
         if let Some(Entity::Organisation(o)) = a.actors[actor.0].entity {
             for entity in &a.lexicon.organisations[o].implies {
-                if let Some(i) = a.actors.iter().position(|x| x.entity == Some(*entity)) {
-                    if !actors.contains(&ActorRef(i)) {
-                        actors.push(ActorRef(i));
-                    }
+                if let Some(i) = a.actors.iter().position(|x| x.entity == Some(*entity))
+                    && !actors.contains(&ActorRef(i))
+                {
+                    actors.push(ActorRef(i));
                 }
             }
         }

@@ -640,6 +640,6 @@ fn is_noun_use(a: &Analysis<'_>, k: usize) -> bool {
             ) || a.mention(k).is_some()
         }
         "statement" => true,
-        _ => matches!(before.as_str(), "the" | "a" | "an") && !a.phrase(k - 1).is_some(),
+        _ => matches!(before.as_str(), "the" | "a" | "an") && a.phrase(k - 1).is_none(),
     }
 }

@@ -1628,14 +1628,16 @@ impl<'a> Analysis<'a> {
             "prior",
             "together",
         ];
-        let first = self.lower(range.start);
-        if !FRONTED.contains(&first.as_str()) && !(first.ends_with("ing") && first.len() > 5) {
-            return range.start;
+        let start = self.sentence_start(range.clone());
+        let first = self.lower(start);
+        let participle = first.ends_with("ing") && first.len() > 5 && !self.is_upper_word(start);
+        if !(FRONTED.contains(&first.as_str()) || participle) {
+            return start;
         }
-        let limit = (range.start + 30).min(range.end);
-        (range.start + 1..limit)
+        let limit = (start + 30).min(range.end);
+        (start + 1..limit)
             .find(|&k| self.word(k) == "," && !self.quoted[k])
-            .map_or(range.start, |k| k + 1)
+            .map_or(start, |k| k + 1)
     }
 
     /// "the secretary-general", "The Deputy Secretary", "the U.S. president", "the general":
