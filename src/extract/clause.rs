@@ -121,6 +121,7 @@ const UNNAMED_NOUNS: &[&str] = &[
     "nations",
     "participants",
     "members",
+    "leaders",
 ];
 
 /// Words that open a fronted adverbial phrase ("During talks in Brussels, ...").

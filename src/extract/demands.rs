@@ -10,6 +10,7 @@ use crate::text::tokens::TokenKind;
 
 pub fn find(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<Demand> {
     let mut demands = Vec::new();
+    obligations(a, &mut demands);
     for (s, sentence) in a.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
         let turn_speaker = a
@@ -91,6 +92,77 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<Demand> {
         }
     }
     demands
+}
+
+/// In a transcript turn, "the pressure has to be stepped up" and "Russia must withdraw" are
+/// the speaker's demands: an obligation laid on someone other than the speaker's side.
+fn obligations(a: &Analysis<'_>, out: &mut Vec<Demand>) {
+    for turn in a.turns.iter().filter(|t| !t.is_question) {
+        let Some(speaker) = turn.speaker else {
+            continue;
+        };
+        let mut k = turn.body.start;
+        while k + 2 < turn.body.end {
+            let modal = match (a.lower(k).as_str(), a.lower(k + 1).as_str()) {
+                ("has" | "have", "to") if a.lower(k + 2) == "be" => Some(k + 3),
+                ("must", _) => Some(k + 1),
+                _ => None,
+            };
+            let Some(after) = modal else {
+                k += 1;
+                continue;
+            };
+            // The subject: the words since the last clause break, not "we", "I", "it".
+            let start = (turn.body.start..k)
+                .rev()
+                .find(|&j| {
+                    matches!(a.word(j), "," | "." | ";" | ":" | "—" | "–") || a.lower(j) == "and"
+                })
+                .map_or(turn.body.start, |j| j + 1);
+            let first = a.lower(start);
+            let pronoun = matches!(
+                first.as_str(),
+                "we" | "i" | "it" | "this" | "that" | "you" | "they" | "there" | "everyone"
+            );
+            if start >= k || pronoun || k - start > 6 {
+                k = after;
+                continue;
+            }
+            // The obligation ends at the next comma: "it has to be continued, the pressure has
+            // to be stepped up, and Ukraine has to be provided with ...".
+            let sentence_end = a.sentences[a.sentence_of(k)].tokens.end.min(turn.body.end);
+            let clause_end = (after..sentence_end)
+                .find(|&j| {
+                    a.word(j) == ","
+                        && (a.lower(j + 1) == "and"
+                            || (j + 3 < sentence_end
+                                && (j + 1..j + 5).any(|x| {
+                                    matches!(a.lower(x).as_str(), "has" | "have" | "must")
+                                })))
+                })
+                .unwrap_or(sentence_end);
+            let end = demand_end(a, after, clause_end);
+            let of = (start..k)
+                .find_map(|j| a.mention(j).and_then(|m| m.actors.first().copied()))
+                .filter(|&x| a.party_of(x) != a.party_of(speaker));
+            out.push(Demand {
+                by: Some(speaker),
+                by_party: a.party_of(speaker).filter(|&p| p != speaker),
+                of,
+                of_party: of.and_then(|o| a.party_of(o)).filter(|&p| Some(p) != of),
+                text: text_of(a, start..end),
+                cue: Some(text_of(a, k..after)),
+                answer: None,
+                when: when_of(a, a.sentence_of(k)),
+                meeting: None,
+                evidence: vec![Evidence {
+                    aspect: Aspect::Fact,
+                    span: a.token_span(start..end),
+                }],
+            });
+            k = end.max(after);
+        }
+    }
 }
 
 struct Found {
