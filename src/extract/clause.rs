@@ -175,6 +175,10 @@ pub fn subject_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> O
         }
         k -= 1;
         let word = a.lower(k);
+        // "von der Leyen, who said": the relative pronoun stands for the noun phrase before it.
+        if word == "who" && k >= 2 && a.word(k - 1) == "," {
+            return noun_phrase_ending_at(a, sentence_start, k - 2);
+        }
         if BETWEEN_SUBJECT_AND_VERB.contains(&word.as_str())
             || (word.ends_with("ly") && word.len() > 4 && a.mention(k).is_none())
         {
@@ -423,8 +427,20 @@ pub fn is_verb_like(a: &Analysis<'_>, k: usize) -> bool {
     }
     let word = a.lower(k);
     let hyphenated = k > 0 && a.word(k - 1) == "-" && !a.tokens[k].space_before;
-    word.len() > 3 && word.ends_with("ed") && a.mention(k).is_none() && !hyphenated
+    (word.len() > 3 && word.ends_with("ed") && a.mention(k).is_none() && !hyphenated)
+        || COMMON_VERBS.contains(&word.as_str())
 }
+
+/// Frequent verbs of news reports that do not end in -ed.
+const COMMON_VERBS: &[&str] = &[
+    "made", "makes", "took", "takes", "gave", "gives", "held", "holds", "met", "meets", "said",
+    "says", "told", "tells", "spoke", "speaks", "led", "leads", "began", "begins", "went", "goes",
+    "came", "comes", "put", "puts", "sent", "sends", "brought", "brings", "left", "leaves", "sat",
+    "saw", "sees", "ran", "runs", "won", "wins", "got", "gets", "kept", "keeps", "paid", "pays",
+    "lost", "stood", "fell", "grew", "wrote", "writes", "broke", "rose", "chose", "sought",
+    "seeks", "thought", "knew", "arrived", "arrives", "travels", "visits", "remains", "wants",
+    "hopes", "needs", "plans", "faces", "faced",
+];
 
 /// The end of a complement that starts at `from`: the end of the sentence, or before a
 /// coordinated verb of speech, demand or report (", and urged", "and recalled", "; ").

@@ -62,8 +62,11 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<Demand> {
                 for by in &by_actors {
                     for &of in &of_targets {
                         for content in &found.contents {
-                            let of =
-                                of.or_else(|| infer_addressee(a, *by, content.clone(), meetings));
+                            let of = if found.unresolved_addressee {
+                                of
+                            } else {
+                                of.or_else(|| infer_addressee(a, *by, content.clone(), meetings))
+                            };
                             demands.push(Demand {
                                 by: *by,
                                 by_party: by
@@ -168,6 +171,10 @@ fn obligations(a: &Analysis<'_>, out: &mut Vec<Demand>) {
 struct Found {
     by: Subject,
     of: Vec<ActorRef>,
+    /// The addressee is named in words that resolve to no actor ("urged the army and the RSF
+    /// to"): better unknown than guessed. Generic organs of a state ("authorities", "the
+    /// government") are still inferred.
+    unresolved_addressee: bool,
     contents: Vec<Range<usize>>,
     answer: Option<Answer>,
     end: usize,
@@ -273,9 +280,17 @@ fn read_demand(
     if contents.is_empty() {
         return None;
     }
+    let unresolved_addressee = of.is_empty()
+        && matches!(
+            pattern,
+            DemandPattern::ObjectTo | DemandPattern::ObjectToOrFor | DemandPattern::Demand
+        )
+        && to_infinitive_words(a, cue_end, end_of_clause)
+            .is_some_and(|(_, _, unresolved)| unresolved);
     Some(Found {
         by,
         of,
+        unresolved_addressee,
         contents,
         answer,
         end: end_of_clause,
@@ -353,6 +368,38 @@ fn demander(
 
 /// "urged Cambodia’s leadership to": the addressees before "to", and the position of "to".
 fn to_infinitive(a: &Analysis<'_>, from: usize, end: usize) -> Option<(Vec<ActorRef>, usize)> {
+    to_infinitive_words(a, from, end).map(|(actors, to, _)| (actors, to))
+}
+
+/// Generic organs of a state: an addressee named so is the state the demand is about.
+const STATE_ORGANS: &[&str] = &[
+    "authorities",
+    "government",
+    "leadership",
+    "regime",
+    "officials",
+    "leaders",
+    "junta",
+];
+
+/// Like [`to_infinitive`], and whether words before "to" name somebody no actor stands for.
+fn to_infinitive_words(
+    a: &Analysis<'_>,
+    from: usize,
+    end: usize,
+) -> Option<(Vec<ActorRef>, usize, bool)> {
+    let (actors, to) = to_infinitive_inner(a, from, end)?;
+    let unresolved = actors.is_empty()
+        && (from..to).any(|k| a.tokens[k].kind == crate::text::tokens::TokenKind::Word)
+        && !(from..to).any(|k| STATE_ORGANS.contains(&a.lower(k).as_str()));
+    Some((actors, to, unresolved))
+}
+
+fn to_infinitive_inner(
+    a: &Analysis<'_>,
+    from: usize,
+    end: usize,
+) -> Option<(Vec<ActorRef>, usize)> {
     let limit = (from + 12).min(end);
     let mut addressees = Vec::new();
     let mut k = from;
@@ -393,6 +440,12 @@ fn to_infinitive(a: &Analysis<'_>, from: usize, end: usize) -> Option<(Vec<Actor
 /// Whether the word after "to" starts a verb phrase: an action verb, an adverb, or any
 /// lower-case word that is not a determiner or a noun ending.
 fn is_verb_after_to(a: &Analysis<'_>, k: usize) -> bool {
+    // "urging him to “bring Russia to its senses”".
+    let k = if matches!(a.word(k), "\"" | "“") {
+        k + 1
+    } else {
+        k
+    };
     let word = a.lower(k);
     if a.lexicon.action_verbs.contains(&word) || word == "be" || word == "not" {
         return true;

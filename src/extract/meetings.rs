@@ -36,6 +36,10 @@ struct Mention {
     /// Its parties are "both sides", "the leaders" or an unresolved "they": those of the
     /// meeting the article is about.
     collective: bool,
+    /// "after the meeting with Lavrov": definite, with parties named in its own words.
+    definite_with_parties: bool,
+    /// The parties its own noun phrase names.
+    own: Vec<ActorRef>,
     label: String,
 }
 
@@ -400,6 +404,8 @@ fn transcript_meeting(a: &Analysis<'_>, out: &mut Vec<Mention>) {
         during: false,
         transcript: true,
         collective: false,
+        definite_with_parties: false,
+        own: Vec::new(),
         label: "meeting of the speakers".into(),
     });
 }
@@ -725,12 +731,29 @@ fn read_mention(
         && determiner.is_none()
         && matches!(a.lower(sentence.start).as_str(), "during" | "at" | "after");
     let anaphoric = (anaphoric_form || presupposed) && !own_parties;
+    // "after the meeting with Russia’s Sergei Lavrov": a definite meeting with parties of its
+    // own may still be the meeting already reported with some of them.
+    let definite_with_parties = anaphoric_form
+        && own_parties
+        && np_start > 0
+        && matches!(
+            a.lower(np_start - 1).as_str(),
+            "after" | "before" | "during" | "at"
+        );
+    let own_np_parties = named.clone();
     // The subject: of a meeting verb, of a verb of taking part ("chaired the meeting"), or of
     // a sentence whose fronted phrase holds the meeting ("In a meeting with Hun Sen, Sherman
     // stressed ...").
     let subject = if is_verb {
         clause::subject_before(a, sentence.start, tokens.start)
             .or_else(|| infinitive_subject(a, sentence.clone(), tokens.start))
+    } else if np_start > 0
+        && matches!(a.lower(np_start - 1).as_str(), "after" | "before")
+        && own_parties
+    {
+        // "Kuleba said after the meeting with Lavrov": the speaker was at the meeting.
+        governing_verb(a, sentence.start.max(main_start), np_start)
+            .and_then(|verb| clause::subject_before(a, sentence.start, verb))
     } else if is_time_reference(a, np_start) || is_setting(a, np_start) {
         // "on the eve of the G20 summit": another event, named to date this one.
         None
@@ -869,6 +892,8 @@ fn read_mention(
         during: np_start > 0 && matches!(a.lower(np_start - 1).as_str(), "during"),
         transcript: false,
         collective,
+        definite_with_parties,
+        own: own_np_parties,
         label,
     })
 }
@@ -1281,11 +1306,12 @@ fn is_collective(
         return false;
     }
     let start = clause::main_clause_start(a, sentence.clone());
-    let words: Vec<String> = (start..cue).take(12).map(|k| a.lower(k)).collect();
-    let sides = words
+    let near: Vec<String> = (start..cue).rev().take(12).map(|k| a.lower(k)).collect();
+    let words: Vec<String> = (start..cue).take(3).map(|k| a.lower(k)).collect();
+    let sides = near
         .iter()
         .any(|w| matches!(w.as_str(), "sides" | "parties"))
-        && words.iter().any(|w| matches!(w.as_str(), "both" | "two"));
+        && near.iter().any(|w| matches!(w.as_str(), "both" | "two"));
     let unresolved_they = words.first().is_some_and(|w| w == "they") && a.mention(start).is_none();
     let leaders = words.len() >= 2 && words[0] == "the" && words[1] == "leaders";
     sides || unresolved_they || leaders
@@ -1682,6 +1708,9 @@ fn compatible(
         return true;
     }
     let parties = group_parties(mentions, group);
+    if mention.definite_with_parties && mention.own.iter().any(|x| parties.contains(x)) {
+        return true;
+    }
     // A speaker's "to be here to meet with the Alliance" is the transcript's meeting.
     let in_turn = a
         .turns

@@ -417,7 +417,11 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
             let at_end = (after_verb..range.end)
                 .all(|j| matches!(a.word(j), "." | "," | "!" | "?"))
                 || (after_verb..range.end)
-                    .all(|j| a.mention(j).is_some() || matches!(a.word(j), "." | "," | "!" | "?"));
+                    .all(|j| a.mention(j).is_some() || matches!(a.word(j), "." | "," | "!" | "?"))
+                || (matches!(pattern, SpeechPattern::Say | SpeechPattern::Tell)
+                    && k > range.start
+                    && trailing_phrase(a, after_verb, range.end)
+                    && (range.start..k).any(|j| a.word(j) == ","));
             let complement = if at_end {
                 let subject_start = subject_start(a, range.start, k);
                 let mut end = subject_start;
@@ -499,7 +503,8 @@ fn subject_start(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> usize 
         if matches!(
             a.phrase(prev).map(|p| p.target),
             Some(PhraseTarget::Title(_))
-        ) || matches!(a.lower(prev).as_str(), "the" | "and")
+        ) || matches!(a.lower(prev).as_str(), "the" | "a" | "an" | "and")
+            || a.tokens[prev].kind == crate::text::tokens::TokenKind::Possessive
             || clause_adverb(&a.lower(prev))
         {
             k = prev;
@@ -508,6 +513,36 @@ fn subject_start(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> usize 
         break;
     }
     k
+}
+
+/// "..., the statement said in a joint statement." / "said on Twitter" / "told reporters on
+/// Monday": a short phrase after a final verb of speech, with no clause of its own.
+fn trailing_phrase(a: &Analysis<'_>, from: usize, end: usize) -> bool {
+    let words: Vec<usize> = (from..end)
+        .filter(|&j| !matches!(a.word(j), "." | "!" | "?"))
+        .collect();
+    let Some(&first) = words.first() else {
+        return false;
+    };
+    let opener = matches!(
+        a.lower(first).as_str(),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "late"
+            | "early"
+            | "earlier"
+            | "later"
+            | "via"
+            | "reporters"
+            | "journalists"
+    );
+    opener
+        && words.len() <= 8
+        && !words
+            .iter()
+            .any(|&j| a.lower(j) == "that" || clause::is_verb_like(a, j) || a.quoted[j])
 }
 
 fn clause_adverb(word: &str) -> bool {

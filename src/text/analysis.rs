@@ -411,7 +411,9 @@ const LOCATIVES: &[&str] = &[
 ];
 
 /// Nouns a collective phrase ends with: "the two leaders", "both sides".
-const COLLECTIVE_NOUNS: &[&str] = &["leaders", "sides", "ministers", "presidents", "officials"];
+/// Nouns a collective phrase of persons ends with: "the two leaders", "both presidents"
+/// ("both sides" are states or organisations, which meetings resolve).
+const COLLECTIVE_NOUNS: &[&str] = &["leaders", "ministers", "presidents", "officials"];
 
 impl<'a> Analysis<'a> {
     pub fn new(
@@ -975,13 +977,16 @@ impl<'a> Analysis<'a> {
                 end = j;
                 continue;
             }
-            if end > start
-                && NAME_PARTICLES.contains(&self.word(j))
-                && j + 1 < self.tokens.len()
-                && self.is_capitalised(j + 1)
-            {
-                j += 1;
-                continue;
+            // "Ursula von der Leyen", "Charles de Gaulle".
+            if end > start && NAME_PARTICLES.contains(&self.word(j)) {
+                let mut next = j + 1;
+                while next < self.tokens.len() && NAME_PARTICLES.contains(&self.word(next)) {
+                    next += 1;
+                }
+                if next < self.tokens.len() && self.is_capitalised(next) {
+                    j = next;
+                    continue;
+                }
             }
             break;
         }
@@ -1027,13 +1032,24 @@ impl<'a> Analysis<'a> {
             && name_word_count(&words) <= 3
             && self.starts_sentence(run.start)
             && self.is_past_verb(run.end);
+        // "Russia’s Sergei Lavrov": a state's possessive before a name.
+        let state_possessive = multiword
+            && name_word_count(&words) <= 3
+            && run.start >= 2
+            && self.tokens[run.start - 1].kind == TokenKind::Possessive
+            && self.mention(run.start - 2).is_some_and(|m| {
+                m.actors
+                    .iter()
+                    .any(|&a| self.actor_kind(a) == ActorKind::State)
+            });
         let is_person = known.is_some()
             || title.is_some()
             || (multiword
                 && (apposition_after.is_some()
                     || apposition_before.is_some()
                     || speech_after
-                    || subject_of_sentence))
+                    || subject_of_sentence
+                    || state_possessive))
             || from_title.is_some();
         if !is_person || self.quoted[run.start] && title.is_none() && known.is_none() {
             return;
@@ -1048,6 +1064,12 @@ impl<'a> Analysis<'a> {
         };
         if let Some((title_range, title_index)) = role_source {
             self.add_role(actor, title_range, title_index, run.clone());
+        }
+        if state_possessive && self.actors[actor.0].party.is_none() {
+            let state = self
+                .mention(run.start - 2)
+                .and_then(|m| m.actors.first().copied());
+            self.actors[actor.0].party = state;
         }
         let how = if self.actors[actor.0].name_words.len() > lower_words(&words).len() {
             How::Surname
@@ -1540,7 +1562,16 @@ impl<'a> Analysis<'a> {
                 let quoted = self.quoted[i];
                 let word = self.lower(i);
                 let resolved: Option<(Range<usize>, Vec<ActorRef>, How)> = match word.as_str() {
-                    "he" | "she" | "him" | "his" | "her" if !quoted => {
+                    // "urging him to": an object pronoun is somebody other than the subject.
+                    "him" if !quoted => {
+                        let subject = subject_this_sentence.clone().unwrap_or_default();
+                        recent_persons
+                            .iter()
+                            .rev()
+                            .find(|p| !subject.contains(p))
+                            .map(|&p| (i..i + 1, vec![p], How::Pronoun))
+                    }
+                    "he" | "she" | "his" | "her" if !quoted => {
                         let antecedent = subject_this_sentence
                             .clone()
                             .filter(|v| v.len() == 1)
