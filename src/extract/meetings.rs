@@ -1772,9 +1772,13 @@ fn build(
         .iter()
         .filter_map(|&i| mentions[i].date.clone())
         .max_by_key(|d| d.date.map(|x| x.precision() == crate::text::Precision::Day));
-    let place = group
+    // The most precise place any mention gives: a city over its country.
+    let places: Vec<usize> = group.iter().filter_map(|&i| mentions[i].place).collect();
+    let place = places
         .iter()
-        .find_map(|&i| mentions[i].place)
+        .copied()
+        .find(|&p| matches!(a.lexicon.places[p].kind, PlaceKind::City | PlaceKind::Venue))
+        .or_else(|| places.first().copied())
         .or_else(|| context_place(a, first))
         .or_else(|| dateline_place(a, first, mentions, group));
     let status = group
