@@ -9,6 +9,7 @@ use crate::eval::{self, Counts, Report, Scores};
 use crate::extract;
 use crate::render::{self, Rows, Value};
 use crate::source::{self, Input, ReadOptions};
+use crate::text::Lexicon;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum EvalFormat {
@@ -64,8 +65,8 @@ fn counts_of<'a>(scores: &'a Scores, kind: &str) -> &'a Counts {
 
 /// `verbose` (the global `-v`/`--verbose`) lists each missed and each spurious fact, and the
 /// differences in matched meetings.
-pub fn run(args: Args, verbose: bool) -> anyhow::Result<ExitCode> {
-    let report = evaluate(&args.dir)?;
+pub fn run(args: Args, verbose: bool, lexicon: &Lexicon) -> anyhow::Result<ExitCode> {
+    let report = evaluate(&args.dir, lexicon)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         EvalFormat::Json => {
@@ -106,7 +107,7 @@ pub fn run(args: Args, verbose: bool) -> anyhow::Result<ExitCode> {
 }
 
 /// Extracts and scores every article of the folder that has a gold file.
-pub fn evaluate(dir: &Path) -> anyhow::Result<Report> {
+pub fn evaluate(dir: &Path, lexicon: &Lexicon) -> anyhow::Result<Report> {
     let mut files = Vec::new();
     let mut total = Scores::default();
     for (article_path, gold_path) in eval::gold_pairs(dir)? {
@@ -123,11 +124,14 @@ pub fn evaluate(dir: &Path) -> anyhow::Result<Report> {
             .into_iter()
             .next()
             .with_context(|| format!("{}: no article", article_path.display()))??;
-        let extraction = extract::extract(&extract::Input {
-            title: &article.title,
-            body: &article.body,
-            published: article.published,
-        });
+        let extraction = extract::extract_with(
+            &extract::Input {
+                title: &article.title,
+                body: &article.body,
+                published: article.published,
+            },
+            lexicon,
+        );
         let report = eval::score(&article_path, &gold, &extraction);
         total += &report.scores;
         files.push(report);

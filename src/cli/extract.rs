@@ -1,5 +1,5 @@
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::extract::{self, Extraction};
 use crate::render::{self, Rows, Value};
 use crate::source::{self, Article, Input, ReadOptions};
+use crate::text::Lexicon;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExtractFormat {
@@ -32,7 +33,7 @@ pub struct Args {
 }
 
 /// Prints what ingest would store for the file's articles, without touching a database.
-pub fn run(_db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode> {
     let input = if args.file.as_os_str() == "-" {
         Input::Stdin
     } else {
@@ -48,11 +49,14 @@ pub fn run(_db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let extractions: Vec<(Article, Extraction)> = articles
         .into_iter()
         .map(|article| {
-            let extraction = extract::extract(&extract::Input {
-                title: &article.title,
-                body: &article.body,
-                published: article.published,
-            });
+            let extraction = extract::extract_with(
+                &extract::Input {
+                    title: &article.title,
+                    body: &article.body,
+                    published: article.published,
+                },
+                lexicon,
+            );
             (article, extraction)
         })
         .collect();

@@ -8,6 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::extract::{self, Extraction};
 use crate::kb::{FactCounts, KbError, Store};
 use crate::source::{self, Article, ReadOptions};
+use crate::text::Lexicon;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -36,12 +37,12 @@ struct Tally {
     facts: FactCounts,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode> {
     let mut store =
         Store::open(db).with_context(|| format!("cannot open knowledge base {}", db.display()))?;
     let mut tally = Tally::default();
     if args.paths.is_empty() {
-        reprocess_all(&mut store, &mut tally)?;
+        reprocess_all(&mut store, &mut tally, lexicon)?;
     } else {
         let options = ReadOptions {
             published: args.published,
@@ -60,9 +61,14 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             progress.show(&input.to_string());
             for article in source::read_input(&input, &options) {
                 match article {
-                    Ok(article) => {
-                        ingest_article(&mut store, &article, args.reprocess, &progress, &mut tally)
-                    }
+                    Ok(article) => ingest_article(
+                        &mut store,
+                        &article,
+                        args.reprocess,
+                        &progress,
+                        &mut tally,
+                        lexicon,
+                    ),
                     Err(err) => {
                         progress.error(&err.to_string());
                         tally.failed += 1;
@@ -87,6 +93,7 @@ fn ingest_article(
     reprocess: bool,
     progress: &Progress,
     tally: &mut Tally,
+    lexicon: &Lexicon,
 ) {
     for warning in &article.warnings {
         progress.warn(&format!("{}: {}", article.origin, warning.message));
@@ -94,7 +101,7 @@ fn ingest_article(
     let result = (|| -> Result<(), KbError> {
         match store.find_article(&article.content_hash())? {
             Some(id) if reprocess => {
-                tally.facts += store.replace_facts(id, &extract_from(article))?;
+                tally.facts += store.replace_facts(id, &extract_from(article, lexicon))?;
                 tally.reprocessed += 1;
             }
             Some(id) => {
@@ -105,7 +112,7 @@ fn ingest_article(
                 tally.skipped += 1;
             }
             None => {
-                let (id, counts) = store.add_article(article, &extract_from(article))?;
+                let (id, counts) = store.add_article(article, &extract_from(article, lexicon))?;
                 tracing::info!("{}: stored as article {id}", article.origin);
                 tally.facts += counts;
                 tally.new += 1;
@@ -119,25 +126,31 @@ fn ingest_article(
     }
 }
 
-fn extract_from(article: &Article) -> Extraction {
-    extract::extract(&extract::Input {
-        title: &article.title,
-        body: &article.body,
-        published: article.published,
-    })
+fn extract_from(article: &Article, lexicon: &Lexicon) -> Extraction {
+    extract::extract_with(
+        &extract::Input {
+            title: &article.title,
+            body: &article.body,
+            published: article.published,
+        },
+        lexicon,
+    )
 }
 
-fn reprocess_all(store: &mut Store, tally: &mut Tally) -> anyhow::Result<()> {
+fn reprocess_all(store: &mut Store, tally: &mut Tally, lexicon: &Lexicon) -> anyhow::Result<()> {
     let ids = store.article_ids()?;
     let progress = Progress::new(ids.len() as u64, "articles");
     for id in ids {
         let article = store.article(id)?;
         progress.show(&article.origin);
-        let extraction = extract::extract(&extract::Input {
-            title: &article.title,
-            body: &article.body,
-            published: article.published,
-        });
+        let extraction = extract::extract_with(
+            &extract::Input {
+                title: &article.title,
+                body: &article.body,
+                published: article.published,
+            },
+            lexicon,
+        );
         match store.replace_facts(id, &extraction) {
             Ok(counts) => {
                 tally.facts += counts;

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use clap::{ArgAction, Parser, Subcommand};
 
 use crate::render::{self, Format, Rows};
+use crate::text::Lexicon;
 
 /// Diplomatic events from news reports and readouts, as an SQLite knowledge base.
 #[derive(Debug, Parser)]
@@ -36,6 +37,12 @@ pub struct Cli {
     /// each missed and spurious fact for `eval`.
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
+
+    /// A folder of CSV files that extend the built-in dictionaries (states.csv,
+    /// organisations.csv, places.csv, titles.csv, speech_verbs.csv, demand_cues.csv,
+    /// meeting_cues.csv, action_verbs.csv, status_cues.csv; same columns as data/dictionaries).
+    #[arg(long, global = true, env = "DIPKB_DICTIONARIES", value_name = "DIR")]
+    pub dictionaries: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -60,10 +67,19 @@ pub enum Command {
 /// Runs a parsed command line. Exit codes: 0 success, 1 a query matched nothing, 2 an error
 /// (returned as `Err`, or as code 2 when some inputs failed and the rest went through).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let extended;
+    let lexicon: &Lexicon = match &cli.dictionaries {
+        Some(dir) => {
+            extended = Lexicon::with_extra(dir)
+                .with_context(|| format!("cannot load dictionaries from {}", dir.display()))?;
+            &extended
+        }
+        None => Lexicon::builtin(),
+    };
     match cli.command {
-        Command::Ingest(args) => ingest::run(&cli.db, args),
-        Command::Extract(args) => extract::run(&cli.db, args),
-        Command::Eval(args) => eval::run(args, cli.verbose > 0),
+        Command::Ingest(args) => ingest::run(&cli.db, args, lexicon),
+        Command::Extract(args) => extract::run(args, lexicon),
+        Command::Eval(args) => eval::run(args, cli.verbose > 0, lexicon),
         Command::Stats(args) => stats::run(&cli.db, args),
         Command::Sql(args) => sql::run(&cli.db, args),
         Command::Migrate => migrate::run(&cli.db),

@@ -418,6 +418,12 @@ impl Lexicon {
     /// `speech_verbs.csv`, `demand_cues.csv`, `meeting_cues.csv`, `action_verbs.csv`,
     /// `status_cues.csv`).
     pub fn with_extra(dir: &Path) -> Result<Lexicon, LexiconError> {
+        if !dir.is_dir() {
+            return Err(LexiconError::Read {
+                path: dir.display().to_string(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder"),
+            });
+        }
         let mut rows = Rows::default();
         for (file, text) in BUILTIN {
             rows.add(file, text)?;

@@ -121,3 +121,65 @@ fn eval_scores_the_sample_corpus_and_enforces_floors() {
         "verbose lists findings per file"
     );
 }
+
+#[test]
+fn users_extend_the_dictionaries_without_recompiling() {
+    let kb = Kb::new();
+    let text = "---\ntitle: t\npublished: 2024-05-02\n---\nThe Freedonian Foreign Minister Rufus Firefly met Sylvanian envoy Trentino in Geneva on Thursday.\n";
+    let article = kb.write("a.txt", text);
+    let dictionaries = kb.dir.path().join("dicts");
+    std::fs::create_dir_all(&dictionaries).unwrap();
+    std::fs::write(
+        dictionaries.join("states.csv"),
+        "name,iso3,wikidata,aliases,demonyms,capital,metonyms\nFreedonia,FRD,,,Freedonian,Freedonia City,\n",
+    )
+    .unwrap();
+    let json = |extra: bool| -> Value {
+        let mut cmd = kb.dipkb();
+        if extra {
+            cmd.arg("--dictionaries").arg(&dictionaries);
+        }
+        let output = cmd
+            .args(["extract", "--format", "json"])
+            .arg(&article)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let names = |v: &Value| -> Vec<String> {
+        v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(!names(&json(false)).contains(&"Freedonia".to_string()));
+    let extended = json(true);
+    assert!(
+        names(&extended).contains(&"Freedonia".to_string()),
+        "{extended}"
+    );
+    kb.dipkb()
+        .arg("--dictionaries")
+        .arg(kb.dir.path().join("missing"))
+        .args(["extract"])
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not a folder"));
+    std::fs::write(
+        dictionaries.join("titles.csv"),
+        "title,kind\n\"unclosed,official\n",
+    )
+    .unwrap();
+    kb.dipkb()
+        .arg("--dictionaries")
+        .arg(&dictionaries)
+        .args(["extract"])
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("titles.csv"));
+}
