@@ -40,15 +40,30 @@ pub fn extract(input: &Input<'_>) -> Extraction {
 /// Extracts the facts of one article with the given dictionaries.
 pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
     let mut analysis = Analysis::new(input.title, input.body, input.published, lexicon);
+    let mut diagnostics = Vec::new();
     let meetings = meetings::find(&mut analysis);
-    let statements = statements::find(&analysis);
+    let statements = statements::find(&analysis, &mut diagnostics);
     let demands = demands::find(&analysis, &meetings);
+    // Relative dates cannot be resolved without a publication date: say where they are.
+    if input.published.is_none() {
+        for date in analysis.dates.iter().flatten().filter(|d| d.date.is_none()) {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                code: "unresolved-date",
+                message: format!(
+                    "\"{}\" cannot be resolved without a publication date",
+                    date.phrase
+                ),
+                span: Some(analysis.char_span(date.start, date.end)),
+            });
+        }
+    }
     Extraction {
         actors: analysis.extraction_actors(),
         meetings,
         statements,
         demands,
-        diagnostics: Vec::new(),
+        diagnostics,
     }
 }
 

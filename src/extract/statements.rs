@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 use super::clause::{self, Subject};
-use super::{ActorKind, ActorRef, Aspect, Evidence, Statement, StatementKind, When};
+use super::{
+    ActorKind, ActorRef, Aspect, Diagnostic, Evidence, Severity, Statement, StatementKind, When,
+};
 use crate::text::analysis::Analysis;
 use crate::text::lexicon::{PhraseTarget, SpeechPattern};
 use crate::text::tokens::TokenKind;
@@ -32,11 +34,11 @@ const QUOTING_VERBS: &[&str] = &[
     "praised",
 ];
 
-pub fn find(a: &Analysis<'_>) -> Vec<Statement> {
+pub fn find(a: &Analysis<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Statement> {
     let mut statements = Vec::new();
     turns(a, &mut statements);
     byline(a, &mut statements);
-    let attributions = quotations(a, &mut statements);
+    let attributions = quotations(a, &mut statements, diagnostics);
     reported_speech(a, &attributions, &mut statements);
     statements
 }
@@ -148,7 +150,11 @@ fn is_quoting_verb(a: &Analysis<'_>, k: usize) -> bool {
 
 /// Direct quotations. Returns the token ranges used as attributions, so that reported speech
 /// does not read them again.
-fn quotations(a: &Analysis<'_>, out: &mut Vec<Statement>) -> Vec<Range<usize>> {
+fn quotations(
+    a: &Analysis<'_>,
+    out: &mut Vec<Statement>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Range<usize>> {
     let mut attributions = Vec::new();
     let mut previous: Option<(usize, Option<ActorRef>, usize)> = None; // (statement, speaker, close)
     let mut q = 0;
@@ -187,6 +193,16 @@ fn quotations(a: &Analysis<'_>, out: &mut Vec<Statement>) -> Vec<Range<usize>> {
             });
         }
         let Some(attribution) = attribution else {
+            // A quotation of a few words with no speaker is a scare quote ("a sham “trial”");
+            // a longer one is a statement whose speaker the rules could not find.
+            if words >= 5 {
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Warning,
+                    code: "quotation-without-speaker",
+                    message: "a quotation whose speaker was not found is not recorded".into(),
+                    span: Some(a.token_span(inner.clone())),
+                });
+            }
             q += 1;
             continue;
         };
