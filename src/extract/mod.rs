@@ -96,7 +96,8 @@ mod tests {
                     .actors
                     .iter()
                     .flat_map(|a| a.roles.iter().map(|r| r.span)),
-            );
+            )
+            .chain(extraction.diagnostics.iter().filter_map(|d| d.span));
         for span in spans {
             prop_assert!(
                 span.start <= span.end && span.end <= len,
