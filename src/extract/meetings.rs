@@ -261,7 +261,7 @@ fn dateline_place(
         PartialDate::Day(day) => day <= published && (published - day).num_days() <= 2,
         _ => false,
     };
-    recent.then_some(place)
+    recent.then_some(city_of(a, place))
 }
 
 /// The states and organisations of the meeting mentioned most so far, with the states of its
@@ -272,6 +272,15 @@ fn salient_parties(a: &Analysis<'_>, meetings: &[Meeting], sizes: &[usize]) -> V
         return Vec::new();
     };
     let meeting = &meetings[salient];
+    let named: Vec<ActorRef> = meeting
+        .participants
+        .iter()
+        .filter(|p| !p.implied && a.actor_kind(p.actor) != ActorKind::Person)
+        .map(|p| p.actor)
+        .collect();
+    if !named.is_empty() {
+        return named;
+    }
     let mut parties: Vec<ActorRef> = Vec::new();
     for p in &meeting.participants {
         if let Some(party) = a.party_of(p.actor)
@@ -1191,7 +1200,7 @@ fn infinitive_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> boo
     if cue > sentence_start && a.lower(cue - 1) == "to" && a.tokens[cue - 1].space_before {
         return true;
     }
-    (cue.saturating_sub(5).max(sentence_start)..cue).any(|k| {
+    (cue.saturating_sub(7).max(sentence_start)..cue).any(|k| {
         a.lower(k) == "to"
             && a.tokens[k].space_before
             && matches!(
@@ -1607,16 +1616,21 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
         }
         None
     };
-    let found = after.or_else(before)?;
-    // A venue stands for its city when the dictionary knows it.
-    let entry = &a.lexicon.places[found];
-    if entry.kind == PlaceKind::Venue
-        && let Some(city) = &entry.city
-        && let Some(index) = a.lexicon.places.iter().position(|p| &p.name == city)
-    {
-        return Some(index);
+    after.or_else(before).map(|p| city_of(a, p))
+}
+
+/// A venue stands for its city when the dictionary knows it ("NATO headquarters": Brussels).
+fn city_of(a: &Analysis<'_>, place: usize) -> usize {
+    let entry = &a.lexicon.places[place];
+    match (&entry.kind, &entry.city) {
+        (PlaceKind::Venue, Some(city)) => a
+            .lexicon
+            .places
+            .iter()
+            .position(|p| &p.name == city)
+            .unwrap_or(place),
+        _ => place,
     }
-    Some(found)
 }
 
 /// Groups mentions of the same meeting: a mention that refers back ("the talks") joins the
@@ -1934,18 +1948,7 @@ fn first_place_in(a: &Analysis<'_>, range: Range<usize>) -> Option<usize> {
                 .flatten()
         })
         .next()
-        .map(|p| {
-            let entry = &a.lexicon.places[p];
-            match (&entry.kind, &entry.city) {
-                (PlaceKind::Venue, Some(city)) => a
-                    .lexicon
-                    .places
-                    .iter()
-                    .position(|x| &x.name == city)
-                    .unwrap_or(p),
-                _ => p,
-            }
-        })
+        .map(|p| city_of(a, p))
 }
 
 /// A meeting with no date in its sentence takes the date of a sentence just before it in the
