@@ -359,6 +359,8 @@ WITH links (actor_id, other_id, relation, date) AS (
     FROM meeting_participants AS a
     JOIN meeting_participants AS b ON b.meeting_id = a.meeting_id AND b.actor_id <> a.actor_id
     JOIN meetings AS m ON m.id = a.meeting_id
+    -- Parties only implied by a person's office are not said to have met anyone.
+    WHERE a.implied = 0 AND b.implied = 0
     UNION ALL
     SELECT by_id, of_id, 'demanded_of', date
     FROM (

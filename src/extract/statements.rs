@@ -47,6 +47,32 @@ fn in_turn(a: &Analysis<'_>, token: usize) -> bool {
     a.turns.iter().any(|t| t.body.contains(&token))
 }
 
+/// When something was said: a date phrase next to the verb of speech ("said on Monday",
+/// "Biden on Friday said"), else the day of publication. A date elsewhere in the sentence
+/// dates something else ("Moon, who met Kim in April, said").
+fn when_said(a: &Analysis<'_>, sentence: usize, verb: Option<usize>) -> When {
+    let near = verb.and_then(|v| {
+        a.dates[sentence].iter().find(|d| {
+            d.date.is_some()
+                && !d.year_only
+                && (d.end_token + 2 >= v && d.end_token <= v
+                    || d.first_token >= v && d.first_token <= v + 3)
+        })
+    });
+    match near {
+        Some(d) => When {
+            date: d.date,
+            end: d.end_date,
+            phrase: Some(d.phrase.clone()),
+        },
+        None => When {
+            date: a.published.map(crate::text::PartialDate::Day),
+            end: None,
+            phrase: None,
+        },
+    }
+}
+
 fn when_of_sentence(a: &Analysis<'_>, sentence: usize) -> When {
     match a.dates[sentence]
         .iter()
@@ -243,7 +269,7 @@ fn quotations(
                 kind: StatementKind::Direct,
                 text: text.clone(),
                 verb: attribution.verb.clone(),
-                when: when_of_sentence(a, sentence),
+                when: when_said(a, sentence, Some(attribution.tokens.start)),
                 meeting: None,
                 evidence: vec![Evidence {
                     aspect: Aspect::Fact,
@@ -490,7 +516,7 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
                     kind: StatementKind::Indirect,
                     text: text.clone(),
                     verb: Some(form.clone()),
-                    when: when_of_sentence(a, s),
+                    when: when_said(a, s, Some(k)),
                     meeting: None,
                     evidence: vec![Evidence {
                         aspect: Aspect::Fact,
