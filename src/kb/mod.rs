@@ -43,7 +43,7 @@ pub enum KbError {
     Migration { path: PathBuf, message: String },
     #[error("{path} is busy: another process is writing to it; try again when it has finished")]
     Busy { path: PathBuf },
-    #[error("cannot open database {path}: {source}")]
+    #[error("cannot open database {path}")]
     Open {
         path: PathBuf,
         source: rusqlite::Error,

@@ -237,7 +237,7 @@ const BUILTIN: &[(&str, &str)] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
-    #[error("cannot read dictionary {path}: {source}")]
+    #[error("cannot read dictionary {path}")]
     Read {
         path: String,
         source: std::io::Error,
