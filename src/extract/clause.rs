@@ -124,47 +124,6 @@ const UNNAMED_NOUNS: &[&str] = &[
     "leaders",
 ];
 
-/// Words that open a fronted adverbial phrase ("During talks in Brussels, ...").
-const FRONTED: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "since",
-    "while",
-    "when",
-    "as",
-    "with",
-    "without",
-    "despite",
-    "following",
-    "speaking",
-    "citing",
-    "calling",
-    "expressing",
-    "addressing",
-    "according",
-    "under",
-    "amid",
-    "among",
-    "together",
-    "prior",
-    "separately",
-    "meanwhile",
-    "for",
-    "from",
-    "by",
-    "earlier",
-    "later",
-    "however",
-    "also",
-    "finally",
-    "next",
-    "instead",
-];
-
 /// The subject whose noun phrase ends right before token `verb` in the sentence beginning at
 /// `sentence_start`, skipping adverbs and auxiliaries.
 pub fn subject_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> Option<Subject> {
@@ -342,19 +301,7 @@ pub fn np_start(a: &Analysis<'_>, sentence_start: usize, mention_start: usize) -
 /// Where the main clause of a sentence starts: after a fronted adverbial phrase and its comma
 /// ("During talks in Brussels, the NATO side proposed ...").
 pub fn main_clause_start(a: &Analysis<'_>, range: std::ops::Range<usize>) -> usize {
-    let start = a.sentence_start(range.clone());
-    let first = a.lower(start);
-    let participle = first.ends_with("ing")
-        && first.len() > 5
-        && a.mention(start).is_none()
-        && a.word(start).chars().skip(1).all(|c| !c.is_uppercase());
-    if !FRONTED.contains(&first.as_str()) && !participle {
-        return start;
-    }
-    let limit = (start + 30).min(range.end);
-    (start + 1..limit)
-        .find(|&k| a.word(k) == "," && !a.quoted[k])
-        .map_or(start, |k| k + 1)
+    a.main_clause_start(range)
 }
 
 /// The subject of a sentence's main clause: the noun phrase before its first verb.
@@ -541,4 +488,24 @@ fn starts_coordinated_verb(a: &Analysis<'_>, k: usize) -> bool {
         return starts_coordinated_verb(a, k + 1);
     }
     false
+}
+
+/// The date of what a sentence reports: its first resolved date phrase, else the day of
+/// publication with no phrase (the text gives no date of its own).
+pub fn sentence_when(a: &Analysis<'_>, sentence: usize) -> super::When {
+    match a.dates[sentence]
+        .iter()
+        .find(|d| d.date.is_some() && !d.year_only)
+    {
+        Some(d) => super::When {
+            date: d.date,
+            end: d.end_date,
+            phrase: Some(d.phrase.clone()),
+        },
+        None => super::When {
+            date: a.published.map(crate::text::PartialDate::Day),
+            end: None,
+            phrase: None,
+        },
+    }
 }

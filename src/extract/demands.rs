@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::clause::{self, Subject};
-use super::{ActorKind, ActorRef, Answer, AnswerKind, Aspect, Demand, Evidence, Meeting, When};
+use super::{ActorKind, ActorRef, Answer, AnswerKind, Aspect, Demand, Evidence, Meeting};
 use crate::text::analysis::{Analysis, How};
 use crate::text::lexicon::DemandPattern;
 use crate::text::tokens::TokenKind;
@@ -74,10 +74,10 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<Demand> {
                                     .filter(|p| Some(*p) != *by),
                                 of,
                                 of_party: of.and_then(|o| a.party_of(o)).filter(|p| Some(*p) != of),
-                                text: text_of(a, content.clone()),
+                                text: a.text_of(content.clone()),
                                 cue: Some(cue.form.clone()),
                                 answer: found.answer.clone(),
-                                when: when_of(a, s),
+                                when: clause::sentence_when(a, s),
                                 meeting: None,
                                 evidence: vec![Evidence {
                                     aspect: Aspect::Fact,
@@ -153,10 +153,10 @@ fn obligations(a: &Analysis<'_>, out: &mut Vec<Demand>) {
                 by_party: a.party_of(speaker).filter(|&p| p != speaker),
                 of,
                 of_party: of.and_then(|o| a.party_of(o)).filter(|&p| Some(p) != of),
-                text: text_of(a, start..end),
-                cue: Some(text_of(a, k..after)),
+                text: a.text_of(start..end),
+                cue: Some(a.text_of(k..after)),
                 answer: None,
-                when: when_of(a, a.sentence_of(k)),
+                when: clause::sentence_when(a, a.sentence_of(k)),
                 meeting: None,
                 evidence: vec![Evidence {
                     aspect: Aspect::Fact,
@@ -178,31 +178,6 @@ struct Found {
     contents: Vec<Range<usize>>,
     answer: Option<Answer>,
     end: usize,
-}
-
-fn text_of(a: &Analysis<'_>, range: Range<usize>) -> String {
-    if range.is_empty() {
-        return String::new();
-    }
-    a.text[a.tokens[range.start].start..a.tokens[range.end - 1].end].to_string()
-}
-
-fn when_of(a: &Analysis<'_>, sentence: usize) -> When {
-    match a.dates[sentence]
-        .iter()
-        .find(|d| d.date.is_some() && !d.year_only)
-    {
-        Some(d) => When {
-            date: d.date,
-            end: d.end_date,
-            phrase: Some(d.phrase.clone()),
-        },
-        None => When {
-            date: a.published.map(crate::text::PartialDate::Day),
-            end: None,
-            phrase: None,
-        },
-    }
 }
 
 fn read_demand(

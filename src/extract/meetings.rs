@@ -1028,24 +1028,7 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
             break;
         }
         // "hosted by X", "assisted by X", "under the auspices of X": X takes part.
-        if word == "by"
-            && k > 0
-            && matches!(
-                a.lower(k - 1).as_str(),
-                "hosted"
-                    | "chaired"
-                    | "assisted"
-                    | "mediated"
-                    | "brokered"
-                    | "attended"
-                    | "led"
-                    | "organised"
-                    | "organized"
-                    | "joined"
-                    | "accompanied"
-                    | "facilitated"
-            )
-        {
+        if word == "by" && k > 0 && is_agent_participle(a, k - 1) {
             listing = Some("by");
             k += 1;
             continue;

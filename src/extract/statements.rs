@@ -73,31 +73,6 @@ fn when_said(a: &Analysis<'_>, sentence: usize, verb: Option<usize>) -> When {
     }
 }
 
-fn when_of_sentence(a: &Analysis<'_>, sentence: usize) -> When {
-    match a.dates[sentence]
-        .iter()
-        .find(|d| d.date.is_some() && !d.year_only)
-    {
-        Some(d) => When {
-            date: d.date,
-            end: d.end_date,
-            phrase: Some(d.phrase.clone()),
-        },
-        None => When {
-            date: a.published.map(crate::text::PartialDate::Day),
-            end: None,
-            phrase: None,
-        },
-    }
-}
-
-fn text_of(a: &Analysis<'_>, range: Range<usize>) -> String {
-    if range.is_empty() {
-        return String::new();
-    }
-    a.text[a.tokens[range.start].start..a.tokens[range.end - 1].end].to_string()
-}
-
 /// Each transcript turn of six words or more is one direct statement, its whole text.
 fn turns(a: &Analysis<'_>, out: &mut Vec<Statement>) {
     for turn in &a.turns {
@@ -115,9 +90,9 @@ fn turns(a: &Analysis<'_>, out: &mut Vec<Statement>) {
             speaker,
             speaker_party: speaker.and_then(|s| a.party_of(s)),
             kind: StatementKind::Direct,
-            text: text_of(a, turn.body.clone()),
+            text: a.text_of(turn.body.clone()),
             verb: None,
-            when: when_of_sentence(a, sentence),
+            when: clause::sentence_when(a, sentence),
             meeting: None,
             evidence: vec![Evidence {
                 aspect: Aspect::Fact,
@@ -137,9 +112,9 @@ fn byline(a: &Analysis<'_>, out: &mut Vec<Statement>) {
         speaker: Some(speaker),
         speaker_party: a.party_of(speaker),
         kind: StatementKind::Direct,
-        text: text_of(a, range.clone()),
+        text: a.text_of(range.clone()),
         verb: None,
-        when: when_of_sentence(a, a.sentence_of(start)),
+        when: clause::sentence_when(a, a.sentence_of(start)),
         meeting: None,
         evidence: vec![Evidence {
             aspect: Aspect::Fact,
@@ -238,7 +213,7 @@ fn quotations(
         while inner.len() > 1 && matches!(a.word(inner.end - 1), "," | ":" | "—" | "–") {
             inner.end -= 1;
         }
-        let mut text = text_of(a, inner.clone());
+        let mut text = a.text_of(inner.clone());
         let mut span = a.token_span(inner.clone());
         let mut close = quote.close;
         // “A,” she said, “B.” is one statement when the quotation is one sentence.
@@ -249,7 +224,7 @@ fn quotations(
             text = format!(
                 "{} {}",
                 text.trim_end_matches([',', ' ']),
-                text_of(a, next.open + 1..next.close)
+                a.text_of(next.open + 1..next.close)
             );
             span.end = a.token_span(next.open + 1..next.close).end;
             close = next.close;
@@ -507,7 +482,7 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
                 k = after_verb;
                 continue;
             }
-            let text = text_of(a, complement.clone());
+            let text = a.text_of(complement.clone());
             let speakers = speakers_of(&subject);
             for speaker in speakers {
                 out.push(Statement {

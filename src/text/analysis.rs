@@ -398,6 +398,47 @@ const NOT_NAME_WORDS: &[&str] = &[
     "However",
 ];
 
+/// Words that open a fronted adverbial phrase ("During talks in Brussels, ...").
+const FRONTED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "while",
+    "when",
+    "as",
+    "with",
+    "without",
+    "despite",
+    "following",
+    "speaking",
+    "citing",
+    "calling",
+    "expressing",
+    "addressing",
+    "according",
+    "under",
+    "amid",
+    "among",
+    "together",
+    "prior",
+    "separately",
+    "meanwhile",
+    "for",
+    "from",
+    "by",
+    "earlier",
+    "later",
+    "however",
+    "also",
+    "finally",
+    "next",
+    "instead",
+];
+
 /// Small words allowed inside a name ("Osama bin Laden", "Charles de Gaulle").
 const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el", "de", "del", "della", "di", "da", "dos", "du", "van", "von", "der",
@@ -474,6 +515,14 @@ impl<'a> Analysis<'a> {
         analysis.find_byline();
         analysis.resolve_references();
         analysis
+    }
+
+    /// The text a token range covers, from its first character to its last.
+    pub fn text_of(&self, range: Range<usize>) -> String {
+        if range.is_empty() || range.end > self.tokens.len() {
+            return String::new();
+        }
+        self.text[self.tokens[range.start].start..self.tokens[range.end - 1].end].to_string()
     }
 
     /// The first token of a sentence's words, after a dateline ("BEIJING — ").
@@ -1637,32 +1686,14 @@ impl<'a> Analysis<'a> {
 
     /// Where a sentence's main clause starts, after a fronted phrase and its comma ("Speaking
     /// at her own press conference, ...").
-    fn main_clause_start(&self, range: Range<usize>) -> usize {
-        const FRONTED: &[&str] = &[
-            "in",
-            "on",
-            "at",
-            "during",
-            "after",
-            "before",
-            "since",
-            "while",
-            "when",
-            "as",
-            "with",
-            "despite",
-            "following",
-            "according",
-            "under",
-            "amid",
-            "among",
-            "prior",
-            "together",
-        ];
+    pub fn main_clause_start(&self, range: Range<usize>) -> usize {
         let start = self.sentence_start(range.clone());
         let first = self.lower(start);
-        let participle = first.ends_with("ing") && first.len() > 5 && !self.is_upper_word(start);
-        if !(FRONTED.contains(&first.as_str()) || participle) {
+        let participle = first.ends_with("ing")
+            && first.len() > 5
+            && self.mention(start).is_none()
+            && self.word(start).chars().skip(1).all(|c| !c.is_uppercase());
+        if !FRONTED.contains(&first.as_str()) && !participle {
             return start;
         }
         let limit = (start + 30).min(range.end);
