@@ -124,14 +124,7 @@ pub fn evaluate(dir: &Path, lexicon: &Lexicon) -> anyhow::Result<Report> {
             .into_iter()
             .next()
             .with_context(|| format!("{}: no article", article_path.display()))??;
-        let extraction = extract::extract_with(
-            &extract::Input {
-                title: &article.title,
-                body: &article.body,
-                published: article.published,
-            },
-            lexicon,
-        );
+        let extraction = extract::extract_with(&article.extract_input(), lexicon);
         let report = eval::score(&article_path, &gold, &extraction);
         total += &report.scores;
         files.push(report);

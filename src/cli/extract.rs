@@ -49,14 +49,7 @@ pub fn run(args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode> {
     let extractions: Vec<(Article, Extraction)> = articles
         .into_iter()
         .map(|article| {
-            let extraction = extract::extract_with(
-                &extract::Input {
-                    title: &article.title,
-                    body: &article.body,
-                    published: article.published,
-                },
-                lexicon,
-            );
+            let extraction = extract::extract_with(&article.extract_input(), lexicon);
             (article, extraction)
         })
         .collect();

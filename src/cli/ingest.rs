@@ -127,14 +127,7 @@ fn ingest_article(
 }
 
 fn extract_from(article: &Article, lexicon: &Lexicon) -> Extraction {
-    extract::extract_with(
-        &extract::Input {
-            title: &article.title,
-            body: &article.body,
-            published: article.published,
-        },
-        lexicon,
-    )
+    extract::extract_with(&article.extract_input(), lexicon)
 }
 
 fn reprocess_all(store: &mut Store, tally: &mut Tally, lexicon: &Lexicon) -> anyhow::Result<()> {
@@ -143,14 +136,7 @@ fn reprocess_all(store: &mut Store, tally: &mut Tally, lexicon: &Lexicon) -> any
     for id in ids {
         let article = store.article(id)?;
         progress.show(&article.origin);
-        let extraction = extract::extract_with(
-            &extract::Input {
-                title: &article.title,
-                body: &article.body,
-                published: article.published,
-            },
-            lexicon,
-        );
+        let extraction = extract::extract_with(&article.extract_input(), lexicon);
         match store.replace_facts(id, &extraction) {
             Ok(counts) => {
                 tally.facts += counts;

@@ -43,6 +43,17 @@ pub struct StoredArticle {
     pub origin: String,
 }
 
+impl StoredArticle {
+    /// What extraction reads of this article.
+    pub fn extract_input(&self) -> crate::extract::Input<'_> {
+        crate::extract::Input {
+            title: &self.title,
+            body: &self.body,
+            published: self.published,
+        }
+    }
+}
+
 /// Which foreign key of `evidence_spans` a span belongs to.
 #[derive(Clone, Copy)]
 enum FactColumn {

@@ -35,6 +35,15 @@ pub struct Article {
 }
 
 impl Article {
+    /// What extraction reads of this article.
+    pub fn extract_input(&self) -> crate::extract::Input<'_> {
+        crate::extract::Input {
+            title: &self.title,
+            body: &self.body,
+            published: self.published,
+        }
+    }
+
     /// Hex SHA-256 of the body: two inputs with the same body are the same article, whatever
     /// format or title they came with.
     pub fn content_hash(&self) -> String {
