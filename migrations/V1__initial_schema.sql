@@ -37,7 +37,9 @@ CREATE TABLE actors ( -- one row per real actor: a person, a state, an organisat
     name TEXT NOT NULL, -- canonical name: a person's full name as first introduced, a state's short English name
     iso3 TEXT, -- ISO 3166-1 alpha-3 code, states only
     wikidata_qid TEXT, -- Wikidata item, e.g. Q159 for Russia, where known
-    cameo_code TEXT, -- CAMEO actor code, e.g. RUS or IGONAT, where one fits
+    cameo_code TEXT, -- CAMEO actor code, e.g. RUS or IGOWSTNAT, where one fits
+    name_origin TEXT NOT NULL DEFAULT 'article'
+        CHECK (name_origin IN ('dictionary', 'article', 'user')), -- who chose `name`: a user's choice (`dipkb actor rename`) is never replaced
     note TEXT -- free text for curators; never written by extraction
 );
 
@@ -97,22 +99,35 @@ CREATE UNIQUE INDEX idx_places_name_kind_country ON places ( -- One row per plac
     name, kind, ifnull(country_iso3, '')
 );
 
-CREATE TABLE meetings ( -- encounters of two or more parties: talks, summits, sessions, calls, visits
+CREATE TABLE actor_curations ( -- what users said about actors (`dipkb actor alias|merge|rename`), replayed after every ingest
     id INTEGER PRIMARY KEY,
-    label TEXT, -- short description for people ("NATO-Russia Council")
+    action TEXT NOT NULL CHECK (action IN ('alias', 'merge', 'rename')), -- alias: `argument` is another name of `actor`; merge: the actor named `argument` is `actor`; rename: `argument` is `actor`'s name
+    actor TEXT NOT NULL, -- the actor acted on, by any of its names at the time
+    argument TEXT NOT NULL, -- the alias, the actor merged in, or the new name
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) -- when the user said it (UTC)
+);
+
+-- Facts come in two layers. A *report* is what one article says about a fact (its date, place,
+-- participants, speaker); the fact itself (`meetings`, `statements`, `demands`) is what all its
+-- reports say together, recomputed whenever a report is added or removed. Several articles that
+-- report the same meeting or quote give one fact with several reports, one per article.
+
+CREATE TABLE meetings ( -- encounters of two or more parties: talks, summits, sessions, calls, visits; combined from their reports
+    id INTEGER PRIMARY KEY,
+    label TEXT, -- short description for people ("NATO-Russia Council meeting")
     kind TEXT NOT NULL DEFAULT 'meeting', -- meeting, talks, summit, session, dialogue, call, visit, meal, conference
     mode TEXT NOT NULL DEFAULT 'unknown' CHECK (mode IN ('in_person', 'phone', 'video', 'unknown')), -- how the parties met
-    scope TEXT NOT NULL DEFAULT 'unknown' CHECK (scope IN ('bilateral', 'multilateral', 'unknown')), -- two parties or more
-    status TEXT NOT NULL CHECK (status IN ('held', 'planned', 'proposed', 'cancelled', 'postponed')), -- as of the latest source
-    date TEXT, -- first day: YYYY-MM-DD, YYYY-MM or YYYY as precise as the sources allow
+    scope TEXT NOT NULL DEFAULT 'unknown' CHECK (scope IN ('bilateral', 'multilateral', 'unknown')), -- two named parties or more
+    status TEXT NOT NULL CHECK (status IN ('held', 'planned', 'proposed', 'cancelled', 'postponed')), -- as the most recently published report gives it
+    date TEXT, -- first day: YYYY-MM-DD, YYYY-MM or YYYY, as precise as the most precise report
     date_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (date_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `date` is known
     date_phrase TEXT, -- the words the date came from ("on Wednesday", "Dec. 12")
     end_date TEXT, -- last day of a meeting over several days, same forms as `date`
     place_id INTEGER REFERENCES places (id) ON DELETE SET NULL, -- where it took place; NULL for calls or when not said
     outcome TEXT, -- result in the sources' words ("ended in a stalemate")
-    cameo_code TEXT, -- CAMEO event code (04x family) for use beside GDELT or ICEWS data
-    plover_category TEXT, -- PLOVER event type, CONSULT for meetings
-    plover_mode TEXT -- PLOVER mode: visit, phone, multilateral, third-party
+    cameo_code TEXT, -- CAMEO event code: 040 consult, 041 by telephone, 042 visit, 044 third location, 046 negotiation; 036 intent to meet for meetings not (yet) held
+    plover_category TEXT, -- PLOVER event category: CONSULT
+    plover_mode TEXT -- PLOVER mode of CONSULT: visit, phone, multilateral, third-party (NULL when none fits)
 );
 
 CREATE INDEX idx_meetings_date ON meetings ( -- Timelines order and filter meetings by date.
@@ -122,12 +137,50 @@ CREATE INDEX idx_meetings_place_id ON meetings ( -- `--place` filters and de-dup
     place_id
 );
 
-CREATE TABLE meeting_participants ( -- who took part in each meeting
+CREATE TABLE meeting_reports ( -- one article's account of a meeting, before it is combined with other articles' accounts
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE, -- the meeting this account was found to describe
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE, -- the article
+    position INTEGER NOT NULL, -- order of the meeting within the article's extraction (0, 1, ...)
+    label TEXT, -- as in meetings, as this article gives it
+    kind TEXT NOT NULL DEFAULT 'meeting', -- as in meetings
+    mode TEXT NOT NULL DEFAULT 'unknown' CHECK (mode IN ('in_person', 'phone', 'video', 'unknown')), -- as in meetings
+    status TEXT NOT NULL CHECK (status IN ('held', 'planned', 'proposed', 'cancelled', 'postponed')), -- as this article gives it
+    date TEXT, -- as in meetings
+    date_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (date_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `date` is known
+    date_phrase TEXT, -- the words the date came from
+    end_date TEXT, -- as in meetings
+    place_id INTEGER REFERENCES places (id) ON DELETE SET NULL, -- as in meetings
+    outcome TEXT, -- as in meetings
+    UNIQUE (article_id, position)
+);
+
+CREATE INDEX idx_meeting_reports_meeting_id ON meeting_reports ( -- A meeting's sources.
+    meeting_id
+);
+CREATE INDEX idx_meeting_reports_date ON meeting_reports ( -- De-duplication looks for reports of the same days.
+    date
+);
+
+CREATE TABLE meeting_report_participants ( -- who took part in a meeting, as one article gives it
+    id INTEGER PRIMARY KEY,
+    meeting_report_id INTEGER NOT NULL REFERENCES meeting_reports (id) ON DELETE CASCADE, -- the report
+    actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE, -- the participant
+    role TEXT NOT NULL DEFAULT 'participant', -- participant, host, guest, chair, delegation_head, delegation_member
+    implied INTEGER NOT NULL DEFAULT 0 CHECK (implied IN (0, 1)), -- 1 when only implied by a person's office or nationality
+    UNIQUE (meeting_report_id, actor_id)
+);
+
+CREATE INDEX idx_meeting_report_participants_actor_id ON meeting_report_participants ( -- Merging actors re-points their participations.
+    actor_id
+);
+
+CREATE TABLE meeting_participants ( -- who took part in each meeting, over all its reports
     id INTEGER PRIMARY KEY,
     meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE, -- the meeting
     actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE, -- the participant
     role TEXT NOT NULL DEFAULT 'participant', -- participant, host, guest, chair, delegation_head, delegation_member
-    implied INTEGER NOT NULL DEFAULT 0 CHECK (implied IN (0, 1)), -- 1 when only implied by a person's office or nationality
+    implied INTEGER NOT NULL DEFAULT 0 CHECK (implied IN (0, 1)), -- 1 when no report names it as a party, only implied by a person's office or nationality
     UNIQUE (meeting_id, actor_id)
 );
 
@@ -135,7 +188,7 @@ CREATE INDEX idx_meeting_participants_actor_id ON meeting_participants ( -- "Who
     actor_id
 );
 
-CREATE TABLE statements ( -- what a speaker said: quotes and reported speech
+CREATE TABLE statements ( -- what a speaker said: quotes and reported speech; combined from their reports
     id INTEGER PRIMARY KEY,
     speaker_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- person, or state or organisation when no person is named; NULL when unnamed
     speaker_party_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- state or organisation the speaker spoke for, where known
@@ -146,9 +199,9 @@ CREATE TABLE statements ( -- what a speaker said: quotes and reported speech
     date_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (date_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `date` is known
     date_phrase TEXT, -- the words the date came from
     meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL, -- the meeting it was made at or about, where one applies
-    cameo_code TEXT, -- CAMEO event code (01x family)
-    plover_category TEXT, -- PLOVER event type
-    plover_mode TEXT -- PLOVER mode
+    cameo_code TEXT, -- CAMEO event code: 010 statement, 012 pessimistic comment, 111 criticise or denounce, ...
+    plover_category TEXT, -- PLOVER event category where the verb makes it one (ACCUSE for "condemned"); NULL for a plain statement, which PLOVER does not code
+    plover_mode TEXT -- PLOVER mode, where one applies
 );
 
 CREATE INDEX idx_statements_speaker_id ON statements ( -- Actor profiles and `--actor` filters list a speaker's statements.
@@ -161,7 +214,35 @@ CREATE INDEX idx_statements_meeting_id ON statements ( -- A meeting's record lis
     meeting_id
 );
 
-CREATE TABLE demands ( -- who demands what of whom, and how the other side answered
+CREATE TABLE statement_reports ( -- one article's account of a statement
+    id INTEGER PRIMARY KEY,
+    statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE, -- the statement this account was found to report
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE, -- the article
+    position INTEGER NOT NULL, -- order within the article's extraction
+    speaker_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in statements, as this article gives it
+    speaker_party_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in statements
+    kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect')), -- as in statements
+    text TEXT NOT NULL, -- as in statements
+    text_key TEXT NOT NULL, -- `text` folded (lower case, letters and digits only) to find the same words in other articles
+    verb TEXT, -- as in statements
+    date TEXT, -- as in statements
+    date_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (date_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `date` is known
+    date_phrase TEXT, -- the words the date came from
+    meeting_report_id INTEGER REFERENCES meeting_reports (id) ON DELETE SET NULL, -- the meeting it was made at, as this article gives it
+    cameo_code TEXT, -- as in statements
+    plover_category TEXT, -- as in statements
+    plover_mode TEXT, -- as in statements
+    UNIQUE (article_id, position)
+);
+
+CREATE INDEX idx_statement_reports_statement_id ON statement_reports ( -- A statement's sources.
+    statement_id
+);
+CREATE INDEX idx_statement_reports_text_key ON statement_reports ( -- The same quote reported by another article.
+    text_key
+);
+
+CREATE TABLE demands ( -- who demands what of whom, and how the other side answered; combined from their reports
     id INTEGER PRIMARY KEY,
     by_actor_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- who made the demand (a person, or a party)
     by_party_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- state or organisation on whose behalf, where a person made it
@@ -170,16 +251,18 @@ CREATE TABLE demands ( -- who demands what of whom, and how the other side answe
     text TEXT NOT NULL, -- what is demanded ("withdrawal of NATO forces from Eastern Europe")
     cue TEXT, -- the words that make it a demand ("calls for", "urged")
     answer TEXT NOT NULL DEFAULT 'unknown'
-        CHECK (answer IN ('unknown', 'accepted', 'rejected', 'partly_accepted', 'refused_comment')), -- the addressee's answer, where reported
+        CHECK (answer IN ('unknown', 'accepted', 'rejected', 'partly_accepted', 'refused_comment')), -- the addressee's answer, as the most recently published report that gives one says
     answered_by_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- who answered
     answer_date TEXT, -- when it was answered, same forms as meetings.date
     date TEXT, -- when it was made, same forms as meetings.date
     date_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (date_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `date` is known
     date_phrase TEXT, -- the words the date came from
     meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL, -- the meeting it was raised at, where one applies
-    cameo_code TEXT, -- CAMEO event code (10x family)
-    plover_category TEXT, -- PLOVER event type, REQUEST
-    plover_mode TEXT -- PLOVER mode
+    cameo_code TEXT, -- CAMEO event code: 100 demand, 106 withdrawal, 107 ceasefire, 108 meeting or negotiation, ...
+    plover_category TEXT, -- PLOVER event category: REQUEST
+    plover_mode TEXT, -- PLOVER mode, where one applies
+    answer_cameo_code TEXT, -- CAMEO code of the answer: 12x for a rejection (125 proposal to meet, 1246 refuse to de-escalate, ...), 080 for yielding; NULL while unanswered
+    answer_plover_category TEXT -- PLOVER category of the answer: REJECT or CONCEDE; NULL while unanswered
 );
 
 CREATE INDEX idx_demands_by_actor_id ON demands ( -- Relations and actor profiles go from an actor to the demands it made.
@@ -201,32 +284,67 @@ CREATE INDEX idx_demands_meeting_id ON demands ( -- A meeting's record lists the
     meeting_id
 );
 
-CREATE TABLE evidence_spans ( -- provenance: each article and character span that a fact was found in
+CREATE TABLE demand_reports ( -- one article's account of a demand
+    id INTEGER PRIMARY KEY,
+    demand_id INTEGER NOT NULL REFERENCES demands (id) ON DELETE CASCADE, -- the demand this account was found to report
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE, -- the article
+    position INTEGER NOT NULL, -- order within the article's extraction
+    by_actor_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in demands, as this article gives it
+    by_party_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in demands
+    of_actor_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in demands
+    of_party_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in demands
+    text TEXT NOT NULL, -- as in demands
+    text_key TEXT NOT NULL, -- `text` folded (lower case, letters and digits only) to find the same demand in other articles
+    cue TEXT, -- as in demands
+    answer TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (answer IN ('unknown', 'accepted', 'rejected', 'partly_accepted', 'refused_comment')), -- as this article gives it
+    answered_by_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in demands
+    answer_date TEXT, -- as in demands
+    date TEXT, -- as in demands
+    date_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (date_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `date` is known
+    date_phrase TEXT, -- the words the date came from
+    meeting_report_id INTEGER REFERENCES meeting_reports (id) ON DELETE SET NULL, -- the meeting it was raised at, as this article gives it
+    cameo_code TEXT, -- as in demands
+    plover_category TEXT, -- as in demands
+    plover_mode TEXT, -- as in demands
+    answer_cameo_code TEXT, -- as in demands
+    answer_plover_category TEXT, -- as in demands
+    UNIQUE (article_id, position)
+);
+
+CREATE INDEX idx_demand_reports_demand_id ON demand_reports ( -- A demand's sources.
+    demand_id
+);
+CREATE INDEX idx_demand_reports_text_key ON demand_reports ( -- The same demand reported by another article.
+    text_key
+);
+
+CREATE TABLE evidence_spans ( -- provenance: each character span of an article that a report (or a person's role) was found in
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE, -- the article
-    meeting_id INTEGER REFERENCES meetings (id) ON DELETE CASCADE, -- the fact, when it is a meeting
-    statement_id INTEGER REFERENCES statements (id) ON DELETE CASCADE, -- the fact, when it is a statement
-    demand_id INTEGER REFERENCES demands (id) ON DELETE CASCADE, -- the fact, when it is a demand
-    person_role_id INTEGER REFERENCES person_roles (id) ON DELETE CASCADE, -- the fact, when it is a person's role
-    aspect TEXT NOT NULL DEFAULT 'fact', -- what the span shows: fact, date, place, participant, speaker, answer, title
+    meeting_report_id INTEGER REFERENCES meeting_reports (id) ON DELETE CASCADE, -- the evidence, when it is of a meeting
+    statement_report_id INTEGER REFERENCES statement_reports (id) ON DELETE CASCADE, -- the evidence, when it is of a statement
+    demand_report_id INTEGER REFERENCES demand_reports (id) ON DELETE CASCADE, -- the evidence, when it is of a demand
+    person_role_id INTEGER REFERENCES person_roles (id) ON DELETE CASCADE, -- the evidence, when it is of a person's role
+    aspect TEXT NOT NULL DEFAULT 'fact', -- what the span shows: fact, date, place, participant, speaker, answer
     span_start INTEGER NOT NULL, -- first character, counted from 0 in articles.body
     span_end INTEGER NOT NULL, -- one past the last character; substr(body, span_start + 1, span_end - span_start) shows it
-    CHECK ((meeting_id IS NOT NULL) + (statement_id IS NOT NULL) + (demand_id IS NOT NULL)
-        + (person_role_id IS NOT NULL) = 1),
+    CHECK ((meeting_report_id IS NOT NULL) + (statement_report_id IS NOT NULL)
+        + (demand_report_id IS NOT NULL) + (person_role_id IS NOT NULL) = 1),
     CHECK (0 <= span_start AND span_start <= span_end)
 );
 
 CREATE INDEX idx_evidence_spans_article_id ON evidence_spans ( -- Re-extracting an article finds and removes its spans.
     article_id
 );
-CREATE INDEX idx_evidence_spans_meeting_id ON evidence_spans ( -- A meeting's sources; also the check that a fact still has any source.
-    meeting_id
+CREATE INDEX idx_evidence_spans_meeting_report_id ON evidence_spans ( -- A meeting report's evidence.
+    meeting_report_id
 );
-CREATE INDEX idx_evidence_spans_statement_id ON evidence_spans ( -- A statement's sources; also the check that a fact still has any source.
-    statement_id
+CREATE INDEX idx_evidence_spans_statement_report_id ON evidence_spans ( -- A statement report's evidence.
+    statement_report_id
 );
-CREATE INDEX idx_evidence_spans_demand_id ON evidence_spans ( -- A demand's sources; also the check that a fact still has any source.
-    demand_id
+CREATE INDEX idx_evidence_spans_demand_report_id ON evidence_spans ( -- A demand report's evidence.
+    demand_report_id
 );
 CREATE INDEX idx_evidence_spans_person_role_id ON evidence_spans ( -- A role's sources; also the check that a role still has any source.
     person_role_id
@@ -290,6 +408,131 @@ CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, body ON articles
     INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
 
+-- Views: readable, joined columns for people who never read the base tables. Every one of them
+-- runs on SQLite 3.40 and uses no function that SQLite does not ship.
+
+CREATE VIEW meeting_list AS
+-- One row per meeting with names instead of ids. `participants` lists the parties and people
+-- the reports name; `implied_participants` those only implied by an office or nationality.
+SELECT
+    m.id AS id,
+    m.date AS date,
+    m.date_precision AS date_precision,
+    m.end_date AS end_date,
+    m.status AS status,
+    m.kind AS kind,
+    m.mode AS mode,
+    m.scope AS scope,
+    m.label AS label,
+    p.name AS place,
+    p.country_iso3 AS place_country,
+    (SELECT group_concat(name, '; ') FROM (
+        SELECT a.name AS name FROM meeting_participants AS mp JOIN actors AS a ON a.id = mp.actor_id
+        WHERE mp.meeting_id = m.id AND mp.implied = 0 ORDER BY a.name)) AS participants,
+    (SELECT group_concat(name, '; ') FROM (
+        SELECT a.name AS name FROM meeting_participants AS mp JOIN actors AS a ON a.id = mp.actor_id
+        WHERE mp.meeting_id = m.id AND mp.implied = 1 ORDER BY a.name)) AS implied_participants,
+    m.outcome AS outcome,
+    m.cameo_code AS cameo_code,
+    m.plover_category AS plover_category,
+    m.plover_mode AS plover_mode,
+    (SELECT count(DISTINCT r.article_id) FROM meeting_reports AS r WHERE r.meeting_id = m.id) AS sources
+FROM meetings AS m
+LEFT JOIN places AS p ON p.id = m.place_id;
+
+CREATE VIEW statement_list AS
+-- One row per statement with the speaker's and party's names.
+SELECT
+    s.id AS id,
+    s.date AS date,
+    s.date_precision AS date_precision,
+    speaker.name AS speaker,
+    party.name AS party,
+    s.kind AS kind,
+    s.text AS text,
+    s.verb AS verb,
+    s.meeting_id AS meeting_id,
+    s.cameo_code AS cameo_code,
+    s.plover_category AS plover_category,
+    (SELECT count(DISTINCT r.article_id) FROM statement_reports AS r WHERE r.statement_id = s.id) AS sources
+FROM statements AS s
+LEFT JOIN actors AS speaker ON speaker.id = s.speaker_id
+LEFT JOIN actors AS party ON party.id = s.speaker_party_id;
+
+CREATE VIEW demand_list AS
+-- One row per demand: who demanded what of whom, and the answer, with names.
+SELECT
+    d.id AS id,
+    d.date AS date,
+    d.date_precision AS date_precision,
+    by_actor.name AS by_actor,
+    by_party.name AS by_party,
+    of_actor.name AS of_actor,
+    of_party.name AS of_party,
+    d.text AS text,
+    d.cue AS cue,
+    d.answer AS answer,
+    answered_by.name AS answered_by,
+    d.answer_date AS answer_date,
+    d.meeting_id AS meeting_id,
+    d.cameo_code AS cameo_code,
+    d.plover_category AS plover_category,
+    d.answer_cameo_code AS answer_cameo_code,
+    d.answer_plover_category AS answer_plover_category,
+    (SELECT count(DISTINCT r.article_id) FROM demand_reports AS r WHERE r.demand_id = d.id) AS sources
+FROM demands AS d
+LEFT JOIN actors AS by_actor ON by_actor.id = d.by_actor_id
+LEFT JOIN actors AS by_party ON by_party.id = d.by_party_id
+LEFT JOIN actors AS of_actor ON of_actor.id = d.of_actor_id
+LEFT JOIN actors AS of_party ON of_party.id = d.of_party_id
+LEFT JOIN actors AS answered_by ON answered_by.id = d.answered_by_id;
+
+CREATE VIEW actor_list AS
+-- One row per actor with its codes, every alias, its latest office, and how often it appears.
+SELECT
+    a.id AS id,
+    a.kind AS kind,
+    a.name AS name,
+    a.iso3 AS iso3,
+    a.wikidata_qid AS wikidata_qid,
+    a.cameo_code AS cameo_code,
+    (SELECT group_concat(alias, '; ') FROM (
+        SELECT alias FROM actor_aliases WHERE actor_id = a.id AND alias <> a.name ORDER BY alias_key)) AS aliases,
+    (SELECT trim(coalesce(r.title, '') || coalesce(' (' || aff.name || ')', ''))
+        FROM person_roles AS r LEFT JOIN actors AS aff ON aff.id = r.affiliation_id
+        WHERE r.person_id = a.id
+        ORDER BY r.last_seen IS NULL, r.last_seen DESC, r.affiliation_id IS NULL, r.title IS NULL,
+            length(r.title) DESC, r.title, aff.name LIMIT 1) AS latest_role,
+    (SELECT count(*) FROM meeting_participants WHERE actor_id = a.id) AS meetings,
+    (SELECT count(*) FROM statements WHERE speaker_id = a.id) AS statements,
+    (SELECT count(*) FROM demands WHERE a.id IN (by_actor_id, by_party_id)) AS demands_made,
+    (SELECT count(*) FROM demands WHERE a.id IN (of_actor_id, of_party_id)) AS demands_received
+FROM actors AS a;
+
+CREATE VIEW evidence AS
+-- Every piece of evidence with the words it points at: which fact, which article, which span.
+SELECT
+    CASE
+        WHEN e.meeting_report_id IS NOT NULL THEN 'meeting'
+        WHEN e.statement_report_id IS NOT NULL THEN 'statement'
+        WHEN e.demand_report_id IS NOT NULL THEN 'demand'
+        ELSE 'person_role'
+    END AS fact,
+    coalesce(mr.meeting_id, sr.statement_id, dr.demand_id, e.person_role_id) AS fact_id,
+    e.aspect AS aspect,
+    e.article_id AS article_id,
+    art.title AS article_title,
+    art.published AS published,
+    art.url AS url,
+    e.span_start AS span_start,
+    e.span_end AS span_end,
+    substr(art.body, e.span_start + 1, e.span_end - e.span_start) AS text
+FROM evidence_spans AS e
+JOIN articles AS art ON art.id = e.article_id
+LEFT JOIN meeting_reports AS mr ON mr.id = e.meeting_report_id
+LEFT JOIN statement_reports AS sr ON sr.id = e.statement_report_id
+LEFT JOIN demand_reports AS dr ON dr.id = e.demand_report_id;
+
 CREATE VIEW timeline AS
 -- One line per event, in date order, with names instead of ids: what an analyst reads first.
 -- Undated events sort last. `sources` counts the distinct articles that report the event.
@@ -302,6 +545,7 @@ SELECT
     event.summary AS summary,
     event.actors AS actors,
     event.place AS place,
+    event.cameo_code AS cameo_code,
     event.sources AS sources
 FROM (
     SELECT
@@ -311,40 +555,19 @@ FROM (
         m.id AS event_id,
         m.status AS status,
         coalesce(m.label, m.kind) AS summary,
-        (SELECT group_concat(name, '; ') FROM (
-            SELECT a.name AS name
-            FROM meeting_participants AS mp JOIN actors AS a ON a.id = mp.actor_id
-            WHERE mp.meeting_id = m.id AND mp.implied = 0
-            ORDER BY a.name)) AS actors,
-        p.name AS place,
-        (SELECT count(DISTINCT e.article_id) FROM evidence_spans AS e WHERE e.meeting_id = m.id) AS sources
-    FROM meetings AS m LEFT JOIN places AS p ON p.id = m.place_id
+        m.participants AS actors,
+        m.place AS place,
+        m.cameo_code AS cameo_code,
+        m.sources AS sources
+    FROM meeting_list AS m
     UNION ALL
-    SELECT
-        s.date,
-        s.date_precision,
-        'statement',
-        s.id,
-        s.kind,
-        s.text,
-        speaker.name,
-        NULL,
-        (SELECT count(DISTINCT e.article_id) FROM evidence_spans AS e WHERE e.statement_id = s.id)
-    FROM statements AS s LEFT JOIN actors AS speaker ON speaker.id = s.speaker_id
+    SELECT s.date, s.date_precision, 'statement', s.id, s.kind, s.text, s.speaker, NULL, s.cameo_code, s.sources
+    FROM statement_list AS s
     UNION ALL
-    SELECT
-        d.date,
-        d.date_precision,
-        'demand',
-        d.id,
-        d.answer,
-        d.text,
-        coalesce(by_actor.name, '?') || ' -> ' || coalesce(of_actor.name, '?'),
-        NULL,
-        (SELECT count(DISTINCT e.article_id) FROM evidence_spans AS e WHERE e.demand_id = d.id)
-    FROM demands AS d
-    LEFT JOIN actors AS by_actor ON by_actor.id = coalesce(d.by_party_id, d.by_actor_id)
-    LEFT JOIN actors AS of_actor ON of_actor.id = coalesce(d.of_party_id, d.of_actor_id)
+    SELECT d.date, d.date_precision, 'demand', d.id, d.answer, d.text,
+        coalesce(d.by_party, d.by_actor, '?') || ' -> ' || coalesce(d.of_party, d.of_actor, '?'),
+        NULL, d.cameo_code, d.sources
+    FROM demand_list AS d
 ) AS event
 ORDER BY event.date IS NULL, event.date, event.event, event.event_id;
 
@@ -369,7 +592,7 @@ WITH links (actor_id, other_id, relation, date) AS (
         SELECT d.by_party_id, coalesce(d.of_party_id, d.of_actor_id), d.date FROM demands AS d
         WHERE d.by_party_id IS NOT d.by_actor_id
     )
-    WHERE by_id IS NOT NULL AND of_id IS NOT NULL
+    WHERE by_id IS NOT NULL AND of_id IS NOT NULL AND by_id <> of_id
     UNION ALL
     SELECT d.answered_by_id, coalesce(d.by_party_id, d.by_actor_id), 'rejected_demand_of',
         coalesce(d.answer_date, d.date)

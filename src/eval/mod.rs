@@ -821,6 +821,7 @@ mod gold_tests {
             .statements
             .iter()
             .map(|s| Statement {
+                event: None,
                 speaker: s.speaker.as_deref().map(&mut actor),
                 speaker_party: None,
                 kind: if s.kind == "direct" {
@@ -839,6 +840,7 @@ mod gold_tests {
             .demands
             .iter()
             .map(|d| Demand {
+                event: None,
                 by: d.by.as_deref().map(&mut actor),
                 by_party: None,
                 of: d.of.as_deref().map(&mut actor),

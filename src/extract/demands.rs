@@ -68,6 +68,7 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<Demand> {
                                 of.or_else(|| infer_addressee(a, *by, content.clone(), meetings))
                             };
                             demands.push(Demand {
+                                event: None,
                                 by: *by,
                                 by_party: by
                                     .and_then(|b| a.party_of(b))
@@ -149,6 +150,7 @@ fn obligations(a: &Analysis<'_>, out: &mut Vec<Demand>) {
                 .find_map(|j| a.mention(j).and_then(|m| m.actors.first().copied()))
                 .filter(|&x| a.party_of(x) != a.party_of(speaker));
             out.push(Demand {
+                event: None,
                 by: Some(speaker),
                 by_party: a.party_of(speaker).filter(|&p| p != speaker),
                 of,
@@ -550,6 +552,7 @@ fn answer_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> Option<
             _ => None,
         };
         return Some(Answer {
+            event: None,
             kind,
             by,
             date: None,

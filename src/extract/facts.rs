@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::text::PartialDate;
+pub use crate::text::event_codes::EventCode;
 
 /// Everything extracted from one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -264,6 +265,8 @@ pub struct Statement {
     pub when: When,
     pub meeting: Option<MeetingRef>,
     pub evidence: Vec<Evidence>,
+    /// CAMEO and PLOVER codes, from the reporting verb; set once the statement is complete.
+    pub event: Option<EventCode>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -291,6 +294,8 @@ pub struct Answer {
     pub kind: AnswerKind,
     pub by: Option<ActorRef>,
     pub date: Option<PartialDate>,
+    /// CAMEO and PLOVER codes of the answer (a rejection is 12x); `None` for "refused to comment".
+    pub event: Option<EventCode>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -308,6 +313,8 @@ pub struct Demand {
     pub when: When,
     pub meeting: Option<MeetingRef>,
     pub evidence: Vec<Evidence>,
+    /// CAMEO and PLOVER codes, from what is demanded; set once the demand is complete.
+    pub event: Option<EventCode>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 
 use crate::text::Lexicon;
 use crate::text::analysis::Analysis;
+use crate::text::event_codes;
 
 /// What extraction reads: the article as stored.
 #[derive(Debug, Clone, Copy)]
@@ -42,8 +43,9 @@ pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
     let mut analysis = Analysis::new(input.title, input.body, input.published, lexicon);
     let mut diagnostics = Vec::new();
     let meetings = meetings::find(&mut analysis);
-    let statements = statements::find(&analysis, &mut diagnostics);
-    let demands = demands::find(&analysis, &meetings);
+    let mut statements = statements::find(&analysis, &mut diagnostics);
+    let mut demands = demands::find(&analysis, &meetings);
+    code_events(lexicon, &mut statements, &mut demands);
     // Relative dates cannot be resolved without a publication date: say where they are.
     if input.published.is_none() {
         for date in analysis.dates.iter().flatten().filter(|d| d.date.is_none()) {
@@ -64,6 +66,36 @@ pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
         statements,
         demands,
         diagnostics,
+    }
+}
+
+/// Gives statements, demands and answers their CAMEO and PLOVER codes.
+fn code_events(lexicon: &Lexicon, statements: &mut [Statement], demands: &mut [Demand]) {
+    let codes = &lexicon.event_codes;
+    for statement in statements {
+        let lemma = statement.verb.as_deref().and_then(|verb| {
+            let verb = verb.to_lowercase();
+            lexicon
+                .speech_verbs
+                .iter()
+                .find(|v| v.form.to_lowercase() == verb)
+                .map(|v| v.lemma.as_str())
+        });
+        statement.event = Some(codes.statement(lemma));
+    }
+    for demand in demands {
+        let event = codes.demand(&demand.text);
+        if let Some(answer) = &mut demand.answer {
+            let kind = match answer.kind {
+                AnswerKind::Rejected => Some(event_codes::Answer::Rejected),
+                AnswerKind::Accepted | AnswerKind::PartlyAccepted => {
+                    Some(event_codes::Answer::Accepted)
+                }
+                AnswerKind::RefusedComment => None,
+            };
+            answer.event = kind.and_then(|kind| codes.answer(&event.cameo, kind));
+        }
+        demand.event = Some(event);
     }
 }
 

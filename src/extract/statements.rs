@@ -87,6 +87,7 @@ fn turns(a: &Analysis<'_>, out: &mut Vec<Statement>) {
         let speaker = turn.speaker;
         let sentence = a.sentence_of(turn.body.start);
         out.push(Statement {
+            event: None,
             speaker,
             speaker_party: speaker.and_then(|s| a.party_of(s)),
             kind: StatementKind::Direct,
@@ -109,6 +110,7 @@ fn byline(a: &Analysis<'_>, out: &mut Vec<Statement>) {
     };
     let range = start..a.tokens.len();
     out.push(Statement {
+        event: None,
         speaker: Some(speaker),
         speaker_party: a.party_of(speaker),
         kind: StatementKind::Direct,
@@ -239,6 +241,7 @@ fn quotations(
         let speakers = speakers_of(&attribution.speaker);
         for speaker in speakers {
             out.push(Statement {
+                event: None,
                 speaker,
                 speaker_party: speaker.and_then(|s| a.party_of(s)),
                 kind: StatementKind::Direct,
@@ -486,6 +489,7 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
             let speakers = speakers_of(&subject);
             for speaker in speakers {
                 out.push(Statement {
+                    event: None,
                     speaker,
                     speaker_party: speaker.and_then(|x| a.party_of(x)),
                     kind: StatementKind::Indirect,

@@ -7,13 +7,18 @@
 //! Architecture invariant: an article and its facts are written in one transaction, so a
 //! database never holds an article without its facts or facts without their article.
 
+mod codes;
+mod consolidate;
+mod resolve;
 pub mod schema;
 mod store;
+mod write;
 
 use std::path::PathBuf;
 
+pub use resolve::actors_named;
 pub use schema::{SCHEMA_VERSION, open_read_only};
-pub use store::{FactCounts, Store, StoredArticle};
+pub use store::{Curation, CurationError, FactCounts, Store, StoredArticle};
 
 #[derive(Debug, thiserror::Error)]
 pub enum KbError {

@@ -1,16 +1,16 @@
-//! Writing articles and their facts.
+//! Writing articles and their facts, and the curations users make of actors.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::{KbError, alias_key, schema};
-use crate::extract::{
-    Actor, ActorRef, Demand, Evidence, Extraction, Meeting, Place, Span, Statement,
-};
+use super::resolve::{self, Touched};
+use super::write::{ReportWriter, Written};
+use super::{KbError, consolidate, schema};
+use crate::extract::Extraction;
 use crate::source::{Article, Warning};
-use crate::text::date::precision_of;
 
 /// A writable knowledge base.
 pub struct Store {
@@ -30,6 +30,16 @@ impl std::ops::AddAssign for FactCounts {
         self.meetings += other.meetings;
         self.statements += other.statements;
         self.demands += other.demands;
+    }
+}
+
+impl FactCounts {
+    fn of(extraction: &Extraction) -> FactCounts {
+        FactCounts {
+            meetings: extraction.meetings.len(),
+            statements: extraction.statements.len(),
+            demands: extraction.demands.len(),
+        }
     }
 }
 
@@ -54,40 +64,50 @@ impl StoredArticle {
     }
 }
 
-/// Which foreign key of `evidence_spans` a span belongs to.
-#[derive(Clone, Copy)]
-enum FactColumn {
-    Meeting,
-    Statement,
-    Demand,
-    PersonRole,
+/// What a user says about actors; kept in `actor_curations` and replayed after every ingest, so
+/// that it survives re-extraction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Curation {
+    /// `alias` is another name of `actor`.
+    Alias { actor: String, alias: String },
+    /// The actor named `other` is `actor`.
+    Merge { actor: String, other: String },
+    /// `actor` is to be called `name`.
+    Rename { actor: String, name: String },
 }
 
-impl FactColumn {
-    fn name(self) -> &'static str {
+impl Curation {
+    fn parts(&self) -> (&'static str, &str, &str) {
         match self {
-            FactColumn::Meeting => "meeting_id",
-            FactColumn::Statement => "statement_id",
-            FactColumn::Demand => "demand_id",
-            FactColumn::PersonRole => "person_role_id",
+            Curation::Alias { actor, alias } => ("alias", actor, alias),
+            Curation::Merge { actor, other } => ("merge", actor, other),
+            Curation::Rename { actor, name } => ("rename", actor, name),
         }
     }
+}
 
-    fn table(self) -> &'static str {
-        match self {
-            FactColumn::Meeting => "meetings",
-            FactColumn::Statement => "statements",
-            FactColumn::Demand => "demands",
-            FactColumn::PersonRole => "person_roles",
-        }
+#[derive(Debug, thiserror::Error)]
+pub enum CurationError {
+    #[error("no actor is called {0:?} (`dipkb sql \"SELECT name FROM actor_list\"` lists them)")]
+    Unknown(String),
+    #[error("{name:?} could be any of {count} actors; use the name `dipkb actor` shows")]
+    Ambiguous { name: String, count: usize },
+    #[error("{0:?} and {1:?} are the same actor already")]
+    Same(String, String),
+    #[error("cannot merge {0:?} into {1:?}: they are of different kinds ({2} and {3})")]
+    Kinds(String, String, String, String),
+    #[error(
+        "cannot merge {0:?} into {1:?}: both have a state code or Wikidata item, and they differ"
+    )]
+    Codes(String, String),
+    #[error(transparent)]
+    Kb(#[from] KbError),
+}
+
+impl From<rusqlite::Error> for CurationError {
+    fn from(err: rusqlite::Error) -> CurationError {
+        CurationError::Kb(KbError::Sqlite(err))
     }
-
-    const ALL: [FactColumn; 4] = [
-        FactColumn::Meeting,
-        FactColumn::Statement,
-        FactColumn::Demand,
-        FactColumn::PersonRole,
-    ];
 }
 
 impl Store {
@@ -110,7 +130,8 @@ impl Store {
             .optional()?)
     }
 
-    /// Stores a new article with its facts, all or nothing. Returns the article's id.
+    /// Stores a new article with its facts, all or nothing, joining them to what other articles
+    /// reported. Returns the article's id.
     pub fn add_article(
         &mut self,
         article: &Article,
@@ -139,10 +160,12 @@ impl Store {
         )?;
         let article_id = tx.last_insert_rowid();
         write_source_warnings(&tx, article_id, &article.warnings)?;
-        let facts = FactWriter::new(&tx, article_id, article.published, &article.body);
-        let counts = facts.write(extraction)?;
+        let written = ReportWriter::new(&tx, article_id, article.published, &article.body)
+            .write(extraction)?;
+        combine(&tx, written, Removed::default())?;
+        replay_curations(&tx)?;
         tx.commit()?;
-        Ok((article_id, counts))
+        Ok((article_id, FactCounts::of(extraction)))
     }
 
     /// Replaces the facts extracted from a stored article, all or nothing. Facts that other
@@ -158,16 +181,32 @@ impl Store {
             [article_id],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
-        remove_facts_of(&tx, article_id)?;
+        let removed = remove_reports_of(&tx, article_id)?;
         let published = published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok());
-        let counts = FactWriter::new(&tx, article_id, published, &body).write(extraction)?;
+        let written = ReportWriter::new(&tx, article_id, published, &body).write(extraction)?;
+        combine(&tx, written, removed)?;
+        replay_curations(&tx)?;
         tx.execute(
             "UPDATE articles SET extractor_version = ?2, \
              extracted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
             params![article_id, crate::VERSION],
         )?;
         tx.commit()?;
-        Ok(counts)
+        Ok(FactCounts::of(extraction))
+    }
+
+    /// Records what a user says about actors and applies it at once; it is applied again after
+    /// every later ingest. Fails, storing nothing, when it names no actor or cannot be done.
+    pub fn curate(&mut self, curation: &Curation) -> Result<(), CurationError> {
+        let tx = self.conn.transaction()?;
+        apply_curation(&tx, curation)?;
+        let (action, actor, argument) = curation.parts();
+        tx.execute(
+            "INSERT INTO actor_curations (action, actor, argument) VALUES (?1, ?2, ?3)",
+            params![action, actor, argument],
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Every stored article's id, oldest first.
@@ -218,19 +257,51 @@ fn write_source_warnings(
     Ok(())
 }
 
-/// Deletes an article's evidence and extraction diagnostics, then every fact left without
-/// evidence from any article.
-fn remove_facts_of(tx: &Transaction<'_>, article_id: i64) -> Result<(), KbError> {
-    let mut touched: Vec<(FactColumn, i64)> = Vec::new();
-    for column in FactColumn::ALL {
+/// Facts that lost a report when an article's reports were removed.
+#[derive(Debug, Default)]
+struct Removed {
+    meetings: BTreeSet<i64>,
+    statements: BTreeSet<i64>,
+    demands: BTreeSet<i64>,
+    statement_keys: BTreeSet<String>,
+    demand_keys: BTreeSet<String>,
+}
+
+/// Deletes an article's reports, evidence and extraction diagnostics, and the roles only it
+/// gave. Returns the facts that lost reports.
+fn remove_reports_of(tx: &Transaction<'_>, article_id: i64) -> Result<Removed, KbError> {
+    let mut removed = Removed::default();
+    let ids = |sql: &str| -> Result<BTreeSet<i64>, KbError> {
+        let mut select = tx.prepare(sql)?;
+        let ids = select
+            .query_map([article_id], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    };
+    removed.meetings =
+        ids("SELECT DISTINCT meeting_id FROM meeting_reports WHERE article_id = ?1")?;
+    removed.statements =
+        ids("SELECT DISTINCT statement_id FROM statement_reports WHERE article_id = ?1")?;
+    removed.demands = ids("SELECT DISTINCT demand_id FROM demand_reports WHERE article_id = ?1")?;
+    let roles = ids("SELECT DISTINCT person_role_id FROM evidence_spans \
+         WHERE article_id = ?1 AND person_role_id IS NOT NULL")?;
+    for (table, keys) in [
+        ("statement_reports", &mut removed.statement_keys),
+        ("demand_reports", &mut removed.demand_keys),
+    ] {
         let mut select = tx.prepare(&format!(
-            "SELECT DISTINCT {0} FROM evidence_spans WHERE article_id = ?1 AND {0} IS NOT NULL",
-            column.name()
+            "SELECT DISTINCT text_key FROM {table} WHERE article_id = ?1"
         ))?;
-        let ids = select.query_map([article_id], |row| row.get::<_, i64>(0))?;
-        for id in ids {
-            touched.push((column, id?));
+        for key in select.query_map([article_id], |row| row.get(0))? {
+            keys.insert(key?);
         }
+    }
+    // Reports cascade to their participants and evidence.
+    for table in ["statement_reports", "demand_reports", "meeting_reports"] {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE article_id = ?1"),
+            [article_id],
+        )?;
     }
     tx.execute(
         "DELETE FROM evidence_spans WHERE article_id = ?1",
@@ -240,380 +311,201 @@ fn remove_facts_of(tx: &Transaction<'_>, article_id: i64) -> Result<(), KbError>
         "DELETE FROM diagnostics WHERE article_id = ?1 AND stage = 'extract'",
         [article_id],
     )?;
-    for (column, id) in touched {
+    for role in roles {
         tx.execute(
-            &format!(
-                "DELETE FROM {table} WHERE id = ?1 \
-                 AND NOT EXISTS (SELECT 1 FROM evidence_spans WHERE {column} = ?1)",
-                table = column.table(),
-                column = column.name()
-            ),
-            [id],
+            "DELETE FROM person_roles WHERE id = ?1 \
+             AND NOT EXISTS (SELECT 1 FROM evidence_spans WHERE person_role_id = ?1)",
+            [role],
         )?;
+    }
+    Ok(removed)
+}
+
+/// Joins new reports to the facts other articles report, and recomputes every fact that gained
+/// or lost a report or whose actors were merged.
+fn combine(tx: &Transaction<'_>, written: Written, removed: Removed) -> Result<(), KbError> {
+    let Written {
+        meeting_reports,
+        statement_reports,
+        demand_reports,
+        touched,
+    } = written;
+    consolidate::after_removal(tx, &removed.meetings, &removed.statements, &removed.demands)?;
+    let mut touched_meetings = touched.meetings;
+    touched_meetings.retain(|id| !removed.meetings.contains(id));
+    let meetings = consolidate::meetings(tx, &meeting_reports, &touched_meetings)?;
+    let mut statement_keys = consolidate::keys_of(tx, "statement_reports", &statement_reports)?;
+    statement_keys.extend(touched.statement_keys);
+    statement_keys.extend(removed.statement_keys);
+    consolidate::statements(tx, &statement_keys)?;
+    let mut demand_keys = consolidate::keys_of(tx, "demand_reports", &demand_reports)?;
+    demand_keys.extend(touched.demand_keys);
+    demand_keys.extend(removed.demand_keys);
+    consolidate::demands(tx, &demand_keys)?;
+    consolidate::refresh_linked(tx, &meetings)?;
+    Ok(())
+}
+
+/// Applies every stored curation again, in the order users made them. One that no longer
+/// applies (its actor is gone from the database) is skipped.
+fn replay_curations(tx: &Transaction<'_>) -> Result<(), KbError> {
+    let curations: Vec<Curation> = {
+        let mut select =
+            tx.prepare_cached("SELECT action, actor, argument FROM actor_curations ORDER BY id")?;
+        select
+            .query_map([], |row| {
+                let action: String = row.get(0)?;
+                let actor: String = row.get(1)?;
+                let argument: String = row.get(2)?;
+                Ok(match action.as_str() {
+                    "alias" => Curation::Alias {
+                        actor,
+                        alias: argument,
+                    },
+                    "merge" => Curation::Merge {
+                        actor,
+                        other: argument,
+                    },
+                    _ => Curation::Rename {
+                        actor,
+                        name: argument,
+                    },
+                })
+            })?
+            .collect::<Result<_, _>>()?
+    };
+    for curation in curations {
+        match apply_curation(tx, &curation) {
+            Ok(()) | Err(CurationError::Same(..)) | Err(CurationError::Unknown(_)) => {}
+            Err(CurationError::Kb(err)) => return Err(err),
+            Err(other) => tracing::warn!("curation {curation:?} no longer applies: {other}"),
+        }
     }
     Ok(())
 }
 
-/// Writes one article's extraction inside a transaction the caller owns.
-struct FactWriter<'a> {
-    tx: &'a Transaction<'a>,
-    article_id: i64,
-    published: Option<String>,
-    body_chars: usize,
+/// The one actor `name` names, by name or alias.
+fn one_actor(conn: &Connection, name: &str) -> Result<i64, CurationError> {
+    let ids = resolve::actors_named(conn, name)?;
+    match ids.as_slice() {
+        [] => Err(CurationError::Unknown(name.to_string())),
+        [one] => Ok(*one),
+        _ => {
+            // The actor whose own name it is wins over those that only have it as an alias.
+            let exact: Vec<i64> = {
+                let mut select = conn.prepare_cached("SELECT id FROM actors WHERE name = ?1")?;
+                select
+                    .query_map([name], |row| row.get(0))?
+                    .collect::<Result<_, _>>()?
+            };
+            match exact.as_slice() {
+                [one] => Ok(*one),
+                _ => Err(CurationError::Ambiguous {
+                    name: name.to_string(),
+                    count: ids.len(),
+                }),
+            }
+        }
+    }
 }
 
-impl<'a> FactWriter<'a> {
-    fn new(
-        tx: &'a Transaction<'a>,
-        article_id: i64,
-        published: Option<NaiveDate>,
-        body: &str,
-    ) -> FactWriter<'a> {
-        FactWriter {
-            tx,
-            article_id,
-            published: published.map(|d| d.format("%Y-%m-%d").to_string()),
-            body_chars: body.chars().count(),
+fn apply_curation(tx: &Transaction<'_>, curation: &Curation) -> Result<(), CurationError> {
+    let mut touched = Touched::default();
+    match curation {
+        Curation::Alias { actor, alias } => {
+            let id = one_actor(tx, actor)?;
+            resolve::add_alias(tx, id, alias, "name", "user")?;
+            // Actors of the same kind stored under that name are this one.
+            let kind: String =
+                tx.query_row("SELECT kind FROM actors WHERE id = ?1", [id], |row| {
+                    row.get(0)
+                })?;
+            let others: Vec<i64> = {
+                let mut select = tx.prepare_cached(
+                    "SELECT id FROM actors WHERE kind = ?1 AND id <> ?2 AND name = ?3",
+                )?;
+                select
+                    .query_map(params![kind, id, alias], |row| row.get(0))?
+                    .collect::<Result<_, _>>()?
+            };
+            for other in others {
+                touched.extend(merge_checked(tx, id, other, actor, alias)?);
+            }
+        }
+        Curation::Merge { actor, other } => {
+            let keep = one_actor(tx, actor)?;
+            let gone = one_actor(tx, other)?;
+            if keep == gone {
+                return Err(CurationError::Same(actor.clone(), other.clone()));
+            }
+            touched.extend(merge_checked(tx, keep, gone, actor, other)?);
+        }
+        Curation::Rename { actor, name } => {
+            let id = one_actor(tx, actor)?;
+            let old: String =
+                tx.query_row("SELECT name FROM actors WHERE id = ?1", [id], |row| {
+                    row.get(0)
+                })?;
+            tx.execute(
+                "UPDATE actors SET name = ?2, name_origin = 'user' WHERE id = ?1",
+                params![id, name],
+            )?;
+            resolve::add_alias(tx, id, &old, "name", "user")?;
+            resolve::add_alias(tx, id, name, "name", "user")?;
         }
     }
-
-    fn write(&self, extraction: &Extraction) -> Result<FactCounts, KbError> {
-        let mut actor_ids = Vec::with_capacity(extraction.actors.len());
-        for actor in &extraction.actors {
-            actor_ids.push(self.resolve_actor(actor)?);
-        }
-        let actor_id = |actor: Option<ActorRef>| actor.and_then(|r| actor_ids.get(r.0).copied());
-        for (actor, &id) in extraction.actors.iter().zip(&actor_ids) {
-            for role in &actor.roles {
-                let affiliation = actor_id(role.affiliation);
-                self.write_role(id, role.title.as_deref(), affiliation, role.span)?;
-            }
-        }
-        let mut meeting_ids = Vec::with_capacity(extraction.meetings.len());
-        for meeting in &extraction.meetings {
-            meeting_ids.push(self.write_meeting(meeting, &actor_id)?);
-        }
-        let meeting_id = |meeting: Option<crate::extract::MeetingRef>| {
-            meeting.and_then(|r| meeting_ids.get(r.0).copied())
-        };
-        for statement in &extraction.statements {
-            self.write_statement(statement, &actor_id, meeting_id(statement.meeting))?;
-        }
-        for demand in &extraction.demands {
-            self.write_demand(demand, &actor_id, meeting_id(demand.meeting))?;
-        }
-        let mut insert = self.tx.prepare_cached(
-            "INSERT INTO diagnostics (article_id, stage, severity, code, message, span_start, span_end) \
-             VALUES (?1, 'extract', ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for diagnostic in &extraction.diagnostics {
-            insert.execute(params![
-                self.article_id,
-                diagnostic.severity.as_str(),
-                diagnostic.code,
-                diagnostic.message,
-                diagnostic.span.map(|s| s.start as i64),
-                diagnostic.span.map(|s| s.end as i64),
-            ])?;
-        }
-        Ok(FactCounts {
-            meetings: extraction.meetings.len(),
-            statements: extraction.statements.len(),
-            demands: extraction.demands.len(),
-        })
+    let meetings = std::mem::take(&mut touched.meetings);
+    for &id in &meetings {
+        consolidate::refresh_meeting(tx, id)?;
     }
+    consolidate::statements(tx, &touched.statement_keys)?;
+    consolidate::demands(tx, &touched.demand_keys)?;
+    Ok(())
+}
 
-    /// Finds the stored actor this one is, or stores it: by state code or Wikidata item first,
-    /// then by kind and canonical name, then by kind and a known alias.
-    fn resolve_actor(&self, actor: &Actor) -> Result<i64, KbError> {
-        let tx = self.tx;
-        let by_code = |column: &str, code: &Option<String>| -> rusqlite::Result<Option<i64>> {
-            match code {
-                Some(code) => tx
-                    .query_row(
-                        &format!("SELECT id FROM actors WHERE {column} = ?1"),
-                        [code],
-                        |row| row.get(0),
-                    )
-                    .optional(),
-                None => Ok(None),
-            }
-        };
-        let kind = actor.kind.as_str();
-        let found = match by_code("iso3", &actor.iso3)? {
-            Some(id) => Some(id),
-            None => by_code("wikidata_qid", &actor.wikidata_qid)?,
-        };
-        let found = match found {
-            Some(id) => Some(id),
-            None => tx
-                .query_row(
-                    "SELECT id FROM actors WHERE kind = ?1 AND name = ?2 ORDER BY id LIMIT 1",
-                    [kind, &actor.name],
-                    |row| row.get(0),
-                )
-                .optional()?,
-        };
-        let found = match found {
-            Some(id) => Some(id),
-            None => tx
-                .query_row(
-                    "SELECT actors.id FROM actor_aliases JOIN actors ON actors.id = actor_aliases.actor_id \
-                     WHERE actor_aliases.alias_key = ?1 AND actors.kind = ?2 \
-                     ORDER BY actors.id LIMIT 1",
-                    [alias_key(&actor.name).as_str(), kind],
-                    |row| row.get(0),
-                )
-                .optional()?,
-        };
-        let id = match found {
-            Some(id) => {
-                // Codes fill in where the stored actor lacked them; they never overwrite.
-                tx.execute(
-                    "UPDATE actors SET iso3 = coalesce(iso3, ?2), \
-                     wikidata_qid = coalesce(wikidata_qid, ?3), cameo_code = coalesce(cameo_code, ?4) \
-                     WHERE id = ?1",
-                    params![id, actor.iso3, actor.wikidata_qid, actor.cameo_code],
-                )?;
-                id
-            }
-            None => {
-                tx.execute(
-                    "INSERT INTO actors (kind, name, iso3, wikidata_qid, cameo_code) \
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![
-                        kind,
-                        actor.name,
-                        actor.iso3,
-                        actor.wikidata_qid,
-                        actor.cameo_code
-                    ],
-                )?;
-                tx.last_insert_rowid()
-            }
-        };
-        let mut insert_alias = tx.prepare_cached(
-            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, alias_key, kind, origin) \
-             VALUES (?1, ?2, ?3, 'name', 'article')",
-        )?;
-        for alias in std::iter::once(&actor.name).chain(&actor.aliases) {
-            insert_alias.execute(params![id, alias, alias_key(alias)])?;
-        }
-        Ok(id)
-    }
-
-    fn write_role(
-        &self,
-        person_id: i64,
-        title: Option<&str>,
-        affiliation_id: Option<i64>,
-        span: Span,
-    ) -> Result<(), KbError> {
-        if title.is_none() && affiliation_id.is_none() {
-            return Ok(());
-        }
-        let existing: Option<i64> = self
-            .tx
-            .query_row(
-                "SELECT id FROM person_roles WHERE person_id = ?1 AND title IS ?2 \
-                 AND affiliation_id IS ?3",
-                params![person_id, title, affiliation_id],
-                |row| row.get(0),
-            )
-            .optional()?;
-        let role_id = match existing {
-            Some(id) => {
-                self.tx.execute(
-                    "UPDATE person_roles SET \
-                     first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN ?2 ELSE first_seen END, \
-                     last_seen = CASE WHEN last_seen IS NULL OR ?2 > last_seen THEN ?2 ELSE last_seen END \
-                     WHERE id = ?1 AND ?2 IS NOT NULL",
-                    params![id, self.published],
-                )?;
-                id
-            }
-            None => {
-                self.tx.execute(
-                    "INSERT INTO person_roles (person_id, title, affiliation_id, first_seen, last_seen) \
-                     VALUES (?1, ?2, ?3, ?4, ?4)",
-                    params![person_id, title, affiliation_id, self.published],
-                )?;
-                self.tx.last_insert_rowid()
-            }
-        };
-        self.write_evidence(
-            FactColumn::PersonRole,
-            role_id,
-            &[Evidence {
-                aspect: crate::extract::Aspect::Fact,
-                span,
-            }],
+/// Merges `gone` into `keep` when they can be one actor.
+fn merge_checked(
+    tx: &Transaction<'_>,
+    keep: i64,
+    gone: i64,
+    keep_name: &str,
+    gone_name: &str,
+) -> Result<Touched, CurationError> {
+    let describe = |id: i64| -> rusqlite::Result<(String, Option<String>, Option<String>)> {
+        tx.query_row(
+            "SELECT kind, iso3, wikidata_qid FROM actors WHERE id = ?1",
+            [id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
         )
+    };
+    let (keep_kind, keep_iso3, keep_qid) = describe(keep)?;
+    let (gone_kind, gone_iso3, gone_qid) = describe(gone)?;
+    if keep_kind != gone_kind {
+        return Err(CurationError::Kinds(
+            gone_name.to_string(),
+            keep_name.to_string(),
+            gone_kind,
+            keep_kind,
+        ));
     }
-
-    fn write_meeting(
-        &self,
-        meeting: &Meeting,
-        actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
-    ) -> Result<i64, KbError> {
-        let place_id = match &meeting.place {
-            Some(place) => Some(self.resolve_place(place)?),
-            None => None,
-        };
-        self.tx.execute(
-            "INSERT INTO meetings (label, kind, mode, scope, status, date, date_precision, \
-             date_phrase, end_date, place_id, outcome) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                meeting.label,
-                meeting.kind,
-                meeting.mode.as_str(),
-                meeting.scope(),
-                meeting.status.as_str(),
-                meeting.when.date.map(|d| d.to_string()),
-                precision_of(meeting.when.date).as_str(),
-                meeting.when.phrase,
-                meeting.when.end.map(|d| d.to_string()),
-                place_id,
-                meeting.outcome,
-            ],
-        )?;
-        let meeting_id = self.tx.last_insert_rowid();
-        // A party both named and implied is named.
-        let mut insert = self.tx.prepare_cached(
-            "INSERT INTO meeting_participants (meeting_id, actor_id, role, implied) \
-             VALUES (?1, ?2, ?3, ?4) \
-             ON CONFLICT (meeting_id, actor_id) DO UPDATE SET implied = min(implied, excluded.implied)",
-        )?;
-        for participant in &meeting.participants {
-            if let Some(id) = actor_id(Some(participant.actor)) {
-                insert.execute(params![
-                    meeting_id,
-                    id,
-                    participant.role,
-                    participant.implied
-                ])?;
-            }
-        }
-        self.write_evidence(FactColumn::Meeting, meeting_id, &meeting.evidence)?;
-        Ok(meeting_id)
+    let clash =
+        |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
+    if clash(&keep_iso3, &gone_iso3) || clash(&keep_qid, &gone_qid) {
+        return Err(CurationError::Codes(
+            gone_name.to_string(),
+            keep_name.to_string(),
+        ));
     }
-
-    fn resolve_place(&self, place: &Place) -> Result<i64, KbError> {
-        let found: Option<i64> = self
-            .tx
-            .query_row(
-                "SELECT id FROM places WHERE name = ?1 AND kind = ?2 \
-                 AND ifnull(country_iso3, '') = ifnull(?3, '')",
-                params![place.name, place.kind.as_str(), place.country_iso3],
-                |row| row.get(0),
-            )
-            .optional()?;
-        if let Some(id) = found {
-            return Ok(id);
-        }
-        self.tx.execute(
-            "INSERT INTO places (name, kind, country_iso3) VALUES (?1, ?2, ?3)",
-            params![place.name, place.kind.as_str(), place.country_iso3],
-        )?;
-        Ok(self.tx.last_insert_rowid())
-    }
-
-    fn write_statement(
-        &self,
-        statement: &Statement,
-        actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
-        meeting_id: Option<i64>,
-    ) -> Result<(), KbError> {
-        self.tx.execute(
-            "INSERT INTO statements (speaker_id, speaker_party_id, kind, text, verb, date, \
-             date_precision, date_phrase, meeting_id) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                actor_id(statement.speaker),
-                actor_id(statement.speaker_party),
-                statement.kind.as_str(),
-                statement.text,
-                statement.verb,
-                statement.when.date.map(|d| d.to_string()),
-                precision_of(statement.when.date).as_str(),
-                statement.when.phrase,
-                meeting_id,
-            ],
-        )?;
-        let id = self.tx.last_insert_rowid();
-        self.write_evidence(FactColumn::Statement, id, &statement.evidence)
-    }
-
-    fn write_demand(
-        &self,
-        demand: &Demand,
-        actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
-        meeting_id: Option<i64>,
-    ) -> Result<(), KbError> {
-        let answer = demand.answer.as_ref();
-        self.tx.execute(
-            "INSERT INTO demands (by_actor_id, by_party_id, of_actor_id, of_party_id, text, cue, \
-             answer, answered_by_id, answer_date, date, date_precision, date_phrase, meeting_id) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                actor_id(demand.by),
-                actor_id(demand.by_party),
-                actor_id(demand.of),
-                actor_id(demand.of_party),
-                demand.text,
-                demand.cue,
-                answer.map_or("unknown", |a| a.kind.as_str()),
-                actor_id(answer.and_then(|a| a.by)),
-                answer.and_then(|a| a.date).map(|d| d.to_string()),
-                demand.when.date.map(|d| d.to_string()),
-                precision_of(demand.when.date).as_str(),
-                demand.when.phrase,
-                meeting_id,
-            ],
-        )?;
-        let id = self.tx.last_insert_rowid();
-        self.write_evidence(FactColumn::Demand, id, &demand.evidence)
-    }
-
-    fn write_evidence(
-        &self,
-        column: FactColumn,
-        fact_id: i64,
-        evidence: &[Evidence],
-    ) -> Result<(), KbError> {
-        let mut insert = self.tx.prepare_cached(&format!(
-            "INSERT INTO evidence_spans (article_id, {}, aspect, span_start, span_end) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            column.name()
-        ))?;
-        for item in evidence {
-            let Span { start, end } = item.span;
-            if start > end || end > self.body_chars {
-                return Err(KbError::SpanOutOfBody {
-                    start,
-                    end,
-                    len: self.body_chars,
-                });
-            }
-            insert.execute(params![
-                self.article_id,
-                fact_id,
-                item.aspect.as_str(),
-                start as i64,
-                end as i64
-            ])?;
-        }
-        Ok(())
-    }
+    Ok(resolve::merge_actors(tx, keep, gone)?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::{
-        ActorKind, Answer, AnswerKind, Aspect, MeetingMode, MeetingRef, MeetingStatus, Participant,
-        PlaceKind, Role, StatementKind, When,
+        Actor, ActorKind, ActorRef, Answer, AnswerKind, Aspect, Demand, Evidence, Meeting,
+        MeetingMode, MeetingRef, MeetingStatus, Participant, Place, PlaceKind, Role, Span,
+        Statement, StatementKind, When,
     };
     use crate::text::PartialDate;
 
@@ -700,6 +592,7 @@ mod tests {
                 evidence: evidence("NATO allies and Russia met in Brussels on Wednesday."),
             }],
             statements: vec![Statement {
+                event: None,
                 speaker: Some(ActorRef(2)),
                 speaker_party: Some(ActorRef(1)),
                 kind: StatementKind::Direct,
@@ -713,6 +606,7 @@ mod tests {
                 evidence: evidence("We can discuss many issues,"),
             }],
             demands: vec![Demand {
+                event: None,
                 by: Some(ActorRef(0)),
                 by_party: None,
                 of: Some(ActorRef(1)),
@@ -720,6 +614,7 @@ mod tests {
                 text: "the withdrawal of NATO forces".into(),
                 cue: Some("demands".into()),
                 answer: Some(Answer {
+                    event: None,
                     kind: AnswerKind::Rejected,
                     by: Some(ActorRef(1)),
                     date: day,
@@ -764,7 +659,7 @@ mod tests {
             .query_row(
                 "SELECT substr(a.body, e.span_start + 1, e.span_end - e.span_start) \
                  FROM evidence_spans AS e JOIN articles AS a ON a.id = e.article_id \
-                 WHERE e.statement_id IS NOT NULL AND a.id = ?1",
+                 WHERE e.statement_report_id IS NOT NULL AND a.id = ?1",
                 [id],
                 |row| row.get(0),
             )

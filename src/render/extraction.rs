@@ -81,6 +81,7 @@ pub fn to_json(article: &Article, extraction: &Extraction) -> Value {
                 "text": s.text,
                 "verb": s.verb,
                 "meeting": s.meeting.map(|m| m.0),
+                "event": s.event,
                 "when": when(&s.when),
                 "evidence": evidence(&s.evidence),
             })
@@ -101,8 +102,10 @@ pub fn to_json(article: &Article, extraction: &Extraction) -> Value {
                     "kind": a.kind,
                     "by": name(a.by),
                     "date": a.date.map(|d| d.to_string()),
+                    "event": a.event,
                 })),
                 "meeting": d.meeting.map(|m| m.0),
+                "event": d.event,
                 "when": when(&d.when),
                 "evidence": evidence(&d.evidence),
             })

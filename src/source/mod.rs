@@ -9,6 +9,7 @@
 mod decode;
 mod json;
 mod plain;
+mod sidecar;
 
 use std::fmt;
 use std::io::Read;
@@ -212,11 +213,15 @@ fn is_article_file(path: &Path) -> bool {
 /// JSON Lines file gives one per element. Each failure names the input (and the line).
 pub fn read_input(input: &Input, options: &ReadOptions) -> Vec<Result<Article, SourceError>> {
     let origin = input.to_string();
+    let mut sidecar = None;
     let (bytes, format) = match input {
         Input::File(path) => {
             let Some(format) = Format::from_path(path) else {
                 return vec![Err(SourceError::new(origin, Problem::UnknownType))];
             };
+            if format == Format::Text {
+                sidecar = sidecar::find(path);
+            }
             match std::fs::read(path) {
                 Ok(bytes) => (bytes, format),
                 Err(err) => return vec![Err(SourceError::new(origin, Problem::Read(err)))],
@@ -231,7 +236,7 @@ pub fn read_input(input: &Input, options: &ReadOptions) -> Vec<Result<Article, S
             (bytes, format)
         }
     };
-    read_bytes(&bytes, format, &origin, options)
+    read_bytes_with(&bytes, format, &origin, options, sidecar)
 }
 
 /// Standard input has no extension: JSON starts with `{` or `[`, anything else is text.
@@ -254,6 +259,16 @@ pub fn read_bytes(
     origin: &str,
     options: &ReadOptions,
 ) -> Vec<Result<Article, SourceError>> {
+    read_bytes_with(bytes, format, origin, options, None)
+}
+
+fn read_bytes_with(
+    bytes: &[u8],
+    format: Format,
+    origin: &str,
+    options: &ReadOptions,
+    sidecar: Option<Result<sidecar::Sidecar, Warning>>,
+) -> Vec<Result<Article, SourceError>> {
     let decoded = match decode::decode(bytes) {
         Ok(decoded) => decoded,
         Err(problem) => return vec![Err(SourceError::new(origin, problem))],
@@ -265,6 +280,11 @@ pub fn read_bytes(
     };
     for article in articles.iter_mut().flatten() {
         article.warnings.extend(decoded.warnings.iter().cloned());
+        match &sidecar {
+            Some(Ok(sidecar)) => sidecar.fill(article),
+            Some(Err(warning)) => article.warnings.push(warning.clone()),
+            None => {}
+        }
         if article.published.is_none() {
             match options.published {
                 Some(date) => article.published = Some(date),

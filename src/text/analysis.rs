@@ -921,19 +921,7 @@ impl<'a> Analysis<'a> {
             }
             return ActorRef(i);
         }
-        let lexicon = self.lexicon;
-        let mut actor = Actor::new(lexicon.entity_kind(entity), lexicon.entity_name(entity));
-        match entity {
-            Entity::State(s) => {
-                let state = &lexicon.states[s];
-                actor.iso3 = Some(state.iso3.clone());
-                actor.cameo_code = Some(state.iso3.clone());
-                actor.wikidata_qid = state.wikidata.clone();
-            }
-            Entity::Organisation(o) => {
-                actor.wikidata_qid = lexicon.organisations[o].wikidata.clone();
-            }
-        }
+        let mut actor = self.lexicon.entity_actor(entity);
         let surface =
             self.text[self.tokens[range.start].start..self.tokens[range.end - 1].end].to_string();
         if surface != actor.name {
@@ -954,13 +942,7 @@ impl<'a> Analysis<'a> {
         if let Some(i) = self.actors.iter().position(|a| a.entity == Some(entity)) {
             return ActorRef(i);
         }
-        let lexicon = self.lexicon;
-        let mut actor = Actor::new(lexicon.entity_kind(entity), lexicon.entity_name(entity));
-        if let Entity::State(s) = entity {
-            actor.iso3 = Some(lexicon.states[s].iso3.clone());
-            actor.cameo_code = Some(lexicon.states[s].iso3.clone());
-            actor.wikidata_qid = lexicon.states[s].wikidata.clone();
-        }
+        let actor = self.lexicon.entity_actor(entity);
         self.actors.push(ArticleActor {
             actor,
             entity: Some(entity),

@@ -10,6 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
 use crate::extract::{ActorKind, MeetingStatus, PlaceKind};
+use crate::text::event_codes::{EventCode, EventCodes, EventFact};
 
 /// A state or an organisation in the dictionaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -31,6 +32,8 @@ pub struct OrganisationEntry {
     pub name: String,
     pub kind: ActorKind,
     pub wikidata: Option<String>,
+    /// CAMEO actor code ("IGOWSTNAT"), where the CAMEO codebook gives one.
+    pub cameo: Option<String>,
     /// Parties a meeting of this body includes (the NATO-Russia Council: NATO and Russia).
     pub implies: Vec<Entity>,
 }
@@ -190,6 +193,7 @@ pub struct Lexicon {
     /// Base forms of verbs of action ("withdraw", "release"), which tell where one demand ends
     /// and the next begins ("cease X and peacefully resolve Y").
     pub action_verbs: std::collections::HashSet<String>,
+    pub event_codes: EventCodes,
     names: Matcher<NameTarget>,
     phrases: Matcher<PhraseTarget>,
     by_name: HashMap<String, Entity>,
@@ -232,6 +236,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "status_cues.csv",
         include_str!("../../data/dictionaries/status_cues.csv"),
+    ),
+    (
+        "event_codes.csv",
+        include_str!("../../data/dictionaries/event_codes.csv"),
     ),
 ];
 
@@ -276,6 +284,8 @@ struct OrganisationRow {
     wikidata: String,
     #[serde(default)]
     implies: String,
+    #[serde(default)]
+    cameo: String,
 }
 
 #[derive(Deserialize)]
@@ -318,6 +328,18 @@ struct StatusRow {
 }
 
 #[derive(Deserialize)]
+struct EventCodeRow {
+    fact: String,
+    #[serde(default)]
+    cue: String,
+    cameo: String,
+    #[serde(default)]
+    plover: String,
+    #[serde(default)]
+    plover_mode: String,
+}
+
+#[derive(Deserialize)]
 struct ActionVerbRow {
     verb: String,
 }
@@ -343,6 +365,7 @@ struct Rows {
     meetings: Vec<MeetingRow>,
     action_verbs: Vec<ActionVerbRow>,
     statuses: Vec<StatusRow>,
+    event_codes: Vec<(EventFact, EventCodeRow)>,
 }
 
 fn parse_rows<T: for<'de> Deserialize<'de>>(
@@ -380,6 +403,21 @@ impl Rows {
             "meeting_cues.csv" => parse_rows(file, text, &mut self.meetings),
             "action_verbs.csv" => parse_rows(file, text, &mut self.action_verbs),
             "status_cues.csv" => parse_rows(file, text, &mut self.statuses),
+            "event_codes.csv" => {
+                let mut rows: Vec<EventCodeRow> = Vec::new();
+                parse_rows(file, text, &mut rows)?;
+                for (i, row) in rows.into_iter().enumerate() {
+                    let fact =
+                        EventFact::parse(&row.fact).map_err(|message| LexiconError::Row {
+                            file: file.to_string(),
+                            // The header is line 1.
+                            line: i as u64 + 2,
+                            message,
+                        })?;
+                    self.event_codes.push((fact, row));
+                }
+                Ok(())
+            }
             _ => Ok(()),
         }
     }
@@ -492,6 +530,7 @@ impl Lexicon {
                     ActorKind::Organisation
                 },
                 wikidata: optional(&row.wikidata),
+                cameo: optional(&row.cameo),
                 implies: Vec::new(),
             });
         }
@@ -636,6 +675,15 @@ impl Lexicon {
             };
             add_phrase(&row.form, PhraseTarget::Status(status));
         }
+        let mut event_codes = EventCodes::default();
+        for (fact, row) in &rows.event_codes {
+            let code = EventCode {
+                cameo: row.cameo.clone(),
+                plover: optional(&row.plover),
+                plover_mode: optional(&row.plover_mode),
+            };
+            event_codes.add(*fact, &row.cue, code);
+        }
         let action_verbs = rows
             .action_verbs
             .iter()
@@ -643,6 +691,7 @@ impl Lexicon {
             .collect();
         Lexicon {
             action_verbs,
+            event_codes,
             states,
             organisations,
             places,
@@ -676,6 +725,28 @@ impl Lexicon {
             Entity::State(i) => &self.states[i].name,
             Entity::Organisation(i) => &self.organisations[i].name,
         }
+    }
+
+    /// A new extraction actor for a dictionary entity, with its codes.
+    pub fn entity_actor(&self, entity: Entity) -> crate::extract::Actor {
+        let mut actor =
+            crate::extract::Actor::new(self.entity_kind(entity), self.entity_name(entity));
+        match entity {
+            Entity::State(s) => {
+                let state = &self.states[s];
+                actor.iso3 = Some(state.iso3.clone());
+                // CAMEO codes states by their UN three-letter code, which is ISO's; Kosovo's
+                // XKX is a placeholder outside both lists.
+                actor.cameo_code = (!state.iso3.starts_with('X')).then(|| state.iso3.clone());
+                actor.wikidata_qid = state.wikidata.clone();
+            }
+            Entity::Organisation(o) => {
+                let organisation = &self.organisations[o];
+                actor.wikidata_qid = organisation.wikidata.clone();
+                actor.cameo_code = organisation.cameo.clone();
+            }
+        }
+        actor
     }
 
     pub fn entity_kind(&self, entity: Entity) -> ActorKind {

@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod date;
+pub mod event_codes;
 pub mod lexicon;
 pub mod temporal;
 pub mod tokens;

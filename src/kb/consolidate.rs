@@ -1,0 +1,1061 @@
+//! Combining reports into facts: the same meeting, quote or demand reported by several articles
+//! is one fact with one report per article.
+//!
+//! When reports are added or removed, the reports that could be affected (the neighbourhood) are
+//! grouped again from scratch by rules that look only at what the reports say, never at the
+//! order in which they were stored, and each group's fact is then recomputed from its reports.
+//! Ties are broken by content (publication date, then the article's hash), so articles ingested
+//! in any order give the same facts.
+//!
+//! Meetings are grouped when their dates overlap at their precision, their places, modes and
+//! names do not conflict, and their participants overlap or their names agree. Reports of one
+//! article are never one meeting: the extractor already decided they are different. A group
+//! only takes in a report that agrees with every report already in it, so two meetings are not
+//! chained together through a vague third report.
+//!
+//! Statements are grouped by their words (folded by [`super::write::text_key`]) and speaker;
+//! demands by their words and by who made them. A report without a speaker joins the one group
+//! of its words that has one, and stays apart when several have.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::KbError;
+use super::codes;
+
+/// The order of reports by their article: publication date (unknown first), then the article's
+/// hash, then the report's position in the article. Content only, so it does not depend on
+/// which article was stored first.
+type ReportOrder = (String, String, i64);
+
+#[derive(Debug, Clone, Copy)]
+enum Fact {
+    Meeting,
+    Statement,
+    Demand,
+}
+
+impl Fact {
+    fn table(self) -> &'static str {
+        match self {
+            Fact::Meeting => "meetings",
+            Fact::Statement => "statements",
+            Fact::Demand => "demands",
+        }
+    }
+
+    fn reports(self) -> &'static str {
+        match self {
+            Fact::Meeting => "meeting_reports",
+            Fact::Statement => "statement_reports",
+            Fact::Demand => "demand_reports",
+        }
+    }
+
+    fn column(self) -> &'static str {
+        match self {
+            Fact::Meeting => "meeting_id",
+            Fact::Statement => "statement_id",
+            Fact::Demand => "demand_id",
+        }
+    }
+
+    /// Creates a fact for a group, with the NOT NULL columns taken from one of its reports;
+    /// the refresh that follows fills in the rest.
+    fn insert_sql(self) -> &'static str {
+        match self {
+            Fact::Meeting => {
+                "INSERT INTO meetings (status) SELECT status FROM meeting_reports WHERE id = ?1"
+            }
+            Fact::Statement => {
+                "INSERT INTO statements (kind, text) SELECT kind, text FROM statement_reports WHERE id = ?1"
+            }
+            Fact::Demand => {
+                "INSERT INTO demands (text) SELECT text FROM demand_reports WHERE id = ?1"
+            }
+        }
+    }
+}
+
+/// Gives each group of reports a fact: the lowest-numbered fact its reports had that no earlier
+/// group took, or a new one. Facts left without reports are deleted. Returns each group's fact.
+fn assign(conn: &Connection, fact: Fact, groups: &[Vec<i64>]) -> Result<Vec<i64>, KbError> {
+    let mut previous: HashMap<i64, i64> = HashMap::new();
+    {
+        let mut select = conn.prepare_cached(&format!(
+            "SELECT {} FROM {} WHERE id = ?1",
+            fact.column(),
+            fact.reports()
+        ))?;
+        for &report in groups.iter().flatten() {
+            previous.insert(report, select.query_row([report], |row| row.get(0))?);
+        }
+    }
+    let old_facts: BTreeSet<i64> = previous.values().copied().collect();
+    // Groups that keep a fact: in order of the lowest fact they held.
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&g| groups[g].iter().map(|r| previous[r]).min());
+    let mut taken = BTreeSet::new();
+    let mut result = vec![0; groups.len()];
+    for g in order {
+        let mut candidates: Vec<i64> = groups[g].iter().map(|r| previous[r]).collect();
+        candidates.sort_unstable();
+        let id = match candidates.into_iter().find(|id| !taken.contains(id)) {
+            Some(id) => id,
+            None => {
+                conn.execute(fact.insert_sql(), [groups[g][0]])?;
+                conn.last_insert_rowid()
+            }
+        };
+        taken.insert(id);
+        result[g] = id;
+        let mut update = conn.prepare_cached(&format!(
+            "UPDATE {} SET {} = ?1 WHERE id = ?2",
+            fact.reports(),
+            fact.column()
+        ))?;
+        for &report in &groups[g] {
+            if previous[&report] != id {
+                update.execute(params![id, report])?;
+            }
+        }
+    }
+    for id in old_facts.difference(&taken) {
+        delete_if_unreported(conn, fact, *id)?;
+    }
+    Ok(result)
+}
+
+fn delete_if_unreported(conn: &Connection, fact: Fact, id: i64) -> Result<bool, KbError> {
+    let deleted = conn.execute(
+        &format!(
+            "DELETE FROM {table} WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM {reports} WHERE {column} = ?1)",
+            table = fact.table(),
+            reports = fact.reports(),
+            column = fact.column()
+        ),
+        [id],
+    )?;
+    Ok(deleted > 0)
+}
+
+/// Facts that lost reports: deleted when none is left, recomputed otherwise.
+pub fn after_removal(
+    conn: &Connection,
+    meetings: &BTreeSet<i64>,
+    statements: &BTreeSet<i64>,
+    demands: &BTreeSet<i64>,
+) -> Result<(), KbError> {
+    for &id in meetings {
+        if !delete_if_unreported(conn, Fact::Meeting, id)? {
+            refresh_meeting(conn, id)?;
+        }
+    }
+    for &id in statements {
+        if !delete_if_unreported(conn, Fact::Statement, id)? {
+            refresh_statement(conn, id)?;
+        }
+    }
+    for &id in demands {
+        if !delete_if_unreported(conn, Fact::Demand, id)? {
+            refresh_demand(conn, id)?;
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings
+
+#[derive(Debug)]
+struct MeetingReport {
+    id: i64,
+    article_id: i64,
+    order: ReportOrder,
+    label_words: BTreeSet<String>,
+    mode: String,
+    /// First and last day the report's date allows; `None` when it is not precise to the month.
+    days: Option<(NaiveDate, NaiveDate)>,
+    day_precise: bool,
+    place: Option<PlaceInfo>,
+    participants: BTreeSet<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct PlaceInfo {
+    id: i64,
+    name: String,
+    kind: String,
+    country: Option<String>,
+}
+
+/// Words of a meeting's label that name it: the capitalised ones ("NATO-Russia Council
+/// meeting": nato, russia, council), so that "the talks" or "a working dinner" name nothing.
+fn label_words(label: &str) -> BTreeSet<String> {
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1 && w.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn month_end(date: NaiveDate) -> NaiveDate {
+    let (year, month) = if date.month() == 12 {
+        (date.year() + 1, 1)
+    } else {
+        (date.year(), date.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(year, month, 1).map_or(date, |d| d - Duration::days(1))
+}
+
+/// The days a stored date allows: a day (to its end date), or a whole month.
+fn date_span(date: Option<&str>, end: Option<&str>) -> Option<(NaiveDate, NaiveDate, bool)> {
+    let date = date?;
+    if let Ok(day) = NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+        let last = end
+            .and_then(|e| NaiveDate::parse_from_str(e, "%Y-%m-%d").ok())
+            .filter(|e| *e >= day)
+            .unwrap_or(day);
+        return Some((day, last, true));
+    }
+    let first = NaiveDate::parse_from_str(&format!("{date}-01"), "%Y-%m-%d").ok()?;
+    Some((first, month_end(first), false))
+}
+
+fn load_meeting_report(conn: &Connection, id: i64) -> Result<MeetingReport, KbError> {
+    let mut select = conn.prepare_cached(
+        "SELECT r.article_id, ifnull(a.published, ''), a.content_sha256, r.position, r.label, \
+         r.mode, r.date, r.end_date, p.id, p.name, p.kind, p.country_iso3 \
+         FROM meeting_reports AS r JOIN articles AS a ON a.id = r.article_id \
+         LEFT JOIN places AS p ON p.id = r.place_id WHERE r.id = ?1",
+    )?;
+    let mut report = select.query_row([id], |row| {
+        let label: Option<String> = row.get(4)?;
+        let date: Option<String> = row.get(6)?;
+        let end: Option<String> = row.get(7)?;
+        let span = date_span(date.as_deref(), end.as_deref());
+        let place = match row.get::<_, Option<i64>>(8)? {
+            Some(place_id) => Some(PlaceInfo {
+                id: place_id,
+                name: row.get(9)?,
+                kind: row.get(10)?,
+                country: row.get(11)?,
+            }),
+            None => None,
+        };
+        Ok(MeetingReport {
+            id,
+            article_id: row.get(0)?,
+            order: (row.get(1)?, row.get(2)?, row.get(3)?),
+            label_words: label.as_deref().map(label_words).unwrap_or_default(),
+            mode: row.get(5)?,
+            days: span.map(|(a, b, _)| (a, b)),
+            day_precise: span.is_some_and(|(_, _, day)| day),
+            place,
+            participants: BTreeSet::new(),
+        })
+    })?;
+    let mut participants = conn.prepare_cached(
+        "SELECT actor_id FROM meeting_report_participants WHERE meeting_report_id = ?1",
+    )?;
+    for actor in participants.query_map([id], |row| row.get(0))? {
+        report.participants.insert(actor?);
+    }
+    Ok(report)
+}
+
+/// How well two reports fit one meeting: `None` when they cannot be one.
+fn meeting_fit(a: &MeetingReport, b: &MeetingReport) -> Option<f64> {
+    if a.article_id == b.article_id {
+        return None;
+    }
+    let ((a_first, a_last), (b_first, b_last)) = (a.days?, b.days?);
+    if a_last < b_first || b_last < a_first {
+        return None;
+    }
+    let remote = |mode: &str| mode == "phone" || mode == "video";
+    if (remote(&a.mode) && b.mode == "in_person") || (remote(&b.mode) && a.mode == "in_person") {
+        return None;
+    }
+    let same_place = match (&a.place, &b.place) {
+        (Some(x), Some(y)) => {
+            if !places_agree(x, y) {
+                return None;
+            }
+            x.id == y.id
+        }
+        _ => false,
+    };
+    let named = !a.label_words.is_empty() && !b.label_words.is_empty();
+    let names_agree = named
+        && (a.label_words.is_subset(&b.label_words) || b.label_words.is_subset(&a.label_words));
+    if named && !names_agree {
+        return None;
+    }
+    let shared = a.participants.intersection(&b.participants).count();
+    let smaller = a.participants.len().min(b.participants.len());
+    let overlap = if smaller == 0 {
+        0.0
+    } else {
+        shared as f64 / smaller as f64
+    };
+    // A month is a long time: without a day, only a shared name or the very same parties do.
+    let enough = if a.day_precise && b.day_precise {
+        names_agree || overlap >= 0.5
+    } else {
+        names_agree || (overlap >= 1.0 && smaller >= 2)
+    };
+    if !enough {
+        return None;
+    }
+    let same_days = a.days == b.days && a.day_precise && b.day_precise;
+    Some(
+        3.0 * f64::from(u8::from(names_agree))
+            + 2.0 * overlap
+            + f64::from(u8::from(same_days))
+            + f64::from(u8::from(same_place)),
+    )
+}
+
+/// Places conflict when they are two different places of the same kind, or lie in different
+/// countries.
+fn places_agree(a: &PlaceInfo, b: &PlaceInfo) -> bool {
+    if a.id == b.id || a.name == b.name {
+        return true;
+    }
+    if let (Some(x), Some(y)) = (&a.country, &b.country)
+        && x != y
+    {
+        return false;
+    }
+    a.kind != b.kind
+}
+
+/// Groups reports: best-fitting pairs first, a group taking in another only when every pair
+/// across them fits and no article would appear twice.
+fn group_meetings(reports: &[MeetingReport]) -> Vec<Vec<usize>> {
+    let n = reports.len();
+    let mut fits: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut pairs = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            if let Some(score) = meeting_fit(&reports[i], &reports[j]) {
+                fits.insert((i, j), score);
+                pairs.push((score, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then_with(|| reports[x.1].order.cmp(&reports[y.1].order))
+            .then_with(|| reports[x.2].order.cmp(&reports[y.2].order))
+    });
+    let mut group_of: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for (_, i, j) in pairs {
+        let (gi, gj) = (group_of[i], group_of[j]);
+        if gi == gj {
+            continue;
+        }
+        let all_fit = members[gi].iter().all(|&x| {
+            members[gj]
+                .iter()
+                .all(|&y| fits.contains_key(&(x.min(y), x.max(y))))
+        });
+        if !all_fit {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[gj]);
+        for &m in &moved {
+            group_of[m] = gi;
+        }
+        members[gi].extend(moved);
+    }
+    let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|g| !g.is_empty()).collect();
+    for group in &mut groups {
+        group.sort_by(|&x, &y| reports[x].order.cmp(&reports[y].order));
+    }
+    groups
+}
+
+/// Regroups the meeting reports `new` and every report that could be of the same meeting, then
+/// recomputes the meetings concerned (and those in `touched`). Returns the meetings recomputed.
+pub fn meetings(
+    conn: &Connection,
+    new: &[i64],
+    touched: &BTreeSet<i64>,
+) -> Result<BTreeSet<i64>, KbError> {
+    let mut ids: BTreeSet<i64> = new.iter().copied().collect();
+    let mut loaded: BTreeMap<i64, MeetingReport> = BTreeMap::new();
+    for &id in new {
+        loaded.insert(id, load_meeting_report(conn, id)?);
+    }
+    // Reports of the days around each new one, and every report of the meetings they are in.
+    let mut near_meetings = BTreeSet::new();
+    for &id in new {
+        let Some((first, last)) = loaded[&id].days else {
+            continue;
+        };
+        let from = (first - Duration::days(31)).format("%Y-%m").to_string();
+        let to = format!("{}~", last.format("%Y-%m"));
+        let mut select = conn.prepare_cached(
+            "SELECT id, meeting_id FROM meeting_reports \
+             WHERE date >= ?1 AND date < ?2 AND date_precision IN ('day', 'month') AND id <> ?3",
+        )?;
+        let rows = select
+            .query_map(params![from, to, id], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<Result<Vec<(i64, i64)>, _>>()?;
+        for (other, meeting) in rows {
+            if let std::collections::btree_map::Entry::Vacant(entry) = loaded.entry(other) {
+                entry.insert(load_meeting_report(conn, other)?);
+            }
+            if meeting_fit(&loaded[&id], &loaded[&other]).is_some() {
+                near_meetings.insert(meeting);
+            }
+        }
+    }
+    let mut by_meeting =
+        conn.prepare_cached("SELECT id FROM meeting_reports WHERE meeting_id = ?1")?;
+    for &meeting in near_meetings.iter().chain(touched) {
+        for report in by_meeting.query_map([meeting], |row| row.get::<_, i64>(0))? {
+            ids.insert(report?);
+        }
+    }
+    let mut reports = Vec::with_capacity(ids.len());
+    for id in &ids {
+        match loaded.remove(id) {
+            Some(report) => reports.push(report),
+            None => reports.push(load_meeting_report(conn, *id)?),
+        }
+    }
+    let groups: Vec<Vec<i64>> = group_meetings(&reports)
+        .into_iter()
+        .map(|g| g.into_iter().map(|i| reports[i].id).collect())
+        .collect();
+    let facts = assign(conn, Fact::Meeting, &groups)?;
+    let mut refreshed = BTreeSet::new();
+    for id in facts.into_iter().chain(touched.iter().copied()) {
+        if refreshed.insert(id) && !delete_if_unreported(conn, Fact::Meeting, id)? {
+            refresh_meeting(conn, id)?;
+        }
+    }
+    Ok(refreshed)
+}
+
+/// The value most reports give; ties go to the first in `candidates`' order.
+fn most_common<T: Clone + PartialEq>(candidates: &[T]) -> Option<T> {
+    let mut best: Option<(&T, usize)> = None;
+    for c in candidates {
+        let count = candidates.iter().filter(|x| *x == c).count();
+        if best.is_none_or(|(_, n)| count > n) {
+            best = Some((c, count));
+        }
+    }
+    best.map(|(c, _)| c.clone())
+}
+
+fn precision_rank(precision: &str) -> u8 {
+    match precision {
+        "day" => 3,
+        "month" => 2,
+        "year" => 1,
+        _ => 0,
+    }
+}
+
+/// The date of a fact: from the most precise reports, the date most of them give (the earliest
+/// of a tie), with the words of the first report that gives it.
+fn pick_date(
+    dates: &[(Option<String>, String, Option<String>)],
+) -> (Option<String>, String, Option<String>) {
+    let best = dates
+        .iter()
+        .map(|(_, p, _)| precision_rank(p))
+        .max()
+        .unwrap_or(0);
+    let mut candidates: Vec<&String> = dates
+        .iter()
+        .filter(|(d, p, _)| d.is_some() && precision_rank(p) == best)
+        .filter_map(|(d, _, _)| d.as_ref())
+        .collect();
+    candidates.sort();
+    let Some(date) = most_common(&candidates) else {
+        let phrase = dates.iter().find_map(|(_, _, phrase)| phrase.clone());
+        return (None, "unknown".to_string(), phrase);
+    };
+    let (_, precision, phrase) = dates
+        .iter()
+        .find(|(d, _, _)| d.as_ref() == Some(date))
+        .cloned()
+        .unwrap_or_default();
+    (Some(date.clone()), precision, phrase)
+}
+
+/// Recomputes a meeting from its reports.
+pub fn refresh_meeting(conn: &Connection, id: i64) -> Result<(), KbError> {
+    struct Row {
+        report: i64,
+        label: Option<String>,
+        kind: String,
+        mode: String,
+        status: String,
+        date: Option<String>,
+        precision: String,
+        phrase: Option<String>,
+        end_date: Option<String>,
+        place: Option<(i64, String, String)>,
+        outcome: Option<String>,
+    }
+    let rows: Vec<Row> = {
+        let mut select = conn.prepare_cached(
+            "SELECT r.id, r.label, r.kind, r.mode, r.status, r.date, r.date_precision, r.date_phrase, \
+             r.end_date, r.place_id, p.kind, p.name, r.outcome \
+             FROM meeting_reports AS r JOIN articles AS a ON a.id = r.article_id \
+             LEFT JOIN places AS p ON p.id = r.place_id \
+             WHERE r.meeting_id = ?1 ORDER BY ifnull(a.published, ''), a.content_sha256, r.position",
+        )?;
+        select
+            .query_map([id], |row| {
+                let place = match row.get::<_, Option<i64>>(9)? {
+                    Some(p) => Some((p, row.get(10)?, row.get(11)?)),
+                    None => None,
+                };
+                Ok(Row {
+                    report: row.get(0)?,
+                    label: row.get(1)?,
+                    kind: row.get(2)?,
+                    mode: row.get(3)?,
+                    status: row.get(4)?,
+                    date: row.get(5)?,
+                    precision: row.get(6)?,
+                    phrase: row.get(7)?,
+                    end_date: row.get(8)?,
+                    place,
+                    outcome: row.get(12)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?
+    };
+    if rows.is_empty() {
+        return Ok(());
+    }
+    // A meeting any source reports held was held; otherwise the latest source says what it is.
+    let status = if rows.iter().any(|r| r.status == "held") {
+        "held".to_string()
+    } else {
+        rows[rows.len() - 1].status.clone()
+    };
+    let dates: Vec<(Option<String>, String, Option<String>)> = rows
+        .iter()
+        .map(|r| (r.date.clone(), r.precision.clone(), r.phrase.clone()))
+        .collect();
+    let (date, precision, phrase) = pick_date(&dates);
+    let end_date = rows
+        .iter()
+        .filter(|r| r.date == date)
+        .find_map(|r| r.end_date.clone());
+    // Names: the capitalised ones most reports give, the longest of a tie.
+    let mut labels: Vec<&String> = rows
+        .iter()
+        .filter_map(|r| r.label.as_ref())
+        .filter(|l| !label_words(l).is_empty())
+        .collect();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    let label = most_common(&labels)
+        .cloned()
+        .or_else(|| rows.iter().find_map(|r| r.label.clone()));
+    let kinds: Vec<&String> = rows
+        .iter()
+        .map(|r| &r.kind)
+        .filter(|k| k.as_str() != "meeting")
+        .collect();
+    let kind = most_common(&kinds)
+        .cloned()
+        .unwrap_or_else(|| "meeting".to_string());
+    let modes: Vec<&String> = rows
+        .iter()
+        .map(|r| &r.mode)
+        .filter(|m| m.as_str() != "unknown")
+        .collect();
+    let mode = most_common(&modes)
+        .cloned()
+        .unwrap_or_else(|| "unknown".to_string());
+    // Places: the one most reports give; between as many, a city before a venue or country.
+    let mut places: Vec<&(i64, String, String)> =
+        rows.iter().filter_map(|r| r.place.as_ref()).collect();
+    let kind_rank = |k: &str| match k {
+        "city" => 0,
+        "venue" => 1,
+        "region" => 2,
+        _ => 3,
+    };
+    places.sort_by(|x, y| {
+        kind_rank(&x.1)
+            .cmp(&kind_rank(&y.1))
+            .then_with(|| x.2.cmp(&y.2))
+    });
+    let place_id = most_common(&places).map(|p| p.0);
+    let outcome = rows.iter().find_map(|r| r.outcome.clone());
+    // Participants: everyone any report names; implied only if no report names them.
+    conn.execute(
+        "DELETE FROM meeting_participants WHERE meeting_id = ?1",
+        [id],
+    )?;
+    {
+        let mut insert = conn.prepare_cached(
+            "INSERT INTO meeting_participants (meeting_id, actor_id, role, implied) \
+             VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (meeting_id, actor_id) DO UPDATE SET implied = min(implied, excluded.implied), \
+             role = CASE WHEN role = 'participant' THEN excluded.role ELSE role END",
+        )?;
+        let mut select = conn.prepare_cached(
+            "SELECT actor_id, role, implied FROM meeting_report_participants \
+             WHERE meeting_report_id = ?1 ORDER BY id",
+        )?;
+        for row in &rows {
+            let participants = select
+                .query_map([row.report], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, bool>(2)?,
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            for (actor, role, implied) in participants {
+                insert.execute(params![id, actor, role, implied])?;
+            }
+        }
+    }
+    let facts = codes::MeetingFacts::load(conn, id, &status, &mode, &kind, place_id)?;
+    let code = codes::meeting(&facts);
+    conn.execute(
+        "UPDATE meetings SET label = ?2, kind = ?3, mode = ?4, scope = ?5, status = ?6, date = ?7, \
+         date_precision = ?8, date_phrase = ?9, end_date = ?10, place_id = ?11, outcome = ?12, \
+         cameo_code = ?13, plover_category = ?14, plover_mode = ?15 WHERE id = ?1",
+        params![
+            id,
+            label,
+            kind,
+            mode,
+            facts.scope(),
+            status,
+            date,
+            precision,
+            phrase,
+            end_date,
+            place_id,
+            outcome,
+            code.cameo,
+            code.plover,
+            code.plover_mode,
+        ],
+    )?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements and demands
+
+/// A report as grouping sees it: who it is by (speaker, or the demanding party), and its kind.
+#[derive(Debug)]
+struct KeyedReport {
+    id: i64,
+    kind: String,
+    by: Option<i64>,
+}
+
+/// Groups reports of the same words: by kind, then by who; a report without a "who" joins the
+/// only group of its kind that has one, and otherwise the reports without one form a group.
+fn group_by_who(reports: &[KeyedReport]) -> Vec<Vec<i64>> {
+    let mut groups: BTreeMap<(String, Option<i64>), Vec<i64>> = BTreeMap::new();
+    for report in reports.iter().filter(|r| r.by.is_some()) {
+        groups
+            .entry((report.kind.clone(), report.by))
+            .or_default()
+            .push(report.id);
+    }
+    for report in reports.iter().filter(|r| r.by.is_none()) {
+        let known: Vec<(String, Option<i64>)> = groups
+            .keys()
+            .filter(|(kind, by)| *kind == report.kind && by.is_some())
+            .cloned()
+            .collect();
+        let key = match known.as_slice() {
+            [one] => one.clone(),
+            _ => (report.kind.clone(), None),
+        };
+        groups.entry(key).or_default().push(report.id);
+    }
+    groups.into_values().collect()
+}
+
+fn regroup_by_key(
+    conn: &Connection,
+    fact: Fact,
+    keys: &BTreeSet<String>,
+    select_sql: &str,
+) -> Result<BTreeSet<i64>, KbError> {
+    let mut facts = BTreeSet::new();
+    for key in keys {
+        let reports: Vec<KeyedReport> = {
+            let mut select = conn.prepare_cached(select_sql)?;
+            select
+                .query_map([key], |row| {
+                    Ok(KeyedReport {
+                        id: row.get(0)?,
+                        kind: row.get(1)?,
+                        by: row.get(2)?,
+                    })
+                })?
+                .collect::<Result<_, _>>()?
+        };
+        if reports.is_empty() {
+            continue;
+        }
+        let groups = group_by_who(&reports);
+        facts.extend(assign(conn, fact, &groups)?);
+    }
+    for &id in &facts {
+        match fact {
+            Fact::Statement => refresh_statement(conn, id)?,
+            Fact::Demand => refresh_demand(conn, id)?,
+            Fact::Meeting => refresh_meeting(conn, id)?,
+        }
+    }
+    Ok(facts)
+}
+
+/// Regroups the statement reports with these folded words, and recomputes their statements.
+pub fn statements(conn: &Connection, keys: &BTreeSet<String>) -> Result<BTreeSet<i64>, KbError> {
+    regroup_by_key(
+        conn,
+        Fact::Statement,
+        keys,
+        "SELECT id, kind, speaker_id FROM statement_reports WHERE text_key = ?1 ORDER BY id",
+    )
+}
+
+/// Regroups the demand reports with these folded words, and recomputes their demands.
+pub fn demands(conn: &Connection, keys: &BTreeSet<String>) -> Result<BTreeSet<i64>, KbError> {
+    regroup_by_key(
+        conn,
+        Fact::Demand,
+        keys,
+        "SELECT id, 'demand', coalesce(by_party_id, by_actor_id) FROM demand_reports \
+         WHERE text_key = ?1 ORDER BY id",
+    )
+}
+
+/// The folded words of the given reports.
+pub fn keys_of(
+    conn: &Connection,
+    reports_table: &str,
+    ids: &[i64],
+) -> Result<BTreeSet<String>, KbError> {
+    let mut select = conn.prepare_cached(&format!(
+        "SELECT text_key FROM {reports_table} WHERE id = ?1"
+    ))?;
+    let mut keys = BTreeSet::new();
+    for &id in ids {
+        if let Some(key) = select.query_row([id], |row| row.get(0)).optional()? {
+            keys.insert(key);
+        }
+    }
+    Ok(keys)
+}
+
+/// Statements and demands made at these meetings: their meeting may have changed.
+pub fn refresh_linked(conn: &Connection, meetings: &BTreeSet<i64>) -> Result<(), KbError> {
+    for &meeting in meetings {
+        let statements: Vec<i64> = {
+            let mut select = conn.prepare_cached(
+                "SELECT DISTINCT sr.statement_id FROM statement_reports AS sr \
+                 JOIN meeting_reports AS mr ON mr.id = sr.meeting_report_id WHERE mr.meeting_id = ?1",
+            )?;
+            select
+                .query_map([meeting], |row| row.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        for id in statements {
+            refresh_statement(conn, id)?;
+        }
+        let demands: Vec<i64> = {
+            let mut select = conn.prepare_cached(
+                "SELECT DISTINCT dr.demand_id FROM demand_reports AS dr \
+                 JOIN meeting_reports AS mr ON mr.id = dr.meeting_report_id WHERE mr.meeting_id = ?1",
+            )?;
+            select
+                .query_map([meeting], |row| row.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        for id in demands {
+            refresh_demand(conn, id)?;
+        }
+    }
+    Ok(())
+}
+
+/// Recomputes a statement from its reports: the first source's words, the first speaker any
+/// source names, the most precise date.
+pub fn refresh_statement(conn: &Connection, id: i64) -> Result<(), KbError> {
+    struct Row {
+        speaker: Option<i64>,
+        party: Option<i64>,
+        kind: String,
+        text: String,
+        verb: Option<String>,
+        date: (Option<String>, String, Option<String>),
+        meeting: Option<i64>,
+        code: (Option<String>, Option<String>, Option<String>),
+    }
+    let rows: Vec<Row> = {
+        let mut select = conn.prepare_cached(
+            "SELECT r.speaker_id, r.speaker_party_id, r.kind, r.text, r.verb, r.date, r.date_precision, \
+             r.date_phrase, mr.meeting_id, r.cameo_code, r.plover_category, r.plover_mode \
+             FROM statement_reports AS r JOIN articles AS a ON a.id = r.article_id \
+             LEFT JOIN meeting_reports AS mr ON mr.id = r.meeting_report_id \
+             WHERE r.statement_id = ?1 ORDER BY ifnull(a.published, ''), a.content_sha256, r.position",
+        )?;
+        select
+            .query_map([id], |row| {
+                Ok(Row {
+                    speaker: row.get(0)?,
+                    party: row.get(1)?,
+                    kind: row.get(2)?,
+                    text: row.get(3)?,
+                    verb: row.get(4)?,
+                    date: (row.get(5)?, row.get(6)?, row.get(7)?),
+                    meeting: row.get(8)?,
+                    code: (row.get(9)?, row.get(10)?, row.get(11)?),
+                })
+            })?
+            .collect::<Result<_, _>>()?
+    };
+    let Some(first) = rows.first() else {
+        return Ok(());
+    };
+    let dates: Vec<_> = rows.iter().map(|r| r.date.clone()).collect();
+    let (date, precision, phrase) = pick_date(&dates);
+    // The most specific code any source's verb gives: "condemned" over "said".
+    let code = rows
+        .iter()
+        .map(|r| &r.code)
+        .find(|c| c.0.as_deref().is_some_and(|c| c != "010"))
+        .unwrap_or(&first.code);
+    conn.execute(
+        "UPDATE statements SET speaker_id = ?2, speaker_party_id = ?3, kind = ?4, text = ?5, verb = ?6, \
+         date = ?7, date_precision = ?8, date_phrase = ?9, meeting_id = ?10, cameo_code = ?11, \
+         plover_category = ?12, plover_mode = ?13 WHERE id = ?1",
+        params![
+            id,
+            rows.iter().find_map(|r| r.speaker),
+            rows.iter().find_map(|r| r.party),
+            first.kind,
+            first.text,
+            rows.iter().find_map(|r| r.verb.clone()),
+            date,
+            precision,
+            phrase,
+            rows.iter().find_map(|r| r.meeting),
+            code.0,
+            code.1,
+            code.2,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Recomputes a demand from its reports: the first source's words, the first party any source
+/// names on either side, and the answer of the latest source that reports one.
+pub fn refresh_demand(conn: &Connection, id: i64) -> Result<(), KbError> {
+    struct Row {
+        by_actor: Option<i64>,
+        by_party: Option<i64>,
+        of_actor: Option<i64>,
+        of_party: Option<i64>,
+        text: String,
+        cue: Option<String>,
+        answer: String,
+        answered_by: Option<i64>,
+        answer_date: Option<String>,
+        date: (Option<String>, String, Option<String>),
+        meeting: Option<i64>,
+        code: (Option<String>, Option<String>, Option<String>),
+        answer_code: (Option<String>, Option<String>),
+    }
+    let rows: Vec<Row> = {
+        let mut select = conn.prepare_cached(
+            "SELECT r.by_actor_id, r.by_party_id, r.of_actor_id, r.of_party_id, r.text, r.cue, r.answer, \
+             r.answered_by_id, r.answer_date, r.date, r.date_precision, r.date_phrase, mr.meeting_id, \
+             r.cameo_code, r.plover_category, r.plover_mode, r.answer_cameo_code, r.answer_plover_category \
+             FROM demand_reports AS r JOIN articles AS a ON a.id = r.article_id \
+             LEFT JOIN meeting_reports AS mr ON mr.id = r.meeting_report_id \
+             WHERE r.demand_id = ?1 ORDER BY ifnull(a.published, ''), a.content_sha256, r.position",
+        )?;
+        select
+            .query_map([id], |row| {
+                Ok(Row {
+                    by_actor: row.get(0)?,
+                    by_party: row.get(1)?,
+                    of_actor: row.get(2)?,
+                    of_party: row.get(3)?,
+                    text: row.get(4)?,
+                    cue: row.get(5)?,
+                    answer: row.get(6)?,
+                    answered_by: row.get(7)?,
+                    answer_date: row.get(8)?,
+                    date: (row.get(9)?, row.get(10)?, row.get(11)?),
+                    meeting: row.get(12)?,
+                    code: (row.get(13)?, row.get(14)?, row.get(15)?),
+                    answer_code: (row.get(16)?, row.get(17)?),
+                })
+            })?
+            .collect::<Result<_, _>>()?
+    };
+    let Some(first) = rows.first() else {
+        return Ok(());
+    };
+    let dates: Vec<_> = rows.iter().map(|r| r.date.clone()).collect();
+    let (date, precision, phrase) = pick_date(&dates);
+    let answered = rows.iter().rev().find(|r| r.answer != "unknown");
+    let code = rows
+        .iter()
+        .map(|r| &r.code)
+        .find(|c| c.0.as_deref().is_some_and(|c| c != "100"))
+        .unwrap_or(&first.code);
+    conn.execute(
+        "UPDATE demands SET by_actor_id = ?2, by_party_id = ?3, of_actor_id = ?4, of_party_id = ?5, \
+         text = ?6, cue = ?7, answer = ?8, answered_by_id = ?9, answer_date = ?10, date = ?11, \
+         date_precision = ?12, date_phrase = ?13, meeting_id = ?14, cameo_code = ?15, \
+         plover_category = ?16, plover_mode = ?17, answer_cameo_code = ?18, \
+         answer_plover_category = ?19 WHERE id = ?1",
+        params![
+            id,
+            rows.iter().find_map(|r| r.by_actor),
+            rows.iter().find_map(|r| r.by_party),
+            rows.iter().find_map(|r| r.of_actor),
+            rows.iter().find_map(|r| r.of_party),
+            first.text,
+            first.cue,
+            answered.map_or("unknown", |r| r.answer.as_str()),
+            answered.and_then(|r| r.answered_by),
+            answered.and_then(|r| r.answer_date.clone()),
+            date,
+            precision,
+            phrase,
+            rows.iter().find_map(|r| r.meeting),
+            code.0,
+            code.1,
+            code.2,
+            answered.and_then(|r| r.answer_code.0.clone()),
+            answered.and_then(|r| r.answer_code.1.clone()),
+        ],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(
+        id: i64,
+        article: i64,
+        days: &str,
+        participants: &[i64],
+        label: &str,
+    ) -> MeetingReport {
+        let span = date_span(Some(days), None);
+        MeetingReport {
+            id,
+            article_id: article,
+            order: (String::new(), format!("{article:03}"), 0),
+            label_words: label_words(label),
+            mode: "unknown".into(),
+            days: span.map(|(a, b, _)| (a, b)),
+            day_precise: span.is_some_and(|(_, _, d)| d),
+            place: None,
+            participants: participants.iter().copied().collect(),
+        }
+    }
+
+    #[test]
+    fn labels_name_a_meeting_by_their_capitalised_words() {
+        let words = label_words("U.S.-Russia Strategic Stability Dialogue");
+        assert!(label_words("Strategic Stability Dialogue").is_subset(&words));
+        assert!(label_words("hour bilateral talks").is_empty());
+        assert_eq!(
+            label_words("NATO-Russia Council meeting"),
+            ["council", "nato", "russia"].map(String::from).into()
+        );
+    }
+
+    #[test]
+    fn reports_of_one_day_and_parties_are_one_meeting() {
+        let a = report(1, 1, "2022-01-12", &[1, 2, 3], "");
+        let b = report(2, 2, "2022-01-12", &[1, 2], "NATO-Russia Council meeting");
+        assert!(meeting_fit(&a, &b).is_some());
+        // Another day, another meeting.
+        let c = report(3, 3, "2022-01-13", &[1, 2], "");
+        assert!(meeting_fit(&a, &c).is_none());
+        // The same article's two meetings stay two.
+        let d = report(4, 1, "2022-01-12", &[1, 2], "");
+        assert!(meeting_fit(&a, &d).is_none());
+        // Different names, different meetings.
+        let e = report(5, 5, "2022-01-12", &[1, 2], "Strategic Stability Dialogue");
+        assert!(meeting_fit(&b, &e).is_none());
+        // A month is not enough on its own.
+        let f = report(6, 6, "2022-01", &[1, 2, 3], "");
+        assert!(meeting_fit(&a, &f).is_some());
+        let g = report(7, 7, "2022-01", &[1, 9], "");
+        assert!(meeting_fit(&a, &g).is_none());
+    }
+
+    #[test]
+    fn grouping_never_chains_reports_that_disagree() {
+        // b fits a and c, but a and c are two meetings of one article.
+        let a = report(1, 1, "2022-01-12", &[1, 2], "");
+        let b = report(2, 2, "2022-01-12", &[1, 2, 3, 4], "");
+        let c = report(3, 1, "2022-01-12", &[3, 4], "");
+        let groups = group_meetings(&[a, b, c]);
+        assert_eq!(groups.len(), 2, "{groups:?}");
+    }
+
+    #[test]
+    fn a_speakerless_report_joins_the_only_speaker_of_its_words() {
+        let reports = [
+            KeyedReport {
+                id: 1,
+                kind: "direct".into(),
+                by: Some(7),
+            },
+            KeyedReport {
+                id: 2,
+                kind: "direct".into(),
+                by: None,
+            },
+        ];
+        assert_eq!(group_by_who(&reports), vec![vec![1, 2]]);
+        let reports = [
+            KeyedReport {
+                id: 1,
+                kind: "direct".into(),
+                by: Some(7),
+            },
+            KeyedReport {
+                id: 2,
+                kind: "direct".into(),
+                by: Some(8),
+            },
+            KeyedReport {
+                id: 3,
+                kind: "direct".into(),
+                by: None,
+            },
+        ];
+        assert_eq!(group_by_who(&reports).len(), 3);
+    }
+}

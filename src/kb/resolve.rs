@@ -1,0 +1,524 @@
+//! Actors across articles: finding the stored actor an article's actor is, and merging two
+//! stored actors that turn out to be one.
+//!
+//! A state or organisation is found by its code, its name or an alias. A person is found by
+//! the name, the name without middle initials ("Wendy R. Sherman" is "Wendy Sherman"), or, for a
+//! surname alone ("Stoltenberg"), by the one known person of that surname; when several known
+//! persons share it the surname stays an actor of its own rather than be given to the wrong one.
+//! A person stored under a surname alone is absorbed by the full name once one is seen, so the
+//! order in which articles arrive does not decide how many actors there are.
+
+use std::collections::BTreeSet;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{KbError, alias_key};
+use crate::extract::{Actor, ActorKind};
+
+/// Facts whose combined record may change because actors were merged.
+#[derive(Debug, Default)]
+pub struct Touched {
+    pub meetings: BTreeSet<i64>,
+    pub statement_keys: BTreeSet<String>,
+    pub demand_keys: BTreeSet<String>,
+    /// Actors merged away, each with the actor it became, in the order of the merges.
+    pub merged: Vec<(i64, i64)>,
+}
+
+impl Touched {
+    pub fn extend(&mut self, other: Touched) {
+        self.meetings.extend(other.meetings);
+        self.statement_keys.extend(other.statement_keys);
+        self.demand_keys.extend(other.demand_keys);
+        self.merged.extend(other.merged);
+    }
+
+    /// The actor `id` is now, after the merges so far.
+    pub fn current(&self, mut id: i64) -> i64 {
+        for &(gone, keep) in &self.merged {
+            if id == gone {
+                id = keep;
+            }
+        }
+        id
+    }
+}
+
+/// Words after a surname that are not the surname ("Jr.", "III").
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// The names a person's name gives: the name itself, the name without middle initials, and the
+/// surname, each with the alias kind it is stored under.
+fn person_names(name: &str) -> Vec<(String, &'static str)> {
+    let mut names = vec![(name.to_string(), "name")];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() >= 3 {
+        let is_initial = |w: &str| alias_key(w).chars().count() <= 1;
+        let trimmed: Vec<&str> = words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| *i == 0 || *i == words.len() - 1 || !is_initial(w))
+            .map(|(_, w)| *w)
+            .collect();
+        if trimmed.len() < words.len() {
+            names.push((trimmed.join(" "), "spelling"));
+        }
+    }
+    if let Some(surname) = surname(name) {
+        names.push((surname, "surname"));
+    }
+    names
+}
+
+/// The last word of a name of two words or more, skipping suffixes ("Jr.").
+fn surname(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !SUFFIXES.contains(&alias_key(w).trim_end_matches(',')))
+        .collect();
+    (words.len() >= 2)
+        .then(|| words[words.len() - 1].trim_end_matches(',').to_string())
+        .filter(|s| alias_key(s).chars().count() >= 2)
+}
+
+fn word_count(name: &str) -> usize {
+    name.split_whitespace().count()
+}
+
+/// The distinct actors of `kind` that have an alias with this key.
+fn actors_with_alias(conn: &Connection, kind: &str, key: &str) -> Result<Vec<i64>, KbError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT DISTINCT actors.id FROM actor_aliases JOIN actors ON actors.id = actor_aliases.actor_id \
+         WHERE actor_aliases.alias_key = ?1 AND actors.kind = ?2 ORDER BY actors.id",
+    )?;
+    let ids = statement
+        .query_map(params![key, kind], |row| row.get(0))?
+        .collect::<Result<Vec<i64>, _>>()?;
+    Ok(ids)
+}
+
+fn by_code(conn: &Connection, column: &str, code: Option<&str>) -> Result<Option<i64>, KbError> {
+    let Some(code) = code else { return Ok(None) };
+    Ok(conn
+        .query_row(
+            &format!("SELECT id FROM actors WHERE {column} = ?1"),
+            [code],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+/// Finds the stored actor `actor` is, or stores it; adds its names as aliases; and merges into
+/// it any actor stored under its surname alone that can only be this person. Returns the
+/// actor's id and what the merges touched.
+pub fn resolve_actor(conn: &Connection, actor: &Actor) -> Result<(i64, Touched), KbError> {
+    let kind = actor.kind.as_str();
+    let mut found = by_code(conn, "iso3", actor.iso3.as_deref())?;
+    if found.is_none() {
+        found = by_code(conn, "wikidata_qid", actor.wikidata_qid.as_deref())?;
+    }
+    if found.is_none() {
+        found = find_by_name(conn, actor.kind, &actor.name)?;
+    }
+    let id = match found {
+        Some(id) => {
+            // Codes fill in where the stored actor lacked them; they never overwrite.
+            conn.execute(
+                "UPDATE actors SET iso3 = coalesce(iso3, ?2), \
+                 wikidata_qid = coalesce(wikidata_qid, ?3), cameo_code = coalesce(cameo_code, ?4) \
+                 WHERE id = ?1",
+                params![id, actor.iso3, actor.wikidata_qid, actor.cameo_code],
+            )?;
+            if actor.kind == ActorKind::Person {
+                prefer_fuller_name(conn, id, &actor.name)?;
+            }
+            id
+        }
+        None => {
+            let origin = if actor.iso3.is_some() || actor.wikidata_qid.is_some() {
+                "dictionary"
+            } else {
+                "article"
+            };
+            conn.execute(
+                "INSERT INTO actors (kind, name, iso3, wikidata_qid, cameo_code, name_origin) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    kind,
+                    actor.name,
+                    actor.iso3,
+                    actor.wikidata_qid,
+                    actor.cameo_code,
+                    origin
+                ],
+            )?;
+            conn.last_insert_rowid()
+        }
+    };
+    add_alias(conn, id, &actor.name, "name", "article")?;
+    for alias in &actor.aliases {
+        add_alias(conn, id, alias, "name", "article")?;
+    }
+    let mut touched = Touched::default();
+    if actor.kind == ActorKind::Person {
+        for (alias, alias_kind) in person_names(&actor.name).into_iter().skip(1) {
+            add_alias(conn, id, &alias, alias_kind, "article")?;
+        }
+        touched.extend(absorb_surnames(conn, id)?);
+    }
+    Ok((id, touched))
+}
+
+/// The stored actor of this kind with this name, exactly, through an alias, or, for persons,
+/// through the name's other forms. `None` when there is none or the name is ambiguous.
+pub fn find_by_name(
+    conn: &Connection,
+    kind: ActorKind,
+    name: &str,
+) -> Result<Option<i64>, KbError> {
+    let kind_str = kind.as_str();
+    let exact: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM actors WHERE kind = ?1 AND name = ?2 ORDER BY id LIMIT 1",
+            [kind_str, name],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if exact.is_some() {
+        return Ok(exact);
+    }
+    let keys = if kind == ActorKind::Person {
+        // A full name is looked up by its full forms only: its surname alone could be another
+        // person's.
+        let names = person_names(name);
+        if word_count(name) >= 2 {
+            names.into_iter().filter(|(_, k)| *k != "surname").collect()
+        } else {
+            names
+        }
+    } else {
+        vec![(name.to_string(), "name")]
+    };
+    for key in keys.iter().map(|(name, _)| alias_key(name)) {
+        let ids = actors_with_alias(conn, kind_str, &key)?;
+        match ids.as_slice() {
+            [] => {}
+            [one] => return Ok(Some(*one)),
+            // Two known actors answer to this name: neither is taken.
+            _ => return Ok(None),
+        }
+    }
+    Ok(None)
+}
+
+/// Actors of any kind that answer to `name`: by name or alias; for use by queries.
+pub fn actors_named(conn: &Connection, name: &str) -> Result<Vec<i64>, KbError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id FROM actors WHERE name = ?1 \
+         UNION SELECT actor_id FROM actor_aliases WHERE alias_key = ?2 ORDER BY 1",
+    )?;
+    let ids = statement
+        .query_map(params![name, alias_key(name)], |row| row.get(0))?
+        .collect::<Result<Vec<i64>, _>>()?;
+    Ok(ids)
+}
+
+/// A person's stored name becomes the fuller of the two ("Jens Stoltenberg" over
+/// "Stoltenberg"); between two names as full, the one that sorts first, so that the order of
+/// articles does not decide. Names users chose stay.
+fn prefer_fuller_name(conn: &Connection, id: i64, name: &str) -> Result<(), KbError> {
+    let (current, origin): (String, String) = conn.query_row(
+        "SELECT name, name_origin FROM actors WHERE id = ?1",
+        [id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    if origin == "user" || current == name {
+        return Ok(());
+    }
+    let better = match word_count(name).cmp(&word_count(&current)) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => name < current.as_str(),
+    };
+    if better {
+        conn.execute(
+            "UPDATE actors SET name = ?2 WHERE id = ?1",
+            params![id, name],
+        )?;
+    }
+    Ok(())
+}
+
+/// Adds a name to an actor. Two spellings of one key ("U.S.", "US") keep the one that sorts
+/// first, so that the order of articles does not decide; a user's word outranks an article's.
+pub fn add_alias(
+    conn: &Connection,
+    actor_id: i64,
+    alias: &str,
+    kind: &str,
+    origin: &str,
+) -> Result<(), KbError> {
+    let key = alias_key(alias);
+    if key.is_empty() {
+        return Ok(());
+    }
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO actor_aliases (actor_id, alias, alias_key, kind, origin) \
+         VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT (actor_id, alias_key) DO UPDATE SET \
+             alias = CASE WHEN origin = 'user' THEN alias \
+                 WHEN excluded.origin = 'user' THEN excluded.alias \
+                 ELSE min(alias, excluded.alias) END, \
+             origin = CASE WHEN excluded.origin = 'user' THEN 'user' ELSE origin END",
+    )?;
+    insert.execute(params![actor_id, alias, key, kind, origin])?;
+    Ok(())
+}
+
+/// Persons stored under one word that is this person's surname or one of its one-word aliases,
+/// when no other person of several words answers to that word, are this person: merge them in.
+fn absorb_surnames(conn: &Connection, id: i64) -> Result<Touched, KbError> {
+    let mut touched = Touched::default();
+    let name: String = conn.query_row("SELECT name FROM actors WHERE id = ?1", [id], |row| {
+        row.get(0)
+    })?;
+    if word_count(&name) < 2 {
+        return Ok(touched);
+    }
+    let keys: Vec<String> = {
+        let mut statement = conn.prepare_cached(
+            "SELECT alias_key FROM actor_aliases WHERE actor_id = ?1 AND alias_key NOT LIKE '% %'",
+        )?;
+        statement
+            .query_map([id], |row| row.get(0))?
+            .collect::<Result<_, _>>()?
+    };
+    for key in keys {
+        let claimants = actors_with_alias(conn, "person", &key)?;
+        let mut full = Vec::new();
+        let mut single = Vec::new();
+        for other in claimants {
+            let other_name: String =
+                conn.query_row("SELECT name FROM actors WHERE id = ?1", [other], |row| {
+                    row.get(0)
+                })?;
+            if word_count(&other_name) >= 2 {
+                full.push(other);
+            } else {
+                single.push(other);
+            }
+        }
+        if full == [id] {
+            for other in single {
+                touched.extend(merge_actors(conn, id, other)?);
+            }
+        }
+    }
+    Ok(touched)
+}
+
+/// Makes `gone` part of `keep`: every reference to `gone` points to `keep`, its names become
+/// aliases of `keep`, and `gone` is deleted. Returns the facts whose combined record may change.
+pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, KbError> {
+    let mut touched = Touched::default();
+    if keep == gone {
+        return Ok(touched);
+    }
+    let gone_name: String =
+        conn.query_row("SELECT name FROM actors WHERE id = ?1", [gone], |row| {
+            row.get(0)
+        })?;
+    {
+        let mut select = conn.prepare(
+            "SELECT DISTINCT mr.meeting_id FROM meeting_report_participants AS p \
+             JOIN meeting_reports AS mr ON mr.id = p.meeting_report_id WHERE p.actor_id = ?1",
+        )?;
+        for id in select.query_map([gone], |row| row.get(0))? {
+            touched.meetings.insert(id?);
+        }
+        let mut select = conn.prepare(
+            "SELECT DISTINCT text_key FROM statement_reports WHERE ?1 IN (speaker_id, speaker_party_id)",
+        )?;
+        for key in select.query_map([gone], |row| row.get(0))? {
+            touched.statement_keys.insert(key?);
+        }
+        let mut select = conn.prepare(
+            "SELECT DISTINCT text_key FROM demand_reports \
+             WHERE ?1 IN (by_actor_id, by_party_id, of_actor_id, of_party_id, answered_by_id)",
+        )?;
+        for key in select.query_map([gone], |row| row.get(0))? {
+            touched.demand_keys.insert(key?);
+        }
+    }
+    // Names.
+    let aliases: Vec<(String, String, String)> = {
+        let mut select =
+            conn.prepare("SELECT alias, kind, origin FROM actor_aliases WHERE actor_id = ?1")?;
+        select
+            .query_map([gone], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<Result<_, _>>()?
+    };
+    conn.execute("DELETE FROM actor_aliases WHERE actor_id = ?1", [gone])?;
+    for (alias, kind, origin) in aliases {
+        add_alias(conn, keep, &alias, &kind, &origin)?;
+    }
+    add_alias(conn, keep, &gone_name, "name", "article")?;
+    // Codes move where `keep` has none; the unique indexes need `gone`'s cleared first.
+    let codes: (Option<String>, Option<String>, Option<String>) = conn.query_row(
+        "SELECT iso3, wikidata_qid, cameo_code FROM actors WHERE id = ?1",
+        [gone],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
+    conn.execute(
+        "UPDATE actors SET iso3 = NULL, wikidata_qid = NULL, cameo_code = NULL WHERE id = ?1",
+        [gone],
+    )?;
+    conn.execute(
+        "UPDATE actors SET iso3 = coalesce(iso3, ?2), wikidata_qid = coalesce(wikidata_qid, ?3), \
+         cameo_code = coalesce(cameo_code, ?4) WHERE id = ?1",
+        params![keep, codes.0, codes.1, codes.2],
+    )?;
+    merge_roles(conn, keep, gone)?;
+    // Participations: where both took part, the one kept is named if either was.
+    conn.execute(
+        "UPDATE meeting_report_participants SET implied = min(implied, \
+             (SELECT g.implied FROM meeting_report_participants AS g \
+              WHERE g.meeting_report_id = meeting_report_participants.meeting_report_id AND g.actor_id = ?2)) \
+         WHERE actor_id = ?1 AND meeting_report_id IN \
+             (SELECT meeting_report_id FROM meeting_report_participants WHERE actor_id = ?2)",
+        params![keep, gone],
+    )?;
+    conn.execute(
+        "UPDATE OR IGNORE meeting_report_participants SET actor_id = ?1 WHERE actor_id = ?2",
+        params![keep, gone],
+    )?;
+    conn.execute(
+        "DELETE FROM meeting_report_participants WHERE actor_id = ?1",
+        [gone],
+    )?;
+    conn.execute(
+        "UPDATE OR IGNORE meeting_participants SET actor_id = ?1 WHERE actor_id = ?2",
+        params![keep, gone],
+    )?;
+    conn.execute(
+        "DELETE FROM meeting_participants WHERE actor_id = ?1",
+        [gone],
+    )?;
+    for (table, columns) in [
+        ("statement_reports", &["speaker_id", "speaker_party_id"][..]),
+        ("statements", &["speaker_id", "speaker_party_id"][..]),
+        (
+            "demand_reports",
+            &[
+                "by_actor_id",
+                "by_party_id",
+                "of_actor_id",
+                "of_party_id",
+                "answered_by_id",
+            ][..],
+        ),
+        (
+            "demands",
+            &[
+                "by_actor_id",
+                "by_party_id",
+                "of_actor_id",
+                "of_party_id",
+                "answered_by_id",
+            ][..],
+        ),
+    ] {
+        for column in columns {
+            conn.execute(
+                &format!("UPDATE {table} SET {column} = ?1 WHERE {column} = ?2"),
+                params![keep, gone],
+            )?;
+        }
+    }
+    conn.execute("DELETE FROM actors WHERE id = ?1", [gone])?;
+    touched.merged.push((gone, keep));
+    Ok(touched)
+}
+
+/// Moves `gone`'s roles to `keep`, joining a role `keep` already has.
+fn merge_roles(conn: &Connection, keep: i64, gone: i64) -> Result<(), KbError> {
+    conn.execute(
+        "UPDATE person_roles SET affiliation_id = ?1 WHERE affiliation_id = ?2",
+        params![keep, gone],
+    )?;
+    /// id, title, affiliation, first seen, last seen.
+    type RoleRow = (
+        i64,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+    );
+    let roles: Vec<RoleRow> = {
+        let mut select = conn.prepare(
+            "SELECT id, title, affiliation_id, first_seen, last_seen FROM person_roles WHERE person_id = ?1",
+        )?;
+        select
+            .query_map([gone], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
+            })?
+            .collect::<Result<_, _>>()?
+    };
+    for (role, title, affiliation, first, last) in roles {
+        let same: Option<i64> = conn
+            .query_row(
+                "SELECT id FROM person_roles WHERE person_id = ?1 AND title IS ?2 AND affiliation_id IS ?3",
+                params![keep, title, affiliation],
+                |row| row.get(0),
+            )
+            .optional()?;
+        match same {
+            Some(same) => {
+                conn.execute(
+                    "UPDATE person_roles SET \
+                     first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN ?2 ELSE first_seen END, \
+                     last_seen = CASE WHEN last_seen IS NULL OR ?3 > last_seen THEN ?3 ELSE last_seen END \
+                     WHERE id = ?1",
+                    params![same, first, last],
+                )?;
+                conn.execute(
+                    "UPDATE evidence_spans SET person_role_id = ?1 WHERE person_role_id = ?2",
+                    params![same, role],
+                )?;
+                conn.execute("DELETE FROM person_roles WHERE id = ?1", [role])?;
+            }
+            None => {
+                conn.execute(
+                    "UPDATE person_roles SET person_id = ?1 WHERE id = ?2",
+                    params![keep, role],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_names_give_their_short_forms() {
+        assert_eq!(
+            person_names("Wendy R. Sherman"),
+            [
+                ("Wendy R. Sherman".to_string(), "name"),
+                ("Wendy Sherman".to_string(), "spelling"),
+                ("Sherman".to_string(), "surname"),
+            ]
+        );
+        assert_eq!(surname("Martin Luther King Jr."), Some("King".into()));
+        assert_eq!(surname("Stoltenberg"), None);
+    }
+}

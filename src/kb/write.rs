@@ -1,0 +1,401 @@
+//! Writing one article's extraction as reports: each meeting, statement and demand the article
+//! gives becomes a report, first in a fact of its own; [`super::consolidate`] then joins it to
+//! the fact other articles report.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::KbError;
+use super::resolve::{Touched, resolve_actor};
+use crate::extract::{
+    ActorRef, Demand, Evidence, Extraction, Meeting, MeetingRef, Place, Span, Statement,
+};
+use crate::text::date::precision_of;
+
+/// The reports one article gave, by id, and what resolving its actors touched.
+#[derive(Debug, Default)]
+pub struct Written {
+    pub meeting_reports: Vec<i64>,
+    pub statement_reports: Vec<i64>,
+    pub demand_reports: Vec<i64>,
+    pub touched: Touched,
+}
+
+/// Which foreign key of `evidence_spans` a span belongs to.
+#[derive(Clone, Copy)]
+enum Evidenced {
+    MeetingReport,
+    StatementReport,
+    DemandReport,
+    PersonRole,
+}
+
+impl Evidenced {
+    fn column(self) -> &'static str {
+        match self {
+            Evidenced::MeetingReport => "meeting_report_id",
+            Evidenced::StatementReport => "statement_report_id",
+            Evidenced::DemandReport => "demand_report_id",
+            Evidenced::PersonRole => "person_role_id",
+        }
+    }
+}
+
+/// Folds a statement's or demand's words so that two articles quoting the same words find each
+/// other: lower case, letters and digits only, one space between words.
+pub fn text_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+/// Writes one article's extraction inside a transaction the caller owns.
+pub struct ReportWriter<'a> {
+    conn: &'a Connection,
+    article_id: i64,
+    published: Option<String>,
+    body_chars: usize,
+}
+
+impl<'a> ReportWriter<'a> {
+    pub fn new(
+        conn: &'a Connection,
+        article_id: i64,
+        published: Option<NaiveDate>,
+        body: &str,
+    ) -> ReportWriter<'a> {
+        ReportWriter {
+            conn,
+            article_id,
+            published: published.map(|d| d.format("%Y-%m-%d").to_string()),
+            body_chars: body.chars().count(),
+        }
+    }
+
+    pub fn write(&self, extraction: &Extraction) -> Result<Written, KbError> {
+        let mut written = Written::default();
+        let mut actor_ids = Vec::with_capacity(extraction.actors.len());
+        for actor in &extraction.actors {
+            let (id, touched) = resolve_actor(self.conn, actor)?;
+            written.touched.extend(touched);
+            actor_ids.push(id);
+        }
+        // Resolving a later actor can merge an earlier one into it: follow the merges.
+        for id in &mut actor_ids {
+            *id = written.touched.current(*id);
+        }
+        let actor_id = |actor: Option<ActorRef>| actor.and_then(|r| actor_ids.get(r.0).copied());
+        for (actor, &id) in extraction.actors.iter().zip(&actor_ids) {
+            for role in &actor.roles {
+                let affiliation = actor_id(role.affiliation);
+                self.write_role(id, role.title.as_deref(), affiliation, role.span)?;
+            }
+        }
+        for (position, meeting) in extraction.meetings.iter().enumerate() {
+            let id = self.write_meeting(position, meeting, &actor_id)?;
+            written.meeting_reports.push(id);
+        }
+        let meeting_report = |meeting: Option<MeetingRef>| {
+            meeting.and_then(|r| written.meeting_reports.get(r.0).copied())
+        };
+        let mut statement_reports = Vec::new();
+        for (position, statement) in extraction.statements.iter().enumerate() {
+            let linked = meeting_report(statement.meeting);
+            statement_reports.push(self.write_statement(position, statement, &actor_id, linked)?);
+        }
+        let mut demand_reports = Vec::new();
+        for (position, demand) in extraction.demands.iter().enumerate() {
+            let linked = meeting_report(demand.meeting);
+            demand_reports.push(self.write_demand(position, demand, &actor_id, linked)?);
+        }
+        written.statement_reports = statement_reports;
+        written.demand_reports = demand_reports;
+        let mut insert = self.conn.prepare_cached(
+            "INSERT INTO diagnostics (article_id, stage, severity, code, message, span_start, span_end) \
+             VALUES (?1, 'extract', ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for diagnostic in &extraction.diagnostics {
+            insert.execute(params![
+                self.article_id,
+                diagnostic.severity.as_str(),
+                diagnostic.code,
+                diagnostic.message,
+                diagnostic.span.map(|s| s.start as i64),
+                diagnostic.span.map(|s| s.end as i64),
+            ])?;
+        }
+        Ok(written)
+    }
+
+    fn write_role(
+        &self,
+        person_id: i64,
+        title: Option<&str>,
+        affiliation_id: Option<i64>,
+        span: Span,
+    ) -> Result<(), KbError> {
+        if title.is_none() && affiliation_id.is_none() {
+            return Ok(());
+        }
+        let existing: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM person_roles WHERE person_id = ?1 AND title IS ?2 \
+                 AND affiliation_id IS ?3",
+                params![person_id, title, affiliation_id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let role_id = match existing {
+            Some(id) => {
+                self.conn.execute(
+                    "UPDATE person_roles SET \
+                     first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN ?2 ELSE first_seen END, \
+                     last_seen = CASE WHEN last_seen IS NULL OR ?2 > last_seen THEN ?2 ELSE last_seen END \
+                     WHERE id = ?1 AND ?2 IS NOT NULL",
+                    params![id, self.published],
+                )?;
+                id
+            }
+            None => {
+                self.conn.execute(
+                    "INSERT INTO person_roles (person_id, title, affiliation_id, first_seen, last_seen) \
+                     VALUES (?1, ?2, ?3, ?4, ?4)",
+                    params![person_id, title, affiliation_id, self.published],
+                )?;
+                self.conn.last_insert_rowid()
+            }
+        };
+        self.write_evidence(
+            Evidenced::PersonRole,
+            role_id,
+            &[Evidence {
+                aspect: crate::extract::Aspect::Fact,
+                span,
+            }],
+        )
+    }
+
+    fn write_meeting(
+        &self,
+        position: usize,
+        meeting: &Meeting,
+        actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
+    ) -> Result<i64, KbError> {
+        let place_id = match &meeting.place {
+            Some(place) => Some(self.resolve_place(place)?),
+            None => None,
+        };
+        // The report starts in a meeting of its own; consolidation moves it to the meeting
+        // other articles report, if any, and fills the meeting in.
+        self.conn.execute(
+            "INSERT INTO meetings (status) VALUES (?1)",
+            [meeting.status.as_str()],
+        )?;
+        let meeting_id = self.conn.last_insert_rowid();
+        self.conn.execute(
+            "INSERT INTO meeting_reports (meeting_id, article_id, position, label, kind, mode, \
+             status, date, date_precision, date_phrase, end_date, place_id, outcome) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                meeting_id,
+                self.article_id,
+                position as i64,
+                meeting.label,
+                meeting.kind,
+                meeting.mode.as_str(),
+                meeting.status.as_str(),
+                meeting.when.date.map(|d| d.to_string()),
+                precision_of(meeting.when.date).as_str(),
+                meeting.when.phrase,
+                meeting.when.end.map(|d| d.to_string()),
+                place_id,
+                meeting.outcome,
+            ],
+        )?;
+        let report_id = self.conn.last_insert_rowid();
+        // A party both named and implied is named.
+        let mut insert = self.conn.prepare_cached(
+            "INSERT INTO meeting_report_participants (meeting_report_id, actor_id, role, implied) \
+             VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (meeting_report_id, actor_id) DO UPDATE SET implied = min(implied, excluded.implied)",
+        )?;
+        for participant in &meeting.participants {
+            if let Some(id) = actor_id(Some(participant.actor)) {
+                insert.execute(params![
+                    report_id,
+                    id,
+                    participant.role,
+                    participant.implied
+                ])?;
+            }
+        }
+        self.write_evidence(Evidenced::MeetingReport, report_id, &meeting.evidence)?;
+        Ok(report_id)
+    }
+
+    fn resolve_place(&self, place: &Place) -> Result<i64, KbError> {
+        let found: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM places WHERE name = ?1 AND kind = ?2 \
+                 AND ifnull(country_iso3, '') = ifnull(?3, '')",
+                params![place.name, place.kind.as_str(), place.country_iso3],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
+        self.conn.execute(
+            "INSERT INTO places (name, kind, country_iso3) VALUES (?1, ?2, ?3)",
+            params![place.name, place.kind.as_str(), place.country_iso3],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    fn write_statement(
+        &self,
+        position: usize,
+        statement: &Statement,
+        actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
+        meeting_report_id: Option<i64>,
+    ) -> Result<i64, KbError> {
+        let event = statement.event.as_ref();
+        self.conn.execute(
+            "INSERT INTO statements (kind, text) VALUES (?1, ?2)",
+            params![statement.kind.as_str(), statement.text],
+        )?;
+        let statement_id = self.conn.last_insert_rowid();
+        self.conn.execute(
+            "INSERT INTO statement_reports (statement_id, article_id, position, speaker_id, \
+             speaker_party_id, kind, text, text_key, verb, date, date_precision, date_phrase, \
+             meeting_report_id, cameo_code, plover_category, plover_mode) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            params![
+                statement_id,
+                self.article_id,
+                position as i64,
+                actor_id(statement.speaker),
+                actor_id(statement.speaker_party),
+                statement.kind.as_str(),
+                statement.text,
+                text_key(&statement.text),
+                statement.verb,
+                statement.when.date.map(|d| d.to_string()),
+                precision_of(statement.when.date).as_str(),
+                statement.when.phrase,
+                meeting_report_id,
+                event.map(|e| e.cameo.as_str()),
+                event.and_then(|e| e.plover.as_deref()),
+                event.and_then(|e| e.plover_mode.as_deref()),
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        self.write_evidence(Evidenced::StatementReport, id, &statement.evidence)?;
+        Ok(id)
+    }
+
+    fn write_demand(
+        &self,
+        position: usize,
+        demand: &Demand,
+        actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
+        meeting_report_id: Option<i64>,
+    ) -> Result<i64, KbError> {
+        let answer = demand.answer.as_ref();
+        let event = demand.event.as_ref();
+        let answer_event = answer.and_then(|a| a.event.as_ref());
+        self.conn
+            .execute("INSERT INTO demands (text) VALUES (?1)", [&demand.text])?;
+        let demand_id = self.conn.last_insert_rowid();
+        self.conn.execute(
+            "INSERT INTO demand_reports (demand_id, article_id, position, by_actor_id, by_party_id, \
+             of_actor_id, of_party_id, text, text_key, cue, answer, answered_by_id, answer_date, \
+             date, date_precision, date_phrase, meeting_report_id, cameo_code, plover_category, \
+             plover_mode, answer_cameo_code, answer_plover_category) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+             ?18, ?19, ?20, ?21, ?22)",
+            params![
+                demand_id,
+                self.article_id,
+                position as i64,
+                actor_id(demand.by),
+                actor_id(demand.by_party),
+                actor_id(demand.of),
+                actor_id(demand.of_party),
+                demand.text,
+                text_key(&demand.text),
+                demand.cue,
+                answer.map_or("unknown", |a| a.kind.as_str()),
+                actor_id(answer.and_then(|a| a.by)),
+                answer.and_then(|a| a.date).map(|d| d.to_string()),
+                demand.when.date.map(|d| d.to_string()),
+                precision_of(demand.when.date).as_str(),
+                demand.when.phrase,
+                meeting_report_id,
+                event.map(|e| e.cameo.as_str()),
+                event.and_then(|e| e.plover.as_deref()),
+                event.and_then(|e| e.plover_mode.as_deref()),
+                answer_event.map(|e| e.cameo.as_str()),
+                answer_event.and_then(|e| e.plover.as_deref()),
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        self.write_evidence(Evidenced::DemandReport, id, &demand.evidence)?;
+        Ok(id)
+    }
+
+    fn write_evidence(
+        &self,
+        what: Evidenced,
+        id: i64,
+        evidence: &[Evidence],
+    ) -> Result<(), KbError> {
+        let mut insert = self.conn.prepare_cached(&format!(
+            "INSERT INTO evidence_spans (article_id, {}, aspect, span_start, span_end) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            what.column()
+        ))?;
+        for item in evidence {
+            let Span { start, end } = item.span;
+            if start > end || end > self.body_chars {
+                return Err(KbError::SpanOutOfBody {
+                    start,
+                    end,
+                    len: self.body_chars,
+                });
+            }
+            insert.execute(params![
+                self.article_id,
+                id,
+                item.aspect.as_str(),
+                start as i64,
+                end as i64
+            ])?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_keys_ignore_case_punctuation_and_quote_marks() {
+        assert_eq!(
+            text_key("“We can discuss many issues,” but"),
+            text_key("\"we can discuss many issues\" — BUT")
+        );
+        assert_eq!(text_key("U.S.-Russia"), "u s russia");
+    }
+}
