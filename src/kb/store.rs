@@ -794,4 +794,274 @@ mod tests {
             assert_eq!(count(&store, table), 0, "{table}");
         }
     }
+
+    /// An article published on `published` whose body is `body`.
+    fn dated(body: &str, published: &str) -> Article {
+        Article {
+            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            ..article(body)
+        }
+    }
+
+    fn whole(body: &str) -> Vec<Evidence> {
+        vec![Evidence {
+            aspect: Aspect::Fact,
+            span: Span {
+                start: 0,
+                end: body.chars().count(),
+            },
+        }]
+    }
+
+    fn state(name: &str, iso3: &str) -> Actor {
+        let mut actor = Actor::new(ActorKind::State, name);
+        actor.iso3 = Some(iso3.into());
+        actor
+    }
+
+    /// One meeting of `actors` (all named) on `date` in `place`.
+    fn meeting_of(
+        body: &str,
+        actors: Vec<Actor>,
+        date: &str,
+        place: Option<&str>,
+        status: MeetingStatus,
+    ) -> Extraction {
+        let participants = (0..actors.len())
+            .map(|i| Participant {
+                actor: ActorRef(i),
+                role: "participant".into(),
+                implied: false,
+            })
+            .collect();
+        Extraction {
+            actors,
+            meetings: vec![Meeting {
+                label: None,
+                kind: "meeting".into(),
+                mode: MeetingMode::Unknown,
+                status,
+                when: When {
+                    date: PartialDate::parse_iso(date),
+                    end: None,
+                    phrase: None,
+                },
+                place: place.map(|name| Place {
+                    name: name.into(),
+                    kind: PlaceKind::City,
+                    country_iso3: None,
+                }),
+                participants,
+                outcome: None,
+                evidence: whole(body),
+            }],
+            ..Extraction::default()
+        }
+    }
+
+    fn rows(store: &Store, sql: &str) -> Vec<String> {
+        let mut statement = store.connection().prepare(sql).unwrap();
+        let columns = statement.column_count();
+        statement
+            .query_map([], |row| {
+                let mut cells = Vec::new();
+                for i in 0..columns {
+                    let value: rusqlite::types::Value = row.get(i)?;
+                    cells.push(match value {
+                        rusqlite::types::Value::Null => "-".to_string(),
+                        rusqlite::types::Value::Integer(n) => n.to_string(),
+                        rusqlite::types::Value::Text(t) => t,
+                        other => format!("{other:?}"),
+                    });
+                }
+                Ok(cells.join(" | "))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_meeting_announced_then_reported_held_is_one_held_meeting_in_either_order() {
+        let announced = "The council will meet in Vienna on Thursday.";
+        let held = "The council met in Vienna on Thursday.";
+        let inputs = [
+            (
+                dated(announced, "2022-01-10"),
+                meeting_of(
+                    announced,
+                    vec![state("Russia", "RUS"), state("Austria", "AUT")],
+                    "2022-01-13",
+                    Some("Vienna"),
+                    MeetingStatus::Planned,
+                ),
+            ),
+            (
+                dated(held, "2022-01-14"),
+                meeting_of(
+                    held,
+                    vec![state("Russia", "RUS")],
+                    "2022-01-13",
+                    None,
+                    MeetingStatus::Held,
+                ),
+            ),
+        ];
+        let mut results = Vec::new();
+        for order in [[0, 1], [1, 0]] {
+            let (_dir, mut store) = open();
+            for i in order {
+                store.add_article(&inputs[i].0, &inputs[i].1).unwrap();
+            }
+            assert_eq!(count(&store, "meetings"), 1);
+            assert_eq!(count(&store, "meeting_reports"), 2);
+            results.push(rows(
+                &store,
+                "SELECT date, status, place, participants, sources, cameo_code FROM meeting_list",
+            ));
+        }
+        assert_eq!(
+            results[0],
+            ["2022-01-13 | held | Vienna | Austria; Russia | 2 | 040"]
+        );
+        assert_eq!(results[0], results[1]);
+    }
+
+    #[test]
+    fn two_meetings_of_one_day_in_one_city_stay_two() {
+        let council = "NATO and Russia met in Brussels.";
+        let quint = "Sherman met her French and German counterparts in Brussels.";
+        let (_dir, mut store) = open();
+        store
+            .add_article(
+                &dated(council, "2022-01-12"),
+                &meeting_of(
+                    council,
+                    vec![
+                        Actor::new(ActorKind::Organisation, "NATO"),
+                        state("Russia", "RUS"),
+                    ],
+                    "2022-01-12",
+                    Some("Brussels"),
+                    MeetingStatus::Held,
+                ),
+            )
+            .unwrap();
+        store
+            .add_article(
+                &dated(quint, "2022-01-12"),
+                &meeting_of(
+                    quint,
+                    vec![
+                        state("United States", "USA"),
+                        state("France", "FRA"),
+                        state("Germany", "DEU"),
+                    ],
+                    "2022-01-12",
+                    Some("Brussels"),
+                    MeetingStatus::Held,
+                ),
+            )
+            .unwrap();
+        assert_eq!(count(&store, "meetings"), 2);
+    }
+
+    #[test]
+    fn a_quote_two_articles_report_is_one_statement_with_two_sources() {
+        let bodies = [
+            "“There is a real risk,” Stoltenberg said.",
+            "\"There is a real risk\", said NATO's Jens Stoltenberg.",
+        ];
+        let (_dir, mut store) = open();
+        for (body, speaker) in bodies.iter().zip(["Stoltenberg", "Jens Stoltenberg"]) {
+            let extraction = Extraction {
+                actors: vec![Actor::new(ActorKind::Person, speaker)],
+                statements: vec![Statement {
+                    speaker: Some(ActorRef(0)),
+                    speaker_party: None,
+                    kind: StatementKind::Direct,
+                    text: body.chars().skip(1).take(20).collect(),
+                    verb: Some("said".into()),
+                    when: When::default(),
+                    meeting: None,
+                    evidence: whole(body),
+                    event: None,
+                }],
+                ..Extraction::default()
+            };
+            store
+                .add_article(&dated(body, "2022-01-12"), &extraction)
+                .unwrap();
+        }
+        assert_eq!(
+            rows(&store, "SELECT speaker, text, sources FROM statement_list"),
+            ["Jens Stoltenberg | There is a real risk | 2"]
+        );
+        // "Stoltenberg" alone was absorbed by the full name.
+        assert_eq!(
+            rows(&store, "SELECT name FROM actors WHERE kind = 'person'"),
+            ["Jens Stoltenberg"]
+        );
+    }
+
+    #[test]
+    fn a_surname_shared_by_two_known_persons_is_given_to_neither() {
+        let (_dir, mut store) = open();
+        for (i, name) in ["Joe Biden", "Hunter Biden", "Biden"].iter().enumerate() {
+            let body = format!("Article {i} about {name}.");
+            let extraction = Extraction {
+                actors: vec![Actor::new(ActorKind::Person, *name)],
+                ..Extraction::default()
+            };
+            store.add_article(&article(&body), &extraction).unwrap();
+        }
+        assert_eq!(count(&store, "actors"), 3);
+    }
+
+    #[test]
+    fn curations_are_kept_and_survive_reextraction() {
+        let body = "Sergei Lavrov, or Sergey Lavrov as others spell him, talked.";
+        let extraction = meeting_of(
+            body,
+            vec![
+                Actor::new(ActorKind::Person, "Sergei Lavrov"),
+                Actor::new(ActorKind::Person, "Sergey Lavrov"),
+            ],
+            "2022-01-10",
+            None,
+            MeetingStatus::Held,
+        );
+        let (_dir, mut store) = open();
+        let (id, _) = store.add_article(&article(body), &extraction).unwrap();
+        assert_eq!(count(&store, "actors"), 2);
+        store
+            .curate(&Curation::Merge {
+                actor: "Sergey Lavrov".into(),
+                other: "Sergei Lavrov".into(),
+            })
+            .unwrap();
+        store
+            .curate(&Curation::Rename {
+                actor: "Sergey Lavrov".into(),
+                name: "Sergey V. Lavrov".into(),
+            })
+            .unwrap();
+        store.replace_facts(id, &extraction).unwrap();
+        assert_eq!(
+            rows(&store, "SELECT name, name_origin FROM actors"),
+            ["Sergey V. Lavrov | user"]
+        );
+        assert_eq!(
+            rows(&store, "SELECT participants FROM meeting_list"),
+            ["Sergey V. Lavrov"]
+        );
+        let err = store
+            .curate(&Curation::Alias {
+                actor: "Nobody".into(),
+                alias: "X".into(),
+            })
+            .unwrap_err();
+        assert!(matches!(err, CurationError::Unknown(_)), "{err}");
+        assert_eq!(count(&store, "actor_curations"), 2);
+    }
 }
