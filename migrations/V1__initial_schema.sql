@@ -571,46 +571,61 @@ FROM (
 ) AS event
 ORDER BY event.date IS NULL, event.date, event.event, event.event_id;
 
-CREATE VIEW relationships AS
--- The actor graph: who met whom, who demanded something of whom, who rejected whose demand, with
--- counts and first and last dates. Meetings appear in both directions so that filtering on
--- `actor` finds every partner; demands and rejections point from the one who acted.
-WITH links (actor_id, other_id, relation, date) AS (
-    SELECT a.actor_id, b.actor_id,
-        CASE m.status WHEN 'held' THEN 'met' ELSE 'meeting_' || m.status END,
-        m.date
+CREATE VIEW relationship_events AS
+-- The actor graph one event at a time: who met whom, who demanded something of whom, who
+-- rejected whose demand. Meetings appear in both directions so that filtering on `actor_id`
+-- finds every partner; demands and rejections point from the one who acted. `event` and
+-- `event_id` name the meeting or demand the link comes from.
+SELECT
+    actor.name AS actor,
+    other.name AS other,
+    links.relation AS relation,
+    links.date AS date,
+    links.event AS event,
+    links.event_id AS event_id,
+    links.actor_id AS actor_id,
+    links.other_id AS other_id
+FROM (
+    SELECT a.actor_id AS actor_id, b.actor_id AS other_id,
+        CASE m.status WHEN 'held' THEN 'met' ELSE 'meeting_' || m.status END AS relation,
+        m.date AS date, 'meeting' AS event, m.id AS event_id
     FROM meeting_participants AS a
     JOIN meeting_participants AS b ON b.meeting_id = a.meeting_id AND b.actor_id <> a.actor_id
     JOIN meetings AS m ON m.id = a.meeting_id
     -- Parties only implied by a person's office are not said to have met anyone.
     WHERE a.implied = 0 AND b.implied = 0
-    UNION ALL
-    SELECT by_id, of_id, 'demanded_of', date
-    FROM (
-        SELECT d.by_actor_id AS by_id, coalesce(d.of_party_id, d.of_actor_id) AS of_id, d.date AS date FROM demands AS d
-        UNION ALL
-        SELECT d.by_party_id, coalesce(d.of_party_id, d.of_actor_id), d.date FROM demands AS d
-        WHERE d.by_party_id IS NOT d.by_actor_id
-    )
-    WHERE by_id IS NOT NULL AND of_id IS NOT NULL AND by_id <> of_id
-    UNION ALL
+    UNION
+    -- A demand links whoever made it (the person and the party they spoke for) to whoever it
+    -- was made of (the party, or the person where no party is known).
+    SELECT by_id, coalesce(d.of_party_id, d.of_actor_id), 'demanded_of', d.date, 'demand', d.id
+    FROM demands AS d
+    JOIN (SELECT id, by_actor_id AS by_id FROM demands UNION SELECT id, by_party_id FROM demands) AS makers
+        ON makers.id = d.id
+    WHERE by_id IS NOT NULL AND coalesce(d.of_party_id, d.of_actor_id) IS NOT NULL
+        AND by_id <> coalesce(d.of_party_id, d.of_actor_id)
+    UNION
     SELECT d.answered_by_id, coalesce(d.by_party_id, d.by_actor_id), 'rejected_demand_of',
-        coalesce(d.answer_date, d.date)
+        coalesce(d.answer_date, d.date), 'demand', d.id
     FROM demands AS d
     WHERE d.answer = 'rejected' AND d.answered_by_id IS NOT NULL
         AND coalesce(d.by_party_id, d.by_actor_id) IS NOT NULL
-)
-SELECT
-    actor.name AS actor,
-    other.name AS other,
-    links.relation AS relation,
-    count(*) AS events,
-    min(links.date) AS first_date,
-    max(links.date) AS last_date,
-    links.actor_id AS actor_id,
-    links.other_id AS other_id
-FROM links
+        AND d.answered_by_id <> coalesce(d.by_party_id, d.by_actor_id)
+) AS links
 JOIN actors AS actor ON actor.id = links.actor_id
-JOIN actors AS other ON other.id = links.other_id
-GROUP BY links.actor_id, links.other_id, links.relation
-ORDER BY actor.name, other.name, links.relation;
+JOIN actors AS other ON other.id = links.other_id;
+
+CREATE VIEW relationships AS
+-- The actor graph: relationship_events counted per pair of actors and relation, with the first
+-- and last dates.
+SELECT
+    actor,
+    other,
+    relation,
+    count(*) AS events,
+    min(date) AS first_date,
+    max(date) AS last_date,
+    actor_id,
+    other_id
+FROM relationship_events
+GROUP BY actor_id, other_id, relation
+ORDER BY actor, other, relation;

@@ -1,12 +1,18 @@
 //! The command line: one file per subcommand. Everything here may use `anyhow`; the library
 //! modules below return typed errors.
 
+mod actor;
 mod eval;
+mod export;
 mod extract;
 mod ingest;
 mod migrate;
+mod record;
+mod relations;
+mod search;
 mod sql;
 mod stats;
+mod timeline;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -40,7 +46,8 @@ pub struct Cli {
 
     /// A folder of CSV files that extend the built-in dictionaries (states.csv,
     /// organisations.csv, places.csv, titles.csv, speech_verbs.csv, demand_cues.csv,
-    /// meeting_cues.csv, action_verbs.csv, status_cues.csv; same columns as data/dictionaries).
+    /// meeting_cues.csv, action_verbs.csv, status_cues.csv, event_codes.csv; same columns as
+    /// data/dictionaries).
     #[arg(long, global = true, env = "DIPKB_DICTIONARIES", value_name = "DIR")]
     pub dictionaries: Option<PathBuf>,
 
@@ -56,6 +63,23 @@ pub enum Command {
     Extract(extract::Args),
     /// Score extraction against the gold annotations (*.gold.json) in a folder.
     Eval(eval::Args),
+    /// Events in date order: meetings, statements and demands, with who, where and how many
+    /// sources.
+    Timeline(timeline::Args),
+    /// Who met whom, who demanded what of whom, who rejected whose demand.
+    Relations(relations::Args),
+    /// An actor's profile; or, with alias, merge or rename, a correction kept across ingests.
+    Actor(actor::Args),
+    /// A meeting with its participants, statements, demands and sources.
+    Meeting(record::Args),
+    /// A statement with its sources.
+    Statement(record::Args),
+    /// A demand with its answer and sources.
+    Demand(record::Args),
+    /// Full-text search of statements and articles.
+    Search(search::Args),
+    /// Write every table and view to files for pandas, R or a spreadsheet.
+    Export(export::Args),
     /// Count what the knowledge base holds.
     Stats(stats::Args),
     /// Run one read-only SQL query against the knowledge base.
@@ -80,6 +104,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest(args) => ingest::run(&cli.db, args, lexicon),
         Command::Extract(args) => extract::run(args, lexicon),
         Command::Eval(args) => eval::run(args, cli.verbose > 0, lexicon),
+        Command::Timeline(args) => timeline::run(&cli.db, args),
+        Command::Relations(args) => relations::run(&cli.db, args),
+        Command::Actor(args) => actor::run(&cli.db, args),
+        Command::Meeting(args) => record::run(&cli.db, record::Record::Meeting, args),
+        Command::Statement(args) => record::run(&cli.db, record::Record::Statement, args),
+        Command::Demand(args) => record::run(&cli.db, record::Record::Demand, args),
+        Command::Search(args) => search::run(&cli.db, args),
+        Command::Export(args) => export::run(&cli.db, args),
         Command::Stats(args) => stats::run(&cli.db, args),
         Command::Sql(args) => sql::run(&cli.db, args),
         Command::Migrate => migrate::run(&cli.db),
@@ -97,6 +129,22 @@ fn print_rows(rows: &Rows, format: Format) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
     render::write(rows, format, &mut out).context("cannot write to stdout")?;
     out.flush().context("cannot write to stdout")
+}
+
+/// Prints a document of several tables to stdout.
+fn print_document(doc: &render::Document, format: Format) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    render::write_document(doc, format, &mut out).context("cannot write to stdout")?;
+    out.flush().context("cannot write to stdout")
+}
+
+/// Exit code 0 when something was found, 1 when nothing was (as grep does).
+fn found(anything: bool) -> ExitCode {
+    if anything {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 /// Whether stderr is a terminal a person watches: progress bars only go there.

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::resolve::{self, Touched};
-use super::write::{ReportWriter, Written};
+use super::write::{ReportWriter, Reuse, Written};
 use super::{KbError, consolidate, schema};
 use crate::extract::Extraction;
 use crate::source::{Article, Warning};
@@ -181,9 +181,11 @@ impl Store {
             [article_id],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
-        let removed = remove_reports_of(&tx, article_id)?;
+        let (removed, reuse) = remove_reports_of(&tx, article_id)?;
         let published = published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok());
-        let written = ReportWriter::new(&tx, article_id, published, &body).write(extraction)?;
+        let written = ReportWriter::new(&tx, article_id, published, &body)
+            .reusing(reuse)
+            .write(extraction)?;
         combine(&tx, written, removed)?;
         replay_curations(&tx)?;
         tx.execute(
@@ -268,9 +270,23 @@ struct Removed {
 }
 
 /// Deletes an article's reports, evidence and extraction diagnostics, and the roles only it
-/// gave. Returns the facts that lost reports.
-fn remove_reports_of(tx: &Transaction<'_>, article_id: i64) -> Result<Removed, KbError> {
+/// gave. Returns the facts that lost reports, and which fact each report had.
+fn remove_reports_of(tx: &Transaction<'_>, article_id: i64) -> Result<(Removed, Reuse), KbError> {
     let mut removed = Removed::default();
+    let mut reuse = Reuse::default();
+    for (table, column, map) in [
+        ("meeting_reports", "meeting_id", &mut reuse.meetings),
+        ("statement_reports", "statement_id", &mut reuse.statements),
+        ("demand_reports", "demand_id", &mut reuse.demands),
+    ] {
+        let mut select = tx.prepare(&format!(
+            "SELECT position, {column} FROM {table} WHERE article_id = ?1"
+        ))?;
+        for pair in select.query_map([article_id], |row| Ok((row.get(0)?, row.get(1)?)))? {
+            let (position, fact) = pair?;
+            map.insert(position, fact);
+        }
+    }
     let ids = |sql: &str| -> Result<BTreeSet<i64>, KbError> {
         let mut select = tx.prepare(sql)?;
         let ids = select
@@ -318,7 +334,7 @@ fn remove_reports_of(tx: &Transaction<'_>, article_id: i64) -> Result<Removed, K
             [role],
         )?;
     }
-    Ok(removed)
+    Ok((removed, reuse))
 }
 
 /// Joins new reports to the facts other articles report, and recomputes every fact that gained

@@ -2,6 +2,8 @@
 //! gives becomes a report, first in a fact of its own; [`super::consolidate`] then joins it to
 //! the fact other articles report.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -57,12 +59,23 @@ pub fn text_key(text: &str) -> String {
     key
 }
 
+/// The facts an article's earlier reports belonged to, by the report's position: re-extracting
+/// the article gives each new report the fact its predecessor had, when no other article
+/// reports that fact, so that ids users have seen stay valid.
+#[derive(Debug, Default)]
+pub struct Reuse {
+    pub meetings: HashMap<i64, i64>,
+    pub statements: HashMap<i64, i64>,
+    pub demands: HashMap<i64, i64>,
+}
+
 /// Writes one article's extraction inside a transaction the caller owns.
 pub struct ReportWriter<'a> {
     conn: &'a Connection,
     article_id: i64,
     published: Option<String>,
     body_chars: usize,
+    reuse: Reuse,
 }
 
 impl<'a> ReportWriter<'a> {
@@ -77,7 +90,43 @@ impl<'a> ReportWriter<'a> {
             article_id,
             published: published.map(|d| d.format("%Y-%m-%d").to_string()),
             body_chars: body.chars().count(),
+            reuse: Reuse::default(),
         }
+    }
+
+    /// Reuses the facts of the article's earlier reports.
+    pub fn reusing(mut self, reuse: Reuse) -> ReportWriter<'a> {
+        self.reuse = reuse;
+        self
+    }
+
+    /// A fact for a new report: the one its predecessor at `position` had if no report holds
+    /// it now, else a new one made by `insert`.
+    fn fact_for(
+        &self,
+        table: &str,
+        reports: &str,
+        column: &str,
+        previous: Option<&i64>,
+        insert: impl FnOnce() -> rusqlite::Result<i64>,
+    ) -> Result<i64, KbError> {
+        if let Some(&id) = previous {
+            let free: Option<i64> = self
+                .conn
+                .query_row(
+                    &format!(
+                        "SELECT id FROM {table} WHERE id = ?1 \
+                         AND NOT EXISTS (SELECT 1 FROM {reports} WHERE {column} = ?1)"
+                    ),
+                    [id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if let Some(id) = free {
+                return Ok(id);
+            }
+        }
+        Ok(insert()?)
     }
 
     pub fn write(&self, extraction: &Extraction) -> Result<Written, KbError> {
@@ -196,11 +245,19 @@ impl<'a> ReportWriter<'a> {
         };
         // The report starts in a meeting of its own; consolidation moves it to the meeting
         // other articles report, if any, and fills the meeting in.
-        self.conn.execute(
-            "INSERT INTO meetings (status) VALUES (?1)",
-            [meeting.status.as_str()],
+        let meeting_id = self.fact_for(
+            "meetings",
+            "meeting_reports",
+            "meeting_id",
+            self.reuse.meetings.get(&(position as i64)),
+            || {
+                self.conn.execute(
+                    "INSERT INTO meetings (status) VALUES (?1)",
+                    [meeting.status.as_str()],
+                )?;
+                Ok(self.conn.last_insert_rowid())
+            },
         )?;
-        let meeting_id = self.conn.last_insert_rowid();
         self.conn.execute(
             "INSERT INTO meeting_reports (meeting_id, article_id, position, label, kind, mode, \
              status, date, date_precision, date_phrase, end_date, place_id, outcome) \
@@ -270,11 +327,19 @@ impl<'a> ReportWriter<'a> {
         meeting_report_id: Option<i64>,
     ) -> Result<i64, KbError> {
         let event = statement.event.as_ref();
-        self.conn.execute(
-            "INSERT INTO statements (kind, text) VALUES (?1, ?2)",
-            params![statement.kind.as_str(), statement.text],
+        let statement_id = self.fact_for(
+            "statements",
+            "statement_reports",
+            "statement_id",
+            self.reuse.statements.get(&(position as i64)),
+            || {
+                self.conn.execute(
+                    "INSERT INTO statements (kind, text) VALUES (?1, ?2)",
+                    params![statement.kind.as_str(), statement.text],
+                )?;
+                Ok(self.conn.last_insert_rowid())
+            },
         )?;
-        let statement_id = self.conn.last_insert_rowid();
         self.conn.execute(
             "INSERT INTO statement_reports (statement_id, article_id, position, speaker_id, \
              speaker_party_id, kind, text, text_key, verb, date, date_precision, date_phrase, \
@@ -314,9 +379,17 @@ impl<'a> ReportWriter<'a> {
         let answer = demand.answer.as_ref();
         let event = demand.event.as_ref();
         let answer_event = answer.and_then(|a| a.event.as_ref());
-        self.conn
-            .execute("INSERT INTO demands (text) VALUES (?1)", [&demand.text])?;
-        let demand_id = self.conn.last_insert_rowid();
+        let demand_id = self.fact_for(
+            "demands",
+            "demand_reports",
+            "demand_id",
+            self.reuse.demands.get(&(position as i64)),
+            || {
+                self.conn
+                    .execute("INSERT INTO demands (text) VALUES (?1)", [&demand.text])?;
+                Ok(self.conn.last_insert_rowid())
+            },
+        )?;
         self.conn.execute(
             "INSERT INTO demand_reports (demand_id, article_id, position, by_actor_id, by_party_id, \
              of_actor_id, of_party_id, text, text_key, cue, answer, answered_by_id, answer_date, \

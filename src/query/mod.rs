@@ -3,6 +3,21 @@
 //! Architecture invariant: queries read only the database, through a read-only connection, and
 //! every query has an explicit ORDER BY so that output is stable.
 
+mod actors;
+mod export;
+mod profile;
+mod relations;
+mod search;
+mod timeline;
+
+pub use actors::{ActorSet, actor_set, one_actor};
+pub use export::{ExportError, Exported};
+pub use export::{ExportFormat, export};
+pub use profile::{actor_profile, demand_record, meeting_record, statement_record};
+pub use relations::{RelationsFilter, relations, relations_dot};
+pub use search::{SearchIn, search};
+pub use timeline::{DateRange, EventKind, TimelineFilter, timeline};
+
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
@@ -19,8 +34,31 @@ pub enum QueryError {
     MultipleStatements,
     #[error("dipkb sql refuses {0}: it reaches beyond the knowledge base")]
     Refused(&'static str),
+    #[error("no actor is called {name:?}{}", suggest(.suggestions))]
+    UnknownActor {
+        name: String,
+        suggestions: Vec<String>,
+    },
+    #[error("{name:?} names {count} actors ({}); give the full name", .names.join("; "))]
+    AmbiguousActor {
+        name: String,
+        count: usize,
+        names: Vec<String>,
+    },
+    #[error("no {0} has id {1}")]
+    NotFound(&'static str, i64),
+    #[error("{0}")]
+    BadSearch(String),
     #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
+}
+
+fn suggest(names: &[String]) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", names.join(", "))
+    }
 }
 
 /// What the knowledge base holds, one line per measure.
@@ -115,13 +153,21 @@ pub fn sql(conn: &Connection, query: &str) -> Result<Rows, QueryError> {
     if first_word == "attach" {
         return Err(QueryError::Refused("ATTACH"));
     }
+    Ok(collect(&mut statement, [])?)
+}
+
+/// Runs a prepared statement and gathers its rows, columns named as the statement names them.
+fn collect(
+    statement: &mut rusqlite::Statement<'_>,
+    params: impl rusqlite::Params,
+) -> rusqlite::Result<Rows> {
     let columns: Vec<String> = statement.column_names().map(|c| c.to_string()).collect();
     let mut rows = Rows {
         columns,
         rows: Vec::new(),
     };
     let width = rows.columns.len();
-    let mut result = statement.query([])?;
+    let mut result = statement.query(params)?;
     while let Some(row) = result.next()? {
         let mut cells = Vec::with_capacity(width);
         for index in 0..width {
@@ -132,7 +178,13 @@ pub fn sql(conn: &Connection, query: &str) -> Result<Rows, QueryError> {
     Ok(rows)
 }
 
-fn value_of(value: ValueRef<'_>) -> rusqlite::Result<Value> {
+/// Prepares and runs one of our own queries.
+fn select(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Rows, QueryError> {
+    let mut statement = conn.prepare(sql)?;
+    Ok(collect(&mut statement, params)?)
+}
+
+pub(crate) fn value_of(value: ValueRef<'_>) -> rusqlite::Result<Value> {
     Ok(match value {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(n) => Value::Int(n),

@@ -53,7 +53,7 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 }
 
 impl Value {
-    fn plain_text(&self) -> String {
+    pub fn plain_text(&self) -> String {
         match self {
             Value::Null => String::new(),
             Value::Int(n) => n.to_string(),
@@ -101,6 +101,105 @@ impl Rows {
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
+}
+
+/// Several named parts shown together: an actor's profile, a meeting's record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub sections: Vec<(String, Section)>,
+}
+
+/// A part of a document: one record (fields in order), or a table of rows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Section {
+    Record(Vec<(String, Value)>),
+    Table(Rows),
+}
+
+impl Document {
+    pub fn push(&mut self, title: &str, rows: Rows) {
+        self.sections
+            .push((title.to_string(), Section::Table(rows)));
+    }
+
+    pub fn push_record(&mut self, title: &str, fields: Vec<(String, Value)>) {
+        self.sections
+            .push((title.to_string(), Section::Record(fields)));
+    }
+}
+
+impl Section {
+    /// A record as `field | value` rows, for tables and CSV.
+    fn rows(&self) -> std::borrow::Cow<'_, Rows> {
+        match self {
+            Section::Table(rows) => std::borrow::Cow::Borrowed(rows),
+            Section::Record(fields) => {
+                let mut rows = Rows::new(&["field", "value"]);
+                for (name, value) in fields {
+                    rows.push(vec![Value::from(name.as_str()), value.clone()]);
+                }
+                std::borrow::Cow::Owned(rows)
+            }
+        }
+    }
+}
+
+struct JsonDocument<'a>(&'a Document);
+
+impl Serialize for JsonDocument<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.sections.len()))?;
+        for (title, section) in &self.0.sections {
+            match section {
+                Section::Table(rows) => map.serialize_entry(title, &JsonRows(rows))?,
+                Section::Record(fields) => {
+                    let names: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
+                    let values: Vec<Value> = fields.iter().map(|(_, v)| v.clone()).collect();
+                    map.serialize_entry(title, &JsonRow(&names, &values))?
+                }
+            }
+        }
+        map.end()
+    }
+}
+
+/// Writes a document: tables under their titles; one JSON object whose keys are the titles (a
+/// record is an object, a table an array of objects); or CSV blocks, each after a `# title`
+/// line and separated by a blank line. Empty sections are shown as empty, so that the shape
+/// does not depend on the data.
+pub fn write_document(doc: &Document, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &JsonDocument(doc))?;
+            writeln!(out)
+        }
+        Format::Table | Format::Csv => {
+            for (i, (title, section)) in doc.sections.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                let rows = section.rows();
+                if format == Format::Table {
+                    writeln!(out, "{title}")?;
+                    if rows.is_empty() {
+                        writeln!(out, "  (none)")?;
+                    } else {
+                        write_table(&rows, out)?;
+                    }
+                } else {
+                    writeln!(out, "# {title}")?;
+                    write_csv(&rows, out)?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Writes one row as a line of JSON Lines: an object, keys in column order.
+pub fn write_json_row(columns: &[String], row: &[Value], out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &JsonRow(columns, row))?;
+    writeln!(out)
 }
 
 /// Widest a table cell gets before it is cut; JSON and CSV are never cut.

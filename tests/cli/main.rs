@@ -2,6 +2,7 @@
 
 mod extract;
 mod ingest;
+mod knowledge;
 mod query;
 mod system_sqlite;
 mod util;

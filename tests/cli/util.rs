@@ -46,11 +46,33 @@ impl Kb {
     }
 
     pub fn count(&self, table: &str) -> i64 {
+        self.query_one(&format!("SELECT count(*) FROM {table}"))
+    }
+
+    /// The one integer a query returns.
+    pub fn query_one(&self, sql: &str) -> i64 {
         self.conn()
-            .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-                row.get(0)
-            })
-            .expect("count rows")
+            .query_row(sql, [], |row| row.get(0))
+            .unwrap_or_else(|err| panic!("{sql}: {err}"))
+    }
+
+    /// Runs `dipkb ARGS...`, expects success, and returns its standard output.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let output = self.dipkb().args(args).output().expect("run dipkb");
+        assert!(
+            output.status.success(),
+            "dipkb {args:?} failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8 output")
+    }
+
+    /// Runs `dipkb ARGS...` with `--format json` and parses what it prints.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        serde_json::from_str(&self.stdout(&all)).expect("JSON output")
     }
 
     /// Ingests the sample corpus and checks that it went through.

@@ -1,0 +1,151 @@
+//! Every table and view as one file each, for pandas, R or a spreadsheet.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::QueryError;
+use crate::render::{self, Value};
+
+/// Where rows go.
+enum Sink {
+    Csv(Box<csv::Writer<BufWriter<File>>>),
+    Jsonl(BufWriter<File>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object per line, keys in column order.
+    #[default]
+    Jsonl,
+    /// RFC 4180 CSV with a header row; NULL is an empty field.
+    Csv,
+}
+
+impl ExportFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Csv => "csv",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write {path}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Query(#[from] QueryError),
+}
+
+impl From<rusqlite::Error> for ExportError {
+    fn from(err: rusqlite::Error) -> ExportError {
+        ExportError::Query(QueryError::Sqlite(err))
+    }
+}
+
+/// What was written: each file with its row count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub name: String,
+    pub path: PathBuf,
+    pub rows: u64,
+}
+
+/// The tables and views worth exporting: ours, not SQLite's, refinery's or FTS5's internals.
+fn relations(conn: &Connection) -> Result<Vec<(String, bool)>, QueryError> {
+    let mut statement = conn.prepare(
+        "SELECT name, type = 'table' FROM sqlite_schema \
+         WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
+         AND name NOT LIKE '%\\_fts%' ESCAPE '\\' AND name <> 'schema_migrations' \
+         ORDER BY type, name",
+    )?;
+    let names = statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(names)
+}
+
+/// Writes every table and view to `dir` (created if missing), one file each, in a stable
+/// order: tables by id, views by all their columns. Each file is written beside its final name
+/// and renamed into place, so a failed export leaves no half-written file.
+pub fn export(
+    conn: &Connection,
+    dir: &Path,
+    format: ExportFormat,
+) -> Result<Vec<Exported>, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut done = Vec::new();
+    for (name, is_table) in relations(conn)? {
+        let path = dir.join(format!("{name}.{}", format.extension()));
+        let partial = dir.join(format!(".{name}.{}.partial", format.extension()));
+        let io_error = |source| ExportError::Write {
+            path: path.clone(),
+            source,
+        };
+        let statement = conn.prepare(&format!("SELECT * FROM \"{name}\" LIMIT 0"))?;
+        let width = statement.column_count();
+        drop(statement);
+        let order: Vec<String> = (1..=width).map(|i| i.to_string()).collect();
+        let sql = if is_table {
+            format!("SELECT * FROM \"{name}\" ORDER BY rowid")
+        } else {
+            format!("SELECT * FROM \"{name}\" ORDER BY {}", order.join(", "))
+        };
+        let mut statement = conn.prepare(&sql)?;
+        let columns: Vec<String> = statement.column_names().map(String::from).collect();
+        let file = BufWriter::new(File::create(&partial).map_err(io_error)?);
+        let mut sink = match format {
+            ExportFormat::Csv => {
+                let mut writer = csv::Writer::from_writer(file);
+                writer
+                    .write_record(&columns)
+                    .map_err(|e| io_error(e.into()))?;
+                Sink::Csv(Box::new(writer))
+            }
+            ExportFormat::Jsonl => Sink::Jsonl(file),
+        };
+        let mut rows = statement.query([])?;
+        let mut count = 0;
+        let mut cells = Vec::with_capacity(width);
+        while let Some(row) = rows.next()? {
+            count += 1;
+            cells.clear();
+            for i in 0..width {
+                cells.push(super::value_of(row.get_ref(i)?)?);
+            }
+            match &mut sink {
+                Sink::Csv(writer) => writer
+                    .write_record(cells.iter().map(Value::plain_text))
+                    .map_err(|e| io_error(e.into()))?,
+                Sink::Jsonl(out) => {
+                    render::write_json_row(&columns, &cells, out).map_err(io_error)?
+                }
+            }
+        }
+        let file = match sink {
+            Sink::Csv(writer) => writer.into_inner().map_err(|e| io_error(e.into_error()))?,
+            Sink::Jsonl(file) => file,
+        };
+        file.into_inner()
+            .map_err(|e| io_error(e.into_error()))?
+            .sync_all()
+            .map_err(io_error)?;
+        std::fs::rename(&partial, &path).map_err(io_error)?;
+        done.push(Exported {
+            name,
+            path,
+            rows: count,
+        });
+    }
+    Ok(done)
+}
