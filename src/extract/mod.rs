@@ -46,6 +46,7 @@ pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
     let mut statements = statements::find(&analysis, &mut diagnostics);
     let mut demands = demands::find(&analysis, &meetings);
     code_events(lexicon, &mut statements, &mut demands);
+    link_to_meetings(&meetings, &mut statements, &mut demands);
     // Relative dates cannot be resolved without a publication date: say where they are.
     if input.published.is_none() {
         for date in analysis.dates.iter().flatten().filter(|d| d.date.is_none()) {
@@ -66,6 +67,43 @@ pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
         statements,
         demands,
         diagnostics,
+    }
+}
+
+/// The one held meeting of this day that one of these actors took part in.
+fn meeting_of(
+    meetings: &[Meeting],
+    when: &When,
+    actors: &[Option<ActorRef>],
+) -> Option<MeetingRef> {
+    let day = when
+        .date
+        .filter(|d| d.precision() == crate::text::Precision::Day)?;
+    let mut found = meetings.iter().enumerate().filter(|(_, m)| {
+        m.status == MeetingStatus::Held
+            && m.when.date == Some(day)
+            && m.participants
+                .iter()
+                .any(|p| actors.contains(&Some(p.actor)))
+    });
+    let (index, _) = found.next()?;
+    // Two meetings of the day with the same people: the article does not say which.
+    found.next().is_none().then_some(MeetingRef(index))
+}
+
+/// Links a statement or demand to the meeting it was made at: the held meeting of its day in
+/// which its speaker, or the party the speaker spoke for, took part, when there is one such
+/// meeting.
+fn link_to_meetings(meetings: &[Meeting], statements: &mut [Statement], demands: &mut [Demand]) {
+    for statement in statements.iter_mut().filter(|s| s.meeting.is_none()) {
+        statement.meeting = meeting_of(
+            meetings,
+            &statement.when,
+            &[statement.speaker, statement.speaker_party],
+        );
+    }
+    for demand in demands.iter_mut().filter(|d| d.meeting.is_none()) {
+        demand.meeting = meeting_of(meetings, &demand.when, &[demand.by, demand.by_party]);
     }
 }
 
@@ -278,5 +316,24 @@ mod tests {
         assert!(extraction.meetings.is_empty());
         assert!(extraction.statements.is_empty());
         assert!(extraction.demands.is_empty());
+    }
+
+    #[test]
+    fn statements_join_the_one_meeting_their_speaker_held_that_day() {
+        let extraction = extract(&Input {
+            title: "Talks",
+            body: "NATO and Russia held talks in Brussels on Wednesday. \
+                   “There is a real risk,” NATO Secretary General Jens Stoltenberg said on Wednesday. \
+                   Ukraine's foreign minister said on Tuesday that Kyiv was calm.",
+            published: chrono::NaiveDate::from_ymd_opt(2022, 1, 12),
+        });
+        assert_eq!(extraction.meetings.len(), 1, "{:#?}", extraction.meetings);
+        let linked: Vec<bool> = extraction
+            .statements
+            .iter()
+            .map(|s| s.meeting == Some(MeetingRef(0)))
+            .collect();
+        // Stoltenberg spoke for NATO, a party to the talks, that day; the minister did not.
+        assert_eq!(linked, [true, false], "{:#?}", extraction.statements);
     }
 }

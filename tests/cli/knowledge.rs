@@ -196,6 +196,13 @@ fn a_meeting_record_shows_participants_and_the_words_of_each_source() {
         .collect();
     assert!(participants.contains(&"Joe Biden"), "{participants:?}");
     assert!(participants.contains(&"Vladimir Putin"), "{participants:?}");
+    // What was said there, by the people who were there, that day.
+    let said = rows(&record["statements"]);
+    assert!(
+        said.iter()
+            .any(|s| text(s, "speaker") == "Vladimir Putin" && text(s, "date") == "2021-06-16"),
+        "{said:?}"
+    );
     let sources = rows(&record["sources"]);
     let articles: std::collections::BTreeSet<i64> = sources
         .iter()
