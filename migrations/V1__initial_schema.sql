@@ -382,7 +382,8 @@ CREATE TRIGGER statements_fts_after_delete AFTER DELETE ON statements BEGIN
     INSERT INTO statements_fts (statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 
-CREATE TRIGGER statements_fts_after_update AFTER UPDATE OF text ON statements BEGIN
+CREATE TRIGGER statements_fts_after_update AFTER UPDATE OF text ON statements
+WHEN old.text IS NOT new.text BEGIN
     INSERT INTO statements_fts (statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
     INSERT INTO statements_fts (rowid, text) VALUES (new.id, new.text);
 END;
@@ -403,7 +404,8 @@ CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
 END;
 
-CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, body ON articles BEGIN
+CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, body ON articles
+WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
     INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
 END;

@@ -79,53 +79,55 @@ impl Fact {
     }
 }
 
-/// Gives each group of reports a fact: the lowest-numbered fact its reports had that no earlier
-/// group took, or a new one. Facts left without reports are deleted. Returns each group's fact.
-fn assign(conn: &Connection, fact: Fact, groups: &[Vec<i64>]) -> Result<Vec<i64>, KbError> {
-    let mut previous: HashMap<i64, i64> = HashMap::new();
-    {
-        let mut select = conn.prepare_cached(&format!(
-            "SELECT {} FROM {} WHERE id = ?1",
-            fact.column(),
-            fact.reports()
-        ))?;
-        for &report in groups.iter().flatten() {
-            previous.insert(report, select.query_row([report], |row| row.get(0))?);
-        }
-    }
-    let old_facts: BTreeSet<i64> = previous.values().copied().collect();
-    // Groups that keep a fact: in order of the lowest fact they held.
+/// What [`assign`] changed.
+#[derive(Debug, Default)]
+struct Assigned {
+    /// Facts that gained or lost a report, or were made: each must be recomputed.
+    changed: BTreeSet<i64>,
+    /// Reports that now belong to another fact than before.
+    moved: Vec<i64>,
+}
+
+/// Gives each group of reports (each report with the fact it had) a fact: the lowest-numbered
+/// fact its reports had that no earlier group took, or a new one. Facts left without reports
+/// are deleted.
+fn assign(conn: &Connection, fact: Fact, groups: &[Vec<(i64, i64)>]) -> Result<Assigned, KbError> {
+    let mut assigned = Assigned::default();
+    let old_facts: BTreeSet<i64> = groups.iter().flatten().map(|&(_, f)| f).collect();
+    // Groups keep facts in order of the lowest fact they held.
     let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by_key(|&g| groups[g].iter().map(|r| previous[r]).min());
+    order.sort_by_key(|&g| groups[g].iter().map(|&(_, f)| f).min());
     let mut taken = BTreeSet::new();
-    let mut result = vec![0; groups.len()];
+    let mut update = conn.prepare_cached(&format!(
+        "UPDATE {} SET {} = ?1 WHERE id = ?2",
+        fact.reports(),
+        fact.column()
+    ))?;
     for g in order {
-        let mut candidates: Vec<i64> = groups[g].iter().map(|r| previous[r]).collect();
+        let mut candidates: Vec<i64> = groups[g].iter().map(|&(_, f)| f).collect();
         candidates.sort_unstable();
         let id = match candidates.into_iter().find(|id| !taken.contains(id)) {
             Some(id) => id,
             None => {
-                conn.execute(fact.insert_sql(), [groups[g][0]])?;
+                conn.execute(fact.insert_sql(), [groups[g][0].0])?;
                 conn.last_insert_rowid()
             }
         };
         taken.insert(id);
-        result[g] = id;
-        let mut update = conn.prepare_cached(&format!(
-            "UPDATE {} SET {} = ?1 WHERE id = ?2",
-            fact.reports(),
-            fact.column()
-        ))?;
-        for &report in &groups[g] {
-            if previous[&report] != id {
+        for &(report, previous) in &groups[g] {
+            if previous != id {
                 update.execute(params![id, report])?;
+                assigned.moved.push(report);
+                assigned.changed.insert(id);
+                assigned.changed.insert(previous);
             }
         }
     }
     for id in old_facts.difference(&taken) {
         delete_if_unreported(conn, fact, *id)?;
+        assigned.changed.remove(id);
     }
-    Ok(result)
+    Ok(assigned)
 }
 
 fn delete_if_unreported(conn: &Connection, fact: Fact, id: i64) -> Result<bool, KbError> {
@@ -172,6 +174,7 @@ pub fn after_removal(
 #[derive(Debug)]
 struct MeetingReport {
     id: i64,
+    meeting_id: i64,
     article_id: i64,
     order: ReportOrder,
     label_words: BTreeSet<String>,
@@ -224,46 +227,62 @@ fn date_span(date: Option<&str>, end: Option<&str>) -> Option<(NaiveDate, NaiveD
     Some((first, month_end(first), false))
 }
 
-fn load_meeting_report(conn: &Connection, id: i64) -> Result<MeetingReport, KbError> {
-    let mut select = conn.prepare_cached(
-        "SELECT r.article_id, ifnull(a.published, ''), a.content_sha256, r.position, r.label, \
-         r.mode, r.date, r.end_date, p.id, p.name, p.kind, p.country_iso3 \
-         FROM meeting_reports AS r JOIN articles AS a ON a.id = r.article_id \
-         LEFT JOIN places AS p ON p.id = r.place_id WHERE r.id = ?1",
-    )?;
-    let mut report = select.query_row([id], |row| {
-        let label: Option<String> = row.get(4)?;
-        let date: Option<String> = row.get(6)?;
-        let end: Option<String> = row.get(7)?;
-        let span = date_span(date.as_deref(), end.as_deref());
-        let place = match row.get::<_, Option<i64>>(8)? {
-            Some(place_id) => Some(PlaceInfo {
-                id: place_id,
-                name: row.get(9)?,
-                kind: row.get(10)?,
-                country: row.get(11)?,
-            }),
-            None => None,
-        };
-        Ok(MeetingReport {
-            id,
-            article_id: row.get(0)?,
-            order: (row.get(1)?, row.get(2)?, row.get(3)?),
-            label_words: label.as_deref().map(label_words).unwrap_or_default(),
-            mode: row.get(5)?,
-            days: span.map(|(a, b, _)| (a, b)),
-            day_precise: span.is_some_and(|(_, _, day)| day),
-            place,
-            participants: BTreeSet::new(),
-        })
-    })?;
-    let mut participants = conn.prepare_cached(
-        "SELECT actor_id FROM meeting_report_participants WHERE meeting_report_id = ?1",
-    )?;
-    for actor in participants.query_map([id], |row| row.get(0))? {
-        report.participants.insert(actor?);
+/// Loads reports by id, in the order given. The ids are integers we hold, spliced into the
+/// query in chunks.
+fn load_meeting_reports(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingReport>, KbError> {
+    let mut by_id: HashMap<i64, MeetingReport> = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let list: Vec<String> = chunk.iter().map(i64::to_string).collect();
+        let list = list.join(", ");
+        let mut select = conn.prepare(&format!(
+            "SELECT r.id, r.meeting_id, r.article_id, ifnull(a.published, ''), a.content_sha256, \
+             r.position, r.label, r.mode, r.date, r.end_date, p.id, p.name, p.kind, p.country_iso3 \
+             FROM meeting_reports AS r JOIN articles AS a ON a.id = r.article_id \
+             LEFT JOIN places AS p ON p.id = r.place_id WHERE r.id IN ({list})"
+        ))?;
+        let rows = select.query_map([], |row| {
+            let label: Option<String> = row.get(6)?;
+            let date: Option<String> = row.get(8)?;
+            let end: Option<String> = row.get(9)?;
+            let span = date_span(date.as_deref(), end.as_deref());
+            let place = match row.get::<_, Option<i64>>(10)? {
+                Some(place_id) => Some(PlaceInfo {
+                    id: place_id,
+                    name: row.get(11)?,
+                    kind: row.get(12)?,
+                    country: row.get(13)?,
+                }),
+                None => None,
+            };
+            Ok(MeetingReport {
+                id: row.get(0)?,
+                meeting_id: row.get(1)?,
+                article_id: row.get(2)?,
+                order: (row.get(3)?, row.get(4)?, row.get(5)?),
+                label_words: label.as_deref().map(label_words).unwrap_or_default(),
+                mode: row.get(7)?,
+                days: span.map(|(a, b, _)| (a, b)),
+                day_precise: span.is_some_and(|(_, _, day)| day),
+                place,
+                participants: BTreeSet::new(),
+            })
+        })?;
+        for report in rows {
+            let report = report?;
+            by_id.insert(report.id, report);
+        }
+        let mut select = conn.prepare(&format!(
+            "SELECT meeting_report_id, actor_id FROM meeting_report_participants \
+             WHERE meeting_report_id IN ({list})"
+        ))?;
+        for pair in select.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))? {
+            let (report, actor) = pair?;
+            if let Some(report) = by_id.get_mut(&report) {
+                report.participants.insert(actor);
+            }
+        }
     }
-    Ok(report)
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
 /// How well two reports fit one meeting: `None` when they cannot be one.
@@ -380,68 +399,209 @@ fn group_meetings(reports: &[MeetingReport]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// Neighbourhoods of up to this many reports are regrouped from scratch, which does not depend
+/// on the order reports arrived in. Beyond it (a meeting dozens of articles report) a new report
+/// joins the meeting it fits best, one comparison per report instead of one per pair.
+const REGROUP_LIMIT: usize = 48;
+
+/// What consolidating meetings changed.
+#[derive(Debug, Default)]
+pub struct MeetingChanges {
+    /// Meetings recomputed.
+    pub meetings: BTreeSet<i64>,
+    /// Reports (other than the new ones) that moved to another meeting: what was said at them
+    /// may now belong to another meeting.
+    pub moved: Vec<i64>,
+}
+
+/// The meetings whose combined record could be the meeting `report` describes: dates that
+/// could overlap, and a fit with the record (names, places, modes, parties). The combined
+/// record stands in for its reports here, so that finding candidates reads one row per meeting,
+/// not one per article that reported it.
+fn meetings_near(conn: &Connection, report: &MeetingReport) -> Result<Vec<(i64, f64)>, KbError> {
+    let Some((first, last)) = report.days else {
+        return Ok(Vec::new());
+    };
+    let (from, to) = if report.day_precise {
+        // A meeting over several days that began up to two weeks earlier still overlaps.
+        (
+            (first - Duration::days(14)).format("%Y-%m-%d").to_string(),
+            last.format("%Y-%m-%d").to_string(),
+        )
+    } else {
+        (
+            first.format("%Y-%m").to_string(),
+            format!("{}~", last.format("%Y-%m")),
+        )
+    };
+    let mut select = conn.prepare_cached(
+        "SELECT m.id, m.label, m.mode, m.date, m.end_date, p.id, p.name, p.kind, p.country_iso3 \
+         FROM meetings AS m LEFT JOIN places AS p ON p.id = m.place_id \
+         WHERE m.date_precision IN ('day', 'month') AND m.id <> ?5 \
+         AND ((m.date >= ?1 AND m.date <= ?2) OR m.date IN (?3, ?4)) ORDER BY m.id",
+    )?;
+    let records: Vec<MeetingReport> = select
+        .query_map(
+            params![
+                from,
+                to,
+                first.format("%Y-%m").to_string(),
+                last.format("%Y-%m").to_string(),
+                report.meeting_id
+            ],
+            |row| {
+                let id: i64 = row.get(0)?;
+                let label: Option<String> = row.get(1)?;
+                let date: Option<String> = row.get(3)?;
+                let end: Option<String> = row.get(4)?;
+                let span = date_span(date.as_deref(), end.as_deref());
+                let place = match row.get::<_, Option<i64>>(5)? {
+                    Some(place_id) => Some(PlaceInfo {
+                        id: place_id,
+                        name: row.get(6)?,
+                        kind: row.get(7)?,
+                        country: row.get(8)?,
+                    }),
+                    None => None,
+                };
+                Ok(MeetingReport {
+                    id: -id,
+                    meeting_id: id,
+                    // No article: the record is compared as if from another one.
+                    article_id: -1,
+                    order: Default::default(),
+                    label_words: label.as_deref().map(label_words).unwrap_or_default(),
+                    mode: row.get(2)?,
+                    days: span.map(|(a, b, _)| (a, b)),
+                    day_precise: span.is_some_and(|(_, _, day)| day),
+                    place,
+                    participants: BTreeSet::new(),
+                })
+            },
+        )?
+        .collect::<Result<_, _>>()?;
+    let mut participants =
+        conn.prepare_cached("SELECT actor_id FROM meeting_participants WHERE meeting_id = ?1")?;
+    let mut near = Vec::new();
+    for mut record in records {
+        for actor in participants.query_map([record.meeting_id], |row| row.get(0))? {
+            record.participants.insert(actor?);
+        }
+        if let Some(score) = meeting_fit(report, &record) {
+            near.push((record.meeting_id, score));
+        }
+    }
+    Ok(near)
+}
+
+/// Existing meetings stay as they are; each new report, in the order of its content, joins the
+/// meeting whose record fits it best, unless that meeting already has a report from the same
+/// article; otherwise it stays in a meeting of its own.
+fn join_best(
+    conn: &Connection,
+    new_reports: &[MeetingReport],
+    near_of: &[Vec<(i64, f64)>],
+) -> Result<Assigned, KbError> {
+    let mut assigned = Assigned::default();
+    let mut order: Vec<usize> = (0..new_reports.len()).collect();
+    order.sort_by(|&x, &y| new_reports[x].order.cmp(&new_reports[y].order));
+    let mut same_article = conn.prepare_cached(
+        "SELECT 1 FROM meeting_reports WHERE meeting_id = ?1 AND article_id = ?2 AND id <> ?3",
+    )?;
+    let mut update =
+        conn.prepare_cached("UPDATE meeting_reports SET meeting_id = ?1 WHERE id = ?2")?;
+    for i in order {
+        let report = &new_reports[i];
+        let mut candidates = near_of[i].clone();
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (meeting, _) in candidates {
+            if !same_article.exists(params![meeting, report.article_id, report.id])? {
+                update.execute(params![meeting, report.id])?;
+                assigned.moved.push(report.id);
+                assigned.changed.insert(meeting);
+                if !delete_if_unreported(conn, Fact::Meeting, report.meeting_id)? {
+                    assigned.changed.insert(report.meeting_id);
+                }
+                break;
+            }
+        }
+    }
+    Ok(assigned)
+}
+
 /// Regroups the meeting reports `new` and every report that could be of the same meeting, then
-/// recomputes the meetings concerned (and those in `touched`). Returns the meetings recomputed.
+/// recomputes the meetings that changed (and those in `touched`).
 pub fn meetings(
     conn: &Connection,
     new: &[i64],
     touched: &BTreeSet<i64>,
-) -> Result<BTreeSet<i64>, KbError> {
-    let mut ids: BTreeSet<i64> = new.iter().copied().collect();
-    let mut loaded: BTreeMap<i64, MeetingReport> = BTreeMap::new();
-    for &id in new {
-        loaded.insert(id, load_meeting_report(conn, id)?);
+) -> Result<MeetingChanges, KbError> {
+    let fresh: BTreeSet<i64> = new.iter().copied().collect();
+    let new_reports = load_meeting_reports(conn, new)?;
+    // The meetings around each new report whose combined record fits it.
+    let mut near_meetings: BTreeSet<i64> = touched.clone();
+    let mut near_of: Vec<Vec<(i64, f64)>> = Vec::with_capacity(new_reports.len());
+    for report in &new_reports {
+        let near = meetings_near(conn, report)?;
+        near_meetings.extend(near.iter().map(|(id, _)| *id));
+        near_of.push(near);
     }
-    // Reports of the days around each new one, and every report of the meetings they are in.
-    let mut near_meetings = BTreeSet::new();
-    for &id in new {
-        let Some((first, last)) = loaded[&id].days else {
-            continue;
-        };
-        let from = (first - Duration::days(31)).format("%Y-%m").to_string();
-        let to = format!("{}~", last.format("%Y-%m"));
-        let mut select = conn.prepare_cached(
-            "SELECT id, meeting_id FROM meeting_reports \
-             WHERE date >= ?1 AND date < ?2 AND date_precision IN ('day', 'month') AND id <> ?3",
-        )?;
-        let rows = select
-            .query_map(params![from, to, id], |row| Ok((row.get(0)?, row.get(1)?)))?
-            .collect::<Result<Vec<(i64, i64)>, _>>()?;
-        for (other, meeting) in rows {
-            if let std::collections::btree_map::Entry::Vacant(entry) = loaded.entry(other) {
-                entry.insert(load_meeting_report(conn, other)?);
-            }
-            if meeting_fit(&loaded[&id], &loaded[&other]).is_some() {
-                near_meetings.insert(meeting);
+    let mut ids: Vec<i64> = Vec::new();
+    {
+        let mut by_meeting = conn
+            .prepare_cached("SELECT id FROM meeting_reports WHERE meeting_id = ?1 ORDER BY id")?;
+        for &meeting in &near_meetings {
+            for report in by_meeting.query_map([meeting], |row| row.get::<_, i64>(0))? {
+                let report = report?;
+                if !fresh.contains(&report) {
+                    ids.push(report);
+                }
             }
         }
     }
-    let mut by_meeting =
-        conn.prepare_cached("SELECT id FROM meeting_reports WHERE meeting_id = ?1")?;
-    for &meeting in near_meetings.iter().chain(touched) {
-        for report in by_meeting.query_map([meeting], |row| row.get::<_, i64>(0))? {
-            ids.insert(report?);
+    let assigned = if ids.len() + new_reports.len() <= REGROUP_LIMIT {
+        let mut reports = load_meeting_reports(conn, &ids)?;
+        reports.extend(new_reports);
+        let groups: Vec<Vec<(i64, i64)>> = group_meetings(&reports)
+            .into_iter()
+            .map(|g| {
+                g.into_iter()
+                    .map(|i| (reports[i].id, reports[i].meeting_id))
+                    .collect()
+            })
+            .collect();
+        assign(conn, Fact::Meeting, &groups)?
+    } else {
+        join_best(conn, &new_reports, &near_of)?
+    };
+    // Recompute what changed, and the meetings the new reports are in.
+    let mut changes = MeetingChanges {
+        meetings: assigned.changed,
+        moved: assigned
+            .moved
+            .into_iter()
+            .filter(|r| !fresh.contains(r))
+            .collect(),
+    };
+    changes.meetings.extend(touched.iter().copied());
+    {
+        let mut meeting_of =
+            conn.prepare_cached("SELECT meeting_id FROM meeting_reports WHERE id = ?1")?;
+        for &report in new {
+            changes
+                .meetings
+                .insert(meeting_of.query_row([report], |row| row.get(0))?);
         }
     }
-    let mut reports = Vec::with_capacity(ids.len());
-    for id in &ids {
-        match loaded.remove(id) {
-            Some(report) => reports.push(report),
-            None => reports.push(load_meeting_report(conn, *id)?),
-        }
-    }
-    let groups: Vec<Vec<i64>> = group_meetings(&reports)
-        .into_iter()
-        .map(|g| g.into_iter().map(|i| reports[i].id).collect())
-        .collect();
-    let facts = assign(conn, Fact::Meeting, &groups)?;
-    let mut refreshed = BTreeSet::new();
-    for id in facts.into_iter().chain(touched.iter().copied()) {
-        if refreshed.insert(id) && !delete_if_unreported(conn, Fact::Meeting, id)? {
+    let mut kept = BTreeSet::new();
+    for &id in &changes.meetings {
+        if !delete_if_unreported(conn, Fact::Meeting, id)? {
             refresh_meeting(conn, id)?;
+            kept.insert(id);
         }
     }
-    Ok(refreshed)
+    changes.meetings = kept;
+    Ok(changes)
 }
 
 /// The value most reports give; ties go to the first in `candidates`' order.
@@ -496,7 +656,6 @@ fn pick_date(
 /// Recomputes a meeting from its reports.
 pub fn refresh_meeting(conn: &Connection, id: i64) -> Result<(), KbError> {
     struct Row {
-        report: i64,
         label: Option<String>,
         kind: String,
         mode: String,
@@ -523,7 +682,6 @@ pub fn refresh_meeting(conn: &Connection, id: i64) -> Result<(), KbError> {
                     None => None,
                 };
                 Ok(Row {
-                    report: row.get(0)?,
                     label: row.get(1)?,
                     kind: row.get(2)?,
                     mode: row.get(3)?,
@@ -610,23 +768,36 @@ pub fn refresh_meeting(conn: &Connection, id: i64) -> Result<(), KbError> {
              ON CONFLICT (meeting_id, actor_id) DO UPDATE SET implied = min(implied, excluded.implied), \
              role = CASE WHEN role = 'participant' THEN excluded.role ELSE role END",
         )?;
+        // In the order of the sources, so that a role the first source gives wins.
         let mut select = conn.prepare_cached(
-            "SELECT actor_id, role, implied FROM meeting_report_participants \
-             WHERE meeting_report_id = ?1 ORDER BY id",
+            "SELECT rp.actor_id, rp.role, rp.implied FROM meeting_report_participants AS rp \
+             JOIN meeting_reports AS r ON r.id = rp.meeting_report_id \
+             JOIN articles AS a ON a.id = r.article_id \
+             WHERE r.meeting_id = ?1 \
+             ORDER BY ifnull(a.published, ''), a.content_sha256, r.position, rp.id",
         )?;
-        for row in &rows {
-            let participants = select
-                .query_map([row.report], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, bool>(2)?,
-                    ))
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
-            for (actor, role, implied) in participants {
-                insert.execute(params![id, actor, role, implied])?;
+        let mut merged: Vec<(i64, String, bool)> = Vec::new();
+        let rows = select.query_map([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (actor, role, implied) = row?;
+            match merged.iter_mut().find(|(a, _, _)| *a == actor) {
+                Some(entry) => {
+                    entry.2 &= implied;
+                    if entry.1 == "participant" {
+                        entry.1 = role;
+                    }
+                }
+                None => merged.push((actor, role, implied)),
             }
+        }
+        for (actor, role, implied) in merged {
+            insert.execute(params![id, actor, role, implied])?;
         }
     }
     let facts = codes::MeetingFacts::load(conn, id, &status, &mode, &kind, place_id)?;
@@ -665,6 +836,8 @@ struct KeyedReport {
     id: i64,
     kind: String,
     by: Option<i64>,
+    /// The fact it belongs to now.
+    fact: i64,
 }
 
 /// Groups reports of the same words: by kind, then by who; a report without a "who" joins the
@@ -692,13 +865,17 @@ fn group_by_who(reports: &[KeyedReport]) -> Vec<Vec<i64>> {
     groups.into_values().collect()
 }
 
+/// Regroups the reports of each key; recomputes the facts that gained or lost reports, those
+/// that hold a report of `fresh`, and, with `refresh_all`, every fact of the keys.
 fn regroup_by_key(
     conn: &Connection,
     fact: Fact,
     keys: &BTreeSet<String>,
     select_sql: &str,
+    fresh: &BTreeSet<i64>,
+    refresh_all: bool,
 ) -> Result<BTreeSet<i64>, KbError> {
-    let mut facts = BTreeSet::new();
+    let mut refresh = BTreeSet::new();
     for key in keys {
         let reports: Vec<KeyedReport> = {
             let mut select = conn.prepare_cached(select_sql)?;
@@ -708,6 +885,7 @@ fn regroup_by_key(
                         id: row.get(0)?,
                         kind: row.get(1)?,
                         by: row.get(2)?,
+                        fact: row.get(3)?,
                     })
                 })?
                 .collect::<Result<_, _>>()?
@@ -715,37 +893,67 @@ fn regroup_by_key(
         if reports.is_empty() {
             continue;
         }
-        let groups = group_by_who(&reports);
-        facts.extend(assign(conn, fact, &groups)?);
+        let fact_of: HashMap<i64, i64> = reports.iter().map(|r| (r.id, r.fact)).collect();
+        let groups: Vec<Vec<(i64, i64)>> = group_by_who(&reports)
+            .into_iter()
+            .map(|g| g.into_iter().map(|r| (r, fact_of[&r])).collect())
+            .collect();
+        let assigned = assign(conn, fact, &groups)?;
+        refresh.extend(assigned.changed);
+        let mut fact_now = conn.prepare_cached(&format!(
+            "SELECT {} FROM {} WHERE id = ?1",
+            fact.column(),
+            fact.reports()
+        ))?;
+        for group in &groups {
+            if refresh_all || group.iter().any(|(r, _)| fresh.contains(r)) {
+                refresh.insert(fact_now.query_row([group[0].0], |row| row.get(0))?);
+            }
+        }
     }
-    for &id in &facts {
+    for &id in &refresh {
         match fact {
             Fact::Statement => refresh_statement(conn, id)?,
             Fact::Demand => refresh_demand(conn, id)?,
             Fact::Meeting => refresh_meeting(conn, id)?,
         }
     }
-    Ok(facts)
+    Ok(refresh)
 }
 
-/// Regroups the statement reports with these folded words, and recomputes their statements.
-pub fn statements(conn: &Connection, keys: &BTreeSet<String>) -> Result<BTreeSet<i64>, KbError> {
+/// Regroups the statement reports with these folded words, and recomputes the statements that
+/// changed, those `fresh` reports are in, and with `refresh_all` every one of these words.
+pub fn statements(
+    conn: &Connection,
+    keys: &BTreeSet<String>,
+    fresh: &BTreeSet<i64>,
+    refresh_all: bool,
+) -> Result<BTreeSet<i64>, KbError> {
     regroup_by_key(
         conn,
         Fact::Statement,
         keys,
-        "SELECT id, kind, speaker_id FROM statement_reports WHERE text_key = ?1 ORDER BY id",
+        "SELECT id, kind, speaker_id, statement_id FROM statement_reports WHERE text_key = ?1 ORDER BY id",
+        fresh,
+        refresh_all,
     )
 }
 
-/// Regroups the demand reports with these folded words, and recomputes their demands.
-pub fn demands(conn: &Connection, keys: &BTreeSet<String>) -> Result<BTreeSet<i64>, KbError> {
+/// As [`statements`], for demands: grouped by their words and by who made them.
+pub fn demands(
+    conn: &Connection,
+    keys: &BTreeSet<String>,
+    fresh: &BTreeSet<i64>,
+    refresh_all: bool,
+) -> Result<BTreeSet<i64>, KbError> {
     regroup_by_key(
         conn,
         Fact::Demand,
         keys,
-        "SELECT id, 'demand', coalesce(by_party_id, by_actor_id) FROM demand_reports \
+        "SELECT id, 'demand', coalesce(by_party_id, by_actor_id), demand_id FROM demand_reports \
          WHERE text_key = ?1 ORDER BY id",
+        fresh,
+        refresh_all,
     )
 }
 
@@ -767,33 +975,32 @@ pub fn keys_of(
     Ok(keys)
 }
 
-/// Statements and demands made at these meetings: their meeting may have changed.
-pub fn refresh_linked(conn: &Connection, meetings: &BTreeSet<i64>) -> Result<(), KbError> {
-    for &meeting in meetings {
-        let statements: Vec<i64> = {
-            let mut select = conn.prepare_cached(
-                "SELECT DISTINCT sr.statement_id FROM statement_reports AS sr \
-                 JOIN meeting_reports AS mr ON mr.id = sr.meeting_report_id WHERE mr.meeting_id = ?1",
-            )?;
-            select
-                .query_map([meeting], |row| row.get(0))?
-                .collect::<Result<_, _>>()?
-        };
-        for id in statements {
-            refresh_statement(conn, id)?;
+/// Statements and demands made at meetings whose reports moved to another meeting: the meeting
+/// they were made at may have changed.
+pub fn refresh_linked(conn: &Connection, moved: &[i64]) -> Result<(), KbError> {
+    let mut statements = BTreeSet::new();
+    let mut demands = BTreeSet::new();
+    {
+        let mut select_statements = conn.prepare_cached(
+            "SELECT DISTINCT statement_id FROM statement_reports WHERE meeting_report_id = ?1",
+        )?;
+        let mut select_demands = conn.prepare_cached(
+            "SELECT DISTINCT demand_id FROM demand_reports WHERE meeting_report_id = ?1",
+        )?;
+        for &report in moved {
+            for id in select_statements.query_map([report], |row| row.get::<_, i64>(0))? {
+                statements.insert(id?);
+            }
+            for id in select_demands.query_map([report], |row| row.get::<_, i64>(0))? {
+                demands.insert(id?);
+            }
         }
-        let demands: Vec<i64> = {
-            let mut select = conn.prepare_cached(
-                "SELECT DISTINCT dr.demand_id FROM demand_reports AS dr \
-                 JOIN meeting_reports AS mr ON mr.id = dr.meeting_report_id WHERE mr.meeting_id = ?1",
-            )?;
-            select
-                .query_map([meeting], |row| row.get(0))?
-                .collect::<Result<_, _>>()?
-        };
-        for id in demands {
-            refresh_demand(conn, id)?;
-        }
+    }
+    for id in statements {
+        refresh_statement(conn, id)?;
+    }
+    for id in demands {
+        refresh_demand(conn, id)?;
     }
     Ok(())
 }
@@ -971,6 +1178,7 @@ mod tests {
         let span = date_span(Some(days), None);
         MeetingReport {
             id,
+            meeting_id: id,
             article_id: article,
             order: (String::new(), format!("{article:03}"), 0),
             label_words: label_words(label),
@@ -1031,11 +1239,13 @@ mod tests {
                 id: 1,
                 kind: "direct".into(),
                 by: Some(7),
+                fact: 1,
             },
             KeyedReport {
                 id: 2,
                 kind: "direct".into(),
                 by: None,
+                fact: 3,
             },
         ];
         assert_eq!(group_by_who(&reports), vec![vec![1, 2]]);
@@ -1044,16 +1254,19 @@ mod tests {
                 id: 1,
                 kind: "direct".into(),
                 by: Some(7),
+                fact: 1,
             },
             KeyedReport {
                 id: 2,
                 kind: "direct".into(),
                 by: Some(8),
+                fact: 2,
             },
             KeyedReport {
                 id: 3,
                 kind: "direct".into(),
                 by: None,
+                fact: 3,
             },
         ];
         assert_eq!(group_by_who(&reports).len(), 3);

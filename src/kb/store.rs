@@ -350,15 +350,23 @@ fn combine(tx: &Transaction<'_>, written: Written, removed: Removed) -> Result<(
     let mut touched_meetings = touched.meetings;
     touched_meetings.retain(|id| !removed.meetings.contains(id));
     let meetings = consolidate::meetings(tx, &meeting_reports, &touched_meetings)?;
-    let mut statement_keys = consolidate::keys_of(tx, "statement_reports", &statement_reports)?;
-    statement_keys.extend(touched.statement_keys);
-    statement_keys.extend(removed.statement_keys);
-    consolidate::statements(tx, &statement_keys)?;
-    let mut demand_keys = consolidate::keys_of(tx, "demand_reports", &demand_reports)?;
-    demand_keys.extend(touched.demand_keys);
-    demand_keys.extend(removed.demand_keys);
-    consolidate::demands(tx, &demand_keys)?;
-    consolidate::refresh_linked(tx, &meetings)?;
+    // New reports: regrouped with the reports of the same words. Words whose speakers were
+    // merged, or that lost a report: every fact of them recomputed.
+    let fresh: BTreeSet<i64> = statement_reports.iter().copied().collect();
+    let new_keys = consolidate::keys_of(tx, "statement_reports", &statement_reports)?;
+    consolidate::statements(tx, &new_keys, &fresh, false)?;
+    let mut other_keys = touched.statement_keys;
+    other_keys.extend(removed.statement_keys);
+    other_keys.retain(|k| !new_keys.contains(k));
+    consolidate::statements(tx, &other_keys, &fresh, true)?;
+    let fresh: BTreeSet<i64> = demand_reports.iter().copied().collect();
+    let new_keys = consolidate::keys_of(tx, "demand_reports", &demand_reports)?;
+    consolidate::demands(tx, &new_keys, &fresh, false)?;
+    let mut other_keys = touched.demand_keys;
+    other_keys.extend(removed.demand_keys);
+    other_keys.retain(|k| !new_keys.contains(k));
+    consolidate::demands(tx, &other_keys, &fresh, true)?;
+    consolidate::refresh_linked(tx, &meetings.moved)?;
     Ok(())
 }
 
@@ -474,8 +482,9 @@ fn apply_curation(tx: &Transaction<'_>, curation: &Curation) -> Result<(), Curat
     for &id in &meetings {
         consolidate::refresh_meeting(tx, id)?;
     }
-    consolidate::statements(tx, &touched.statement_keys)?;
-    consolidate::demands(tx, &touched.demand_keys)?;
+    let none = BTreeSet::new();
+    consolidate::statements(tx, &touched.statement_keys, &none, true)?;
+    consolidate::demands(tx, &touched.demand_keys, &none, true)?;
     Ok(())
 }
 
@@ -1079,5 +1088,47 @@ mod tests {
             .unwrap_err();
         assert!(matches!(err, CurationError::Unknown(_)), "{err}");
         assert_eq!(count(&store, "actor_curations"), 2);
+    }
+
+    #[test]
+    fn a_meeting_reported_by_many_articles_stays_one_and_apart_from_another() {
+        let (_dir, mut store) = open();
+        for i in 0..60 {
+            let body = format!("Report {i}: Russia and NATO met in Brussels.");
+            let extraction = meeting_of(
+                &body,
+                vec![
+                    state("Russia", "RUS"),
+                    Actor::new(ActorKind::Organisation, "NATO"),
+                ],
+                "2022-01-12",
+                Some("Brussels"),
+                MeetingStatus::Held,
+            );
+            store
+                .add_article(&dated(&body, "2022-01-12"), &extraction)
+                .unwrap();
+            // Every tenth article also reports a meeting of other parties that day.
+            if i % 10 == 0 {
+                let body = format!("Report {i}b: France and Germany met in Brussels.");
+                let extraction = meeting_of(
+                    &body,
+                    vec![state("France", "FRA"), state("Germany", "DEU")],
+                    "2022-01-12",
+                    Some("Brussels"),
+                    MeetingStatus::Held,
+                );
+                store
+                    .add_article(&dated(&body, "2022-01-12"), &extraction)
+                    .unwrap();
+            }
+        }
+        assert_eq!(
+            rows(
+                &store,
+                "SELECT participants, sources FROM meeting_list ORDER BY sources"
+            ),
+            ["France; Germany | 6", "NATO; Russia | 60"]
+        );
     }
 }
