@@ -80,6 +80,11 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
         progress.finish();
     }
     print_summary(&tally);
+    let [articles, meetings, statements, demands] = store.totals()?;
+    println!(
+        "knowledge base: {meetings} meetings, {statements} statements, {demands} demands \
+         from {articles} articles"
+    );
     Ok(if tally.failed > 0 {
         ExitCode::from(2)
     } else {
@@ -169,7 +174,7 @@ fn print_summary(tally: &Tally) {
         statements,
         demands,
     } = tally.facts;
-    println!("facts stored: {meetings} meetings, {statements} statements, {demands} demands");
+    println!("facts found: {meetings} meetings, {statements} statements, {demands} demands");
 }
 
 /// A progress bar on a terminal, nothing otherwise; messages print above it.

@@ -211,6 +211,24 @@ impl Store {
         Ok(())
     }
 
+    /// How many articles, meetings, statements and demands the knowledge base holds: facts
+    /// several articles report count once.
+    pub fn totals(&self) -> Result<[i64; 4], KbError> {
+        let mut totals = [0; 4];
+        for (total, table) in
+            totals
+                .iter_mut()
+                .zip(["articles", "meetings", "statements", "demands"])
+        {
+            *total = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                    row.get(0)
+                })?;
+        }
+        Ok(totals)
+    }
+
     /// Every stored article's id, oldest first.
     pub fn article_ids(&self) -> Result<Vec<i64>, KbError> {
         let mut statement = self.conn.prepare("SELECT id FROM articles ORDER BY id")?;

@@ -80,6 +80,19 @@ fn ingesting_the_same_folder_twice_adds_nothing() {
         "{}",
         stdout_of(&output)
     );
+    // The summary counts what the knowledge base holds, facts of several articles once.
+    let totals = format!(
+        "knowledge base: {} meetings, {} statements, {} demands from {n} articles",
+        kb.count("meetings"),
+        kb.count("statements"),
+        kb.count("demands")
+    );
+    assert!(
+        stdout_of(&output).contains(&totals),
+        "{}",
+        stdout_of(&output)
+    );
+    assert!(kb.count("meetings") < kb.count("meeting_reports"));
     assert_eq!(table_counts(&kb), before);
 }
 
