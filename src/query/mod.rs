@@ -101,6 +101,12 @@ pub fn stats(conn: &Connection) -> Result<Rows, QueryError> {
             "  cancelled or postponed",
             "SELECT count(*) FROM meetings WHERE status IN ('cancelled', 'postponed')",
         ),
+        (
+            "  reported by several articles",
+            "SELECT count(*) FROM (SELECT meeting_id FROM meeting_reports \
+             GROUP BY meeting_id HAVING count(DISTINCT article_id) > 1)",
+        ),
+        ("meeting reports", "SELECT count(*) FROM meeting_reports"),
         ("statements", "SELECT count(*) FROM statements"),
         (
             "  direct",
@@ -110,12 +116,18 @@ pub fn stats(conn: &Connection) -> Result<Rows, QueryError> {
             "  indirect",
             "SELECT count(*) FROM statements WHERE kind = 'indirect'",
         ),
+        (
+            "  reported by several articles",
+            "SELECT count(*) FROM (SELECT statement_id FROM statement_reports \
+             GROUP BY statement_id HAVING count(DISTINCT article_id) > 1)",
+        ),
         ("demands", "SELECT count(*) FROM demands"),
         (
             "  answered",
             "SELECT count(*) FROM demands WHERE answer <> 'unknown'",
         ),
         ("evidence spans", "SELECT count(*) FROM evidence_spans"),
+        ("actor curations", "SELECT count(*) FROM actor_curations"),
         (
             "warnings",
             "SELECT count(*) FROM diagnostics WHERE severity = 'warning'",
