@@ -436,7 +436,7 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
     if in_question {
         return;
     }
-    let in_turn = a.turns.iter().any(|t| t.body.contains(&range.start));
+    let in_turn = a.in_turn_body(range.start);
     // A meeting urged or called for is a demand, not a meeting: "urged Truss to continue good
     // faith negotiations", "called for direct dialogue".
     let demanded_from = (range.start..range.end).find(|&k| {
@@ -866,9 +866,9 @@ fn read_mention(
         && !named.is_empty()
         && let Some(p) = place
         && let Some(state) = a.lexicon.place_state(p)
-        && let Some(i) = a.actors.iter().position(|x| x.entity == Some(state))
+        && let Some(actor) = a.actor_of_entity(state)
     {
-        add(&[ActorRef(i)], &mut named);
+        add(&[actor], &mut named);
     }
     let mode = mode_of(
         a,
@@ -920,10 +920,10 @@ fn parties_of(a: &Analysis<'_>, k: usize) -> Vec<ActorRef> {
     for &actor in &m.actors {
         if let Some(Entity::Organisation(o)) = a.actors[actor.0].entity {
             for entity in &a.lexicon.organisations[o].implies {
-                if let Some(i) = a.actors.iter().position(|x| x.entity == Some(*entity))
-                    && !actors.contains(&ActorRef(i))
+                if let Some(actor) = a.actor_of_entity(*entity)
+                    && !actors.contains(&actor)
                 {
-                    actors.push(ActorRef(i));
+                    actors.push(actor);
                 }
             }
         }
@@ -1482,7 +1482,7 @@ fn status_of(
         Tense::Future => MeetingStatus::Planned,
         Tense::Past => {
             // "to attend the meeting" after a present-tense travel verb, "to meet", "will meet".
-            let in_turn = a.turns.iter().any(|t| t.body.contains(&cue.start));
+            let in_turn = a.in_turn_body(cue.start);
             let before = (sentence.start..cue.start).rev().take(3).any(|k| {
                 matches!(
                     a.lower(k).as_str(),
@@ -1616,31 +1616,94 @@ fn city_of(a: &Analysis<'_>, place: usize) -> usize {
     }
 }
 
+/// How many of the latest meetings a mention is compared with. An article discusses a handful
+/// of meetings; the bound keeps text that names thousands in linear time.
+const RECENT_MEETINGS: usize = 64;
+
+/// A meeting being assembled from its mentions, with what comparisons need kept up to date as
+/// mentions join, so that a comparison does not read every earlier mention.
+struct Group {
+    members: Vec<usize>,
+    /// Parties named by any member, in order of first mention.
+    parties: Vec<ActorRef>,
+    /// The last day-precise date a member gives, else the last date.
+    date: Option<PartialDate>,
+    /// The first place a member gives.
+    place: Option<usize>,
+    sentences: std::collections::BTreeSet<usize>,
+}
+
+impl Group {
+    fn new() -> Group {
+        Group {
+            members: Vec::new(),
+            parties: Vec::new(),
+            date: None,
+            place: None,
+            sentences: std::collections::BTreeSet::new(),
+        }
+    }
+
+    fn add(&mut self, index: usize, mention: &Mention) {
+        self.members.push(index);
+        for &actor in &mention.named {
+            if !self.parties.contains(&actor) {
+                self.parties.push(actor);
+            }
+        }
+        if let Some(date) = mention.date.as_ref().and_then(|d| d.date) {
+            let day = |d: PartialDate| d.precision() == crate::text::Precision::Day;
+            if day(date) || !self.date.is_some_and(day) {
+                self.date = Some(date);
+            }
+        }
+        if self.place.is_none() {
+            self.place = mention.place;
+        }
+        self.sentences.insert(mention.sentence);
+    }
+
+    /// Whether a member lies within `distance` sentences of `sentence`.
+    fn near(&self, sentence: usize, distance: usize) -> bool {
+        self.sentences
+            .range(sentence.saturating_sub(distance)..=sentence + distance)
+            .next()
+            .is_some()
+    }
+}
+
 /// Groups mentions of the same meeting: a mention that refers back ("the talks") joins the
 /// latest compatible meeting; others join one with the same parties, date and place.
 fn merge(a: &Analysis<'_>, mentions: &[Mention]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for (i, mention) in mentions.iter().enumerate() {
+        let recent = groups.len().saturating_sub(RECENT_MEETINGS);
         let target = if mention.anaphoric {
             // "the talks" is the meeting the article is most about: the most mentioned
             // compatible one, the latest of those on a tie.
             groups
                 .iter()
                 .enumerate()
+                .skip(recent)
                 .filter(|(_, g)| compatible(a, mentions, g, mention, true))
-                .max_by_key(|(i, g)| (g.len(), group_parties(mentions, g).len(), *i))
+                .max_by_key(|(i, g)| (g.members.len(), g.parties.len(), *i))
                 .map(|(i, _)| i)
         } else {
-            groups
+            groups[recent..]
                 .iter()
                 .rposition(|g| compatible(a, mentions, g, mention, false))
+                .map(|i| i + recent)
         };
         match target {
-            Some(t) => groups[t].push(i),
-            None => groups.push(vec![i]),
+            Some(t) => groups[t].add(i, mention),
+            None => {
+                let mut group = Group::new();
+                group.add(i, mention);
+                groups.push(group);
+            }
         }
     }
-    groups
+    groups.into_iter().map(|g| g.members).collect()
 }
 
 fn group_parties(mentions: &[Mention], group: &[usize]) -> Vec<ActorRef> {
@@ -1655,25 +1718,15 @@ fn group_parties(mentions: &[Mention], group: &[usize]) -> Vec<ActorRef> {
     parties
 }
 
-fn group_date(mentions: &[Mention], group: &[usize]) -> Option<PartialDate> {
-    group
-        .iter()
-        .filter_map(|&i| mentions[i].date.as_ref().and_then(|d| d.date))
-        .max_by_key(|d| d.precision() == crate::text::Precision::Day)
-}
-
 fn compatible(
     a: &Analysis<'_>,
     mentions: &[Mention],
-    group: &[usize],
+    group: &Group,
     mention: &Mention,
     anaphoric: bool,
 ) -> bool {
-    let first = &mentions[group[0]];
-    let dates_agree = match (
-        group_date(mentions, group),
-        mention.date.as_ref().and_then(|d| d.date),
-    ) {
+    let first = &mentions[group.members[0]];
+    let dates_agree = match (group.date, mention.date.as_ref().and_then(|d| d.date)) {
         (Some(x), Some(y)) => {
             x == y
                 || x.to_string().starts_with(&y.to_string())
@@ -1694,7 +1747,7 @@ fn compatible(
     if !status_agrees {
         return false;
     }
-    let places_agree = match (group.iter().find_map(|&i| mentions[i].place), mention.place) {
+    let places_agree = match (group.place, mention.place) {
         (Some(x), Some(y)) => x == y || same_country(a, x, y),
         _ => true,
     };
@@ -1704,15 +1757,12 @@ fn compatible(
     if anaphoric {
         return true;
     }
-    let parties = group_parties(mentions, group);
+    let parties = &group.parties;
     if mention.definite_with_parties && mention.own.iter().any(|x| parties.contains(x)) {
         return true;
     }
     // A speaker's "to be here to meet with the Alliance" is the transcript's meeting.
-    let in_turn = a
-        .turns
-        .iter()
-        .any(|t| t.body.contains(&a.sentences[mention.sentence].tokens.start));
+    let in_turn = a.in_turn_body(a.sentences[mention.sentence].tokens.start);
     if first.transcript && in_turn && mention.named.iter().any(|x| parties.contains(x)) {
         return true;
     }
@@ -1724,16 +1774,10 @@ fn compatible(
         return false;
     }
     let subset = own.iter().all(|x| theirs.contains(x)) || theirs.iter().all(|x| own.contains(x));
-    let same_sentence = group
-        .iter()
-        .any(|&i| mentions[i].sentence == mention.sentence);
-    let near = group
-        .iter()
-        .any(|&i| mention.sentence.abs_diff(mentions[i].sentence) <= 1);
+    let same_sentence = group.sentences.contains(&mention.sentence);
+    let near = group.near(mention.sentence, 1);
     // "held a restricted session": a part of the meeting just reported.
-    let within_two = group
-        .iter()
-        .any(|&i| mention.sentence.abs_diff(mentions[i].sentence) <= 2);
+    let within_two = group.near(mention.sentence, 2);
     let part_of = mention.kind == "session"
         && own.iter().all(|x| theirs.contains(x))
         && within_two
@@ -1835,10 +1879,11 @@ fn build(
         .unwrap_or(&first.label)
         .clone();
     let mut evidence: Vec<Evidence> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for &i in group {
         let sentence = &a.sentences[mentions[i].sentence];
         let span = a.char_span(sentence.start, sentence.end);
-        if !evidence.iter().any(|e| e.span == span) {
+        if seen.insert(span) {
             evidence.push(Evidence {
                 aspect: Aspect::Fact,
                 span,
@@ -1940,10 +1985,7 @@ fn first_place_in(a: &Analysis<'_>, range: Range<usize>) -> Option<usize> {
 /// trip once), or the first "today" after it ("Today in Geneva, ..."). Words spoken in a
 /// transcript are not dated from their surroundings.
 fn context_date(a: &Analysis<'_>, mention: &Mention, status: MeetingStatus) -> When {
-    let in_turn = a
-        .turns
-        .iter()
-        .any(|t| t.body.contains(&a.sentences[mention.sentence].tokens.start));
+    let in_turn = a.in_turn_body(a.sentences[mention.sentence].tokens.start);
     if matches!(status, MeetingStatus::Proposed) {
         return When::default();
     }

@@ -70,23 +70,26 @@ pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
     }
 }
 
+/// The held meetings of each day.
+type ByDay = std::collections::HashMap<crate::text::PartialDate, Vec<usize>>;
+
 /// The one held meeting of this day that one of these actors took part in.
 fn meeting_of(
     meetings: &[Meeting],
+    by_day: &ByDay,
     when: &When,
     actors: &[Option<ActorRef>],
 ) -> Option<MeetingRef> {
     let day = when
         .date
         .filter(|d| d.precision() == crate::text::Precision::Day)?;
-    let mut found = meetings.iter().enumerate().filter(|(_, m)| {
-        m.status == MeetingStatus::Held
-            && m.when.date == Some(day)
-            && m.participants
-                .iter()
-                .any(|p| actors.contains(&Some(p.actor)))
+    let mut found = by_day.get(&day)?.iter().filter(|&&i| {
+        meetings[i]
+            .participants
+            .iter()
+            .any(|p| actors.contains(&Some(p.actor)))
     });
-    let (index, _) = found.next()?;
+    let &index = found.next()?;
     // Two meetings of the day with the same people: the article does not say which.
     found.next().is_none().then_some(MeetingRef(index))
 }
@@ -95,15 +98,29 @@ fn meeting_of(
 /// which its speaker, or the party the speaker spoke for, took part, when there is one such
 /// meeting.
 fn link_to_meetings(meetings: &[Meeting], statements: &mut [Statement], demands: &mut [Demand]) {
+    let mut by_day = ByDay::new();
+    for (i, meeting) in meetings.iter().enumerate() {
+        if meeting.status == MeetingStatus::Held
+            && let Some(day) = meeting.when.date
+        {
+            by_day.entry(day).or_default().push(i);
+        }
+    }
     for statement in statements.iter_mut().filter(|s| s.meeting.is_none()) {
         statement.meeting = meeting_of(
             meetings,
+            &by_day,
             &statement.when,
             &[statement.speaker, statement.speaker_party],
         );
     }
     for demand in demands.iter_mut().filter(|d| d.meeting.is_none()) {
-        demand.meeting = meeting_of(meetings, &demand.when, &[demand.by, demand.by_party]);
+        demand.meeting = meeting_of(
+            meetings,
+            &by_day,
+            &demand.when,
+            &[demand.by, demand.by_party],
+        );
     }
 }
 

@@ -44,7 +44,7 @@ pub fn find(a: &Analysis<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Statemen
 }
 
 fn in_turn(a: &Analysis<'_>, token: usize) -> bool {
-    a.turns.iter().any(|t| t.body.contains(&token))
+    a.in_turn_body(token)
 }
 
 /// When something was said: a date phrase next to the verb of speech ("said on Monday",

@@ -8,6 +8,18 @@ use rusqlite::{Connection, params};
 use super::QueryError;
 use crate::kb;
 
+/// Values bound to the numbered parameters of a query under construction.
+#[derive(Debug, Default)]
+pub struct Params(pub Vec<rusqlite::types::Value>);
+
+impl Params {
+    /// Adds a value and returns its parameter number (`?n`).
+    pub fn push(&mut self, value: impl Into<rusqlite::types::Value>) -> usize {
+        self.0.push(value.into());
+        self.0.len()
+    }
+}
+
 /// The actors a name on the command line stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorSet {
@@ -18,10 +30,12 @@ pub struct ActorSet {
 }
 
 impl ActorSet {
-    /// The ids as a list for an SQL `IN (...)`: integers only, so safe to splice.
-    pub fn sql_list(&self) -> String {
+    /// An SQL condition that `column` is one of these actors, with the ids bound as one
+    /// parameter (a JSON array read by `json_each`).
+    pub fn condition(&self, column: &str, params: &mut Params) -> String {
         let ids: Vec<String> = self.ids.iter().map(i64::to_string).collect();
-        ids.join(", ")
+        let n = params.push(format!("[{}]", ids.join(",")));
+        format!("{column} IN (SELECT value FROM json_each(?{n}))")
     }
 }
 
@@ -58,13 +72,13 @@ fn named(conn: &Connection, name: &str) -> Result<Vec<i64>, QueryError> {
 pub fn actor_set(conn: &Connection, name: &str, exact: bool) -> Result<ActorSet, QueryError> {
     let mut ids: BTreeSet<i64> = named(conn, name)?.into_iter().collect();
     if !exact {
-        let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-        let mut statement = conn.prepare(&format!(
-            "SELECT DISTINCT person_id FROM person_roles WHERE affiliation_id IN ({})",
-            list.join(", ")
-        ))?;
-        for id in statement.query_map([], |row| row.get(0))? {
-            ids.insert(id?);
+        let mut statement = conn.prepare_cached(
+            "SELECT DISTINCT person_id FROM person_roles WHERE affiliation_id = ?1",
+        )?;
+        for actor in ids.clone() {
+            for id in statement.query_map([actor], |row| row.get(0))? {
+                ids.insert(id?);
+            }
         }
     }
     Ok(ActorSet {

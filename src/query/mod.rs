@@ -10,7 +10,7 @@ mod relations;
 mod search;
 mod timeline;
 
-pub use actors::{ActorSet, actor_set, one_actor};
+pub use actors::{ActorSet, Params, actor_set, one_actor};
 pub use export::{ExportError, Exported};
 pub use export::{ExportFormat, export};
 pub use profile::{actor_profile, demand_record, meeting_record, statement_record};

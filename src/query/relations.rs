@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use rusqlite::Connection;
 
-use super::{ActorSet, DateRange, QueryError, select};
+use super::{ActorSet, DateRange, Params, QueryError, select};
 use crate::render::{Rows, Value};
 
 #[derive(Debug, Clone, Default)]
@@ -21,16 +21,17 @@ const SYMMETRIC: &str = "relation = 'met' OR relation LIKE 'meeting\\_%' ESCAPE 
 /// The links that pass the filter, counted per pair and relation, ordered by actor, other,
 /// relation.
 pub fn relations(conn: &Connection, filter: &RelationsFilter) -> Result<Rows, QueryError> {
-    let mut conditions = vec![filter.dates.sql("date", None)];
+    let mut params = Params::default();
+    let mut conditions = vec![filter.dates.sql("date", None, &mut params)];
     if filter.dates.since.is_some() || filter.dates.until.is_some() {
         conditions.push("date IS NOT NULL".into());
     }
     match &filter.actor {
         Some(set) => {
-            let list = set.sql_list();
+            let actor = set.condition("actor_id", &mut params);
+            let other = set.condition("other_id", &mut params);
             conditions.push(format!(
-                "(CASE WHEN {SYMMETRIC} THEN actor_id IN ({list}) \
-                 ELSE actor_id IN ({list}) OR other_id IN ({list}) END)"
+                "(CASE WHEN {SYMMETRIC} THEN {actor} ELSE {actor} OR {other} END)"
             ));
         }
         // Without a filter, each meeting pair once.
@@ -43,7 +44,7 @@ pub fn relations(conn: &Connection, filter: &RelationsFilter) -> Result<Rows, Qu
          GROUP BY actor_id, other_id, relation ORDER BY actor, other, relation, actor_id, other_id",
         conditions.join(" AND ")
     );
-    select(conn, &sql, [])
+    select(conn, &sql, rusqlite::params_from_iter(params.0))
 }
 
 fn quoted(text: &str) -> String {

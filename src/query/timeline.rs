@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::{ActorSet, QueryError, select};
+use super::{ActorSet, Params, QueryError, select};
 use crate::render::Rows;
 
 /// A closed range of days. An event is in it when any day its date allows is: "2022-01" is in
@@ -16,9 +16,9 @@ pub struct DateRange {
 }
 
 impl DateRange {
-    /// SQL conditions on a `date` column (and an optional end date column), with the bounds
-    /// spliced in: they are dates we formatted, not user text.
-    pub fn sql(&self, date: &str, end_date: Option<&str>) -> String {
+    /// SQL conditions on a `date` column (and an optional end date column), the bounds bound
+    /// as parameters.
+    pub fn sql(&self, date: &str, end_date: Option<&str>, params: &mut Params) -> String {
         let first = format!(
             "(CASE length({date}) WHEN 10 THEN {date} WHEN 7 THEN {date} || '-01' \
              WHEN 4 THEN {date} || '-01-01' END)"
@@ -33,10 +33,12 @@ impl DateRange {
         );
         let mut conditions = Vec::new();
         if let Some(since) = self.since {
-            conditions.push(format!("{last} >= '{}'", since.format("%Y-%m-%d")));
+            let n = params.push(since.format("%Y-%m-%d").to_string());
+            conditions.push(format!("{last} >= ?{n}"));
         }
         if let Some(until) = self.until {
-            conditions.push(format!("{first} <= '{}'", until.format("%Y-%m-%d")));
+            let n = params.push(until.format("%Y-%m-%d").to_string());
+            conditions.push(format!("{first} <= ?{n}"));
         }
         if conditions.is_empty() {
             "1".to_string()
@@ -103,37 +105,48 @@ event_actors (event, id, actor_id) AS (
     UNION ALL SELECT 'demand', id, answered_by_id FROM demands
 )";
 
-fn involves(set: &ActorSet) -> String {
+fn involves(set: &ActorSet, params: &mut Params) -> String {
     format!(
         "EXISTS (SELECT 1 FROM event_actors AS ea WHERE ea.event = e.event AND ea.id = e.id \
-         AND ea.actor_id IN ({}))",
-        set.sql_list()
+         AND {})",
+        set.condition("ea.actor_id", params)
     )
 }
 
 /// The events that pass the filter, in date order (undated last; on one day meetings, then
 /// statements, then demands).
 pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Rows, QueryError> {
-    let mut conditions = vec![filter.dates.sql("e.date", Some("e.end_date"))];
+    let mut params = Params::default();
+    let mut conditions = vec![filter.dates.sql("e.date", Some("e.end_date"), &mut params)];
     if filter.dates.since.is_some() || filter.dates.until.is_some() {
         conditions.push("e.date IS NOT NULL".into());
     }
     if !filter.actors.is_empty() {
-        let any: Vec<String> = filter.actors.iter().map(involves).collect();
+        let any: Vec<String> = filter
+            .actors
+            .iter()
+            .map(|set| involves(set, &mut params))
+            .collect();
         conditions.push(format!("({})", any.join(" OR ")));
     }
     if let Some(with) = &filter.with {
-        conditions.push(involves(with));
+        conditions.push(involves(with, &mut params));
     }
     if let Some(kind) = filter.kind {
-        conditions.push(format!("e.event = '{}'", kind.as_str()));
+        let n = params.push(kind.as_str().to_string());
+        conditions.push(format!("e.event = ?{n}"));
     }
-    if filter.place.is_some() {
-        conditions.push("e.place = ?1 COLLATE NOCASE".into());
+    if let Some(place) = &filter.place {
+        let n = params.push(place.clone());
+        conditions.push(format!("e.place = ?{n} COLLATE NOCASE"));
     }
-    let limit = filter
-        .limit
-        .map_or(String::new(), |n| format!(" LIMIT {n}"));
+    let limit = match filter.limit {
+        Some(limit) => {
+            let n = params.push(i64::try_from(limit).unwrap_or(i64::MAX));
+            format!(" LIMIT ?{n}")
+        }
+        None => String::new(),
+    };
     let sql = format!(
         "{EVENTS}
 SELECT e.date AS date, e.date_precision AS precision, e.event AS event, e.id AS id,
@@ -144,10 +157,7 @@ ORDER BY e.date IS NULL, e.date,
     CASE e.event WHEN 'meeting' THEN 0 WHEN 'statement' THEN 1 ELSE 2 END, e.id{limit}",
         conditions.join(" AND ")
     );
-    match &filter.place {
-        Some(place) => select(conn, &sql, [place]),
-        None => select(conn, &sql, []),
-    }
+    select(conn, &sql, rusqlite::params_from_iter(params.0))
 }
 
 #[cfg(test)]
@@ -162,12 +172,11 @@ mod tests {
             until: NaiveDate::from_ymd_opt(2022, 1, 31),
         };
         let inside = |date: &str| -> bool {
-            conn.query_row(
-                &format!("SELECT {}", range.sql(&format!("'{date}'"), None)),
-                [],
-                |row| row.get(0),
-            )
-            .unwrap()
+            let mut params = Params::default();
+            let n = params.push(date.to_string());
+            let sql = format!("SELECT {}", range.sql(&format!("?{n}"), None, &mut params));
+            conn.query_row(&sql, rusqlite::params_from_iter(params.0), |row| row.get(0))
+                .unwrap()
         };
         assert!(inside("2022-01-20"));
         assert!(!inside("2022-01-14"));

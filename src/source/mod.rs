@@ -81,6 +81,11 @@ pub enum Problem {
     Binary,
     #[error("empty article: there is no text")]
     Empty,
+    #[error(
+        "too large: the article has {size} of text, more than the {} an article may have",
+        human_size(MAX_ARTICLE_BYTES)
+    )]
+    TooLarge { size: String },
     #[error("unknown file type: expected .txt, .md, .json or .jsonl")]
     UnknownType,
     #[error("front matter: {0}")]
@@ -95,6 +100,22 @@ pub enum Problem {
     },
     #[error("{0}")]
     JsonShape(String),
+}
+
+/// The most text one article may have. The longest real articles and transcripts are a few
+/// hundred kilobytes; a file far beyond that is a dump, a log or an error of a scraper, and its
+/// extraction would take time out of proportion to what it could yield.
+pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
+
+/// "8 MiB", "50.6 MiB".
+pub fn human_size(bytes: usize) -> String {
+    let mib = bytes as f64 / (1024.0 * 1024.0);
+    if mib >= 1.0 {
+        let text = format!("{mib:.1}");
+        format!("{} MiB", text.trim_end_matches(".0"))
+    } else {
+        format!("{:.0} KiB", bytes as f64 / 1024.0)
+    }
 }
 
 impl SourceError {
@@ -278,6 +299,18 @@ fn read_bytes_with(
         Format::Json => json::parse_document(&decoded.text, origin),
         Format::JsonLines => json::parse_lines(&decoded.text, origin),
     };
+    for article in &mut articles {
+        if let Ok(found) = article
+            && found.body.len() > MAX_ARTICLE_BYTES
+        {
+            *article = Err(SourceError::new(
+                found.origin.clone(),
+                Problem::TooLarge {
+                    size: human_size(found.body.len()),
+                },
+            ));
+        }
+    }
     for article in articles.iter_mut().flatten() {
         article.warnings.extend(decoded.warnings.iter().cloned());
         match &sidecar {

@@ -2,6 +2,7 @@
 //! actors it mentions, with every mention resolved to an actor of the article (names,
 //! surnames, pronouns, role nouns, metonyms, demonyms).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -105,6 +106,11 @@ pub struct Analysis<'a> {
     /// "BEIJING —": the tokens of a news dateline at the start of the body, and its place.
     pub dateline: Option<(Range<usize>, Option<usize>)>,
     char_starts: Vec<usize>,
+    /// Persons by each word of their name (lower case), so that finding a person compares a
+    /// name with the persons who share a word of it, not with every person of the article.
+    persons_by_word: HashMap<String, Vec<usize>>,
+    /// The actor of each dictionary entity the article names.
+    entity_actors: HashMap<Entity, usize>,
 }
 
 /// Capitalised words that are never part of a person's name.
@@ -504,6 +510,8 @@ impl<'a> Analysis<'a> {
             dateline: None,
             title_names_meeting: title_names_meeting(title),
             char_starts,
+            persons_by_word: HashMap::new(),
+            entity_actors: HashMap::new(),
         };
         analysis.find_dateline();
         analysis.find_phrases();
@@ -772,7 +780,21 @@ impl<'a> Analysis<'a> {
     }
 
     fn in_label(&self, token: usize) -> bool {
-        self.turns.iter().any(|t| t.label.contains(&token))
+        self.turn_at(token)
+            .is_some_and(|t| t.label.contains(&token))
+    }
+
+    /// The transcript turn whose label or words hold `token`. Turns are in text order and do
+    /// not overlap, so this is a binary search.
+    pub fn turn_at(&self, token: usize) -> Option<&Turn> {
+        let after = self.turns.partition_point(|t| t.label.start <= token);
+        let turn = self.turns.get(after.checked_sub(1)?)?;
+        (turn.label.contains(&token) || turn.body.contains(&token)).then_some(turn)
+    }
+
+    /// Whether `token` lies in the words of a transcript turn (not its label).
+    pub fn in_turn_body(&self, token: usize) -> bool {
+        self.turn_at(token).is_some_and(|t| t.body.contains(&token))
     }
 
     /// Dictionary names and person names, resolved to the article's actors.
@@ -784,11 +806,17 @@ impl<'a> Analysis<'a> {
             }
         }
         // Plural demonyms ("the Russians") are the state.
+        let mut named = vec![false; self.tokens.len()];
+        for (range, _) in &candidates {
+            for slot in &mut named[range.clone()] {
+                *slot = true;
+            }
+        }
         for i in 0..self.tokens.len() {
             let word = self.word(i);
             if let Some(singular) = word.strip_suffix('s')
                 && singular.chars().next().is_some_and(char::is_uppercase)
-                && !candidates.iter().any(|(r, _)| r.contains(&i))
+                && !named[i]
             {
                 let found = self.lexicon.find_names(singular);
                 if let Some(m) = found.first()
@@ -912,7 +940,7 @@ impl<'a> Analysis<'a> {
 
     /// The article actor for a dictionary entity, added on first mention.
     fn entity_actor(&mut self, entity: Entity, range: Range<usize>) -> ActorRef {
-        if let Some(i) = self.actors.iter().position(|a| a.entity == Some(entity)) {
+        if let Some(&i) = self.entity_actors.get(&entity) {
             let surface = self.text[self.tokens[range.start].start..self.tokens[range.end - 1].end]
                 .to_string();
             let actor = &mut self.actors[i].actor;
@@ -927,6 +955,11 @@ impl<'a> Analysis<'a> {
         if surface != actor.name {
             actor.aliases.push(surface);
         }
+        self.push_entity_actor(entity, actor)
+    }
+
+    fn push_entity_actor(&mut self, entity: Entity, actor: Actor) -> ActorRef {
+        let index = self.actors.len();
         self.actors.push(ArticleActor {
             actor,
             entity: Some(entity),
@@ -934,23 +967,22 @@ impl<'a> Analysis<'a> {
             title_words: Vec::new(),
             party: None,
         });
-        ActorRef(self.actors.len() - 1)
+        self.entity_actors.insert(entity, index);
+        ActorRef(index)
+    }
+
+    /// The article's actor for a dictionary entity, if the article names it.
+    pub fn actor_of_entity(&self, entity: Entity) -> Option<ActorRef> {
+        self.entity_actors.get(&entity).map(|&i| ActorRef(i))
     }
 
     /// The article actor for an entity, without recording a mention.
     pub fn actor_for_entity(&mut self, entity: Entity) -> ActorRef {
-        if let Some(i) = self.actors.iter().position(|a| a.entity == Some(entity)) {
-            return ActorRef(i);
+        if let Some(actor) = self.actor_of_entity(entity) {
+            return actor;
         }
         let actor = self.lexicon.entity_actor(entity);
-        self.actors.push(ArticleActor {
-            actor,
-            entity: Some(entity),
-            name_words: Vec::new(),
-            title_words: Vec::new(),
-            party: None,
-        });
-        ActorRef(self.actors.len() - 1)
+        self.push_entity_actor(entity, actor)
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
@@ -1222,13 +1254,19 @@ impl<'a> Analysis<'a> {
             return None;
         }
         // Whole-name match first, then a single word matching a last, then any, name word.
-        let persons = self
-            .actors
+        // Every match shares a word: only the persons who have one are looked at, in the
+        // order they were met.
+        let mut candidates: Vec<usize> = names
             .iter()
-            .enumerate()
-            .filter(|(_, a)| a.actor.kind == ActorKind::Person);
+            .filter_map(|w| self.persons_by_word.get(w.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut best: Option<(u8, usize)> = None;
-        for (i, person) in persons {
+        for i in candidates {
+            let person = &self.actors[i];
             let person_words = &person.name_words;
             let score = if names.iter().all(|w| person_words.contains(w))
                 && names.len() == person_words.len()
@@ -1284,6 +1322,13 @@ impl<'a> Analysis<'a> {
         if surface != name {
             actor.aliases.push(surface.to_string());
         }
+        let index = self.actors.len();
+        for word in &name_words {
+            self.persons_by_word
+                .entry(word.clone())
+                .or_default()
+                .push(index);
+        }
         self.actors.push(ArticleActor {
             actor,
             entity: None,
@@ -1291,7 +1336,7 @@ impl<'a> Analysis<'a> {
             title_words: Vec::new(),
             party: None,
         });
-        ActorRef(self.actors.len() - 1)
+        ActorRef(index)
     }
 
     /// A fuller name for a person first met by surname ("Secretary Blinken", then "Antony J.
@@ -1301,6 +1346,12 @@ impl<'a> Analysis<'a> {
             .into_iter()
             .filter(|w| !is_initial(w))
             .collect();
+        for word in &new_words {
+            let persons = self.persons_by_word.entry(word.clone()).or_default();
+            if !persons.contains(&actor.0) {
+                persons.push(actor.0);
+            }
+        }
         let person = &mut self.actors[actor.0];
         if new_words.len() > person.name_words.len() {
             let old = std::mem::replace(&mut person.actor.name, canonical_person_name(words));
@@ -1545,7 +1596,7 @@ impl<'a> Analysis<'a> {
             let mut subject_this_sentence: Option<Vec<ActorRef>> = None;
             let mut i = range.start;
             while i < range.end {
-                if let Some(turn) = self.turns.iter().find(|t| t.label.contains(&i)) {
+                if let Some(turn) = self.turn_at(i).filter(|t| t.label.contains(&i)) {
                     if let Some(speaker) = turn.speaker {
                         last_subject = Some(vec![speaker]);
                         push_recent(&mut recent_persons, speaker);
@@ -1875,8 +1926,8 @@ impl<'a> Analysis<'a> {
             return None;
         }
         let nato = self.lexicon.entity("NATO")?;
-        let actor = self.actors.iter().position(|a| a.entity == Some(nato))?;
-        Some((i..i + 1, vec![ActorRef(actor)], How::Collective))
+        let actor = self.actor_of_entity(nato)?;
+        Some((i..i + 1, vec![actor], How::Collective))
     }
 }
 
@@ -1897,9 +1948,15 @@ fn title_names_meeting(title: &str) -> bool {
     .any(|cue| lower.contains(cue))
 }
 
+/// How many recently named persons pronouns and role nouns look back over.
+const RECENT_PERSONS: usize = 32;
+
 fn push_recent(recent: &mut Vec<ActorRef>, actor: ActorRef) {
     recent.retain(|&a| a != actor);
     recent.push(actor);
+    if recent.len() > RECENT_PERSONS {
+        recent.remove(0);
+    }
 }
 
 fn lower_words(words: &[String]) -> Vec<String> {
@@ -1990,6 +2047,8 @@ impl<'a> Analysis<'a> {
             dateline: None,
             title_names_meeting: false,
             char_starts: Vec::new(),
+            persons_by_word: HashMap::new(),
+            entity_actors: HashMap::new(),
         };
         analysis.find_phrases();
         analysis.find_mentions(&[]);

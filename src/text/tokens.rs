@@ -205,6 +205,10 @@ const SENTENCE_STARTERS: &[&str] = &[
     "According",
 ];
 
+/// The most tokens one sentence holds: well above any real sentence (the longest in the
+/// development corpus has under 120), so only text without punctuation is cut.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     // A blank line starts a new paragraph.
     let mut paragraphs = Vec::with_capacity(tokens.len());
@@ -223,8 +227,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut i = 0;
     while i < tokens.len() {
         let token = &tokens[i];
-        // Any line break ends a sentence.
-        if i > begin && token.line_before {
+        // Any line break ends a sentence; so does reaching the longest sentence the rules
+        // read, so that text without full stops costs time in proportion to its length.
+        if i > begin && (token.line_before || i - begin >= MAX_SENTENCE_TOKENS) {
             push_sentence(&mut sentences, tokens, begin, i, paragraphs[begin]);
             begin = i;
         }
