@@ -51,6 +51,17 @@ pub struct Cli {
     #[arg(long, global = true, env = "DIPKB_DICTIONARIES", value_name = "DIR")]
     pub dictionaries: Option<PathBuf>,
 
+    /// Seconds to wait for another dipkb (or any writer) to finish with the database before
+    /// giving up with "busy".
+    #[arg(
+        long,
+        global = true,
+        env = "DIPKB_BUSY_TIMEOUT",
+        default_value_t = 10.0,
+        value_name = "SECONDS"
+    )]
+    pub busy_timeout: f64,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -91,6 +102,13 @@ pub enum Command {
 /// Runs a parsed command line. Exit codes: 0 success, 1 a query matched nothing, 2 an error
 /// (returned as `Err`, or as code 2 when some inputs failed and the rest went through).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let wait = std::time::Duration::try_from_secs_f64(cli.busy_timeout).map_err(|_| {
+        anyhow::anyhow!(
+            "--busy-timeout must be a number of seconds, not {}",
+            cli.busy_timeout
+        )
+    })?;
+    crate::kb::set_busy_timeout(wait);
     let extended;
     let lexicon: &Lexicon = match &cli.dictionaries {
         Some(dir) => {

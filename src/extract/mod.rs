@@ -353,4 +353,74 @@ mod tests {
         // Stoltenberg spoke for NATO, a party to the talks, that day; the minister did not.
         assert_eq!(linked, [true, false], "{:#?}", extraction.statements);
     }
+
+    /// Extracts in another thread and fails the test if that takes longer than `seconds`:
+    /// extraction must finish on any text, and in time that grows with its length only.
+    fn extract_within(body: String, seconds: u64) -> Extraction {
+        let (send, receive) = std::sync::mpsc::channel();
+        let length = body.len();
+        std::thread::spawn(move || {
+            let extraction = extract(&Input {
+                title: "x",
+                body: &body,
+                published: chrono::NaiveDate::from_ymd_opt(2022, 1, 12),
+            });
+            let _ = send.send(extraction);
+        });
+        receive
+            .recv_timeout(std::time::Duration::from_secs(seconds))
+            .unwrap_or_else(|_| panic!("extraction of {length} bytes ran over {seconds} s"))
+    }
+
+    #[test]
+    fn pathological_texts_finish() {
+        // Generous limits for an unoptimised build on a loaded machine; the release build
+        // takes well under a second for each (see the fuzz and benchmark notes).
+        let quotes = "\u{201c}".repeat(100_000);
+        extract_within(quotes, 120);
+        let mixed: String = (0..100_000)
+            .map(|i| ["\u{201c}", "\u{201d}", "\"", "'", " said ", "\u{2018}"][i % 6])
+            .collect();
+        extract_within(mixed, 120);
+        // One sentence of 2 MB: dictionary words, no full stop.
+        let words = [
+            "Russia",
+            "NATO",
+            "said",
+            "the",
+            "talks",
+            "in",
+            "Geneva",
+            "on",
+            "Monday",
+            "Putin",
+            "met",
+            "Biden",
+            "called",
+            "for",
+            "withdrawal",
+            "Sherman",
+            "urged",
+            "Mr.",
+        ];
+        let mut sentence = String::new();
+        let mut i = 0;
+        while sentence.len() < 2_000_000 {
+            sentence.push_str(words[(i * 7 + i / 3) % words.len()]);
+            sentence.push(' ');
+            i += 1;
+        }
+        let extraction = extract_within(sentence, 300);
+        assert!(extraction.meetings.len() < 100_000);
+        // The same meeting thousands of times is one meeting.
+        let repeated = "NATO and Russia met in Brussels on Wednesday. ".repeat(20_000);
+        let extraction = extract_within(repeated, 300);
+        assert_eq!(extraction.meetings.len(), 1);
+        assert_eq!(extraction.meetings[0].evidence.len(), 20_000);
+        // Thousands of distinct persons.
+        let persons: String = (0..20_000)
+            .map(|i| format!("Mr. Abc{i} Def{} met Ms. Ghi{} on Monday. ", i % 97, i % 89))
+            .collect();
+        extract_within(persons, 300);
+    }
 }

@@ -17,7 +17,7 @@ mod write;
 use std::path::PathBuf;
 
 pub use resolve::actors_named;
-pub use schema::{SCHEMA_VERSION, open_read_only};
+pub use schema::{SCHEMA_VERSION, open_read_only, set_busy_timeout};
 pub use store::{Curation, CurationError, FactCounts, Store, StoredArticle};
 
 #[derive(Debug, thiserror::Error)]

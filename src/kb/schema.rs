@@ -16,18 +16,32 @@ mod embedded {
 pub const APPLICATION_ID: i32 = 0x4449_504B;
 
 /// The schema version this dipkb writes: the highest migration it embeds.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// refinery's bookkeeping table, named by our plural snake_case rule.
 const MIGRATIONS_TABLE: &str = "schema_migrations";
 
 /// How long a connection waits for another writer before it reports the database busy.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Ten seconds unless [`set_busy_timeout`] says otherwise.
+static BUSY_TIMEOUT_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(10_000);
+
+/// How long connections opened from now on wait for another process's write to finish before
+/// they report the database busy (`--busy-timeout`).
+pub fn set_busy_timeout(timeout: Duration) {
+    BUSY_TIMEOUT_MS.store(
+        u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+}
+
+fn busy_timeout() -> Duration {
+    Duration::from_millis(BUSY_TIMEOUT_MS.load(std::sync::atomic::Ordering::Relaxed))
+}
 
 /// Opens (creating if needed) a database for writing, and migrates it to [`SCHEMA_VERSION`].
 pub fn open_for_write(path: &Path) -> Result<Connection, KbError> {
     let mut conn = Connection::open(path).map_err(|source| open_error(path, source))?;
-    conn.busy_timeout(BUSY_TIMEOUT)
+    conn.busy_timeout(busy_timeout())
         .map_err(|source| open_error(path, source))?;
     let found = check_identity(&conn, path)?;
     if found > SCHEMA_VERSION {
@@ -56,7 +70,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection, KbError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn =
         Connection::open_with_flags(path, flags).map_err(|source| open_error(path, source))?;
-    conn.busy_timeout(BUSY_TIMEOUT)
+    conn.busy_timeout(busy_timeout())
         .map_err(|source| open_error(path, source))?;
     let found = check_identity(&conn, path)?;
     let known = SCHEMA_VERSION;
@@ -264,5 +278,83 @@ mod tests {
         assert!(conn.execute("DELETE FROM articles", []).is_err());
         let missing = open_read_only(&dir.path().join("absent.sqlite")).unwrap_err();
         assert!(matches!(missing, KbError::Missing(_)));
+    }
+
+    /// A database as a dipkb of schema `version` left it.
+    fn database_at(path: &Path, version: i64) -> Connection {
+        let mut conn = Connection::open(path).unwrap();
+        if version > 0 {
+            let mut runner = embedded::migrations::runner()
+                .set_grouped(true)
+                .set_target(refinery::Target::Version(version as i32));
+            runner.set_migration_table_name(MIGRATIONS_TABLE);
+            runner.run(&mut conn).unwrap();
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
+        }
+        conn
+    }
+
+    #[test]
+    fn databases_of_every_earlier_version_upgrade_and_keep_their_data() {
+        for version in 1..SCHEMA_VERSION {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("kb.sqlite");
+            let conn = database_at(&path, version);
+            assert_eq!(schema_version(&conn).unwrap(), version);
+            conn.execute(
+                "INSERT INTO articles (title, body, content_sha256, origin, extractor_version) \
+                 VALUES ('Old', 'An article stored by an older dipkb.', 'x', 'old.txt', '0.1.0')",
+                [],
+            )
+            .unwrap();
+            drop(conn);
+            // Reading needs the new schema: say so rather than guess.
+            let err = open_read_only(&path).unwrap_err();
+            assert!(matches!(err, KbError::Older { .. }), "{err}");
+            let conn = open_for_write(&path).unwrap();
+            assert_eq!(
+                schema_version(&conn).unwrap(),
+                SCHEMA_VERSION,
+                "from {version}"
+            );
+            let title: String = conn
+                .query_row("SELECT title FROM articles", [], |row| row.get(0))
+                .unwrap();
+            assert_eq!(title, "Old");
+            let hits: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'older'",
+                    [],
+                    |row| row.get(0),
+                )
+                .unwrap();
+            assert_eq!(hits, 1, "the full-text index came along");
+            drop(conn);
+            assert!(open_read_only(&path).is_ok());
+        }
+    }
+
+    #[test]
+    fn a_newer_database_is_left_byte_for_byte_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite");
+        let conn = open_for_write(&path).unwrap();
+        conn.execute(
+            &format!(
+                "INSERT INTO {MIGRATIONS_TABLE} (version, name, applied_on, checksum) \
+                 VALUES (?1, 'future', '2030-01-01T00:00:00Z', '0')"
+            ),
+            [SCHEMA_VERSION + 1],
+        )
+        .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        drop(conn);
+        let before = std::fs::read(&path).unwrap();
+        assert!(open_for_write(&path).is_err());
+        assert!(open_read_only(&path).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        let wal = dir.path().join("kb.sqlite-wal");
+        assert!(!wal.exists() || std::fs::metadata(&wal).unwrap().len() == 0);
     }
 }

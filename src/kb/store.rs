@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::resolve::{self, Touched};
 use super::write::{ReportWriter, Reuse, Written};
@@ -15,6 +15,7 @@ use crate::source::{Article, Warning};
 /// A writable knowledge base.
 pub struct Store {
     conn: Connection,
+    path: std::path::PathBuf,
 }
 
 /// How many facts of each kind one article gave.
@@ -115,7 +116,25 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, KbError> {
         Ok(Store {
             conn: schema::open_for_write(path)?,
+            path: path.to_path_buf(),
         })
+    }
+
+    /// Another process holding the database past the busy timeout is said as such.
+    fn busy(&self, err: KbError) -> KbError {
+        match &err {
+            KbError::Sqlite(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                KbError::Busy {
+                    path: self.path.clone(),
+                }
+            }
+            _ => err,
+        }
     }
 
     /// The id of the stored article with this body hash, if there is one.
@@ -137,7 +156,18 @@ impl Store {
         article: &Article,
         extraction: &Extraction,
     ) -> Result<(i64, FactCounts), KbError> {
-        let tx = self.conn.transaction()?;
+        self.try_add_article(article, extraction)
+            .map_err(|err| self.busy(err))
+    }
+
+    fn try_add_article(
+        &mut self,
+        article: &Article,
+        extraction: &Extraction,
+    ) -> Result<(i64, FactCounts), KbError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO articles (title, published, published_precision, source, url, body, \
              content_sha256, origin, extractor_version) \
@@ -175,7 +205,18 @@ impl Store {
         article_id: i64,
         extraction: &Extraction,
     ) -> Result<FactCounts, KbError> {
-        let tx = self.conn.transaction()?;
+        self.try_replace_facts(article_id, extraction)
+            .map_err(|err| self.busy(err))
+    }
+
+    fn try_replace_facts(
+        &mut self,
+        article_id: i64,
+        extraction: &Extraction,
+    ) -> Result<FactCounts, KbError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (published, body): (Option<String>, String) = tx.query_row(
             "SELECT published, body FROM articles WHERE id = ?1",
             [article_id],
@@ -200,7 +241,9 @@ impl Store {
     /// Records what a user says about actors and applies it at once; it is applied again after
     /// every later ingest. Fails, storing nothing, when it names no actor or cannot be done.
     pub fn curate(&mut self, curation: &Curation) -> Result<(), CurationError> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         apply_curation(&tx, curation)?;
         let (action, actor, argument) = curation.parts();
         tx.execute(

@@ -812,11 +812,10 @@ impl<'a> Analysis<'a> {
                 *slot = true;
             }
         }
-        for i in 0..self.tokens.len() {
+        for (i, _) in named.iter().enumerate().filter(|(_, named)| !**named) {
             let word = self.word(i);
             if let Some(singular) = word.strip_suffix('s')
                 && singular.chars().next().is_some_and(char::is_uppercase)
-                && !named[i]
             {
                 let found = self.lexicon.find_names(singular);
                 if let Some(m) = found.first()

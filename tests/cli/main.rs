@@ -5,5 +5,6 @@ mod extract;
 mod ingest;
 mod knowledge;
 mod query;
+mod reliability;
 mod system_sqlite;
 mod util;

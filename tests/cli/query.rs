@@ -25,7 +25,7 @@ fn stats_counts_what_was_ingested() {
     assert_eq!(value("articles without a date"), 0);
     assert_eq!(value("first article date"), "2015-07-14");
     assert_eq!(value("last article date"), "2023-07-17");
-    assert_eq!(value("schema version"), 1);
+    assert_eq!(value("schema version"), dipkb::kb::SCHEMA_VERSION);
 }
 
 #[test]

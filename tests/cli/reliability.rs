@@ -1,0 +1,403 @@
+//! Reliability: bad input, killed processes, concurrent use and untrusted SQL never cost data.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+use rusqlite::Connection;
+
+use crate::util::{Kb, sample_articles};
+
+/// Writes `n` distinct articles into `dir`: the sample articles, each copy with a paragraph of
+/// its own so that no two bodies are the same.
+fn corpus(dir: &Path, n: usize) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).unwrap();
+    let samples: Vec<String> = sample_articles()
+        .into_iter()
+        .map(|(text, _)| std::fs::read_to_string(text).unwrap())
+        .collect();
+    (0..n)
+        .map(|i| {
+            let path = dir.join(format!("copy_{i:04}.txt"));
+            let text = format!(
+                "{}\n\nThis is copy {i} of the report.\n",
+                samples[i % samples.len()].trim_end()
+            );
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
+fn dipkb_command(db: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dipkb"));
+    cmd.env_remove("RUST_LOG")
+        .env_remove("DIPKB_DB")
+        .arg("--db")
+        .arg(db);
+    cmd
+}
+
+fn spawn_ingest(db: &Path, paths: &[PathBuf]) -> Child {
+    dipkb_command(db)
+        .arg("ingest")
+        .args(paths)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start dipkb ingest")
+}
+
+/// The facts extraction gives each article body, to check that stored articles have all
+/// their reports.
+fn expected_reports(paths: &[PathBuf]) -> HashMap<String, [i64; 3]> {
+    let mut expected = HashMap::new();
+    for path in paths {
+        for article in dipkb::source::read_input(
+            &dipkb::source::Input::File(path.clone()),
+            &dipkb::source::ReadOptions::default(),
+        ) {
+            let article = article.unwrap();
+            let extraction = dipkb::extract::extract(&article.extract_input());
+            expected.insert(
+                article.content_hash(),
+                [
+                    extraction.meetings.len() as i64,
+                    extraction.statements.len() as i64,
+                    extraction.demands.len() as i64,
+                ],
+            );
+        }
+    }
+    expected
+}
+
+/// What must hold after any interruption: a sound file, and every stored article with all of
+/// its reports, every fact with a report.
+fn check_consistent(db: &Path, expected: &HashMap<String, [i64; 3]>) -> i64 {
+    let conn = Connection::open(db).unwrap();
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0, "dangling references");
+    let mut statement = conn
+        .prepare(
+            "SELECT a.content_sha256, \
+             (SELECT count(*) FROM meeting_reports WHERE article_id = a.id), \
+             (SELECT count(*) FROM statement_reports WHERE article_id = a.id), \
+             (SELECT count(*) FROM demand_reports WHERE article_id = a.id) FROM articles AS a",
+        )
+        .unwrap();
+    let rows: Vec<(String, [i64; 3])> = statement
+        .query_map([], |row| {
+            Ok((row.get(0)?, [row.get(1)?, row.get(2)?, row.get(3)?]))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for (hash, counts) in &rows {
+        assert_eq!(
+            Some(counts),
+            expected.get(hash),
+            "article {hash} half stored"
+        );
+    }
+    for (fact, reports, column) in [
+        ("meetings", "meeting_reports", "meeting_id"),
+        ("statements", "statement_reports", "statement_id"),
+        ("demands", "demand_reports", "demand_id"),
+    ] {
+        let orphans: i64 = conn
+            .query_row(
+                &format!(
+                    "SELECT count(*) FROM {fact} AS f \
+                     WHERE NOT EXISTS (SELECT 1 FROM {reports} AS r WHERE r.{column} = f.id)"
+                ),
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(orphans, 0, "{fact} without a report");
+    }
+    rows.len() as i64
+}
+
+/// A deterministic sequence of pauses (a linear congruential generator; no dependency).
+fn pauses(seed: u64, count: usize, max_ms: u64) -> Vec<u64> {
+    let mut state = seed;
+    (0..count)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % max_ms
+        })
+        .collect()
+}
+
+#[test]
+fn an_ingest_killed_at_any_moment_loses_nothing_and_completes_when_rerun() {
+    let kb = Kb::new();
+    let paths = corpus(&kb.dir.path().join("in"), 120);
+    let expected = expected_reports(&paths);
+    let db = kb.db();
+    let mut stored = 0;
+    for pause in pauses(20_221_012, 12, 1_500) {
+        let mut child = spawn_ingest(&db, &paths);
+        std::thread::sleep(Duration::from_millis(50 + pause));
+        // SIGKILL: no chance to clean up.
+        let _ = child.kill();
+        let _ = child.wait();
+        if db.exists() {
+            let now = check_consistent(&db, &expected);
+            assert!(now >= stored, "articles were lost: {now} < {stored}");
+            stored = now;
+        }
+    }
+    let status = spawn_ingest(&db, &paths).wait().unwrap();
+    assert!(status.success());
+    assert_eq!(check_consistent(&db, &expected), paths.len() as i64);
+}
+
+#[test]
+fn readers_work_while_an_ingest_writes() {
+    let kb = Kb::new();
+    let paths = corpus(&kb.dir.path().join("in"), 60);
+    let db = kb.db();
+    // The database exists before the readers start.
+    let first = dipkb_command(&db)
+        .arg("ingest")
+        .arg(&paths[0])
+        .output()
+        .unwrap();
+    assert!(first.status.success());
+    let mut ingest = spawn_ingest(&db, &paths[1..]);
+    let mut counts = Vec::new();
+    let started = Instant::now();
+    while ingest.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(300) {
+        let output = dipkb_command(&db)
+            .args([
+                "sql",
+                "--format",
+                "csv",
+                "SELECT count(*) AS n FROM articles",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let n: i64 = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        counts.push(n);
+        let timeline = dipkb_command(&db)
+            .args(["timeline", "--limit", "3"])
+            .output()
+            .unwrap();
+        assert!(
+            timeline.status.code() == Some(0) || timeline.status.code() == Some(1),
+            "{}",
+            String::from_utf8_lossy(&timeline.stderr)
+        );
+        // The system's sqlite3, when there is one, reads too.
+        if let Ok(output) = Command::new("sqlite3")
+            .arg(&db)
+            .arg("SELECT count(*) FROM timeline;")
+            .output()
+        {
+            assert!(
+                output.status.success(),
+                "{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+    }
+    assert!(ingest.wait().unwrap().success());
+    assert!(counts.len() >= 2, "the readers ran during the ingest");
+    assert!(counts.is_sorted(), "{counts:?}");
+    assert_eq!(kb.count("articles"), paths.len() as i64);
+}
+
+#[test]
+fn two_ingests_at_once_both_complete() {
+    let kb = Kb::new();
+    let paths = corpus(&kb.dir.path().join("in"), 60);
+    let expected = expected_reports(&paths);
+    let db = kb.db();
+    let (left, right) = paths.split_at(30);
+    let a = spawn_ingest(&db, left);
+    let b = spawn_ingest(&db, right);
+    for child in [a, b] {
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        // Either both go through, one article at a time each, or one says the database is
+        // busy; nothing else.
+        assert!(
+            output.status.success() || stderr.contains("busy"),
+            "{stderr}"
+        );
+    }
+    let stored = check_consistent(&db, &expected);
+    // Whatever was refused as busy is stored by running again.
+    let again = spawn_ingest(&db, &paths).wait().unwrap();
+    assert!(again.success());
+    assert!(check_consistent(&db, &expected) >= stored);
+    assert_eq!(kb.count("articles"), paths.len() as i64);
+}
+
+#[test]
+fn a_writer_that_cannot_wait_says_the_database_is_busy_and_harms_nothing() {
+    let kb = Kb::with_samples();
+    let before = kb.count("articles");
+    let paths = corpus(&kb.dir.path().join("in"), 3);
+    // Another process holds the write lock.
+    let holder = Connection::open(kb.db()).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let output = kb
+        .dipkb()
+        .args(["--busy-timeout", "0.2", "ingest"])
+        .args(&paths)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is busy: another process is writing to it"),
+        "{stderr}"
+    );
+    // Readers are not held up by a writer.
+    kb.dipkb()
+        .args([
+            "--busy-timeout",
+            "0.2",
+            "sql",
+            "SELECT count(*) FROM articles",
+        ])
+        .assert()
+        .success();
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    assert_eq!(kb.count("articles"), before);
+    kb.dipkb().arg("ingest").args(&paths).assert().success();
+    assert_eq!(kb.count("articles"), before + 3);
+}
+
+#[test]
+fn more_bad_inputs_are_named_and_the_rest_still_ingests() {
+    let kb = Kb::new();
+    let good = std::fs::read(crate::util::samples_dir().join("201_geneva_summit.txt")).unwrap();
+    kb.write("in/a_good.txt", &good);
+    let mut latin1 = b"---\ntitle: Caf\xe9 talks\npublished: 2022-01-12\n---\nThe ministers met at a caf\xe9 in Geneva.\n".to_vec();
+    latin1.extend_from_slice(b"They agreed to meet again.\n");
+    kb.write("in/b_latin1.txt", &latin1);
+    // 50 MB on one line.
+    let huge = "NATO and Russia met in Brussels on Wednesday. ".repeat(1_100_000);
+    kb.write("in/c_huge.txt", huge.as_bytes());
+    // A link to nowhere: there is nothing to read.
+    std::os::unix::fs::symlink(
+        kb.dir.path().join("nowhere.txt"),
+        kb.dir.path().join("in/d_link.txt"),
+    )
+    .unwrap();
+    let output = kb
+        .dipkb()
+        .arg("ingest")
+        .arg(kb.dir.path().join("in"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    for (file, problem) in [
+        ("b_latin1.txt", "warning:"),
+        ("c_huge.txt", "error:"),
+        ("d_link.txt", "error:"),
+    ] {
+        assert_eq!(
+            lines
+                .iter()
+                .filter(|l| l.contains(file) && l.starts_with(problem))
+                .count(),
+            1,
+            "one {problem} line for {file} in:\n{stderr}"
+        );
+    }
+    assert!(stderr.contains("not valid UTF-8"), "{stderr}");
+    assert!(stderr.contains("too large"), "{stderr}");
+    assert!(stderr.contains("cannot read"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("articles: 2 new, 0 already stored, 2 failed"),
+        "{stdout}"
+    );
+    // The undecodable bytes are marked, and the rest of the text is kept.
+    let body: String = kb
+        .conn()
+        .query_row(
+            "SELECT body FROM articles WHERE title LIKE 'Caf%'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert!(body.contains("caf\u{fffd} in Geneva"), "{body}");
+}
+
+#[test]
+fn untrusted_sql_cannot_write_attach_or_load_code() {
+    let kb = Kb::with_samples();
+    let before = kb.count("articles");
+    for (sql, says) in [
+        ("DELETE FROM articles", "read-only"),
+        ("UPDATE actors SET name = 'x'", "read-only"),
+        ("CREATE TEMP TABLE t (x)", "read-only"),
+        ("PRAGMA user_version = 7", "read-only"),
+        ("PRAGMA journal_mode = DELETE", "read-only"),
+        ("VACUUM INTO 'copy.sqlite'", "read-only"),
+        ("ATTACH 'other.sqlite' AS other", "ATTACH"),
+        ("SELECT 1; DELETE FROM articles", "one statement"),
+        ("SELECT load_extension('libevil.so')", "not authorized"),
+    ] {
+        kb.dipkb()
+            .args(["sql", "--", sql])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
+    assert_eq!(kb.count("articles"), before);
+    assert!(!kb.dir.path().join("copy.sqlite").exists());
+    assert!(!kb.dir.path().join("other.sqlite").exists());
+    let version: i64 = kb.query_one("PRAGMA user_version");
+    assert_eq!(version, 0);
+    // Names and words from users are data, never SQL.
+    for hostile in [
+        "x') OR 1=1 --",
+        "Russia\"; DROP TABLE articles; --",
+        "%' OR name LIKE '%",
+    ] {
+        kb.dipkb()
+            .args(["timeline", "--actor", hostile])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("no actor is called"));
+        kb.dipkb()
+            .args(["timeline", "--place", hostile])
+            .assert()
+            .code(1);
+        kb.dipkb().args(["search", hostile]).assert().code(1);
+    }
+    assert_eq!(kb.count("articles"), before);
+}
