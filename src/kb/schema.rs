@@ -57,7 +57,19 @@ pub fn open_for_write(path: &Path) -> Result<Connection, KbError> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     if found < SCHEMA_VERSION {
-        migrate(&mut conn, path)?;
+        if found == 0 {
+            // Claim the new file as ours first, so that another dipkb creating it at the same
+            // moment sees a dipkb database being made, not a stranger's.
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(|source| open_error(path, source))?;
+        }
+        if let Err(err) = migrate(&mut conn, path) {
+            // Another process may have migrated it while this one waited for the lock: what
+            // counts is that the schema is now the newest.
+            if check_identity(&conn, path)? != SCHEMA_VERSION {
+                return Err(err);
+            }
+        }
     }
     Ok(conn)
 }

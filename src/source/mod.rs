@@ -105,9 +105,9 @@ pub enum Problem {
 /// The most text one article may have. The longest real articles and transcripts are a few
 /// hundred kilobytes; a file far beyond that is a dump, a log or an error of a scraper, and its
 /// extraction would take time out of proportion to what it could yield.
-pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_ARTICLE_BYTES: usize = 4 * 1024 * 1024;
 
-/// "8 MiB", "50.6 MiB".
+/// "4 MiB", "48.3 MiB".
 pub fn human_size(bytes: usize) -> String {
     let mib = bytes as f64 / (1024.0 * 1024.0);
     if mib >= 1.0 {

@@ -260,6 +260,32 @@ fn two_ingests_at_once_both_complete() {
 }
 
 #[test]
+fn processes_that_create_the_database_together_all_succeed() {
+    let kb = Kb::new();
+    let paths = corpus(&kb.dir.path().join("in"), 4);
+    for round in 0..8 {
+        let db = kb.dir.path().join(format!("kb{round}.sqlite"));
+        let children: Vec<Child> = paths
+            .iter()
+            .map(|p| spawn_ingest(&db, std::slice::from_ref(p)))
+            .collect();
+        for child in children {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let conn = Connection::open(&db).unwrap();
+        let articles: i64 = conn
+            .query_row("SELECT count(*) FROM articles", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(articles, 4);
+    }
+}
+
+#[test]
 fn a_writer_that_cannot_wait_says_the_database_is_busy_and_harms_nothing() {
     let kb = Kb::with_samples();
     let before = kb.count("articles");
