@@ -238,8 +238,8 @@ CREATE TABLE statement_reports ( -- one article's account of a statement
 CREATE INDEX idx_statement_reports_statement_id ON statement_reports ( -- A statement's sources.
     statement_id
 );
-CREATE INDEX idx_statement_reports_text_key ON statement_reports ( -- The same quote reported by another article.
-    text_key
+CREATE INDEX idx_statement_reports_text_key_date ON statement_reports ( -- The same quote reported by another article within days.
+    text_key, date
 );
 
 CREATE TABLE demands ( -- who demands what of whom, and how the other side answered; combined from their reports
@@ -315,8 +315,8 @@ CREATE TABLE demand_reports ( -- one article's account of a demand
 CREATE INDEX idx_demand_reports_demand_id ON demand_reports ( -- A demand's sources.
     demand_id
 );
-CREATE INDEX idx_demand_reports_text_key ON demand_reports ( -- The same demand reported by another article.
-    text_key
+CREATE INDEX idx_demand_reports_text_key_date ON demand_reports ( -- The same demand reported by another article within days.
+    text_key, date
 );
 
 CREATE TABLE evidence_spans ( -- provenance: each character span of an article that a report (or a person's role) was found in

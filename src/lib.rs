@@ -12,6 +12,8 @@ pub mod kb;
 pub mod query;
 pub mod render;
 pub mod source;
+#[doc(hidden)]
+pub mod synth;
 pub mod text;
 
 /// The version of dipkb, recorded with every article's facts so that `--reprocess` can tell

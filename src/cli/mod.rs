@@ -12,6 +12,7 @@ mod relations;
 mod search;
 mod sql;
 mod stats;
+mod synth;
 mod timeline;
 
 use std::io::{self, IsTerminal, Write};
@@ -97,6 +98,9 @@ pub enum Command {
     Sql(sql::Args),
     /// Bring a database made by an older dipkb up to this version's schema.
     Migrate,
+    /// Write a synthetic corpus as JSON Lines, for benchmarks.
+    #[command(hide = true)]
+    Synth(synth::Args),
 }
 
 /// Runs a parsed command line. Exit codes: 0 success, 1 a query matched nothing, 2 an error
@@ -133,6 +137,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stats(args) => stats::run(&cli.db, args),
         Command::Sql(args) => sql::run(&cli.db, args),
         Command::Migrate => migrate::run(&cli.db),
+        Command::Synth(args) => synth::run(args),
     }
 }
 

@@ -20,7 +20,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use super::KbError;
 use super::codes;
@@ -30,7 +30,7 @@ use super::codes;
 /// which article was stored first.
 type ReportOrder = (String, String, i64);
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fact {
     Meeting,
     Statement,
@@ -605,10 +605,14 @@ pub fn meetings(
 }
 
 /// The value most reports give; ties go to the first in `candidates`' order.
-fn most_common<T: Clone + PartialEq>(candidates: &[T]) -> Option<T> {
+fn most_common<T: Clone + Eq + std::hash::Hash>(candidates: &[T]) -> Option<T> {
+    let mut counts: HashMap<&T, usize> = HashMap::with_capacity(candidates.len());
+    for c in candidates {
+        *counts.entry(c).or_default() += 1;
+    }
     let mut best: Option<(&T, usize)> = None;
     for c in candidates {
-        let count = candidates.iter().filter(|x| *x == c).count();
+        let count = counts[c];
         if best.is_none_or(|(_, n)| count > n) {
             best = Some((c, count));
         }
@@ -830,7 +834,8 @@ pub fn refresh_meeting(conn: &Connection, id: i64) -> Result<(), KbError> {
 // ---------------------------------------------------------------------------------------------
 // Statements and demands
 
-/// A report as grouping sees it: who it is by (speaker, or the demanding party), and its kind.
+/// A report as grouping sees it: who it is by (speaker, or the demanding party), its kind and
+/// its date.
 #[derive(Debug)]
 struct KeyedReport {
     id: i64,
@@ -838,60 +843,177 @@ struct KeyedReport {
     by: Option<i64>,
     /// The fact it belongs to now.
     fact: i64,
+    /// The first and last day its date allows.
+    days: Option<(NaiveDate, NaiveDate)>,
 }
 
-/// Groups reports of the same words: by kind, then by who; a report without a "who" joins the
-/// only group of its kind that has one, and otherwise the reports without one form a group.
+/// The days a date of any precision allows: a day, a month or a year.
+fn any_span(date: Option<&str>) -> Option<(NaiveDate, NaiveDate)> {
+    let date = date?;
+    if let Some((first, last, _)) = date_span(Some(date), None) {
+        return Some((first, last));
+    }
+    let year: i32 = date.parse().ok()?;
+    Some((
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+    ))
+}
+
+/// The same words said again after this many days are said again, not reported again.
+const SAME_WORDS_DAYS: i64 = 7;
+
+/// Groups reports of the same words: by kind; then by date, reports within a week of each
+/// other in a chain being one occasion (undated reports are one occasion of their own); then,
+/// within an occasion, by who: a report without a "who" joins the only group of the occasion
+/// that has one, and otherwise the reports without one form a group.
 fn group_by_who(reports: &[KeyedReport]) -> Vec<Vec<i64>> {
-    let mut groups: BTreeMap<(String, Option<i64>), Vec<i64>> = BTreeMap::new();
-    for report in reports.iter().filter(|r| r.by.is_some()) {
-        groups
-            .entry((report.kind.clone(), report.by))
+    let mut by_kind: BTreeMap<&str, Vec<&KeyedReport>> = BTreeMap::new();
+    for report in reports {
+        by_kind
+            .entry(report.kind.as_str())
             .or_default()
-            .push(report.id);
+            .push(report);
     }
-    for report in reports.iter().filter(|r| r.by.is_none()) {
-        let known: Vec<(String, Option<i64>)> = groups
-            .keys()
-            .filter(|(kind, by)| *kind == report.kind && by.is_some())
-            .cloned()
-            .collect();
-        let key = match known.as_slice() {
-            [one] => one.clone(),
-            _ => (report.kind.clone(), None),
-        };
-        groups.entry(key).or_default().push(report.id);
+    let mut out = Vec::new();
+    for mut members in by_kind.into_values() {
+        members.sort_by_key(|r| (r.days, r.id));
+        let mut occasions: Vec<Vec<&KeyedReport>> = Vec::new();
+        // The first day of the current occasion. An occasion spans at most a week from its
+        // first report, so that words repeated every few days for years (a slogan, a line of
+        // boilerplate) are many occasions, not one. Undated reports are one occasion.
+        let mut anchor: Option<Option<NaiveDate>> = None;
+        for report in members {
+            let joins = match (anchor, report.days) {
+                (None, _) => false,
+                (Some(None), None) => true,
+                (Some(Some(start)), Some((first, _))) => {
+                    (first - start).num_days() <= SAME_WORDS_DAYS
+                }
+                _ => false,
+            };
+            if joins && let Some(occasion) = occasions.last_mut() {
+                occasion.push(report);
+            } else {
+                occasions.push(vec![report]);
+                anchor = Some(report.days.map(|(first, _)| first));
+            }
+        }
+        for occasion in occasions {
+            let mut groups: BTreeMap<Option<i64>, Vec<i64>> = BTreeMap::new();
+            for report in occasion.iter().filter(|r| r.by.is_some()) {
+                groups.entry(report.by).or_default().push(report.id);
+            }
+            let known: Vec<Option<i64>> = groups.keys().copied().collect();
+            for report in occasion.iter().filter(|r| r.by.is_none()) {
+                let key = match known.as_slice() {
+                    [one] => *one,
+                    _ => None,
+                };
+                groups.entry(key).or_default().push(report.id);
+            }
+            out.extend(groups.into_values());
+        }
     }
-    groups.into_values().collect()
+    out
 }
 
-/// Regroups the reports of each key; recomputes the facts that gained or lost reports, those
-/// that hold a report of `fresh`, and, with `refresh_all`, every fact of the keys.
-fn regroup_by_key(
+/// The reports that could be the same statement or demand as `report`: the same words, dated
+/// within a week of it (or, undated, undated too), and every report of the facts those belong
+/// to.
+fn keyed_neighbourhood(
     conn: &Connection,
     fact: Fact,
+    kind: &str,
+    who: &str,
+    key: &str,
+    days: Option<(NaiveDate, NaiveDate)>,
+) -> Result<Vec<KeyedReport>, KbError> {
+    let reports = fact.reports();
+    let column = fact.column();
+    // Dates of any precision that could fall within a week of the span. A month or a year
+    // sorts just before its days, so the month and year of the lower bound are asked for by
+    // name; later months and years fall inside the range.
+    // Two lookups, each a range of the (text_key, date) index.
+    let near = match days {
+        Some(_) => format!(
+            "SELECT {column} FROM {reports} WHERE text_key = ?1 AND date >= ?2 AND date <= ?3 \
+             UNION SELECT {column} FROM {reports} WHERE text_key = ?1 AND date IN (?4, ?5)"
+        ),
+        None => format!(
+            "SELECT {column} FROM {reports} WHERE text_key = ?1 AND date IS NULL \
+             AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL"
+        ),
+    };
+    let sql = format!(
+        "SELECT id, {kind}, {who}, {column}, date FROM {reports} WHERE {column} IN ({near}) \
+         ORDER BY id"
+    );
+    let (from, to, month, year) = match days {
+        Some((first, last)) => {
+            let from = first - Duration::days(SAME_WORDS_DAYS);
+            (
+                Some(from.format("%Y-%m-%d").to_string()),
+                Some(format!(
+                    "{}~",
+                    (last + Duration::days(SAME_WORDS_DAYS)).format("%Y-%m-%d")
+                )),
+                Some(from.format("%Y-%m").to_string()),
+                Some(from.format("%Y").to_string()),
+            )
+        }
+        None => (None, None, None, None),
+    };
+    let mut select = conn.prepare_cached(&sql)?;
+    let rows = select
+        .query_map(params![key, from, to, month, year], |row| {
+            let date: Option<String> = row.get(4)?;
+            Ok(KeyedReport {
+                id: row.get(0)?,
+                kind: row.get(1)?,
+                by: row.get(2)?,
+                fact: row.get(3)?,
+                days: any_span(date.as_deref()),
+            })
+        })?
+        .collect::<Result<Vec<KeyedReport>, _>>()?;
+    // Only reports whose days come within a week count; the query's bounds are wider.
+    let near = |r: &KeyedReport| match (days, r.days) {
+        (None, None) => true,
+        (Some((first, last)), Some((f, l))) => {
+            (f - last).num_days() <= SAME_WORDS_DAYS && (first - l).num_days() <= SAME_WORDS_DAYS
+        }
+        _ => false,
+    };
+    let facts: BTreeSet<i64> = rows.iter().filter(|r| near(r)).map(|r| r.fact).collect();
+    Ok(rows
+        .into_iter()
+        .filter(|r| facts.contains(&r.fact))
+        .collect())
+}
+
+/// Regroups the neighbourhoods of `fresh` reports, and with `keys` every report of those words;
+/// recomputes the facts that gained or lost reports, those that hold a fresh report, and, for
+/// `keys`, every fact of them.
+fn regroup_keyed(
+    conn: &Connection,
+    fact: Fact,
+    fresh: &[i64],
     keys: &BTreeSet<String>,
-    select_sql: &str,
-    fresh: &BTreeSet<i64>,
-    refresh_all: bool,
 ) -> Result<BTreeSet<i64>, KbError> {
+    let (kind, who) = match fact {
+        Fact::Statement => ("kind", "speaker_id"),
+        _ => ("'demand'", "coalesce(by_party_id, by_actor_id)"),
+    };
+    let fresh_set: BTreeSet<i64> = fresh.iter().copied().collect();
     let mut refresh = BTreeSet::new();
-    for key in keys {
-        let reports: Vec<KeyedReport> = {
-            let mut select = conn.prepare_cached(select_sql)?;
-            select
-                .query_map([key], |row| {
-                    Ok(KeyedReport {
-                        id: row.get(0)?,
-                        kind: row.get(1)?,
-                        by: row.get(2)?,
-                        fact: row.get(3)?,
-                    })
-                })?
-                .collect::<Result<_, _>>()?
-        };
+    let mut done = BTreeSet::new();
+    let regroup = |reports: Vec<KeyedReport>,
+                   refresh: &mut BTreeSet<i64>,
+                   all: bool|
+     -> Result<(), KbError> {
         if reports.is_empty() {
-            continue;
+            return Ok(());
         }
         let fact_of: HashMap<i64, i64> = reports.iter().map(|r| (r.id, r.fact)).collect();
         let groups: Vec<Vec<(i64, i64)>> = group_by_who(&reports)
@@ -906,9 +1028,61 @@ fn regroup_by_key(
             fact.reports()
         ))?;
         for group in &groups {
-            if refresh_all || group.iter().any(|(r, _)| fresh.contains(r)) {
+            if all || group.iter().any(|(r, _)| fresh_set.contains(r)) {
                 refresh.insert(fact_now.query_row([group[0].0], |row| row.get(0))?);
             }
+        }
+        Ok(())
+    };
+    for &report in fresh {
+        if done.contains(&report) {
+            continue;
+        }
+        let (key, date): (String, Option<String>) = conn.query_row(
+            &format!(
+                "SELECT text_key, date FROM {} WHERE id = ?1",
+                fact.reports()
+            ),
+            [report],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        let neighbourhood =
+            keyed_neighbourhood(conn, fact, kind, who, &key, any_span(date.as_deref()))?;
+        done.extend(neighbourhood.iter().map(|r| r.id));
+        regroup(neighbourhood, &mut refresh, false)?;
+    }
+    for key in keys {
+        let sql = format!(
+            "SELECT id, {kind}, {who}, {column}, date FROM {reports} WHERE text_key = ?1 ORDER BY id",
+            column = fact.column(),
+            reports = fact.reports()
+        );
+        let reports: Vec<KeyedReport> = {
+            let mut select = conn.prepare_cached(&sql)?;
+            select
+                .query_map([key], |row| {
+                    let date: Option<String> = row.get(4)?;
+                    Ok(KeyedReport {
+                        id: row.get(0)?,
+                        kind: row.get(1)?,
+                        by: row.get(2)?,
+                        fact: row.get(3)?,
+                        days: any_span(date.as_deref()),
+                    })
+                })?
+                .collect::<Result<_, _>>()?
+        };
+        regroup(reports, &mut refresh, true)?;
+    }
+    // Every fresh report's fact is recomputed, whatever its neighbourhood held.
+    {
+        let mut fact_now = conn.prepare_cached(&format!(
+            "SELECT {} FROM {} WHERE id = ?1",
+            fact.column(),
+            fact.reports()
+        ))?;
+        for &report in fresh {
+            refresh.insert(fact_now.query_row([report], |row| row.get(0))?);
         }
     }
     for &id in &refresh {
@@ -921,58 +1095,24 @@ fn regroup_by_key(
     Ok(refresh)
 }
 
-/// Regroups the statement reports with these folded words, and recomputes the statements that
-/// changed, those `fresh` reports are in, and with `refresh_all` every one of these words.
+/// Regroups new statement reports with the reports of the same words said within a week,
+/// and every report of the words in `keys` (their speakers were merged, or they lost a
+/// report); recomputes the statements that changed.
 pub fn statements(
     conn: &Connection,
+    fresh: &[i64],
     keys: &BTreeSet<String>,
-    fresh: &BTreeSet<i64>,
-    refresh_all: bool,
 ) -> Result<BTreeSet<i64>, KbError> {
-    regroup_by_key(
-        conn,
-        Fact::Statement,
-        keys,
-        "SELECT id, kind, speaker_id, statement_id FROM statement_reports WHERE text_key = ?1 ORDER BY id",
-        fresh,
-        refresh_all,
-    )
+    regroup_keyed(conn, Fact::Statement, fresh, keys)
 }
 
-/// As [`statements`], for demands: grouped by their words and by who made them.
+/// As [`statements`], for demands: grouped by their words, who made them, and when.
 pub fn demands(
     conn: &Connection,
+    fresh: &[i64],
     keys: &BTreeSet<String>,
-    fresh: &BTreeSet<i64>,
-    refresh_all: bool,
 ) -> Result<BTreeSet<i64>, KbError> {
-    regroup_by_key(
-        conn,
-        Fact::Demand,
-        keys,
-        "SELECT id, 'demand', coalesce(by_party_id, by_actor_id), demand_id FROM demand_reports \
-         WHERE text_key = ?1 ORDER BY id",
-        fresh,
-        refresh_all,
-    )
-}
-
-/// The folded words of the given reports.
-pub fn keys_of(
-    conn: &Connection,
-    reports_table: &str,
-    ids: &[i64],
-) -> Result<BTreeSet<String>, KbError> {
-    let mut select = conn.prepare_cached(&format!(
-        "SELECT text_key FROM {reports_table} WHERE id = ?1"
-    ))?;
-    let mut keys = BTreeSet::new();
-    for &id in ids {
-        if let Some(key) = select.query_row([id], |row| row.get(0)).optional()? {
-            keys.insert(key);
-        }
-    }
-    Ok(keys)
+    regroup_keyed(conn, Fact::Demand, fresh, keys)
 }
 
 /// Statements and demands made at meetings whose reports moved to another meeting: the meeting
@@ -1240,12 +1380,14 @@ mod tests {
                 kind: "direct".into(),
                 by: Some(7),
                 fact: 1,
+                days: None,
             },
             KeyedReport {
                 id: 2,
                 kind: "direct".into(),
                 by: None,
                 fact: 3,
+                days: None,
             },
         ];
         assert_eq!(group_by_who(&reports), vec![vec![1, 2]]);
@@ -1255,18 +1397,21 @@ mod tests {
                 kind: "direct".into(),
                 by: Some(7),
                 fact: 1,
+                days: None,
             },
             KeyedReport {
                 id: 2,
                 kind: "direct".into(),
                 by: Some(8),
                 fact: 2,
+                days: None,
             },
             KeyedReport {
                 id: 3,
                 kind: "direct".into(),
                 by: None,
                 fact: 3,
+                days: None,
             },
         ];
         assert_eq!(group_by_who(&reports).len(), 3);

@@ -413,20 +413,12 @@ fn combine(tx: &Transaction<'_>, written: Written, removed: Removed) -> Result<(
     let meetings = consolidate::meetings(tx, &meeting_reports, &touched_meetings)?;
     // New reports: regrouped with the reports of the same words. Words whose speakers were
     // merged, or that lost a report: every fact of them recomputed.
-    let fresh: BTreeSet<i64> = statement_reports.iter().copied().collect();
-    let new_keys = consolidate::keys_of(tx, "statement_reports", &statement_reports)?;
-    consolidate::statements(tx, &new_keys, &fresh, false)?;
-    let mut other_keys = touched.statement_keys;
-    other_keys.extend(removed.statement_keys);
-    other_keys.retain(|k| !new_keys.contains(k));
-    consolidate::statements(tx, &other_keys, &fresh, true)?;
-    let fresh: BTreeSet<i64> = demand_reports.iter().copied().collect();
-    let new_keys = consolidate::keys_of(tx, "demand_reports", &demand_reports)?;
-    consolidate::demands(tx, &new_keys, &fresh, false)?;
-    let mut other_keys = touched.demand_keys;
-    other_keys.extend(removed.demand_keys);
-    other_keys.retain(|k| !new_keys.contains(k));
-    consolidate::demands(tx, &other_keys, &fresh, true)?;
+    let mut keys = touched.statement_keys;
+    keys.extend(removed.statement_keys);
+    consolidate::statements(tx, &statement_reports, &keys)?;
+    let mut keys = touched.demand_keys;
+    keys.extend(removed.demand_keys);
+    consolidate::demands(tx, &demand_reports, &keys)?;
     consolidate::refresh_linked(tx, &meetings.moved)?;
     Ok(())
 }
@@ -543,9 +535,8 @@ fn apply_curation(tx: &Transaction<'_>, curation: &Curation) -> Result<(), Curat
     for &id in &meetings {
         consolidate::refresh_meeting(tx, id)?;
     }
-    let none = BTreeSet::new();
-    consolidate::statements(tx, &touched.statement_keys, &none, true)?;
-    consolidate::demands(tx, &touched.demand_keys, &none, true)?;
+    consolidate::statements(tx, &[], &touched.statement_keys)?;
+    consolidate::demands(tx, &[], &touched.demand_keys)?;
     Ok(())
 }
 
