@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::extract::{self, Extraction};
-use crate::kb::{FactCounts, KbError, Store};
+use crate::kb::{FactCounts, KbError, Store, StoredArticle};
 use crate::source::{self, Article, ReadOptions};
 use crate::text::Lexicon;
 
@@ -37,48 +37,139 @@ struct Tally {
     facts: FactCounts,
 }
 
+/// Articles stored in one transaction, at most; a batch is also committed after
+/// [`BATCH_SECONDS`], so that readers see progress on a slow run.
+const BATCH_ARTICLES: usize = 500;
+const BATCH_SECONDS: u64 = 2;
+
+/// Items between the reader and the writer at most: memory stays flat whatever the input.
+const WINDOW: usize = 512;
+
+/// What flows from the reader through the extraction workers to the writer, in input order.
+enum Item {
+    /// An input file begins.
+    File(String),
+    /// An input file has been read to its end.
+    FileDone,
+    /// An input or an article of it could not be read.
+    Failed(String),
+    /// An article read from an input, with its extraction unless a worker found it stored
+    /// already (and not to be re-extracted).
+    Article {
+        article: Box<Article>,
+        extraction: Option<Extraction>,
+    },
+    /// A stored article to extract again (`--reprocess` without paths).
+    Stored {
+        article: Box<StoredArticle>,
+        extraction: Option<Extraction>,
+    },
+}
+
 pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode> {
     let mut store =
         Store::open(db).with_context(|| format!("cannot open knowledge base {}", db.display()))?;
     let mut tally = Tally::default();
-    if args.paths.is_empty() {
-        reprocess_all(&mut store, &mut tally, lexicon)?;
+    let reprocess = args.reprocess;
+    let (total, unit) = if args.paths.is_empty() {
+        (store.article_ids()?.len(), "articles")
     } else {
-        let options = ReadOptions {
-            published: args.published,
-        };
-        let inputs = source::collect_inputs(&args.paths);
-        let progress = Progress::new(inputs.len() as u64, "files");
-        for input in inputs {
-            let input = match input {
-                Ok(input) => input,
-                Err(err) => {
-                    progress.error(&err.to_string());
-                    tally.failed += 1;
-                    continue;
+        (0, "files")
+    };
+    let inputs = if args.paths.is_empty() {
+        Vec::new()
+    } else {
+        source::collect_inputs(&args.paths)
+    };
+    let progress = Progress::new(
+        if args.paths.is_empty() {
+            total as u64
+        } else {
+            inputs.len() as u64
+        },
+        unit,
+    );
+    let options = ReadOptions {
+        published: args.published,
+    };
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let from_database = args.paths.is_empty();
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Item)>(WINDOW);
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(usize, Item)>(WINDOW);
+        // Tokens bound how far the reader may run ahead of the writer.
+        let (token_tx, token_rx) = std::sync::mpsc::sync_channel::<()>(WINDOW);
+        for _ in 0..WINDOW {
+            let _ = token_tx.send(());
+        }
+        let reader = scope.spawn(move || {
+            let mut seq = 0;
+            let mut send = |item: Item| -> bool {
+                if token_rx.recv().is_err() {
+                    return false;
                 }
+                let ok = work_tx.send((seq, item)).is_ok();
+                seq += 1;
+                ok
             };
-            progress.show(&input.to_string());
-            for article in source::read_input(&input, &options) {
-                match article {
-                    Ok(article) => ingest_article(
-                        &mut store,
-                        &article,
-                        args.reprocess,
-                        &progress,
-                        &mut tally,
-                        lexicon,
-                    ),
-                    Err(err) => {
-                        progress.error(&err.to_string());
-                        tally.failed += 1;
+            if from_database {
+                read_stored(db, &mut send);
+            } else {
+                read_inputs(inputs, &options, &mut send);
+            }
+        });
+        let work_rx = std::sync::Arc::new(std::sync::Mutex::new(work_rx));
+        for _ in 0..workers {
+            let work_rx = std::sync::Arc::clone(&work_rx);
+            let done_tx = done_tx.clone();
+            scope.spawn(move || {
+                let existing = crate::kb::open_read_only(db).ok();
+                loop {
+                    let next = match work_rx.lock() {
+                        Ok(guard) => guard.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((seq, item)) = next else { return };
+                    let item = extract_item(item, existing.as_ref(), reprocess, lexicon);
+                    if done_tx.send((seq, item)).is_err() {
+                        return;
                     }
                 }
-            }
-            progress.advance();
+            });
         }
-        progress.finish();
-    }
+        drop(done_tx);
+        // The writer: items in input order, articles in batches.
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0;
+        let mut in_batch = 0;
+        let mut batch_started = std::time::Instant::now();
+        store.begin_batch()?;
+        for (seq, item) in done_rx {
+            pending.insert(seq, item);
+            while let Some(item) = pending.remove(&next) {
+                next += 1;
+                let stored_article =
+                    store_item(&mut store, item, reprocess, &progress, &mut tally, lexicon);
+                let _ = token_tx.send(());
+                if stored_article {
+                    in_batch += 1;
+                }
+                if in_batch >= BATCH_ARTICLES
+                    || (in_batch > 0 && batch_started.elapsed().as_secs() >= BATCH_SECONDS)
+                {
+                    store.commit_batch()?;
+                    store.begin_batch()?;
+                    in_batch = 0;
+                    batch_started = std::time::Instant::now();
+                }
+            }
+        }
+        store.commit_batch()?;
+        drop(token_tx);
+        let _ = reader.join();
+        Ok(())
+    })?;
+    progress.finish();
     print_summary(&tally);
     let [articles, meetings, statements, demands] = store.totals()?;
     println!(
@@ -92,9 +183,181 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
     })
 }
 
+/// The reader: every article of every input, with a marker where each file begins and ends.
+fn read_inputs(
+    inputs: Vec<Result<source::Input, source::SourceError>>,
+    options: &ReadOptions,
+    send: &mut dyn FnMut(Item) -> bool,
+) {
+    for input in inputs {
+        let input = match input {
+            Ok(input) => input,
+            Err(err) => {
+                if !send(Item::Failed(err.to_string())) {
+                    return;
+                }
+                continue;
+            }
+        };
+        if !send(Item::File(input.to_string())) {
+            return;
+        }
+        for article in source::read_input(&input, options) {
+            let item = match article {
+                Ok(article) => Item::Article {
+                    article: Box::new(article),
+                    extraction: None,
+                },
+                Err(err) => Item::Failed(err.to_string()),
+            };
+            if !send(item) {
+                return;
+            }
+        }
+        if !send(Item::FileDone) {
+            return;
+        }
+    }
+}
+
+/// The reader for `--reprocess` without paths: every stored article, oldest first.
+fn read_stored(db: &Path, send: &mut dyn FnMut(Item) -> bool) {
+    let conn = match crate::kb::open_read_only(db) {
+        Ok(conn) => conn,
+        Err(err) => {
+            send(Item::Failed(err.to_string()));
+            return;
+        }
+    };
+    let Ok(mut statement) =
+        conn.prepare("SELECT id, title, published, body, origin FROM articles ORDER BY id")
+    else {
+        return;
+    };
+    let Ok(rows) = statement.query_map([], |row| {
+        let published: Option<String> = row.get(2)?;
+        Ok(StoredArticle {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            published: published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+            body: row.get(3)?,
+            origin: row.get(4)?,
+        })
+    }) else {
+        return;
+    };
+    for row in rows {
+        let item = match row {
+            Ok(article) => Item::Stored {
+                article: Box::new(article),
+                extraction: None,
+            },
+            Err(err) => Item::Failed(format!("cannot read a stored article: {err}")),
+        };
+        if !send(item) {
+            return;
+        }
+    }
+}
+
+/// A worker's part: extraction, unless the article is already stored and not to be
+/// re-extracted.
+fn extract_item(
+    item: Item,
+    existing: Option<&rusqlite::Connection>,
+    reprocess: bool,
+    lexicon: &Lexicon,
+) -> Item {
+    match item {
+        Item::Article { article, .. } => {
+            let stored = existing.and_then(|conn| {
+                conn.query_row(
+                    "SELECT id FROM articles WHERE content_sha256 = ?1",
+                    [article.content_hash()],
+                    |row| row.get::<_, i64>(0),
+                )
+                .ok()
+            });
+            let extraction =
+                (stored.is_none() || reprocess).then(|| extract_from(&article, lexicon));
+            Item::Article {
+                article,
+                extraction,
+            }
+        }
+        Item::Stored { article, .. } => {
+            let extraction = Some(extract::extract_with(&article.extract_input(), lexicon));
+            Item::Stored {
+                article,
+                extraction,
+            }
+        }
+        other => other,
+    }
+}
+
+/// The writer's part for one item; true when an article was written.
+fn store_item(
+    store: &mut Store,
+    item: Item,
+    reprocess: bool,
+    progress: &Progress,
+    tally: &mut Tally,
+    lexicon: &Lexicon,
+) -> bool {
+    match item {
+        Item::File(name) => {
+            progress.show(&name);
+            false
+        }
+        Item::FileDone => {
+            progress.advance();
+            false
+        }
+        Item::Failed(message) => {
+            progress.error(&message);
+            tally.failed += 1;
+            false
+        }
+        Item::Article {
+            article,
+            extraction,
+        } => {
+            ingest_article(
+                store, &article, extraction, reprocess, progress, tally, lexicon,
+            );
+            true
+        }
+        Item::Stored {
+            article,
+            extraction,
+        } => {
+            progress.show(&article.origin);
+            let extraction = extraction
+                .unwrap_or_else(|| extract::extract_with(&article.extract_input(), lexicon));
+            match store.replace_facts(article.id, &extraction) {
+                Ok(counts) => {
+                    tally.facts += counts;
+                    tally.reprocessed += 1;
+                }
+                Err(err) => {
+                    progress.error(&format!(
+                        "article {} ({}): cannot store: {err}",
+                        article.id, article.origin
+                    ));
+                    tally.failed += 1;
+                }
+            }
+            progress.advance();
+            true
+        }
+    }
+}
+
 fn ingest_article(
     store: &mut Store,
     article: &Article,
+    extraction: Option<Extraction>,
     reprocess: bool,
     progress: &Progress,
     tally: &mut Tally,
@@ -103,10 +366,18 @@ fn ingest_article(
     for warning in &article.warnings {
         progress.warn(&format!("{}: {}", article.origin, warning.message));
     }
+    // The worker's extraction, or one made here when the worker skipped it and it is needed
+    // after all.
+    let mut extraction = extraction;
+    let mut extracted = || -> Extraction {
+        extraction
+            .take()
+            .unwrap_or_else(|| extract_from(article, lexicon))
+    };
     let result = (|| -> Result<(), KbError> {
         match store.find_article(&article.content_hash())? {
             Some(id) if reprocess => {
-                tally.facts += store.replace_facts(id, &extract_from(article, lexicon))?;
+                tally.facts += store.replace_facts(id, &extracted())?;
                 tally.reprocessed += 1;
             }
             Some(id) => {
@@ -117,7 +388,7 @@ fn ingest_article(
                 tally.skipped += 1;
             }
             None => {
-                let (id, counts) = store.add_article(article, &extract_from(article, lexicon))?;
+                let (id, counts) = store.add_article(article, &extracted())?;
                 tracing::info!("{}: stored as article {id}", article.origin);
                 tally.facts += counts;
                 tally.new += 1;
@@ -133,32 +404,6 @@ fn ingest_article(
 
 fn extract_from(article: &Article, lexicon: &Lexicon) -> Extraction {
     extract::extract_with(&article.extract_input(), lexicon)
-}
-
-fn reprocess_all(store: &mut Store, tally: &mut Tally, lexicon: &Lexicon) -> anyhow::Result<()> {
-    let ids = store.article_ids()?;
-    let progress = Progress::new(ids.len() as u64, "articles");
-    for id in ids {
-        let article = store.article(id)?;
-        progress.show(&article.origin);
-        let extraction = extract::extract_with(&article.extract_input(), lexicon);
-        match store.replace_facts(id, &extraction) {
-            Ok(counts) => {
-                tally.facts += counts;
-                tally.reprocessed += 1;
-            }
-            Err(err) => {
-                progress.error(&format!(
-                    "article {id} ({}): cannot store: {err}",
-                    article.origin
-                ));
-                tally.failed += 1;
-            }
-        }
-        progress.advance();
-    }
-    progress.finish();
-    Ok(())
 }
 
 fn print_summary(tally: &Tally) {

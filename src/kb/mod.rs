@@ -63,6 +63,17 @@ pub enum KbError {
     Sqlite(#[from] rusqlite::Error),
 }
 
+/// Runs one statement through the connection's cache of prepared statements: storing an
+/// article runs the same few dozen statements every time, and parsing them again each time
+/// costs more than running them.
+fn exec(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(sql)?.execute(params)
+}
+
 /// Folds a name for alias lookup: lower case, dots dropped ("U.S." is "us"), typographic
 /// apostrophes made plain, runs of white space made one space.
 pub fn alias_key(name: &str) -> String {

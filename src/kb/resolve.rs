@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{KbError, alias_key};
+use super::{KbError, alias_key, exec};
 use crate::extract::{Actor, ActorKind};
 
 /// Facts whose combined record may change because actors were merged.
@@ -123,7 +123,8 @@ pub fn resolve_actor(conn: &Connection, actor: &Actor) -> Result<(i64, Touched),
     let id = match found {
         Some(id) => {
             // Codes fill in where the stored actor lacked them; they never overwrite.
-            conn.execute(
+            exec(
+                conn,
                 "UPDATE actors SET iso3 = coalesce(iso3, ?2), \
                  wikidata_qid = coalesce(wikidata_qid, ?3), cameo_code = coalesce(cameo_code, ?4) \
                  WHERE id = ?1",
@@ -140,7 +141,8 @@ pub fn resolve_actor(conn: &Connection, actor: &Actor) -> Result<(i64, Touched),
             } else {
                 "article"
             };
-            conn.execute(
+            exec(
+                conn,
                 "INSERT INTO actors (kind, name, iso3, wikidata_qid, cameo_code, name_origin) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
@@ -241,7 +243,8 @@ fn prefer_fuller_name(conn: &Connection, id: i64, name: &str) -> Result<(), KbEr
         std::cmp::Ordering::Equal => name < current.as_str(),
     };
     if better {
-        conn.execute(
+        exec(
+            conn,
             "UPDATE actors SET name = ?2 WHERE id = ?1",
             params![id, name],
         )?;
@@ -358,7 +361,11 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
             .query_map([gone], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
             .collect::<Result<_, _>>()?
     };
-    conn.execute("DELETE FROM actor_aliases WHERE actor_id = ?1", [gone])?;
+    exec(
+        conn,
+        "DELETE FROM actor_aliases WHERE actor_id = ?1",
+        [gone],
+    )?;
     for (alias, kind, origin) in aliases {
         add_alias(conn, keep, &alias, &kind, &origin)?;
     }
@@ -369,18 +376,21 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
         [gone],
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?;
-    conn.execute(
+    exec(
+        conn,
         "UPDATE actors SET iso3 = NULL, wikidata_qid = NULL, cameo_code = NULL WHERE id = ?1",
         [gone],
     )?;
-    conn.execute(
+    exec(
+        conn,
         "UPDATE actors SET iso3 = coalesce(iso3, ?2), wikidata_qid = coalesce(wikidata_qid, ?3), \
          cameo_code = coalesce(cameo_code, ?4) WHERE id = ?1",
         params![keep, codes.0, codes.1, codes.2],
     )?;
     merge_roles(conn, keep, gone)?;
     // Participations: where both took part, the one kept is named if either was.
-    conn.execute(
+    exec(
+        conn,
         "UPDATE meeting_report_participants SET implied = min(implied, \
              (SELECT g.implied FROM meeting_report_participants AS g \
               WHERE g.meeting_report_id = meeting_report_participants.meeting_report_id AND g.actor_id = ?2)) \
@@ -388,19 +398,23 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
              (SELECT meeting_report_id FROM meeting_report_participants WHERE actor_id = ?2)",
         params![keep, gone],
     )?;
-    conn.execute(
+    exec(
+        conn,
         "UPDATE OR IGNORE meeting_report_participants SET actor_id = ?1 WHERE actor_id = ?2",
         params![keep, gone],
     )?;
-    conn.execute(
+    exec(
+        conn,
         "DELETE FROM meeting_report_participants WHERE actor_id = ?1",
         [gone],
     )?;
-    conn.execute(
+    exec(
+        conn,
         "UPDATE OR IGNORE meeting_participants SET actor_id = ?1 WHERE actor_id = ?2",
         params![keep, gone],
     )?;
-    conn.execute(
+    exec(
+        conn,
         "DELETE FROM meeting_participants WHERE actor_id = ?1",
         [gone],
     )?;
@@ -429,20 +443,22 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
         ),
     ] {
         for column in columns {
-            conn.execute(
+            exec(
+                conn,
                 &format!("UPDATE {table} SET {column} = ?1 WHERE {column} = ?2"),
                 params![keep, gone],
             )?;
         }
     }
-    conn.execute("DELETE FROM actors WHERE id = ?1", [gone])?;
+    exec(conn, "DELETE FROM actors WHERE id = ?1", [gone])?;
     touched.merged.push((gone, keep));
     Ok(touched)
 }
 
 /// Moves `gone`'s roles to `keep`, joining a role `keep` already has.
 fn merge_roles(conn: &Connection, keep: i64, gone: i64) -> Result<(), KbError> {
-    conn.execute(
+    exec(
+        conn,
         "UPDATE person_roles SET affiliation_id = ?1 WHERE affiliation_id = ?2",
         params![keep, gone],
     )?;
@@ -480,21 +496,24 @@ fn merge_roles(conn: &Connection, keep: i64, gone: i64) -> Result<(), KbError> {
             .optional()?;
         match same {
             Some(same) => {
-                conn.execute(
+                exec(
+                    conn,
                     "UPDATE person_roles SET \
                      first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN ?2 ELSE first_seen END, \
                      last_seen = CASE WHEN last_seen IS NULL OR ?3 > last_seen THEN ?3 ELSE last_seen END \
                      WHERE id = ?1",
                     params![same, first, last],
                 )?;
-                conn.execute(
+                exec(
+                    conn,
                     "UPDATE evidence_spans SET person_role_id = ?1 WHERE person_role_id = ?2",
                     params![same, role],
                 )?;
-                conn.execute("DELETE FROM person_roles WHERE id = ?1", [role])?;
+                exec(conn, "DELETE FROM person_roles WHERE id = ?1", [role])?;
             }
             None => {
-                conn.execute(
+                exec(
+                    conn,
                     "UPDATE person_roles SET person_id = ?1 WHERE id = ?2",
                     params![keep, role],
                 )?;

@@ -4,11 +4,11 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::resolve::{self, Touched};
 use super::write::{ReportWriter, Reuse, Written};
-use super::{KbError, consolidate, schema};
+use super::{KbError, consolidate, exec, schema};
 use crate::extract::Extraction;
 use crate::source::{Article, Warning};
 
@@ -16,6 +16,8 @@ use crate::source::{Article, Warning};
 pub struct Store {
     conn: Connection,
     path: std::path::PathBuf,
+    /// A batch transaction is open ([`Store::begin_batch`]).
+    in_batch: bool,
 }
 
 /// How many facts of each kind one article gave.
@@ -117,6 +119,7 @@ impl Store {
         Ok(Store {
             conn: schema::open_for_write(path)?,
             path: path.to_path_buf(),
+            in_batch: false,
         })
     }
 
@@ -149,6 +152,66 @@ impl Store {
             .optional()?)
     }
 
+    /// Starts a batch: the articles stored until [`Store::commit_batch`] are written in one
+    /// transaction (each still all or nothing, through a savepoint), which is far faster than
+    /// one transaction each. A process killed before the commit leaves none of them stored.
+    pub fn begin_batch(&mut self) -> Result<(), KbError> {
+        if !self.in_batch {
+            self.conn
+                .execute_batch("BEGIN IMMEDIATE")
+                .map_err(|err| self.busy(err.into()))?;
+            self.in_batch = true;
+        }
+        Ok(())
+    }
+
+    /// Applies the users' curations to what the batch stored, and commits it.
+    pub fn commit_batch(&mut self) -> Result<(), KbError> {
+        if self.in_batch {
+            let result = replay_curations(&self.conn)
+                .and_then(|()| Ok(self.conn.execute_batch("COMMIT")?));
+            if result.is_err() {
+                let _ = self.conn.execute_batch("ROLLBACK");
+            }
+            self.in_batch = false;
+            result.map_err(|err| self.busy(err))?;
+        }
+        Ok(())
+    }
+
+    /// Runs `work` all or nothing: in a savepoint inside an open batch, else in a transaction
+    /// of its own (which also replays the curations).
+    fn unit<T>(
+        &mut self,
+        work: impl FnOnce(&Connection) -> Result<T, KbError>,
+    ) -> Result<T, KbError> {
+        if self.in_batch {
+            self.conn.execute_batch("SAVEPOINT article")?;
+            match work(&self.conn) {
+                Ok(value) => {
+                    self.conn.execute_batch("RELEASE article")?;
+                    Ok(value)
+                }
+                Err(err) => {
+                    self.conn
+                        .execute_batch("ROLLBACK TO article; RELEASE article")?;
+                    Err(err)
+                }
+            }
+        } else {
+            let result = (|| {
+                let tx = self
+                    .conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let value = work(&tx)?;
+                replay_curations(&tx)?;
+                tx.commit()?;
+                Ok(value)
+            })();
+            result.map_err(|err| self.busy(err))
+        }
+    }
+
     /// Stores a new article with its facts, all or nothing, joining them to what other articles
     /// reported. Returns the article's id.
     pub fn add_article(
@@ -156,46 +219,35 @@ impl Store {
         article: &Article,
         extraction: &Extraction,
     ) -> Result<(i64, FactCounts), KbError> {
-        self.try_add_article(article, extraction)
-            .map_err(|err| self.busy(err))
-    }
-
-    fn try_add_article(
-        &mut self,
-        article: &Article,
-        extraction: &Extraction,
-    ) -> Result<(i64, FactCounts), KbError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO articles (title, published, published_precision, source, url, body, \
-             content_sha256, origin, extractor_version) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                article.title,
-                article.published.map(|d| d.format("%Y-%m-%d").to_string()),
-                if article.published.is_some() {
-                    "day"
-                } else {
-                    "unknown"
-                },
-                article.source,
-                article.url,
-                article.body,
-                article.content_hash(),
-                article.origin,
-                crate::VERSION,
-            ],
-        )?;
-        let article_id = tx.last_insert_rowid();
-        write_source_warnings(&tx, article_id, &article.warnings)?;
-        let written = ReportWriter::new(&tx, article_id, article.published, &article.body)
-            .write(extraction)?;
-        combine(&tx, written, Removed::default())?;
-        replay_curations(&tx)?;
-        tx.commit()?;
-        Ok((article_id, FactCounts::of(extraction)))
+        self.unit(|conn| {
+            exec(
+                conn,
+                "INSERT INTO articles (title, published, published_precision, source, url, body, \
+                 content_sha256, origin, extractor_version) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    article.title,
+                    article.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                    if article.published.is_some() {
+                        "day"
+                    } else {
+                        "unknown"
+                    },
+                    article.source,
+                    article.url,
+                    article.body,
+                    article.content_hash(),
+                    article.origin,
+                    crate::VERSION,
+                ],
+            )?;
+            let article_id = conn.last_insert_rowid();
+            write_source_warnings(conn, article_id, &article.warnings)?;
+            let written = ReportWriter::new(conn, article_id, article.published, &article.body)
+                .write(extraction)?;
+            combine(conn, written, Removed::default())?;
+            Ok((article_id, FactCounts::of(extraction)))
+        })
     }
 
     /// Replaces the facts extracted from a stored article, all or nothing. Facts that other
@@ -205,37 +257,26 @@ impl Store {
         article_id: i64,
         extraction: &Extraction,
     ) -> Result<FactCounts, KbError> {
-        self.try_replace_facts(article_id, extraction)
-            .map_err(|err| self.busy(err))
-    }
-
-    fn try_replace_facts(
-        &mut self,
-        article_id: i64,
-        extraction: &Extraction,
-    ) -> Result<FactCounts, KbError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (published, body): (Option<String>, String) = tx.query_row(
-            "SELECT published, body FROM articles WHERE id = ?1",
-            [article_id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?;
-        let (removed, reuse) = remove_reports_of(&tx, article_id)?;
-        let published = published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok());
-        let written = ReportWriter::new(&tx, article_id, published, &body)
-            .reusing(reuse)
-            .write(extraction)?;
-        combine(&tx, written, removed)?;
-        replay_curations(&tx)?;
-        tx.execute(
-            "UPDATE articles SET extractor_version = ?2, \
-             extracted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
-            params![article_id, crate::VERSION],
-        )?;
-        tx.commit()?;
-        Ok(FactCounts::of(extraction))
+        self.unit(|conn| {
+            let (published, body): (Option<String>, String) = conn.query_row(
+                "SELECT published, body FROM articles WHERE id = ?1",
+                [article_id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?;
+            let (removed, reuse) = remove_reports_of(conn, article_id)?;
+            let published = published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok());
+            let written = ReportWriter::new(conn, article_id, published, &body)
+                .reusing(reuse)
+                .write(extraction)?;
+            combine(conn, written, removed)?;
+            exec(
+                conn,
+                "UPDATE articles SET extractor_version = ?2, \
+                 extracted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+                params![article_id, crate::VERSION],
+            )?;
+            Ok(FactCounts::of(extraction))
+        })
     }
 
     /// Records what a user says about actors and applies it at once; it is applied again after
@@ -246,7 +287,8 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         apply_curation(&tx, curation)?;
         let (action, actor, argument) = curation.parts();
-        tx.execute(
+        exec(
+            &tx,
             "INSERT INTO actor_curations (action, actor, argument) VALUES (?1, ?2, ?3)",
             params![action, actor, argument],
         )?;
@@ -306,7 +348,7 @@ impl Store {
 }
 
 fn write_source_warnings(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     article_id: i64,
     warnings: &[Warning],
 ) -> Result<(), KbError> {
@@ -332,7 +374,7 @@ struct Removed {
 
 /// Deletes an article's reports, evidence and extraction diagnostics, and the roles only it
 /// gave. Returns the facts that lost reports, and which fact each report had.
-fn remove_reports_of(tx: &Transaction<'_>, article_id: i64) -> Result<(Removed, Reuse), KbError> {
+fn remove_reports_of(tx: &Connection, article_id: i64) -> Result<(Removed, Reuse), KbError> {
     let mut removed = Removed::default();
     let mut reuse = Reuse::default();
     for (table, column, map) in [
@@ -375,21 +417,25 @@ fn remove_reports_of(tx: &Transaction<'_>, article_id: i64) -> Result<(Removed, 
     }
     // Reports cascade to their participants and evidence.
     for table in ["statement_reports", "demand_reports", "meeting_reports"] {
-        tx.execute(
+        exec(
+            tx,
             &format!("DELETE FROM {table} WHERE article_id = ?1"),
             [article_id],
         )?;
     }
-    tx.execute(
+    exec(
+        tx,
         "DELETE FROM evidence_spans WHERE article_id = ?1",
         [article_id],
     )?;
-    tx.execute(
+    exec(
+        tx,
         "DELETE FROM diagnostics WHERE article_id = ?1 AND stage = 'extract'",
         [article_id],
     )?;
     for role in roles {
-        tx.execute(
+        exec(
+            tx,
             "DELETE FROM person_roles WHERE id = ?1 \
              AND NOT EXISTS (SELECT 1 FROM evidence_spans WHERE person_role_id = ?1)",
             [role],
@@ -400,32 +446,36 @@ fn remove_reports_of(tx: &Transaction<'_>, article_id: i64) -> Result<(Removed, 
 
 /// Joins new reports to the facts other articles report, and recomputes every fact that gained
 /// or lost a report or whose actors were merged.
-fn combine(tx: &Transaction<'_>, written: Written, removed: Removed) -> Result<(), KbError> {
+fn combine(tx: &Connection, written: Written, removed: Removed) -> Result<(), KbError> {
     let Written {
         meeting_reports,
-        statement_reports,
-        demand_reports,
+        placed_statements,
+        regroup_statements,
+        placed_demands,
+        regroup_demands,
         touched,
     } = written;
     consolidate::after_removal(tx, &removed.meetings, &removed.statements, &removed.demands)?;
     let mut touched_meetings = touched.meetings;
     touched_meetings.retain(|id| !removed.meetings.contains(id));
     let meetings = consolidate::meetings(tx, &meeting_reports, &touched_meetings)?;
-    // New reports: regrouped with the reports of the same words. Words whose speakers were
-    // merged, or that lost a report: every fact of them recomputed.
+    // Reports placed as they were stored need only their facts recomputed; the others, and
+    // words whose speakers were merged or that lost a report, are regrouped.
     let mut keys = touched.statement_keys;
     keys.extend(removed.statement_keys);
-    consolidate::statements(tx, &statement_reports, &keys)?;
+    consolidate::statements(tx, &regroup_statements, &keys)?;
+    consolidate::refresh_placed(tx, "statement_reports", "statement_id", &placed_statements)?;
     let mut keys = touched.demand_keys;
     keys.extend(removed.demand_keys);
-    consolidate::demands(tx, &demand_reports, &keys)?;
+    consolidate::demands(tx, &regroup_demands, &keys)?;
+    consolidate::refresh_placed(tx, "demand_reports", "demand_id", &placed_demands)?;
     consolidate::refresh_linked(tx, &meetings.moved)?;
     Ok(())
 }
 
 /// Applies every stored curation again, in the order users made them. One that no longer
 /// applies (its actor is gone from the database) is skipped.
-fn replay_curations(tx: &Transaction<'_>) -> Result<(), KbError> {
+fn replay_curations(tx: &Connection) -> Result<(), KbError> {
     let curations: Vec<Curation> = {
         let mut select =
             tx.prepare_cached("SELECT action, actor, argument FROM actor_curations ORDER BY id")?;
@@ -486,7 +536,7 @@ fn one_actor(conn: &Connection, name: &str) -> Result<i64, CurationError> {
     }
 }
 
-fn apply_curation(tx: &Transaction<'_>, curation: &Curation) -> Result<(), CurationError> {
+fn apply_curation(tx: &Connection, curation: &Curation) -> Result<(), CurationError> {
     let mut touched = Touched::default();
     match curation {
         Curation::Alias { actor, alias } => {
@@ -523,7 +573,8 @@ fn apply_curation(tx: &Transaction<'_>, curation: &Curation) -> Result<(), Curat
                 tx.query_row("SELECT name FROM actors WHERE id = ?1", [id], |row| {
                     row.get(0)
                 })?;
-            tx.execute(
+            exec(
+                tx,
                 "UPDATE actors SET name = ?2, name_origin = 'user' WHERE id = ?1",
                 params![id, name],
             )?;
@@ -542,7 +593,7 @@ fn apply_curation(tx: &Transaction<'_>, curation: &Curation) -> Result<(), Curat
 
 /// Merges `gone` into `keep` when they can be one actor.
 fn merge_checked(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     keep: i64,
     gone: i64,
     keep_name: &str,

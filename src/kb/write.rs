@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::KbError;
+use super::consolidate::{self, Placement};
 use super::resolve::{Touched, resolve_actor};
+use super::{KbError, exec};
 use crate::extract::{
     ActorRef, Demand, Evidence, Extraction, Meeting, MeetingRef, Place, Span, Statement,
 };
@@ -18,8 +19,13 @@ use crate::text::date::precision_of;
 #[derive(Debug, Default)]
 pub struct Written {
     pub meeting_reports: Vec<i64>,
-    pub statement_reports: Vec<i64>,
-    pub demand_reports: Vec<i64>,
+    /// New statement reports that joined a fact, or made one, without moving any other
+    /// report: only their facts need recomputing.
+    pub placed_statements: Vec<i64>,
+    /// New statement reports whose arrival changes how others group: to be regrouped.
+    pub regroup_statements: Vec<i64>,
+    pub placed_demands: Vec<i64>,
+    pub regroup_demands: Vec<i64>,
     pub touched: Touched,
 }
 
@@ -155,18 +161,22 @@ impl<'a> ReportWriter<'a> {
         let meeting_report = |meeting: Option<MeetingRef>| {
             meeting.and_then(|r| written.meeting_reports.get(r.0).copied())
         };
-        let mut statement_reports = Vec::new();
+        let (mut placed, mut regroup) = (Vec::new(), Vec::new());
         for (position, statement) in extraction.statements.iter().enumerate() {
             let linked = meeting_report(statement.meeting);
-            statement_reports.push(self.write_statement(position, statement, &actor_id, linked)?);
+            let (report, moves) = self.write_statement(position, statement, &actor_id, linked)?;
+            if moves { &mut regroup } else { &mut placed }.push(report);
         }
-        let mut demand_reports = Vec::new();
+        written.placed_statements = placed;
+        written.regroup_statements = regroup;
+        let (mut placed, mut regroup) = (Vec::new(), Vec::new());
         for (position, demand) in extraction.demands.iter().enumerate() {
             let linked = meeting_report(demand.meeting);
-            demand_reports.push(self.write_demand(position, demand, &actor_id, linked)?);
+            let (report, moves) = self.write_demand(position, demand, &actor_id, linked)?;
+            if moves { &mut regroup } else { &mut placed }.push(report);
         }
-        written.statement_reports = statement_reports;
-        written.demand_reports = demand_reports;
+        written.placed_demands = placed;
+        written.regroup_demands = regroup;
         let mut insert = self.conn.prepare_cached(
             "INSERT INTO diagnostics (article_id, stage, severity, code, message, span_start, span_end) \
              VALUES (?1, 'extract', ?2, ?3, ?4, ?5, ?6)",
@@ -205,7 +215,8 @@ impl<'a> ReportWriter<'a> {
             .optional()?;
         let role_id = match existing {
             Some(id) => {
-                self.conn.execute(
+                exec(
+                    self.conn,
                     "UPDATE person_roles SET \
                      first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN ?2 ELSE first_seen END, \
                      last_seen = CASE WHEN last_seen IS NULL OR ?2 > last_seen THEN ?2 ELSE last_seen END \
@@ -215,7 +226,8 @@ impl<'a> ReportWriter<'a> {
                 id
             }
             None => {
-                self.conn.execute(
+                exec(
+                    self.conn,
                     "INSERT INTO person_roles (person_id, title, affiliation_id, first_seen, last_seen) \
                      VALUES (?1, ?2, ?3, ?4, ?4)",
                     params![person_id, title, affiliation_id, self.published],
@@ -251,14 +263,16 @@ impl<'a> ReportWriter<'a> {
             "meeting_id",
             self.reuse.meetings.get(&(position as i64)),
             || {
-                self.conn.execute(
+                exec(
+                    self.conn,
                     "INSERT INTO meetings (status) VALUES (?1)",
                     [meeting.status.as_str()],
                 )?;
                 Ok(self.conn.last_insert_rowid())
             },
         )?;
-        self.conn.execute(
+        exec(
+            self.conn,
             "INSERT INTO meeting_reports (meeting_id, article_id, position, label, kind, mode, \
              status, date, date_precision, date_phrase, end_date, place_id, outcome) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -312,7 +326,8 @@ impl<'a> ReportWriter<'a> {
         if let Some(id) = found {
             return Ok(id);
         }
-        self.conn.execute(
+        exec(
+            self.conn,
             "INSERT INTO places (name, kind, country_iso3) VALUES (?1, ?2, ?3)",
             params![place.name, place.kind.as_str(), place.country_iso3],
         )?;
@@ -325,22 +340,44 @@ impl<'a> ReportWriter<'a> {
         statement: &Statement,
         actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
         meeting_report_id: Option<i64>,
-    ) -> Result<i64, KbError> {
+    ) -> Result<(i64, bool), KbError> {
         let event = statement.event.as_ref();
-        let statement_id = self.fact_for(
-            "statements",
-            "statement_reports",
-            "statement_id",
-            self.reuse.statements.get(&(position as i64)),
-            || {
-                self.conn.execute(
-                    "INSERT INTO statements (kind, text) VALUES (?1, ?2)",
-                    params![statement.kind.as_str(), statement.text],
-                )?;
-                Ok(self.conn.last_insert_rowid())
-            },
+        let key = text_key(&statement.text);
+        let date = statement.when.date.map(|d| d.to_string());
+        let placement = consolidate::place_statement(
+            self.conn,
+            &key,
+            date.as_deref(),
+            actor_id(statement.speaker),
+            statement.kind.as_str(),
         )?;
-        self.conn.execute(
+        let statement_id = match placement {
+            Placement::Join(id) => id,
+            // A statement of its own gets its words now, indexed once for full-text search;
+            // one that will be regrouped gets them when it is recomputed, so that one that is
+            // merged away is never indexed.
+            Placement::Alone | Placement::Regroup => self.fact_for(
+                "statements",
+                "statement_reports",
+                "statement_id",
+                self.reuse.statements.get(&(position as i64)),
+                || {
+                    let text = if placement == Placement::Alone {
+                        statement.text.as_str()
+                    } else {
+                        ""
+                    };
+                    exec(
+                        self.conn,
+                        "INSERT INTO statements (kind, text) VALUES (?1, ?2)",
+                        params![statement.kind.as_str(), text],
+                    )?;
+                    Ok(self.conn.last_insert_rowid())
+                },
+            )?,
+        };
+        exec(
+            self.conn,
             "INSERT INTO statement_reports (statement_id, article_id, position, speaker_id, \
              speaker_party_id, kind, text, text_key, verb, date, date_precision, date_phrase, \
              meeting_report_id, cameo_code, plover_category, plover_mode) \
@@ -366,7 +403,7 @@ impl<'a> ReportWriter<'a> {
         )?;
         let id = self.conn.last_insert_rowid();
         self.write_evidence(Evidenced::StatementReport, id, &statement.evidence)?;
-        Ok(id)
+        Ok((id, placement == Placement::Regroup))
     }
 
     fn write_demand(
@@ -375,22 +412,36 @@ impl<'a> ReportWriter<'a> {
         demand: &Demand,
         actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
         meeting_report_id: Option<i64>,
-    ) -> Result<i64, KbError> {
+    ) -> Result<(i64, bool), KbError> {
         let answer = demand.answer.as_ref();
         let event = demand.event.as_ref();
         let answer_event = answer.and_then(|a| a.event.as_ref());
-        let demand_id = self.fact_for(
-            "demands",
-            "demand_reports",
-            "demand_id",
-            self.reuse.demands.get(&(position as i64)),
-            || {
-                self.conn
-                    .execute("INSERT INTO demands (text) VALUES (?1)", [&demand.text])?;
-                Ok(self.conn.last_insert_rowid())
-            },
+        let date = demand.when.date.map(|d| d.to_string());
+        let placement = consolidate::place_demand(
+            self.conn,
+            &text_key(&demand.text),
+            date.as_deref(),
+            actor_id(demand.by_party).or_else(|| actor_id(demand.by)),
         )?;
-        self.conn.execute(
+        let demand_id = match placement {
+            Placement::Join(id) => id,
+            Placement::Alone | Placement::Regroup => self.fact_for(
+                "demands",
+                "demand_reports",
+                "demand_id",
+                self.reuse.demands.get(&(position as i64)),
+                || {
+                    exec(
+                        self.conn,
+                        "INSERT INTO demands (text) VALUES (?1)",
+                        [&demand.text],
+                    )?;
+                    Ok(self.conn.last_insert_rowid())
+                },
+            )?,
+        };
+        exec(
+            self.conn,
             "INSERT INTO demand_reports (demand_id, article_id, position, by_actor_id, by_party_id, \
              of_actor_id, of_party_id, text, text_key, cue, answer, answered_by_id, answer_date, \
              date, date_precision, date_phrase, meeting_report_id, cameo_code, plover_category, \
@@ -424,7 +475,7 @@ impl<'a> ReportWriter<'a> {
         )?;
         let id = self.conn.last_insert_rowid();
         self.write_evidence(Evidenced::DemandReport, id, &demand.evidence)?;
-        Ok(id)
+        Ok((id, placement == Placement::Regroup))
     }
 
     fn write_evidence(
