@@ -9,6 +9,8 @@
 
 mod codes;
 mod consolidate;
+#[cfg(test)]
+mod plans;
 mod resolve;
 pub mod schema;
 mod store;

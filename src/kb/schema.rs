@@ -16,7 +16,7 @@ mod embedded {
 pub const APPLICATION_ID: i32 = 0x4449_504B;
 
 /// The schema version this dipkb writes: the highest migration it embeds.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// refinery's bookkeeping table, named by our plural snake_case rule.
 const MIGRATIONS_TABLE: &str = "schema_migrations";

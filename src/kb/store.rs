@@ -342,6 +342,11 @@ impl Store {
     }
 
     /// The connection, for tests and read queries run while writing.
+    #[cfg(test)]
+    pub(crate) fn connection_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     pub fn connection(&self) -> &Connection {
         &self.conn
     }

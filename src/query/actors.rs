@@ -33,9 +33,14 @@ impl ActorSet {
     /// An SQL condition that `column` is one of these actors, with the ids bound as one
     /// parameter (a JSON array read by `json_each`).
     pub fn condition(&self, column: &str, params: &mut Params) -> String {
-        let ids: Vec<String> = self.ids.iter().map(i64::to_string).collect();
-        let n = params.push(format!("[{}]", ids.join(",")));
+        let n = self.bind(params);
         format!("{column} IN (SELECT value FROM json_each(?{n}))")
+    }
+
+    /// Binds the ids as one parameter, a JSON array, and returns its number.
+    pub fn bind(&self, params: &mut Params) -> usize {
+        let ids: Vec<String> = self.ids.iter().map(i64::to_string).collect();
+        params.push(format!("[{}]", ids.join(",")))
     }
 }
 

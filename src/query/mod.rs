@@ -196,7 +196,7 @@ fn select(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result
     Ok(collect(&mut statement, params)?)
 }
 
-pub(crate) fn value_of(value: ValueRef<'_>) -> rusqlite::Result<Value> {
+pub fn value_of(value: ValueRef<'_>) -> rusqlite::Result<Value> {
     Ok(match value {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(n) => Value::Int(n),

@@ -21,14 +21,21 @@ fn fields(
 }
 
 /// The sources of a fact: each article, and each span of it, with the words the span covers.
+/// `fact` is "meeting", "statement" or "demand". Spans are found through the fact's reports
+/// (the `evidence` view gives the same rows, but its computed columns cannot use an index).
 fn sources(conn: &Connection, fact: &str, id: i64) -> Result<Rows, QueryError> {
-    select(
-        conn,
-        "SELECT article_id, published, aspect, text, article_title, url, span_start, span_end \
-         FROM evidence WHERE fact = ?1 AND fact_id = ?2 \
-         ORDER BY published IS NULL, published, article_id, span_start, span_end, aspect",
-        rusqlite::params![fact, id],
-    )
+    let sql = format!(
+        "SELECT e.article_id, art.published, e.aspect, \
+         substr(art.body, e.span_start + 1, e.span_end - e.span_start) AS text, \
+         art.title AS article_title, art.url, e.span_start, e.span_end \
+         FROM {fact}_reports AS r \
+         JOIN evidence_spans AS e ON e.{fact}_report_id = r.id \
+         JOIN articles AS art ON art.id = e.article_id \
+         WHERE r.{fact}_id = ?1 \
+         ORDER BY art.published IS NULL, art.published, e.article_id, e.span_start, e.span_end, \
+         e.aspect"
+    );
+    select(conn, &sql, [id])
 }
 
 /// An actor's profile: who it is, its names, its offices over time, the actors it deals with,
@@ -80,13 +87,16 @@ pub fn actor_profile(conn: &Connection, id: i64, recent: usize) -> Result<Docume
         "relations",
         select(
             conn,
-            "SELECT CASE WHEN actor_id = ?1 THEN other ELSE actor END AS with_actor, \
-             CASE WHEN actor_id = ?1 THEN relation ELSE relation || ' (by them)' END AS relation, \
-             count(*) AS events, min(date) AS first_date, max(date) AS last_date \
-             FROM relationship_events \
-             WHERE actor_id = ?1 OR (other_id = ?1 AND relation NOT IN ('met') AND relation NOT LIKE 'meeting\\_%' ESCAPE '\\') \
-             GROUP BY 1, 2 ORDER BY events DESC, 1, 2",
-            [id],
+            &format!(
+                "SELECT CASE WHEN actor_id = ?1 THEN other ELSE actor END AS with_actor, \
+                 CASE WHEN actor_id = ?1 THEN relation ELSE relation || ' (by them)' END AS relation, \
+                 count(*) AS events, min(date) AS first_date, max(date) AS last_date \
+                 FROM {} \
+                 WHERE actor_id = ?1 OR (other_id = ?1 AND relation NOT IN ('met') AND relation NOT LIKE 'meeting\\_%' ESCAPE '\\') \
+                 GROUP BY 1, 2 ORDER BY events DESC, 1, 2",
+                super::relations::links_of(2)
+            ),
+            rusqlite::params![id, format!("[{id}]")],
         )?,
     );
     let set = ActorSet {

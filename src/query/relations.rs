@@ -26,25 +26,74 @@ pub fn relations(conn: &Connection, filter: &RelationsFilter) -> Result<Rows, Qu
     if filter.dates.since.is_some() || filter.dates.until.is_some() {
         conditions.push("date IS NOT NULL".into());
     }
-    match &filter.actor {
+    let links = match &filter.actor {
         Some(set) => {
-            let actor = set.condition("actor_id", &mut params);
-            let other = set.condition("other_id", &mut params);
-            conditions.push(format!(
-                "(CASE WHEN {SYMMETRIC} THEN {actor} ELSE {actor} OR {other} END)"
-            ));
+            let n = set.bind(&mut params);
+            links_of(n)
         }
-        // Without a filter, each meeting pair once.
-        None => conditions.push(format!("(NOT ({SYMMETRIC}) OR actor < other)")),
-    }
+        None => {
+            // Without a filter, each meeting pair once.
+            conditions.push(format!("(NOT ({SYMMETRIC}) OR actor < other)"));
+            "relationship_events".to_string()
+        }
+    };
     let sql = format!(
         "SELECT actor, other, relation, count(*) AS events, min(date) AS first_date, \
          max(date) AS last_date, actor_id, other_id \
-         FROM relationship_events WHERE {} \
+         FROM {links} WHERE {} \
          GROUP BY actor_id, other_id, relation ORDER BY actor, other, relation, actor_id, other_id",
         conditions.join(" AND ")
     );
     select(conn, &sql, rusqlite::params_from_iter(params.0))
+}
+
+/// The rows of the `relationship_events` view that a filter on the actors bound as `?n` keeps
+/// (meetings from the filtered actor's side; demands and rejections on either side), found
+/// through the indexes on actor columns instead of by computing the whole view. It follows
+/// the view's definition in `migrations/V1__initial_schema.sql`; a test holds them equal.
+pub(super) fn links_of(n: usize) -> String {
+    let set = format!("(SELECT value FROM json_each(?{n}))");
+    let demands: Vec<String> = [
+        "by_actor_id",
+        "by_party_id",
+        "of_actor_id",
+        "of_party_id",
+        "answered_by_id",
+    ]
+    .iter()
+    .map(|column| format!("SELECT id FROM demands WHERE {column} IN {set}"))
+    .collect();
+    let demands = demands.join(" UNION ");
+    format!(
+        "(SELECT actor.name AS actor, other.name AS other, links.* FROM (
+    SELECT a.actor_id AS actor_id, b.actor_id AS other_id,
+        CASE m.status WHEN 'held' THEN 'met' ELSE 'meeting_' || m.status END AS relation,
+        m.date AS date, 'meeting' AS event, m.id AS event_id
+    FROM meeting_participants AS a
+    JOIN meeting_participants AS b ON b.meeting_id = a.meeting_id AND b.actor_id <> a.actor_id
+    JOIN meetings AS m ON m.id = a.meeting_id
+    WHERE a.implied = 0 AND b.implied = 0 AND a.actor_id IN {set}
+    UNION
+    SELECT by_id, of_id, 'demanded_of', date, 'demand', id FROM (
+        SELECT id, by_actor_id AS by_id, coalesce(of_party_id, of_actor_id) AS of_id, date
+        FROM demands WHERE id IN ({demands})
+        UNION
+        SELECT id, by_party_id, coalesce(of_party_id, of_actor_id), date
+        FROM demands WHERE id IN ({demands}))
+    WHERE by_id IS NOT NULL AND of_id IS NOT NULL AND by_id <> of_id
+        AND (by_id IN {set} OR of_id IN {set})
+    UNION
+    SELECT answered_by_id, coalesce(by_party_id, by_actor_id), 'rejected_demand_of',
+        coalesce(answer_date, date), 'demand', id
+    FROM demands
+    WHERE id IN ({demands}) AND answer = 'rejected' AND answered_by_id IS NOT NULL
+        AND coalesce(by_party_id, by_actor_id) IS NOT NULL
+        AND answered_by_id <> coalesce(by_party_id, by_actor_id)
+        AND (answered_by_id IN {set} OR coalesce(by_party_id, by_actor_id) IN {set})
+) AS links
+JOIN actors AS actor ON actor.id = links.actor_id
+JOIN actors AS other ON other.id = links.other_id)"
+    )
 }
 
 fn quoted(text: &str) -> String {

@@ -67,17 +67,20 @@ pub fn search(
     limit: usize,
 ) -> Result<Rows, QueryError> {
     let query = fts_query(text)?;
+    // FTS5 orders by its `rank` column (bm25) itself and stops at the limit, so snippets are
+    // made for the rows shown only; ties are then put in id order.
     let statements = "SELECT 'statement' AS kind, s.id AS id, s.date AS date, \
-        coalesce(speaker.name, '?') AS who, \
-        snippet(statements_fts, 0, '[', ']', '…', 24) AS snippet, bm25(statements_fts) AS rank \
-        FROM statements_fts JOIN statements AS s ON s.id = statements_fts.rowid \
-        LEFT JOIN actors AS speaker ON speaker.id = s.speaker_id \
-        WHERE statements_fts MATCH ?1";
+        coalesce(speaker.name, '?') AS who, hit.snippet AS snippet, hit.rank AS rank \
+        FROM (SELECT rowid, snippet(statements_fts, 0, '[', ']', '…', 24) AS snippet, rank \
+            FROM statements_fts WHERE statements_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS hit \
+        JOIN statements AS s ON s.id = hit.rowid \
+        LEFT JOIN actors AS speaker ON speaker.id = s.speaker_id";
     let articles = "SELECT 'article' AS kind, a.id AS id, a.published AS date, a.title AS who, \
-        snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet, bm25(articles_fts) AS rank \
-        FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid \
-        WHERE articles_fts MATCH ?1";
-    let top = |sql: &str| format!("SELECT * FROM ({sql}) ORDER BY rank, id LIMIT ?2");
+        hit.snippet AS snippet, hit.rank AS rank \
+        FROM (SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet, rank \
+            FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS hit \
+        JOIN articles AS a ON a.id = hit.rowid";
+    let top = |sql: &str| format!("SELECT * FROM ({sql}) ORDER BY rank, id");
     let sql = match within {
         SearchIn::All => format!(
             "SELECT kind, id, date, who, snippet FROM ( \

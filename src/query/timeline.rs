@@ -55,16 +55,6 @@ pub enum EventKind {
     Demand,
 }
 
-impl EventKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Meeting => "meeting",
-            EventKind::Statement => "statement",
-            EventKind::Demand => "demand",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct TimelineFilter {
     /// Events involving any of these.
@@ -78,63 +68,94 @@ pub struct TimelineFilter {
     pub limit: Option<usize>,
 }
 
-/// Every event with the actors it involves: participants named or implied, speakers and the
-/// parties they spoke for, who made a demand, of whom, and who answered it.
-const EVENTS: &str = "
-WITH events (event, id, date, date_precision, end_date, status, what, who, place, sources) AS (
-    SELECT 'meeting', id, date, date_precision, end_date, status, coalesce(label, kind),
-        participants, place, sources
-    FROM meeting_list
-    UNION ALL
-    SELECT 'statement', id, date, date_precision, NULL, kind, text,
-        coalesce(speaker, '?') || coalesce(' (' || party || ')', ''), NULL, sources
-    FROM statement_list
-    UNION ALL
-    SELECT 'demand', id, date, date_precision, NULL, answer, text,
-        coalesce(by_party, by_actor, '?') || ' -> ' || coalesce(of_party, of_actor, '?'), NULL, sources
-    FROM demand_list
-),
-event_actors (event, id, actor_id) AS (
-    SELECT 'meeting', meeting_id, actor_id FROM meeting_participants
-    UNION ALL SELECT 'statement', id, speaker_id FROM statements
-    UNION ALL SELECT 'statement', id, speaker_party_id FROM statements
-    UNION ALL SELECT 'demand', id, by_actor_id FROM demands
-    UNION ALL SELECT 'demand', id, by_party_id FROM demands
-    UNION ALL SELECT 'demand', id, of_actor_id FROM demands
-    UNION ALL SELECT 'demand', id, of_party_id FROM demands
-    UNION ALL SELECT 'demand', id, answered_by_id FROM demands
-)";
+/// The three kinds of event as rows of one shape, from the list views.
+const EVENTS: [(EventKind, &str); 3] = [
+    (
+        EventKind::Meeting,
+        "SELECT 'meeting' AS event, id, date, date_precision, end_date, status, \
+         coalesce(label, kind) AS what, participants AS who, place, sources FROM meeting_list",
+    ),
+    (
+        EventKind::Statement,
+        "SELECT 'statement' AS event, id, date, date_precision, NULL AS end_date, \
+         kind AS status, text AS what, \
+         coalesce(speaker, '?') || coalesce(' (' || party || ')', '') AS who, NULL AS place, \
+         sources FROM statement_list",
+    ),
+    (
+        EventKind::Demand,
+        "SELECT 'demand' AS event, id, date, date_precision, NULL AS end_date, \
+         answer AS status, text AS what, \
+         coalesce(by_party, by_actor, '?') || ' -> ' || coalesce(of_party, of_actor, '?') AS who, \
+         NULL AS place, sources FROM demand_list",
+    ),
+];
 
-fn involves(set: &ActorSet, params: &mut Params) -> String {
-    format!(
-        "EXISTS (SELECT 1 FROM event_actors AS ea WHERE ea.event = e.event AND ea.id = e.id \
-         AND {})",
-        set.condition("ea.actor_id", params)
-    )
+/// The ids of the events of one kind that involve an actor of the set (bound as parameter
+/// `?n`): participants named or implied, speakers and the parties they spoke for, who made a
+/// demand, of whom, and who answered it. Each arm is an index lookup.
+fn involving(kind: EventKind, n: usize) -> String {
+    let ids = format!("(SELECT value FROM json_each(?{n}))");
+    let arms: &[(&str, &str)] = match kind {
+        EventKind::Meeting => &[("meeting_id", "meeting_participants WHERE actor_id")],
+        EventKind::Statement => &[
+            ("id", "statements WHERE speaker_id"),
+            ("id", "statements WHERE speaker_party_id"),
+        ],
+        EventKind::Demand => &[
+            ("id", "demands WHERE by_actor_id"),
+            ("id", "demands WHERE by_party_id"),
+            ("id", "demands WHERE of_actor_id"),
+            ("id", "demands WHERE of_party_id"),
+            ("id", "demands WHERE answered_by_id"),
+        ],
+    };
+    arms.iter()
+        .map(|(id, from)| format!("SELECT {id} FROM {from} IN {ids}"))
+        .collect::<Vec<_>>()
+        .join(" UNION ")
 }
 
 /// The events that pass the filter, in date order (undated last; on one day meetings, then
 /// statements, then demands).
 pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Rows, QueryError> {
+    let (sql, params) = timeline_sql(filter);
+    select(conn, &sql, rusqlite::params_from_iter(params.0))
+}
+
+/// The query [`timeline`] runs. Actor filters select event ids through the indexes on actor
+/// columns first, so that an actor's timeline costs what the actor has, not what the
+/// knowledge base holds.
+fn timeline_sql(filter: &TimelineFilter) -> (String, Params) {
     let mut params = Params::default();
+    let any: Vec<usize> = filter
+        .actors
+        .iter()
+        .map(|set| set.bind(&mut params))
+        .collect();
+    let with = filter.with.as_ref().map(|set| set.bind(&mut params));
+    let mut arms = Vec::new();
+    for (kind, events) in EVENTS {
+        if filter.kind.is_some_and(|wanted| wanted != kind) {
+            continue;
+        }
+        let mut conditions = Vec::new();
+        if !any.is_empty() {
+            let ids: Vec<String> = any.iter().map(|&n| involving(kind, n)).collect();
+            conditions.push(format!("id IN ({})", ids.join(" UNION ")));
+        }
+        if let Some(n) = with {
+            conditions.push(format!("id IN ({})", involving(kind, n)));
+        }
+        if conditions.is_empty() {
+            arms.push(events.to_string());
+        } else {
+            arms.push(format!("{events} WHERE {}", conditions.join(" AND ")));
+        }
+    }
     let mut conditions = vec![filter.dates.sql("e.date", Some("e.end_date"), &mut params)];
     if filter.dates.since.is_some() || filter.dates.until.is_some() {
         conditions.push("e.date IS NOT NULL".into());
-    }
-    if !filter.actors.is_empty() {
-        let any: Vec<String> = filter
-            .actors
-            .iter()
-            .map(|set| involves(set, &mut params))
-            .collect();
-        conditions.push(format!("({})", any.join(" OR ")));
-    }
-    if let Some(with) = &filter.with {
-        conditions.push(involves(with, &mut params));
-    }
-    if let Some(kind) = filter.kind {
-        let n = params.push(kind.as_str().to_string());
-        conditions.push(format!("e.event = ?{n}"));
     }
     if let Some(place) = &filter.place {
         let n = params.push(place.clone());
@@ -148,16 +169,16 @@ pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Rows, Quer
         None => String::new(),
     };
     let sql = format!(
-        "{EVENTS}
-SELECT e.date AS date, e.date_precision AS precision, e.event AS event, e.id AS id,
+        "SELECT e.date AS date, e.date_precision AS precision, e.event AS event, e.id AS id,
     e.status AS status, e.what AS what, e.who AS who, e.place AS place, e.sources AS sources
-FROM events AS e
+FROM ({}) AS e
 WHERE {}
 ORDER BY e.date IS NULL, e.date,
     CASE e.event WHEN 'meeting' THEN 0 WHEN 'statement' THEN 1 ELSE 2 END, e.id{limit}",
+        arms.join("\n    UNION ALL\n    "),
         conditions.join(" AND ")
     );
-    select(conn, &sql, rusqlite::params_from_iter(params.0))
+    (sql, params)
 }
 
 #[cfg(test)]

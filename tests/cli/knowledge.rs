@@ -414,3 +414,98 @@ fn articles_ingested_in_any_order_or_twice_give_the_same_knowledge_base() {
         .success();
     assert_eq!(expected, content(&forward));
 }
+
+/// `timeline` and `relations` find an actor's events through the indexes instead of through
+/// the views; for every actor of the samples they return what the views say.
+#[test]
+fn indexed_actor_queries_agree_with_the_views() {
+    use dipkb::query::{self, RelationsFilter, TimelineFilter};
+    let kb = Kb::with_samples();
+    let conn = dipkb::kb::open_read_only(&kb.db()).expect("open");
+    let names: Vec<String> = {
+        let mut statement = conn.prepare("SELECT name FROM actors ORDER BY id").unwrap();
+        statement
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert!(names.len() > 50, "{} actors", names.len());
+    let strings = |rows: &dipkb::render::Rows| -> Vec<String> {
+        rows.rows.iter().map(|row| format!("{row:?}")).collect()
+    };
+    let mut linked = 0;
+    for name in &names {
+        let Ok(set) = query::actor_set(&conn, name, false) else {
+            continue; // a name shared by several actors as an alias
+        };
+        let ids = format!(
+            "({})",
+            set.ids
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        // Relations: the view, filtered as its documentation says.
+        let expected: Vec<String> = {
+            let sql = format!(
+                "SELECT actor, other, relation, count(*), min(date), max(date), actor_id, other_id \
+                 FROM relationship_events WHERE CASE WHEN relation = 'met' OR relation LIKE 'meeting\\_%' ESCAPE '\\' \
+                 THEN actor_id IN {ids} ELSE actor_id IN {ids} OR other_id IN {ids} END \
+                 GROUP BY actor_id, other_id, relation ORDER BY actor, other, relation, actor_id, other_id"
+            );
+            let mut statement = conn.prepare(&sql).unwrap();
+            let count = statement.column_count();
+            statement
+                .query_map([], |row| {
+                    (0..count)
+                        .map(|i| dipkb::query::value_of(row.get_ref(i)?))
+                        .collect::<Result<Vec<_>, _>>()
+                })
+                .unwrap()
+                .map(|row| format!("{:?}", row.unwrap()))
+                .collect()
+        };
+        let filter = RelationsFilter {
+            actor: Some(set.clone()),
+            ..RelationsFilter::default()
+        };
+        let got = strings(&query::relations(&conn, &filter).unwrap());
+        assert_eq!(got, expected, "relations --actor {name:?}");
+        linked += usize::from(!got.is_empty());
+        // Timeline: every event one of whose actor columns holds one of the ids.
+        let expected: Vec<(String, i64)> = {
+            let sql = format!(
+                "SELECT 'meeting', meeting_id FROM meeting_participants WHERE actor_id IN {ids} \
+                 UNION SELECT 'statement', id FROM statements WHERE speaker_id IN {ids} OR speaker_party_id IN {ids} \
+                 UNION SELECT 'demand', id FROM demands WHERE by_actor_id IN {ids} OR by_party_id IN {ids} \
+                 OR of_actor_id IN {ids} OR of_party_id IN {ids} OR answered_by_id IN {ids} ORDER BY 1, 2"
+            );
+            let mut statement = conn.prepare(&sql).unwrap();
+            statement
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        let filter = TimelineFilter {
+            actors: vec![set],
+            ..TimelineFilter::default()
+        };
+        let rows = query::timeline(&conn, &filter).unwrap();
+        let mut got: Vec<(String, i64)> = rows
+            .rows
+            .iter()
+            .map(|row| match (&row[2], &row[3]) {
+                (dipkb::render::Value::Text(event), dipkb::render::Value::Int(id)) => {
+                    (event.clone(), *id)
+                }
+                other => panic!("unexpected timeline row {other:?}"),
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, expected, "timeline --actor {name:?}");
+    }
+    assert!(linked > 20, "only {linked} actors have relations");
+}

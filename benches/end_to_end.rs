@@ -1,0 +1,245 @@
+//! The end-to-end benchmark: a synthetic corpus of 10,000 and 100,000 articles ingested by the
+//! real `dipkb` binary, then timeline, relations, actor and search queries on the larger
+//! database. Prints what BENCHMARKS.md records.
+//!
+//!     cargo bench --bench end_to_end
+//!
+//! `DIPKB_BENCH_SIZES=2000,10000` changes the corpus sizes; `DIPKB_BENCH_DIR` where corpora and
+//! databases go (default `target/bench`, kept between runs so that a corpus is made once);
+//! `DIPKB_BENCH_DB=path.sqlite` skips ingest and times the queries on that database.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use dipkb::query::{self, DateRange, RelationsFilter, SearchIn, TimelineFilter};
+use dipkb::synth::{Rng, Synth};
+
+const SEED: u64 = 20_220_112;
+const QUERIES: usize = 200;
+
+fn main() {
+    // `cargo bench` passes `--bench`; anything else (`cargo test --benches`) only checks that
+    // this builds and starts.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("end_to_end: run with `cargo bench --bench end_to_end`");
+        return;
+    }
+    let sizes: Vec<usize> = std::env::var("DIPKB_BENCH_SIZES")
+        .unwrap_or_else(|_| "10000,100000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let dir =
+        PathBuf::from(std::env::var("DIPKB_BENCH_DIR").unwrap_or_else(|_| "target/bench".into()));
+    std::fs::create_dir_all(&dir).expect("benchmark folder");
+    println!("machine: {}", machine());
+    if let Ok(db) = std::env::var("DIPKB_BENCH_DB") {
+        queries(Path::new(&db));
+        return;
+    }
+    println!();
+    println!(
+        "| articles | raw MB | ingest s | articles/s | MB/s | facts/article | DB bytes per raw byte | peak RSS MB |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut largest = None;
+    for &n in &sizes {
+        let corpus = dir.join(format!("synth-{n}.jsonl"));
+        if !corpus.exists() {
+            let file = std::fs::File::create(&corpus).expect("corpus file");
+            let mut out = std::io::BufWriter::new(file);
+            Synth::new(SEED, n)
+                .write_jsonl(n, &mut out)
+                .expect("write corpus");
+        }
+        let db = dir.join(format!("synth-{n}.sqlite"));
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
+        let started = Instant::now();
+        let status = Command::new(env!("CARGO_BIN_EXE_dipkb"))
+            .arg("--db")
+            .arg(&db)
+            .arg("ingest")
+            .arg(&corpus)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("run dipkb ingest");
+        let seconds = started.elapsed().as_secs_f64();
+        assert!(status.success(), "ingest failed");
+        let peak_mb = peak_child_rss_kb() as f64 / 1024.0;
+        // Fold the write-ahead log into the file before measuring it.
+        checkpoint(&db);
+        let conn = dipkb::kb::open_read_only(&db).expect("open database");
+        let raw: i64 = conn
+            .query_row(
+                "SELECT sum(length(CAST(body AS BLOB))) FROM articles",
+                [],
+                |r| r.get(0),
+            )
+            .expect("raw size");
+        let facts: i64 = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM meeting_reports) + (SELECT count(*) FROM statement_reports) \
+                 + (SELECT count(*) FROM demand_reports)",
+                [],
+                |r| r.get(0),
+            )
+            .expect("facts");
+        let db_bytes = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
+        let raw_mb = raw as f64 / 1e6;
+        println!(
+            "| {n} | {raw_mb:.1} | {seconds:.1} | {:.0} | {:.2} | {:.2} | {:.2} | {peak_mb:.0} |",
+            n as f64 / seconds,
+            raw_mb / seconds,
+            facts as f64 / n as f64,
+            db_bytes as f64 / raw as f64,
+        );
+        largest = Some(db);
+    }
+    if let Some(db) = largest {
+        queries(&db);
+    }
+}
+
+/// Times varied queries on the database at `db`.
+fn queries(db: &Path) {
+    println!();
+    println!(
+        "queries on {} ({QUERIES} of each, in-process, read-only connection):",
+        db.display()
+    );
+    println!();
+    println!("| query | p50 ms | p95 ms | max ms |");
+    println!("|---|---:|---:|---:|");
+    let conn = dipkb::kb::open_read_only(db).expect("open database");
+    let actors: Vec<String> = {
+        let mut statement = conn
+            .prepare("SELECT name FROM actors WHERE kind IN ('state', 'person') ORDER BY id")
+            .expect("actors");
+        statement
+            .query_map([], |r| r.get(0))
+            .expect("actors")
+            .collect::<Result<_, _>>()
+            .expect("actors")
+    };
+    let words = [
+        "ceasefire",
+        "grain",
+        "border",
+        "sanctions",
+        "journalists",
+        "negotiations",
+        "patience",
+        "diplomacy",
+        "crisis",
+        "constructive",
+        "Geneva",
+        "withdrawal",
+    ];
+    let mut rng = Rng::new(SEED);
+    let mut time = |name: &str, mut run: Box<dyn FnMut(&mut Rng)>| {
+        let mut samples: Vec<Duration> = (0..QUERIES)
+            .map(|_| {
+                let started = Instant::now();
+                run(&mut rng);
+                started.elapsed()
+            })
+            .collect();
+        samples.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "| {name} | {:.2} | {:.2} | {:.2} |",
+            ms(samples[samples.len() / 2]),
+            ms(samples[samples.len() * 95 / 100]),
+            ms(samples[samples.len() - 1]),
+        );
+    };
+    time(
+        "timeline --actor A",
+        Box::new(|rng| {
+            let actor = &actors[rng.below(actors.len())];
+            let set = query::actor_set(&conn, actor, false).expect("actor");
+            let filter = TimelineFilter {
+                actors: vec![set],
+                ..TimelineFilter::default()
+            };
+            query::timeline(&conn, &filter).expect("timeline");
+        }),
+    );
+    time(
+        "timeline --actor A --since --until (a year)",
+        Box::new(|rng| {
+            let actor = &actors[rng.below(actors.len())];
+            let year = 2005 + rng.below(20) as i32;
+            let set = query::actor_set(&conn, actor, false).expect("actor");
+            let filter = TimelineFilter {
+                actors: vec![set],
+                dates: DateRange {
+                    since: chrono::NaiveDate::from_ymd_opt(year, 1, 1),
+                    until: chrono::NaiveDate::from_ymd_opt(year, 12, 31),
+                },
+                ..TimelineFilter::default()
+            };
+            query::timeline(&conn, &filter).expect("timeline");
+        }),
+    );
+    time(
+        "relations --actor A",
+        Box::new(|rng| {
+            let actor = &actors[rng.below(actors.len())];
+            let set = query::actor_set(&conn, actor, false).expect("actor");
+            let filter = RelationsFilter {
+                actor: Some(set),
+                ..RelationsFilter::default()
+            };
+            query::relations(&conn, &filter).expect("relations");
+        }),
+    );
+    time(
+        "actor A (profile)",
+        Box::new(|rng| {
+            let actor = &actors[rng.below(actors.len())];
+            if let Ok(id) = query::one_actor(&conn, actor) {
+                query::actor_profile(&conn, id, 10).expect("profile");
+            }
+        }),
+    );
+    time(
+        "search WORD",
+        Box::new(|rng| {
+            let word = words[rng.below(words.len())];
+            query::search(&conn, word, SearchIn::All, 20).expect("search");
+        }),
+    );
+}
+
+/// Peak resident memory of the largest child process waited for so far, in KiB.
+fn peak_child_rss_kb() -> i64 {
+    // SAFETY: getrusage only writes into the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    if ok == 0 { usage.ru_maxrss } else { 0 }
+}
+
+fn checkpoint(db: &Path) {
+    if let Ok(store) = dipkb::kb::Store::open(db) {
+        let _ = store
+            .connection()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!("{cpu}, {cores} cores")
+}

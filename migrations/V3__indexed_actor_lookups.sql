@@ -1,0 +1,31 @@
+-- dipkb schema, version 3: lookups by actor that version 2 answered by reading whole tables.
+
+CREATE INDEX idx_actors_name ON actors ( -- `--actor NAME` and curations find an actor by its own name first.
+    name
+);
+
+DROP VIEW actor_list;
+CREATE VIEW actor_list AS
+-- One row per actor with its codes, every alias, its latest office, and how often it appears.
+-- Each count is a search of an index on the actor column it counts by.
+SELECT
+    a.id AS id,
+    a.kind AS kind,
+    a.name AS name,
+    a.iso3 AS iso3,
+    a.wikidata_qid AS wikidata_qid,
+    a.cameo_code AS cameo_code,
+    (SELECT group_concat(alias, '; ') FROM (
+        SELECT alias FROM actor_aliases WHERE actor_id = a.id AND alias <> a.name ORDER BY alias_key)) AS aliases,
+    (SELECT trim(coalesce(r.title, '') || coalesce(' (' || aff.name || ')', ''))
+        FROM person_roles AS r LEFT JOIN actors AS aff ON aff.id = r.affiliation_id
+        WHERE r.person_id = a.id
+        ORDER BY r.last_seen IS NULL, r.last_seen DESC, r.affiliation_id IS NULL, r.title IS NULL,
+            length(r.title) DESC, r.title, aff.name LIMIT 1) AS latest_role,
+    (SELECT count(*) FROM meeting_participants WHERE actor_id = a.id) AS meetings,
+    (SELECT count(*) FROM statements WHERE speaker_id = a.id) AS statements,
+    (SELECT count(*) FROM demands WHERE by_actor_id = a.id)
+        + (SELECT count(*) FROM demands WHERE by_party_id = a.id AND by_actor_id IS NOT a.id) AS demands_made,
+    (SELECT count(*) FROM demands WHERE of_actor_id = a.id)
+        + (SELECT count(*) FROM demands WHERE of_party_id = a.id AND of_actor_id IS NOT a.id) AS demands_received
+FROM actors AS a;
