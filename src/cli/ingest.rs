@@ -202,7 +202,8 @@ fn read_inputs(
         if !send(Item::File(input.to_string())) {
             return;
         }
-        for article in source::read_input(&input, options) {
+        let mut more = true;
+        source::each_article(&input, options, &mut |article| {
             let item = match article {
                 Ok(article) => Item::Article {
                     article: Box::new(article),
@@ -210,9 +211,11 @@ fn read_inputs(
                 },
                 Err(err) => Item::Failed(err.to_string()),
             };
-            if !send(item) {
-                return;
-            }
+            more = send(item);
+            more
+        });
+        if !more {
+            return;
         }
         if !send(Item::FileDone) {
             return;

@@ -26,15 +26,20 @@ pub fn parse_document(text: &str, origin: &str) -> Vec<Result<Article, SourceErr
 pub fn parse_lines(text: &str, origin: &str) -> Vec<Result<Article, SourceError>> {
     text.lines()
         .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(index, line)| {
-            let line_origin = format!("{origin}:{}", index + 1);
-            match serde_json::from_str::<Value>(line) {
-                Ok(value) => from_value(value, &line_origin),
-                Err(err) => Err(SourceError::new(line_origin, json_problem(&err, index))),
-            }
-        })
+        .filter_map(|(index, line)| parse_line(line, index, origin))
         .collect()
+}
+
+/// Line `index` (from 0) of a `.jsonl` file; nothing for a blank line.
+pub fn parse_line(line: &str, index: usize, origin: &str) -> Option<Result<Article, SourceError>> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    let line_origin = format!("{origin}:{}", index + 1);
+    Some(match serde_json::from_str::<Value>(line) {
+        Ok(value) => from_value(value, &line_origin),
+        Err(err) => Err(SourceError::new(line_origin, json_problem(&err, index))),
+    })
 }
 
 fn json_problem(err: &serde_json::Error, line_offset: usize) -> Problem {

@@ -8,6 +8,7 @@
 
 mod decode;
 mod json;
+mod lines;
 mod plain;
 mod sidecar;
 
@@ -86,6 +87,11 @@ pub enum Problem {
         human_size(MAX_ARTICLE_BYTES)
     )]
     TooLarge { size: String },
+    #[error(
+        "too large: the line is longer than {limit}, more than an article of {} can take",
+        human_size(MAX_ARTICLE_BYTES)
+    )]
+    LineTooLong { limit: String },
     #[error("unknown file type: expected .txt, .md, .json or .jsonl")]
     UnknownType,
     #[error("front matter: {0}")]
@@ -294,43 +300,73 @@ fn read_bytes_with(
         Ok(decoded) => decoded,
         Err(problem) => return vec![Err(SourceError::new(origin, problem))],
     };
-    let mut articles = match format {
+    let articles = match format {
         Format::Text => vec![plain::parse(&decoded.text, origin)],
         Format::Json => json::parse_document(&decoded.text, origin),
         Format::JsonLines => json::parse_lines(&decoded.text, origin),
     };
-    for article in &mut articles {
-        if let Ok(found) = article
-            && found.body.len() > MAX_ARTICLE_BYTES
-        {
-            *article = Err(SourceError::new(
-                found.origin.clone(),
-                Problem::TooLarge {
-                    size: human_size(found.body.len()),
-                },
-            ));
-        }
-    }
-    for article in articles.iter_mut().flatten() {
-        article.warnings.extend(decoded.warnings.iter().cloned());
-        match &sidecar {
-            Some(Ok(sidecar)) => sidecar.fill(article),
-            Some(Err(warning)) => article.warnings.push(warning.clone()),
-            None => {}
-        }
-        if article.published.is_none() {
-            match options.published {
-                Some(date) => article.published = Some(date),
-                None => article.warnings.push(Warning {
-                    code: "no-publication-date",
-                    message: "no publication date: relative dates stay unresolved \
-                              (give one in front matter or with --published)"
-                        .into(),
-                }),
-            }
-        }
-    }
     articles
+        .into_iter()
+        .map(|article| finish(article, &decoded.warnings, sidecar.as_ref(), options))
+        .collect()
+}
+
+/// What every article read goes through: the size limit, the warnings of its input, what a
+/// sidecar file says of it, and the publication date given on the command line.
+fn finish(
+    article: Result<Article, SourceError>,
+    warnings: &[Warning],
+    sidecar: Option<&Result<sidecar::Sidecar, Warning>>,
+    options: &ReadOptions,
+) -> Result<Article, SourceError> {
+    let mut article = article?;
+    if article.body.len() > MAX_ARTICLE_BYTES {
+        return Err(SourceError::new(
+            article.origin.clone(),
+            Problem::TooLarge {
+                size: human_size(article.body.len()),
+            },
+        ));
+    }
+    article.warnings.extend(warnings.iter().cloned());
+    match sidecar {
+        Some(Ok(sidecar)) => sidecar.fill(&mut article),
+        Some(Err(warning)) => article.warnings.push(warning.clone()),
+        None => {}
+    }
+    if article.published.is_none() {
+        match options.published {
+            Some(date) => article.published = Some(date),
+            None => article.warnings.push(Warning {
+                code: "no-publication-date",
+                message: "no publication date: relative dates stay unresolved \
+                          (give one in front matter or with --published)"
+                    .into(),
+            }),
+        }
+    }
+    Ok(article)
+}
+
+/// Reads one input and hands each article to `each` as soon as it is read, until `each`
+/// returns false. JSON Lines files are read a line at a time, so memory does not grow with
+/// the file; other inputs are read whole, as [`read_input`] does.
+pub fn each_article(
+    input: &Input,
+    options: &ReadOptions,
+    each: &mut dyn FnMut(Result<Article, SourceError>) -> bool,
+) {
+    if let Input::File(path) = input
+        && Format::from_path(path) == Some(Format::JsonLines)
+        && lines::read(path, &input.to_string(), options, each)
+    {
+        return;
+    }
+    for article in read_input(input, options) {
+        if !each(article) {
+            return;
+        }
+    }
 }
 
 /// Parses a publication date as sources write it: `2022-01-12`, or a timestamp that starts
