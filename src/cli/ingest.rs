@@ -41,6 +41,8 @@ struct Tally {
 /// [`BATCH_SECONDS`], so that readers see progress on a slow run.
 const BATCH_ARTICLES: usize = 500;
 const BATCH_SECONDS: u64 = 2;
+/// Text in one batch at most, since a batch's articles are kept until it commits.
+const BATCH_BYTES: usize = 64 * 1024 * 1024;
 
 /// Items between the reader and the writer at most: memory stays flat whatever the input.
 const WINDOW: usize = 512;
@@ -138,28 +140,50 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
             });
         }
         drop(done_tx);
-        // The writer: items in input order, articles in batches.
+        // The writer: items in input order, articles in batches. The articles of the open
+        // batch are kept until it commits, in case it has to be stored again.
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0;
-        let mut in_batch = 0;
+        let mut batch: Vec<Item> = Vec::new();
+        let mut batch_bytes = 0;
         let mut batch_started = std::time::Instant::now();
         store.begin_batch()?;
         for (seq, item) in done_rx {
             pending.insert(seq, item);
-            while let Some(item) = pending.remove(&next) {
+            while let Some(mut item) = pending.remove(&next) {
                 next += 1;
-                let stored_article =
-                    store_item(&mut store, item, reprocess, &progress, &mut tally, lexicon);
-                let _ = token_tx.send(());
-                if stored_article {
-                    in_batch += 1;
+                let mut outcome = store_item(
+                    &mut store, &mut item, reprocess, &progress, &mut tally, lexicon,
+                );
+                if outcome == Outcome::BatchLost {
+                    // It failed halfway and took its batch with it: store the batch again,
+                    // each article on its own, so that only the failing one is lost.
+                    store.begin_careful_batch()?;
+                    let quiet = progress.quiet();
+                    for earlier in &mut batch {
+                        let mut again = Tally::default();
+                        store_item(&mut store, earlier, reprocess, &quiet, &mut again, lexicon);
+                        // Counted when first stored; only a failure now is news.
+                        tally.failed += again.failed;
+                        tally.new -= again.failed.min(tally.new);
+                    }
+                    outcome = store_item(
+                        &mut store, &mut item, reprocess, &progress, &mut tally, lexicon,
+                    );
                 }
-                if in_batch >= BATCH_ARTICLES
-                    || (in_batch > 0 && batch_started.elapsed().as_secs() >= BATCH_SECONDS)
+                let _ = token_tx.send(());
+                if outcome == Outcome::Stored {
+                    batch_bytes += item.size();
+                    batch.push(item);
+                }
+                if batch.len() >= BATCH_ARTICLES
+                    || batch_bytes >= BATCH_BYTES
+                    || (!batch.is_empty() && batch_started.elapsed().as_secs() >= BATCH_SECONDS)
                 {
                     store.commit_batch()?;
                     store.begin_batch()?;
-                    in_batch = 0;
+                    batch.clear();
+                    batch_bytes = 0;
                     batch_started = std::time::Instant::now();
                 }
             }
@@ -299,60 +323,83 @@ fn extract_item(
     }
 }
 
-/// The writer's part for one item; true when an article was written.
+/// What storing an item came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Not an article, or one that failed alone.
+    Nothing,
+    /// An article went into the open batch (stored, re-extracted, or found stored already).
+    Stored,
+    /// An article failed and the open batch was rolled back with it.
+    BatchLost,
+}
+
+impl Item {
+    /// The bytes of text an item holds.
+    fn size(&self) -> usize {
+        match self {
+            Item::Article { article, .. } => article.body.len(),
+            Item::Stored { article, .. } => article.body.len(),
+            _ => 0,
+        }
+    }
+}
+
+/// The writer's part for one item. An article's extraction is left in the item, so that it
+/// can be stored again without extracting it again.
 fn store_item(
     store: &mut Store,
-    item: Item,
+    item: &mut Item,
     reprocess: bool,
     progress: &Progress,
     tally: &mut Tally,
     lexicon: &Lexicon,
-) -> bool {
+) -> Outcome {
     match item {
         Item::File(name) => {
-            progress.show(&name);
-            false
+            progress.show(name);
+            Outcome::Nothing
         }
         Item::FileDone => {
             progress.advance();
-            false
+            Outcome::Nothing
         }
         Item::Failed(message) => {
-            progress.error(&message);
+            progress.error(message);
             tally.failed += 1;
-            false
+            Outcome::Nothing
         }
         Item::Article {
             article,
             extraction,
-        } => {
-            ingest_article(
-                store, &article, extraction, reprocess, progress, tally, lexicon,
-            );
-            true
-        }
+        } => ingest_article(
+            store, article, extraction, reprocess, progress, tally, lexicon,
+        ),
         Item::Stored {
             article,
             extraction,
         } => {
             progress.show(&article.origin);
             let extraction = extraction
-                .unwrap_or_else(|| extract::extract_with(&article.extract_input(), lexicon));
-            match store.replace_facts(article.id, &extraction) {
+                .get_or_insert_with(|| extract::extract_with(&article.extract_input(), lexicon));
+            let outcome = match store.replace_facts(article.id, extraction) {
                 Ok(counts) => {
                     tally.facts += counts;
                     tally.reprocessed += 1;
+                    Outcome::Stored
                 }
+                Err(KbError::BatchRolledBack(_)) => return Outcome::BatchLost,
                 Err(err) => {
                     progress.error(&format!(
                         "article {} ({}): cannot store: {err}",
                         article.id, article.origin
                     ));
                     tally.failed += 1;
+                    Outcome::Nothing
                 }
-            }
+            };
             progress.advance();
-            true
+            outcome
         }
     }
 }
@@ -360,27 +407,24 @@ fn store_item(
 fn ingest_article(
     store: &mut Store,
     article: &Article,
-    extraction: Option<Extraction>,
+    extraction: &mut Option<Extraction>,
     reprocess: bool,
     progress: &Progress,
     tally: &mut Tally,
     lexicon: &Lexicon,
-) {
+) -> Outcome {
     for warning in &article.warnings {
         progress.warn(&format!("{}: {}", article.origin, warning.message));
     }
     // The worker's extraction, or one made here when the worker skipped it and it is needed
     // after all.
-    let mut extraction = extraction;
-    let mut extracted = || -> Extraction {
-        extraction
-            .take()
-            .unwrap_or_else(|| extract_from(article, lexicon))
-    };
     let result = (|| -> Result<(), KbError> {
         match store.find_article(&article.content_hash())? {
             Some(id) if reprocess => {
-                tally.facts += store.replace_facts(id, &extracted())?;
+                tally.facts += store.replace_facts(
+                    id,
+                    extraction.get_or_insert_with(|| extract_from(article, lexicon)),
+                )?;
                 tally.reprocessed += 1;
             }
             Some(id) => {
@@ -391,7 +435,10 @@ fn ingest_article(
                 tally.skipped += 1;
             }
             None => {
-                let (id, counts) = store.add_article(article, &extracted())?;
+                let (id, counts) = store.add_article(
+                    article,
+                    extraction.get_or_insert_with(|| extract_from(article, lexicon)),
+                )?;
                 tracing::info!("{}: stored as article {id}", article.origin);
                 tally.facts += counts;
                 tally.new += 1;
@@ -399,9 +446,14 @@ fn ingest_article(
         }
         Ok(())
     })();
-    if let Err(err) = result {
-        progress.error(&format!("{}: cannot store: {err}", article.origin));
-        tally.failed += 1;
+    match result {
+        Ok(()) => Outcome::Stored,
+        Err(KbError::BatchRolledBack(_)) => Outcome::BatchLost,
+        Err(err) => {
+            progress.error(&format!("{}: cannot store: {err}", article.origin));
+            tally.failed += 1;
+            Outcome::Nothing
+        }
     }
 }
 
@@ -428,6 +480,8 @@ fn print_summary(tally: &Tally) {
 /// A progress bar on a terminal, nothing otherwise; messages print above it.
 struct Progress {
     bar: ProgressBar,
+    /// Says errors only: for articles stored again, whose warnings were said the first time.
+    quiet: bool,
 }
 
 impl Progress {
@@ -441,15 +495,26 @@ impl Progress {
         if let Ok(style) = ProgressStyle::with_template(&template) {
             bar.set_style(style);
         }
-        Progress { bar }
+        Progress { bar, quiet: false }
+    }
+
+    fn quiet(&self) -> Progress {
+        Progress {
+            bar: self.bar.clone(),
+            quiet: true,
+        }
     }
 
     fn show(&self, what: &str) {
-        self.bar.set_message(what.to_string());
+        if !self.quiet {
+            self.bar.set_message(what.to_string());
+        }
     }
 
     fn advance(&self) {
-        self.bar.inc(1);
+        if !self.quiet {
+            self.bar.inc(1);
+        }
     }
 
     fn finish(&self) {
@@ -457,6 +522,9 @@ impl Progress {
     }
 
     fn warn(&self, message: &str) {
+        if self.quiet {
+            return;
+        }
         self.bar.suspend(|| eprintln!("warning: {message}"));
     }
 

@@ -35,7 +35,8 @@ impl MeetingFacts {
         place_id: Option<i64>,
     ) -> Result<MeetingFacts, KbError> {
         let place_country: Option<String> = match place_id {
-            Some(id) => conn.query_row(
+            Some(id) => crate::kb::query_one(
+                conn,
                 "SELECT country_iso3 FROM places WHERE id = ?1",
                 [id],
                 |row| row.get(0),

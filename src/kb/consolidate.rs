@@ -235,7 +235,7 @@ fn load_meeting_reports(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingRep
     for chunk in ids.chunks(500) {
         let list: Vec<String> = chunk.iter().map(i64::to_string).collect();
         let list = list.join(", ");
-        let mut select = conn.prepare(&format!(
+        let mut select = conn.prepare_cached(&format!(
             "SELECT r.id, r.meeting_id, r.article_id, ifnull(a.published, ''), a.content_sha256, \
              r.position, r.label, r.mode, r.date, r.end_date, p.id, p.name, p.kind, p.country_iso3 \
              FROM meeting_reports AS r JOIN articles AS a ON a.id = r.article_id \
@@ -272,7 +272,7 @@ fn load_meeting_reports(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingRep
             let report = report?;
             by_id.insert(report.id, report);
         }
-        let mut select = conn.prepare(&format!(
+        let mut select = conn.prepare_cached(&format!(
             "SELECT meeting_report_id, actor_id FROM meeting_report_participants \
              WHERE meeting_report_id IN ({list})"
         ))?;
@@ -1163,7 +1163,8 @@ fn regroup_keyed(
         if done.contains(&report) {
             continue;
         }
-        let (key, date): (String, Option<String>) = conn.query_row(
+        let (key, date): (String, Option<String>) = crate::kb::query_one(
+            conn,
             &format!(
                 "SELECT text_key, date FROM {} WHERE id = ?1",
                 fact.reports()
@@ -1321,7 +1322,10 @@ pub fn refresh_statement(conn: &Connection, id: i64) -> Result<(), KbError> {
         conn,
         "UPDATE statements SET speaker_id = ?2, speaker_party_id = ?3, kind = ?4, text = ?5, verb = ?6, \
          date = ?7, date_precision = ?8, date_phrase = ?9, meeting_id = ?10, cameo_code = ?11, \
-         plover_category = ?12, plover_mode = ?13 WHERE id = ?1",
+         plover_category = ?12, plover_mode = ?13 WHERE id = ?1 \
+         AND (speaker_id, speaker_party_id, kind, text, verb, date, date_precision, date_phrase, \
+         meeting_id, cameo_code, plover_category, plover_mode) \
+         IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             id,
             rows.iter().find_map(|r| r.speaker),
@@ -1405,7 +1409,11 @@ pub fn refresh_demand(conn: &Connection, id: i64) -> Result<(), KbError> {
          text = ?6, cue = ?7, answer = ?8, answered_by_id = ?9, answer_date = ?10, date = ?11, \
          date_precision = ?12, date_phrase = ?13, meeting_id = ?14, cameo_code = ?15, \
          plover_category = ?16, plover_mode = ?17, answer_cameo_code = ?18, \
-         answer_plover_category = ?19 WHERE id = ?1",
+         answer_plover_category = ?19 WHERE id = ?1 \
+         AND (by_actor_id, by_party_id, of_actor_id, of_party_id, text, cue, answer, answered_by_id, \
+         answer_date, date, date_precision, date_phrase, meeting_id, cameo_code, plover_category, \
+         plover_mode, answer_cameo_code, answer_plover_category) \
+         IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         params![
             id,
             rows.iter().find_map(|r| r.by_actor),

@@ -50,6 +50,11 @@ pub enum KbError {
     Migration { path: PathBuf, message: String },
     #[error("{path} is busy: another process is writing to it; try again when it has finished")]
     Busy { path: PathBuf },
+    /// An article failed halfway through a batch stored without savepoints, and the batch's
+    /// transaction was rolled back: the batch has to be stored again with
+    /// [`Store::begin_careful_batch`].
+    #[error("{0} (the batch it was in was rolled back)")]
+    BatchRolledBack(Box<KbError>),
     #[error("cannot open database {path}")]
     Open {
         path: PathBuf,
@@ -93,6 +98,16 @@ pub fn alias_key(name: &str) -> String {
         }
     }
     key
+}
+
+/// Runs a query that returns one row, on a cached prepared statement.
+fn query_one<T>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    conn.prepare_cached(sql)?.query_row(params, f)
 }
 
 #[cfg(test)]

@@ -99,13 +99,13 @@ fn actors_with_alias(conn: &Connection, kind: &str, key: &str) -> Result<Vec<i64
 
 fn by_code(conn: &Connection, column: &str, code: Option<&str>) -> Result<Option<i64>, KbError> {
     let Some(code) = code else { return Ok(None) };
-    Ok(conn
-        .query_row(
-            &format!("SELECT id FROM actors WHERE {column} = ?1"),
-            [code],
-            |row| row.get(0),
-        )
-        .optional()?)
+    Ok(crate::kb::query_one(
+        conn,
+        &format!("SELECT id FROM actors WHERE {column} = ?1"),
+        [code],
+        |row| row.get(0),
+    )
+    .optional()?)
 }
 
 /// Finds the stored actor `actor` is, or stores it; adds its names as aliases; and merges into
@@ -179,13 +179,13 @@ pub fn find_by_name(
     name: &str,
 ) -> Result<Option<i64>, KbError> {
     let kind_str = kind.as_str();
-    let exact: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM actors WHERE kind = ?1 AND name = ?2 ORDER BY id LIMIT 1",
-            [kind_str, name],
-            |row| row.get(0),
-        )
-        .optional()?;
+    let exact: Option<i64> = crate::kb::query_one(
+        conn,
+        "SELECT id FROM actors WHERE kind = ?1 AND name = ?2 ORDER BY id LIMIT 1",
+        [kind_str, name],
+        |row| row.get(0),
+    )
+    .optional()?;
     if exact.is_some() {
         return Ok(exact);
     }
@@ -229,7 +229,8 @@ pub fn actors_named(conn: &Connection, name: &str) -> Result<Vec<i64>, KbError> 
 /// "Stoltenberg"); between two names as full, the one that sorts first, so that the order of
 /// articles does not decide. Names users chose stay.
 fn prefer_fuller_name(conn: &Connection, id: i64, name: &str) -> Result<(), KbError> {
-    let (current, origin): (String, String) = conn.query_row(
+    let (current, origin): (String, String) = crate::kb::query_one(
+        conn,
         "SELECT name, name_origin FROM actors WHERE id = ?1",
         [id],
         |row| Ok((row.get(0)?, row.get(1)?)),
@@ -282,9 +283,10 @@ pub fn add_alias(
 /// when no other person of several words answers to that word, are this person: merge them in.
 fn absorb_surnames(conn: &Connection, id: i64) -> Result<Touched, KbError> {
     let mut touched = Touched::default();
-    let name: String = conn.query_row("SELECT name FROM actors WHERE id = ?1", [id], |row| {
-        row.get(0)
-    })?;
+    let name: String =
+        crate::kb::query_one(conn, "SELECT name FROM actors WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })?;
     if word_count(&name) < 2 {
         return Ok(touched);
     }
@@ -301,10 +303,12 @@ fn absorb_surnames(conn: &Connection, id: i64) -> Result<Touched, KbError> {
         let mut full = Vec::new();
         let mut single = Vec::new();
         for other in claimants {
-            let other_name: String =
-                conn.query_row("SELECT name FROM actors WHERE id = ?1", [other], |row| {
-                    row.get(0)
-                })?;
+            let other_name: String = crate::kb::query_one(
+                conn,
+                "SELECT name FROM actors WHERE id = ?1",
+                [other],
+                |row| row.get(0),
+            )?;
             if word_count(&other_name) >= 2 {
                 full.push(other);
             } else {
@@ -327,25 +331,27 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
     if keep == gone {
         return Ok(touched);
     }
-    let gone_name: String =
-        conn.query_row("SELECT name FROM actors WHERE id = ?1", [gone], |row| {
-            row.get(0)
-        })?;
+    let gone_name: String = crate::kb::query_one(
+        conn,
+        "SELECT name FROM actors WHERE id = ?1",
+        [gone],
+        |row| row.get(0),
+    )?;
     {
-        let mut select = conn.prepare(
+        let mut select = conn.prepare_cached(
             "SELECT DISTINCT mr.meeting_id FROM meeting_report_participants AS p \
              JOIN meeting_reports AS mr ON mr.id = p.meeting_report_id WHERE p.actor_id = ?1",
         )?;
         for id in select.query_map([gone], |row| row.get(0))? {
             touched.meetings.insert(id?);
         }
-        let mut select = conn.prepare(
+        let mut select = conn.prepare_cached(
             "SELECT DISTINCT text_key FROM statement_reports WHERE ?1 IN (speaker_id, speaker_party_id)",
         )?;
         for key in select.query_map([gone], |row| row.get(0))? {
             touched.statement_keys.insert(key?);
         }
-        let mut select = conn.prepare(
+        let mut select = conn.prepare_cached(
             "SELECT DISTINCT text_key FROM demand_reports \
              WHERE ?1 IN (by_actor_id, by_party_id, of_actor_id, of_party_id, answered_by_id)",
         )?;
@@ -355,8 +361,8 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
     }
     // Names.
     let aliases: Vec<(String, String, String)> = {
-        let mut select =
-            conn.prepare("SELECT alias, kind, origin FROM actor_aliases WHERE actor_id = ?1")?;
+        let mut select = conn
+            .prepare_cached("SELECT alias, kind, origin FROM actor_aliases WHERE actor_id = ?1")?;
         select
             .query_map([gone], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
             .collect::<Result<_, _>>()?
@@ -371,7 +377,8 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
     }
     add_alias(conn, keep, &gone_name, "name", "article")?;
     // Codes move where `keep` has none; the unique indexes need `gone`'s cleared first.
-    let codes: (Option<String>, Option<String>, Option<String>) = conn.query_row(
+    let codes: (Option<String>, Option<String>, Option<String>) = crate::kb::query_one(
+        conn,
         "SELECT iso3, wikidata_qid, cameo_code FROM actors WHERE id = ?1",
         [gone],
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
@@ -471,7 +478,7 @@ fn merge_roles(conn: &Connection, keep: i64, gone: i64) -> Result<(), KbError> {
         Option<String>,
     );
     let roles: Vec<RoleRow> = {
-        let mut select = conn.prepare(
+        let mut select = conn.prepare_cached(
             "SELECT id, title, affiliation_id, first_seen, last_seen FROM person_roles WHERE person_id = ?1",
         )?;
         select
@@ -487,8 +494,7 @@ fn merge_roles(conn: &Connection, keep: i64, gone: i64) -> Result<(), KbError> {
             .collect::<Result<_, _>>()?
     };
     for (role, title, affiliation, first, last) in roles {
-        let same: Option<i64> = conn
-            .query_row(
+        let same: Option<i64> = crate::kb::query_one(conn,
                 "SELECT id FROM person_roles WHERE person_id = ?1 AND title IS ?2 AND affiliation_id IS ?3",
                 params![keep, title, affiliation],
                 |row| row.get(0),

@@ -18,6 +18,8 @@ pub struct Store {
     path: std::path::PathBuf,
     /// A batch transaction is open ([`Store::begin_batch`]).
     in_batch: bool,
+    /// Each article of the open batch is stored in a savepoint of its own.
+    careful: bool,
 }
 
 /// How many facts of each kind one article gave.
@@ -120,6 +122,7 @@ impl Store {
             conn: schema::open_for_write(path)?,
             path: path.to_path_buf(),
             in_batch: false,
+            careful: false,
         })
     }
 
@@ -153,15 +156,31 @@ impl Store {
     }
 
     /// Starts a batch: the articles stored until [`Store::commit_batch`] are written in one
-    /// transaction (each still all or nothing, through a savepoint), which is far faster than
-    /// one transaction each. A process killed before the commit leaves none of them stored.
+    /// transaction, which is far faster than one transaction each. A process killed before
+    /// the commit leaves none of them stored. An article that fails halfway rolls the whole
+    /// batch back ([`KbError::BatchRolledBack`]); the caller then stores the batch again in a
+    /// careful one, where each article is all or nothing on its own.
+    ///
+    /// (A savepoint per article would isolate failures at once, but full-text indexes write
+    /// their pending terms out at every savepoint: a sixth of ingest time.)
     pub fn begin_batch(&mut self) -> Result<(), KbError> {
+        self.begin(false)
+    }
+
+    /// Starts a batch in which each article is stored in a savepoint of its own, so that one
+    /// that fails leaves the others of the batch stored.
+    pub fn begin_careful_batch(&mut self) -> Result<(), KbError> {
+        self.begin(true)
+    }
+
+    fn begin(&mut self, careful: bool) -> Result<(), KbError> {
         if !self.in_batch {
             self.conn
                 .execute_batch("BEGIN IMMEDIATE")
                 .map_err(|err| self.busy(err.into()))?;
             self.in_batch = true;
         }
+        self.careful = careful;
         Ok(())
     }
 
@@ -179,12 +198,20 @@ impl Store {
         Ok(())
     }
 
-    /// Runs `work` all or nothing: in a savepoint inside an open batch, else in a transaction
-    /// of its own (which also replays the curations).
+    /// Runs `work` all or nothing: inside an open batch as part of it (in a savepoint when the
+    /// batch is careful; otherwise a failure rolls the batch back), else in a transaction of
+    /// its own (which also replays the curations).
     fn unit<T>(
         &mut self,
         work: impl FnOnce(&Connection) -> Result<T, KbError>,
     ) -> Result<T, KbError> {
+        if self.in_batch && !self.careful {
+            return work(&self.conn).map_err(|err| {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                self.in_batch = false;
+                KbError::BatchRolledBack(Box::new(err))
+            });
+        }
         if self.in_batch {
             self.conn.execute_batch("SAVEPOINT article")?;
             match work(&self.conn) {

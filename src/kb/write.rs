@@ -117,17 +117,16 @@ impl<'a> ReportWriter<'a> {
         insert: impl FnOnce() -> rusqlite::Result<i64>,
     ) -> Result<i64, KbError> {
         if let Some(&id) = previous {
-            let free: Option<i64> = self
-                .conn
-                .query_row(
-                    &format!(
-                        "SELECT id FROM {table} WHERE id = ?1 \
+            let free: Option<i64> = crate::kb::query_one(
+                self.conn,
+                &format!(
+                    "SELECT id FROM {table} WHERE id = ?1 \
                          AND NOT EXISTS (SELECT 1 FROM {reports} WHERE {column} = ?1)"
-                    ),
-                    [id],
-                    |row| row.get(0),
-                )
-                .optional()?;
+                ),
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?;
             if let Some(id) = free {
                 return Ok(id);
             }
@@ -204,15 +203,14 @@ impl<'a> ReportWriter<'a> {
         if title.is_none() && affiliation_id.is_none() {
             return Ok(());
         }
-        let existing: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT id FROM person_roles WHERE person_id = ?1 AND title IS ?2 \
+        let existing: Option<i64> = crate::kb::query_one(
+            self.conn,
+            "SELECT id FROM person_roles WHERE person_id = ?1 AND title IS ?2 \
                  AND affiliation_id IS ?3",
-                params![person_id, title, affiliation_id],
-                |row| row.get(0),
-            )
-            .optional()?;
+            params![person_id, title, affiliation_id],
+            |row| row.get(0),
+        )
+        .optional()?;
         let role_id = match existing {
             Some(id) => {
                 exec(
@@ -314,15 +312,14 @@ impl<'a> ReportWriter<'a> {
     }
 
     fn resolve_place(&self, place: &Place) -> Result<i64, KbError> {
-        let found: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT id FROM places WHERE name = ?1 AND kind = ?2 \
+        let found: Option<i64> = crate::kb::query_one(
+            self.conn,
+            "SELECT id FROM places WHERE name = ?1 AND kind = ?2 \
                  AND ifnull(country_iso3, '') = ifnull(?3, '')",
-                params![place.name, place.kind.as_str(), place.country_iso3],
-                |row| row.get(0),
-            )
-            .optional()?;
+            params![place.name, place.kind.as_str(), place.country_iso3],
+            |row| row.get(0),
+        )
+        .optional()?;
         if let Some(id) = found {
             return Ok(id);
         }
@@ -362,16 +359,36 @@ impl<'a> ReportWriter<'a> {
                 "statement_id",
                 self.reuse.statements.get(&(position as i64)),
                 || {
-                    let text = if placement == Placement::Alone {
-                        statement.text.as_str()
+                    if placement == Placement::Alone {
+                        // Everything its one report gives, so that recomputing it from its
+                        // report (which also finds its meeting) writes nothing.
+                        exec(
+                            self.conn,
+                            "INSERT INTO statements (speaker_id, speaker_party_id, kind, text, \
+                             verb, date, date_precision, date_phrase, cameo_code, \
+                             plover_category, plover_mode) \
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                            params![
+                                actor_id(statement.speaker),
+                                actor_id(statement.speaker_party),
+                                statement.kind.as_str(),
+                                statement.text,
+                                statement.verb,
+                                date,
+                                precision_of(statement.when.date).as_str(),
+                                statement.when.phrase,
+                                event.map(|e| e.cameo.as_str()),
+                                event.and_then(|e| e.plover.as_deref()),
+                                event.and_then(|e| e.plover_mode.as_deref()),
+                            ],
+                        )?;
                     } else {
-                        ""
-                    };
-                    exec(
-                        self.conn,
-                        "INSERT INTO statements (kind, text) VALUES (?1, ?2)",
-                        params![statement.kind.as_str(), text],
-                    )?;
+                        exec(
+                            self.conn,
+                            "INSERT INTO statements (kind, text) VALUES (?1, '')",
+                            params![statement.kind.as_str()],
+                        )?;
+                    }
                     Ok(self.conn.last_insert_rowid())
                 },
             )?,

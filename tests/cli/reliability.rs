@@ -430,3 +430,73 @@ fn untrusted_sql_cannot_write_attach_or_load_code() {
     }
     assert_eq!(kb.count("articles"), before);
 }
+
+/// Articles are stored in batches without a savepoint each; one that fails halfway rolls its
+/// batch back, and the batch is stored again article by article, so that only the failing
+/// article is lost and every message is said once.
+#[test]
+fn an_article_failing_halfway_through_a_batch_costs_only_itself() {
+    let kb = Kb::new();
+    let paths = corpus(&kb.dir.path().join("in"), 12);
+    let expected = expected_reports(&paths);
+    let db = kb.db();
+    assert!(
+        dipkb_command(&db)
+            .arg("migrate")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    // A database that refuses the statements of one article, after its row and some of its
+    // reports have been written.
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER poison BEFORE INSERT ON statement_reports \
+             WHEN (SELECT body FROM articles WHERE id = new.article_id) \
+             LIKE '%This is copy 5 of the report.%' \
+             BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END;",
+        )
+        .unwrap();
+    let output = dipkb_command(&db)
+        .arg("ingest")
+        .args(&paths)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(
+        errors[0].contains("copy_0005.txt") && errors[0].contains("poisoned for the test"),
+        "{stderr}"
+    );
+    let mut lines: Vec<&str> = stderr.lines().collect();
+    let said = lines.len();
+    lines.sort();
+    lines.dedup();
+    assert_eq!(lines.len(), said, "a message was said twice:\n{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("articles: 11 new, 0 already stored, 1 failed"),
+        "{stdout}"
+    );
+    assert_eq!(check_consistent(&db, &expected), 11);
+    assert_eq!(
+        kb.query_one("SELECT count(*) FROM articles WHERE body LIKE '%This is copy 5 of%'"),
+        0
+    );
+    // Without the poison the rest goes in.
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch("DROP TRIGGER poison")
+        .unwrap();
+    let again = dipkb_command(&db)
+        .arg("ingest")
+        .args(&paths)
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    assert_eq!(check_consistent(&db, &expected), 12);
+}
