@@ -924,6 +924,10 @@ fn group_by_who(reports: &[KeyedReport]) -> Vec<Vec<i64>> {
 /// The reports that could be the same statement or demand as `report`: the same words, dated
 /// within a week of it (or, undated, undated too), and every report of the facts those belong
 /// to.
+/// Reports whose folded words are `?1`, found through the index on the first 24 characters of
+/// `text_key` (migration V3).
+const SAME_KEY: &str = "substr(text_key, 1, 24) = substr(?1, 1, 24) AND text_key = ?1";
+
 fn keyed_neighbourhood(
     conn: &Connection,
     fact: Fact,
@@ -937,14 +941,14 @@ fn keyed_neighbourhood(
     // Dates of any precision that could fall within a week of the span. A month or a year
     // sorts just before its days, so the month and year of the lower bound are asked for by
     // name; later months and years fall inside the range.
-    // Two lookups, each a range of the (text_key, date) index.
+    // Two lookups, each a range of the (key prefix, date) index.
     let near = match days {
         Some(_) => format!(
-            "SELECT {column} FROM {reports} WHERE text_key = ?1 AND date >= ?2 AND date <= ?3 \
-             UNION SELECT {column} FROM {reports} WHERE text_key = ?1 AND date IN (?4, ?5)"
+            "SELECT {column} FROM {reports} WHERE {SAME_KEY} AND date >= ?2 AND date <= ?3 \
+             UNION SELECT {column} FROM {reports} WHERE {SAME_KEY} AND date IN (?4, ?5)"
         ),
         None => format!(
-            "SELECT {column} FROM {reports} WHERE text_key = ?1 AND date IS NULL \
+            "SELECT {column} FROM {reports} WHERE {SAME_KEY} AND date IS NULL \
              AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL"
         ),
     };
@@ -1179,7 +1183,7 @@ fn regroup_keyed(
     }
     for key in keys {
         let sql = format!(
-            "SELECT id, {kind}, {who}, {column}, date FROM {reports} WHERE text_key = ?1 ORDER BY id",
+            "SELECT id, {kind}, {who}, {column}, date FROM {reports} WHERE {SAME_KEY} ORDER BY id",
             column = fact.column(),
             reports = fact.reports()
         );

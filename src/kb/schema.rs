@@ -40,7 +40,26 @@ fn busy_timeout() -> Duration {
 }
 
 /// Opens (creating if needed) a database for writing, and migrates it to [`SCHEMA_VERSION`].
+///
+/// Processes that open one new file at the same moment contend for locks in ways SQLite's
+/// busy handler does not wait out (switching to WAL needs the file to itself; a reader that
+/// turns writer gives way at once), so the whole opening is tried again until the busy
+/// timeout has passed.
 pub fn open_for_write(path: &Path) -> Result<Connection, KbError> {
+    let started = std::time::Instant::now();
+    let mut pause = Duration::from_millis(10);
+    loop {
+        match try_open_for_write(path) {
+            Err(KbError::Busy { .. }) if started.elapsed() + pause < busy_timeout() => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(200));
+            }
+            result => return result,
+        }
+    }
+}
+
+fn try_open_for_write(path: &Path) -> Result<Connection, KbError> {
     let mut conn = Connection::open(path).map_err(|source| open_error(path, source))?;
     conn.busy_timeout(busy_timeout())
         .map_err(|source| open_error(path, source))?;
@@ -171,9 +190,21 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), KbError> {
     };
     let mut runner = embedded::migrations::runner().set_grouped(true);
     runner.set_migration_table_name(MIGRATIONS_TABLE);
-    runner
-        .run(conn)
-        .map_err(|err| migration_error(err.to_string()))?;
+    runner.run(conn).map_err(|err| {
+        // Another process holding the file is a busy database, to be waited for.
+        if let refinery::error::Kind::Connection(_, source) = err.kind()
+            && let Some(source) = source.downcast_ref::<rusqlite::Error>()
+            && matches!(
+                source.sqlite_error_code(),
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+            )
+        {
+            return KbError::Busy {
+                path: path.to_path_buf(),
+            };
+        }
+        migration_error(err.to_string())
+    })?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     Ok(())
 }
