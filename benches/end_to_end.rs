@@ -111,8 +111,8 @@ fn queries(db: &Path) {
         db.display()
     );
     println!();
-    println!("| query | p50 ms | p95 ms | max ms |");
-    println!("|---|---:|---:|---:|");
+    println!("| query | p50 ms | p95 ms | max ms | rows p50 | rows p95 |");
+    println!("|---|---:|---:|---:|---:|---:|");
     let conn = dipkb::kb::open_read_only(db).expect("open database");
     let actors: Vec<String> = {
         let mut statement = conn
@@ -139,21 +139,25 @@ fn queries(db: &Path) {
         "withdrawal",
     ];
     let mut rng = Rng::new(SEED);
-    let mut time = |name: &str, mut run: Box<dyn FnMut(&mut Rng)>| {
-        let mut samples: Vec<Duration> = (0..QUERIES)
+    // Each query returns how many rows it found.
+    let mut time = |name: &str, mut run: Box<dyn FnMut(&mut Rng) -> usize>| {
+        let (mut samples, mut rows): (Vec<Duration>, Vec<usize>) = (0..QUERIES)
             .map(|_| {
                 let started = Instant::now();
-                run(&mut rng);
-                started.elapsed()
+                let rows = run(&mut rng);
+                (started.elapsed(), rows)
             })
-            .collect();
+            .unzip();
         samples.sort();
+        rows.sort();
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
-            "| {name} | {:.2} | {:.2} | {:.2} |",
+            "| {name} | {:.2} | {:.2} | {:.2} | {} | {} |",
             ms(samples[samples.len() / 2]),
             ms(samples[samples.len() * 95 / 100]),
             ms(samples[samples.len() - 1]),
+            rows[rows.len() / 2],
+            rows[rows.len() * 95 / 100],
         );
     };
     time(
@@ -165,7 +169,10 @@ fn queries(db: &Path) {
                 actors: vec![set],
                 ..TimelineFilter::default()
             };
-            query::timeline(&conn, &filter).expect("timeline");
+            query::timeline(&conn, &filter)
+                .expect("timeline")
+                .rows
+                .len()
         }),
     );
     time(
@@ -182,7 +189,10 @@ fn queries(db: &Path) {
                 },
                 ..TimelineFilter::default()
             };
-            query::timeline(&conn, &filter).expect("timeline");
+            query::timeline(&conn, &filter)
+                .expect("timeline")
+                .rows
+                .len()
         }),
     );
     time(
@@ -194,15 +204,22 @@ fn queries(db: &Path) {
                 actor: Some(set),
                 ..RelationsFilter::default()
             };
-            query::relations(&conn, &filter).expect("relations");
+            query::relations(&conn, &filter)
+                .expect("relations")
+                .rows
+                .len()
         }),
     );
     time(
         "actor A (profile)",
         Box::new(|rng| {
             let actor = &actors[rng.below(actors.len())];
-            if let Ok(id) = query::one_actor(&conn, actor) {
-                query::actor_profile(&conn, id, 10).expect("profile");
+            match query::one_actor(&conn, actor) {
+                Ok(id) => {
+                    query::actor_profile(&conn, id, 10).expect("profile");
+                    1
+                }
+                Err(_) => 0,
             }
         }),
     );
@@ -210,7 +227,10 @@ fn queries(db: &Path) {
         "search WORD",
         Box::new(|rng| {
             let word = words[rng.below(words.len())];
-            query::search(&conn, word, SearchIn::All, 20).expect("search");
+            query::search(&conn, word, SearchIn::All, 20)
+                .expect("search")
+                .rows
+                .len()
         }),
     );
 }

@@ -14,7 +14,9 @@ pub struct Args {
     #[arg(long = "in", value_enum, default_value_t = SearchIn::All)]
     within: SearchIn,
 
-    /// At most this many statements and this many articles, the most relevant first.
+    /// At most this many statements and this many articles, the most relevant first. Words that
+    /// match more than 5,000 statements (or articles) are ranked among the 5,000 stored last;
+    /// add words to reach further back.
     #[arg(long, value_name = "N", default_value_t = 20)]
     limit: usize,
 

@@ -144,6 +144,7 @@ fn no_statement_scans_a_table_it_should_search() {
             kind: Some(EventKind::Meeting),
             place: Some("Brussels".into()),
             limit: Some(5),
+            only: Some(vec![(EventKind::Meeting, 1), (EventKind::Statement, 2)]),
         },
         TimelineFilter {
             actors: vec![nato.clone()],

@@ -59,7 +59,12 @@ fn words(text: &str, terms: &mut Vec<String>) {
     }
 }
 
-/// Statements first, then articles; each by relevance (FTS5's bm25), then id.
+/// Matches ranked of each kind, at most: the ones stored last when there are more.
+pub const RANKED: usize = 5_000;
+
+/// Statements first, then articles; each by relevance (FTS5's bm25), then id. A word that
+/// matches more than [`RANKED`] statements (or articles) is ranked among the [`RANKED`] stored
+/// last, so that a search costs milliseconds however common its words are.
 pub fn search(
     conn: &Connection,
     text: &str,
@@ -68,18 +73,36 @@ pub fn search(
 ) -> Result<Rows, QueryError> {
     let query = fts_query(text)?;
     // FTS5 orders by its `rank` column (bm25) itself and stops at the limit, so snippets are
-    // made for the rows shown only; ties are then put in id order.
-    let statements = "SELECT 'statement' AS kind, s.id AS id, s.date AS date, \
+    // made for the rows shown only; ties are then put in id order. Ranking costs about a
+    // microsecond per matching row, so only the RANKED rows stored last are ranked: every
+    // match when there are fewer (walking the index backwards to the RANKED-th is cheap).
+    let newest = |fts: &str| {
+        format!(
+            "rowid >= coalesce((SELECT rowid FROM {fts} WHERE {fts} MATCH ?1 \
+             ORDER BY rowid DESC LIMIT 1 OFFSET {}), 0)",
+            RANKED - 1
+        )
+    };
+    let statements = format!(
+        "SELECT 'statement' AS kind, s.id AS id, s.date AS date, \
         coalesce(speaker.name, '?') AS who, hit.snippet AS snippet, hit.rank AS rank \
         FROM (SELECT rowid, snippet(statements_fts, 0, '[', ']', '…', 24) AS snippet, rank \
-            FROM statements_fts WHERE statements_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS hit \
+            FROM statements_fts WHERE statements_fts MATCH ?1 AND {} \
+            ORDER BY rank LIMIT ?2) AS hit \
         JOIN statements AS s ON s.id = hit.rowid \
-        LEFT JOIN actors AS speaker ON speaker.id = s.speaker_id";
-    let articles = "SELECT 'article' AS kind, a.id AS id, a.published AS date, a.title AS who, \
+        LEFT JOIN actors AS speaker ON speaker.id = s.speaker_id",
+        newest("statements_fts")
+    );
+    let articles = format!(
+        "SELECT 'article' AS kind, a.id AS id, a.published AS date, a.title AS who, \
         hit.snippet AS snippet, hit.rank AS rank \
         FROM (SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet, rank \
-            FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS hit \
-        JOIN articles AS a ON a.id = hit.rowid";
+            FROM articles_fts WHERE articles_fts MATCH ?1 AND {} \
+            ORDER BY rank LIMIT ?2) AS hit \
+        JOIN articles AS a ON a.id = hit.rowid",
+        newest("articles_fts")
+    );
+    let (statements, articles) = (statements.as_str(), articles.as_str());
     let top = |sql: &str| format!("SELECT * FROM ({sql}) ORDER BY rank, id");
     let sql = match within {
         SearchIn::All => format!(
@@ -104,6 +127,42 @@ pub fn search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_words_are_ranked_among_the_matches_stored_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite");
+        let store = crate::kb::Store::open(&path).unwrap();
+        let conn = store.connection();
+        let add = |text: &str, times: usize| {
+            let mut insert = conn
+                .prepare("INSERT INTO statements (kind, text) VALUES ('direct', ?1)")
+                .unwrap();
+            for _ in 0..times {
+                insert.execute([text]).unwrap();
+            }
+        };
+        let long = "the talks on a ceasefire went on for many hours in the old city hall";
+        add("ceasefire now", 1);
+        add(long, 200);
+        let first = |conn: &Connection| -> Vec<i64> {
+            search(conn, "ceasefire", SearchIn::Statements, 3)
+                .unwrap()
+                .rows
+                .iter()
+                .map(|row| match row[1] {
+                    crate::render::Value::Int(id) => id,
+                    _ => panic!("statement id"),
+                })
+                .collect()
+        };
+        assert_eq!(first(conn)[0], 1, "the best match, found among all");
+        add(long, RANKED);
+        let ids = first(conn);
+        assert_eq!(ids.len(), 3);
+        assert!(!ids.contains(&1), "beyond the newest {RANKED}: {ids:?}");
+        assert!(ids.iter().all(|&id| id > 201), "{ids:?}");
+    }
 
     #[test]
     fn user_text_becomes_a_safe_fts_query() {

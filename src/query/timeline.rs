@@ -66,6 +66,8 @@ pub struct TimelineFilter {
     /// Meetings at a place of this name (case-insensitive).
     pub place: Option<String>,
     pub limit: Option<usize>,
+    /// Only these events (ids of each kind), when given.
+    pub only: Option<Vec<(EventKind, i64)>>,
 }
 
 /// The three kinds of event as rows of one shape, from the list views.
@@ -94,7 +96,7 @@ const EVENTS: [(EventKind, &str); 3] = [
 /// The ids of the events of one kind that involve an actor of the set (bound as parameter
 /// `?n`): participants named or implied, speakers and the parties they spoke for, who made a
 /// demand, of whom, and who answered it. Each arm is an index lookup.
-fn involving(kind: EventKind, n: usize) -> String {
+pub(super) fn involving(kind: EventKind, n: usize) -> String {
     let ids = format!("(SELECT value FROM json_each(?{n}))");
     let arms: &[(&str, &str)] = match kind {
         EventKind::Meeting => &[("meeting_id", "meeting_participants WHERE actor_id")],
@@ -146,6 +148,15 @@ fn timeline_sql(filter: &TimelineFilter) -> (String, Params) {
         }
         if let Some(n) = with {
             conditions.push(format!("id IN ({})", involving(kind, n)));
+        }
+        if let Some(only) = &filter.only {
+            let ids: Vec<String> = only
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, id)| id.to_string())
+                .collect();
+            let n = params.push(format!("[{}]", ids.join(",")));
+            conditions.push(format!("id IN (SELECT value FROM json_each(?{n}))"));
         }
         if conditions.is_empty() {
             arms.push(events.to_string());

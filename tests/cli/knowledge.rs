@@ -506,6 +506,37 @@ fn indexed_actor_queries_agree_with_the_views() {
             .collect();
         got.sort();
         assert_eq!(got, expected, "timeline --actor {name:?}");
+        // A profile's recent events are the last ten of the actor's own timeline.
+        if let Ok(id) = query::one_actor(&conn, name) {
+            let own = query::ActorSet {
+                name: name.clone(),
+                ids: [id].into(),
+            };
+            let all = query::timeline(
+                &conn,
+                &TimelineFilter {
+                    actors: vec![own],
+                    ..TimelineFilter::default()
+                },
+            )
+            .unwrap();
+            let last: Vec<String> = all.rows[all.rows.len().saturating_sub(10)..]
+                .iter()
+                .map(|row| format!("{row:?}"))
+                .collect();
+            let profile = query::actor_profile(&conn, id, 10).unwrap();
+            let recent = profile
+                .sections
+                .iter()
+                .find_map(|(title, section)| match section {
+                    dipkb::render::Section::Table(rows) if title == "recent events" => {
+                        Some(strings(rows))
+                    }
+                    _ => None,
+                })
+                .expect("recent events");
+            assert_eq!(recent, last, "profile of {name:?}");
+        }
     }
     assert!(linked > 20, "only {linked} actors have relations");
 }

@@ -342,6 +342,10 @@ fn more_bad_inputs_are_named_and_the_rest_still_ingests() {
         kb.dir.path().join("in/d_link.txt"),
     )
     .unwrap();
+    // A file that exists and cannot be read, whoever runs the test (permissions do not stop
+    // root): the memory of the reading process, which refuses reads at offset 0.
+    std::os::unix::fs::symlink("/proc/self/mem", kb.dir.path().join("in/e_unreadable.txt"))
+        .unwrap();
     let output = kb
         .dipkb()
         .arg("ingest")
@@ -355,6 +359,7 @@ fn more_bad_inputs_are_named_and_the_rest_still_ingests() {
         ("b_latin1.txt", "warning:"),
         ("c_huge.txt", "error:"),
         ("d_link.txt", "error:"),
+        ("e_unreadable.txt", "error:"),
     ] {
         assert_eq!(
             lines
@@ -370,7 +375,7 @@ fn more_bad_inputs_are_named_and_the_rest_still_ingests() {
     assert!(stderr.contains("cannot read"), "{stderr}");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.contains("articles: 2 new, 0 already stored, 2 failed"),
+        stdout.contains("articles: 2 new, 0 already stored, 3 failed"),
         "{stdout}"
     );
     // The undecodable bytes are marked, and the rest of the text is kept.
