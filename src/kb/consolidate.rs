@@ -924,9 +924,11 @@ fn group_by_who(reports: &[KeyedReport]) -> Vec<Vec<i64>> {
 /// The reports that could be the same statement or demand as `report`: the same words, dated
 /// within a week of it (or, undated, undated too), and every report of the facts those belong
 /// to.
-/// Reports whose folded words are `?1`, found through the index on the first 24 characters of
-/// `text_key` (migration V3).
-const SAME_KEY: &str = "substr(text_key, 1, 24) = substr(?1, 1, 24) AND text_key = ?1";
+/// Reports whose folded words are `?1`, found through the (text_key, date) index. (An index of
+/// a short prefix of the key is a sixth of the size, but quotes that begin alike are common:
+/// the synthetic corpus of the benchmark has 3,810 distinct quotes and 37 distinct
+/// 24-character beginnings.)
+const SAME_KEY: &str = "text_key = ?1";
 
 fn keyed_neighbourhood(
     conn: &Connection,

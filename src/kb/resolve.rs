@@ -299,6 +299,19 @@ fn absorb_surnames(conn: &Connection, id: i64) -> Result<Touched, KbError> {
             .collect::<Result<_, _>>()?
     };
     for key in keys {
+        // Persons stored under a surname alone are rare; one query says whether there is any
+        // before the claimants of a common surname are looked at one by one.
+        let any_single: bool = crate::kb::query_one(
+            conn,
+            "SELECT EXISTS (SELECT 1 FROM actor_aliases AS al JOIN actors AS a ON a.id = al.actor_id \
+             WHERE al.alias_key = ?1 AND a.kind = 'person' AND a.id <> ?2 \
+             AND instr(trim(a.name), ' ') = 0)",
+            params![key, id],
+            |row| row.get(0),
+        )?;
+        if !any_single {
+            continue;
+        }
         let claimants = actors_with_alias(conn, "person", &key)?;
         let mut full = Vec::new();
         let mut single = Vec::new();

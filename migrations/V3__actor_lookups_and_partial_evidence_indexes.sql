@@ -1,5 +1,5 @@
 -- dipkb schema, version 3: lookups by actor that version 2 answered by reading whole tables,
--- and smaller indexes for the same words and for evidence.
+-- and smaller indexes of evidence.
 
 CREATE INDEX idx_actors_name ON actors ( -- `--actor NAME` and curations find an actor by its own name first.
     name
@@ -30,18 +30,6 @@ SELECT
     (SELECT count(*) FROM demands WHERE of_actor_id = a.id)
         + (SELECT count(*) FROM demands WHERE of_party_id = a.id AND of_actor_id IS NOT a.id) AS demands_received
 FROM actors AS a;
-
--- The same words reported by another article are found through the first 24 characters of
--- their folded form: a sixth of the size of an index of whole keys, and as selective. Lookups
--- compare the prefix first, then the whole key.
-DROP INDEX idx_statement_reports_text_key_date;
-CREATE INDEX idx_statement_reports_key_prefix_date ON statement_reports ( -- The same quote reported by another article within days.
-    substr(text_key, 1, 24), date
-);
-DROP INDEX idx_demand_reports_text_key_date;
-CREATE INDEX idx_demand_reports_key_prefix_date ON demand_reports ( -- The same demand reported by another article within days.
-    substr(text_key, 1, 24), date
-);
 
 -- A span is evidence of one kind of thing, so each of these columns is empty in most rows;
 -- the indexes hold only the rows that have a value.
