@@ -138,7 +138,7 @@ pub fn subject_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> O
         if word == "who" && k >= 2 && a.word(k - 1) == "," {
             return noun_phrase_ending_at(a, sentence_start, k - 2);
         }
-        if BETWEEN_SUBJECT_AND_VERB.contains(&word.as_str())
+        if BETWEEN_SUBJECT_AND_VERB.contains(&word)
             || (word.ends_with("ly") && word.len() > 4 && a.mention(k).is_none())
         {
             continue;
@@ -153,11 +153,7 @@ pub fn subject_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> O
             }
             k = date.first_token;
             // "Blinken on Friday postponed": the preposition goes with the date.
-            if k > sentence_start
-                && matches!(
-                    a.lower(k - 1).as_str(),
-                    "on" | "in" | "at" | "late" | "early"
-                )
+            if k > sentence_start && matches!(a.lower(k - 1), "on" | "in" | "at" | "late" | "early")
             {
                 k -= 1;
             }
@@ -229,7 +225,7 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
             // Between the commas must be a noun phrase, not a clause ("..., and called for
             // de-escalation, underscoring ...").
             // "Moon, who met Kim in April, said": the relative clause describes Moon.
-            if matches!(a.lower(open + 1).as_str(), "who" | "whose" | "which") {
+            if matches!(a.lower(open + 1), "who" | "whose" | "which") {
                 return noun_phrase_ending_at(a, sentence_start, open - 1);
             }
             if (open + 1..k).any(|x| is_verb_like(a, x) || a.lower(x) == "and") {
@@ -250,7 +246,7 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
         return None;
     }
     let untitled = matches!(a.phrase(k).map(|p| p.target), Some(PhraseTarget::Title(_)));
-    if a.tokens[k].kind == TokenKind::Word && (UNNAMED_NOUNS.contains(&word.as_str()) || untitled) {
+    if a.tokens[k].kind == TokenKind::Word && (UNNAMED_NOUNS.contains(&word) || untitled) {
         // "Russian officials", "China’s foreign ministry", "Kremlin spokesman", "NATO foreign
         // ministers": the state or organisation; "a senior official": nobody named.
         let mut j = a.phrase(k).map_or(k, |p| p.tokens.start.min(k));
@@ -292,7 +288,7 @@ pub fn np_start(a: &Analysis<'_>, sentence_start: usize, mention_start: usize) -
             start = m.tokens.start.max(sentence_start);
         }
     }
-    if start > sentence_start && matches!(a.lower(start - 1).as_str(), "the" | "a" | "an") {
+    if start > sentence_start && matches!(a.lower(start - 1), "the" | "a" | "an") {
         start -= 1;
     }
     start
@@ -309,7 +305,7 @@ pub fn main_subject(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Option<S
     let start = main_clause_start(a, range.clone());
     // A clause that opens with a named actor: that is its subject.
     let mut first = start;
-    if matches!(a.lower(first).as_str(), "the" | "a" | "an") {
+    if matches!(a.lower(first), "the" | "a" | "an") {
         first += 1;
     }
     if let Some(phrase) = a.phrase(first)
@@ -375,7 +371,7 @@ pub fn is_verb_like(a: &Analysis<'_>, k: usize) -> bool {
     let word = a.lower(k);
     let hyphenated = k > 0 && a.word(k - 1) == "-" && !a.tokens[k].space_before;
     (word.len() > 3 && word.ends_with("ed") && a.mention(k).is_none() && !hyphenated)
-        || COMMON_VERBS.contains(&word.as_str())
+        || COMMON_VERBS.contains(&word)
 }
 
 /// Frequent verbs of news reports that do not end in -ed.
@@ -480,11 +476,11 @@ fn starts_coordinated_verb(a: &Analysis<'_>, k: usize) -> bool {
         return true;
     }
     let word = a.lower(k);
-    if OTHER_REPORTING_VERBS.contains(&word.as_str()) {
+    if OTHER_REPORTING_VERBS.contains(&word) {
         return true;
     }
     // "and also stressed".
-    if matches!(word.as_str(), "also" | "then" | "further") && k + 1 < a.tokens.len() {
+    if matches!(word, "also" | "then" | "further") && k + 1 < a.tokens.len() {
         return starts_coordinated_verb(a, k + 1);
     }
     false

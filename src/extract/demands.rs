@@ -107,7 +107,7 @@ fn obligations(a: &Analysis<'_>, out: &mut Vec<Demand>) {
         };
         let mut k = turn.body.start;
         while k + 2 < turn.body.end {
-            let modal = match (a.lower(k).as_str(), a.lower(k + 1).as_str()) {
+            let modal = match (a.lower(k), a.lower(k + 1)) {
                 ("has" | "have", "to") if a.lower(k + 2) == "be" => Some(k + 3),
                 ("must", _) => Some(k + 1),
                 _ => None,
@@ -125,7 +125,7 @@ fn obligations(a: &Analysis<'_>, out: &mut Vec<Demand>) {
                 .map_or(turn.body.start, |j| j + 1);
             let first = a.lower(start);
             let pronoun = matches!(
-                first.as_str(),
+                first,
                 "we" | "i" | "it" | "this" | "that" | "you" | "they" | "there" | "everyone"
             );
             if start >= k || pronoun || k - start > 6 {
@@ -140,9 +140,8 @@ fn obligations(a: &Analysis<'_>, out: &mut Vec<Demand>) {
                     a.word(j) == ","
                         && (a.lower(j + 1) == "and"
                             || (j + 3 < sentence_end
-                                && (j + 1..j + 5).any(|x| {
-                                    matches!(a.lower(x).as_str(), "has" | "have" | "must")
-                                })))
+                                && (j + 1..j + 5)
+                                    .any(|x| matches!(a.lower(x), "has" | "have" | "must"))))
                 })
                 .unwrap_or(sentence_end);
             let end = demand_end(a, after, clause_end);
@@ -195,7 +194,7 @@ fn read_demand(
     let possessor = possessor_before(a, cue);
     let noun_use = possessor.is_some()
         || matches!(
-            a.lower(cue.saturating_sub(1)).as_str(),
+            a.lower(cue.saturating_sub(1)),
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "other" | "these" | "those"
         );
     let by = match possessor {
@@ -222,7 +221,7 @@ fn read_demand(
                 match to_infinitive(a, cue_end, end_of_clause) {
                     Some((addressees, to)) => (addressees, to + 1),
                     None if matches!(
-                        a.lower(cue).as_str(),
+                        a.lower(cue),
                         "urged" | "urges" | "urging" | "urge" | "called" | "calls"
                     ) =>
                     {
@@ -282,7 +281,7 @@ fn demand_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usize {
         .find(|&k| {
             a.word(k) == ","
                 && matches!(
-                    a.lower(k + 1).as_str(),
+                    a.lower(k + 1),
                     "nor"
                         | "while"
                         | "but"
@@ -326,7 +325,7 @@ fn demander(
         let first_person = (sentence.start..cue)
             .rev()
             .take(4)
-            .any(|k| matches!(a.lower(k).as_str(), "i" | "we"));
+            .any(|k| matches!(a.lower(k), "i" | "we"));
         if first_person || before == "i" || before == "we" {
             return Some(Subject::Actors(vec![speaker]));
         }
@@ -335,7 +334,7 @@ fn demander(
         return Some(subject);
     }
     let before = (cue > sentence.start).then(|| a.lower(cue - 1));
-    if (matches!(before.as_deref(), Some("and" | "," | "also" | "while")) || before.is_none())
+    if (matches!(before, Some("and" | "," | "also" | "while")) || before.is_none())
         && let Some(last) = last_by
     {
         return Some(last.clone());
@@ -368,7 +367,7 @@ fn to_infinitive_words(
     let (actors, to) = to_infinitive_inner(a, from, end)?;
     let unresolved = actors.is_empty()
         && (from..to).any(|k| a.tokens[k].kind == crate::text::tokens::TokenKind::Word)
-        && !(from..to).any(|k| STATE_ORGANS.contains(&a.lower(k).as_str()));
+        && !(from..to).any(|k| STATE_ORGANS.contains(&a.lower(k)));
     Some((actors, to, unresolved))
 }
 
@@ -394,7 +393,7 @@ fn to_infinitive_inner(
             k = close + 1;
             continue;
         }
-        if matches!(word.as_str(), "," | ";" | "that" | "for") {
+        if matches!(word, "," | ";" | "that" | "for") {
             return None;
         }
         if let Some(m) = a.mention(k) {
@@ -424,7 +423,7 @@ fn is_verb_after_to(a: &Analysis<'_>, k: usize) -> bool {
         k
     };
     let word = a.lower(k);
-    if a.lexicon.action_verbs.contains(&word) || word == "be" || word == "not" {
+    if a.lexicon.action_verbs.contains(word) || word == "be" || word == "not" {
         return true;
     }
     if word.ends_with("ly") && word.len() > 4 {
@@ -435,7 +434,7 @@ fn is_verb_after_to(a: &Analysis<'_>, k: usize) -> bool {
         "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
         "my", "all", "any", "some",
     ]
-    .contains(&word.as_str())
+    .contains(&word)
         || [
             "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ies",
         ]
@@ -479,7 +478,7 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
         }
         if word == "and" && depth == 0 && k > part_start {
             let mut next = k + 1;
-            let boundary = match a.lower(next).as_str() {
+            let boundary = match a.lower(next) {
                 "to" | "for" => {
                     next += 1;
                     true
@@ -488,7 +487,7 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
                 word => {
                     let mut verb = word.to_string();
                     if word.ends_with("ly") && next + 1 < end {
-                        verb = a.lower(next + 1);
+                        verb = a.lower(next + 1).to_string();
                     }
                     a.lexicon.action_verbs.contains(&verb)
                 }
@@ -591,7 +590,7 @@ fn infer_addressee(
     let mut first = content.start;
     while first < content.end
         && matches!(
-            a.lower(first).as_str(),
+            a.lower(first),
             "the" | "a" | "an" | "immediate" | "full" | "complete"
         )
     {
@@ -647,10 +646,7 @@ fn actor_mentioned(a: &Analysis<'_>, actor: ActorRef) -> bool {
         m.actors.contains(&actor)
             && !(m.place.is_some()
                 && m.tokens.start > 0
-                && matches!(
-                    a.lower(m.tokens.start - 1).as_str(),
-                    "in" | "at" | "to" | "from"
-                ))
+                && matches!(a.lower(m.tokens.start - 1), "in" | "at" | "to" | "from"))
     })
 }
 

@@ -305,7 +305,7 @@ fn accompanied(a: &Analysis<'_>, meetings: &mut [Meeting]) {
                 continue;
             }
             let mut verb = k;
-            if verb > range.start && matches!(a.lower(verb - 1).as_str(), "was" | "were") {
+            if verb > range.start && matches!(a.lower(verb - 1), "was" | "were") {
                 verb -= 1;
             }
             let clause_start = (range.start..verb)
@@ -322,7 +322,7 @@ fn accompanied(a: &Analysis<'_>, meetings: &mut [Meeting]) {
             let mut companions = Vec::new();
             let mut j = k + 2;
             while j < range.end {
-                if matches!(a.lower(j).as_str(), "was" | "were") {
+                if matches!(a.lower(j), "was" | "were") {
                     companions.pop();
                     break;
                 }
@@ -374,7 +374,7 @@ fn transcript_meeting(a: &Analysis<'_>, out: &mut Vec<Mention>) {
     let mut named: Vec<ActorRef> = Vec::new();
     for turn in &a.turns {
         let moderator = matches!(
-            a.lower(turn.label.start).as_str(),
+            a.lower(turn.label.start),
             "mr" | "ms" | "mrs" | "dr" | "moderator" | "operator"
         );
         if let Some(speaker) = turn.speaker
@@ -443,7 +443,7 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
         a.demand_cue_at(k).is_some()
             && !(k > 0
                 && matches!(
-                    a.lower(k - 1).as_str(),
+                    a.lower(k - 1),
                     "the" | "a" | "an" | "its" | "their" | "his" | "her" | "other"
                 )
                 || a.tokens
@@ -499,7 +499,7 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
             };
             let clause_word = between.clone().any(|k| {
                 matches!(
-                    a.lower(k).as_str(),
+                    a.lower(k),
                     "since" | "when" | "because" | "after" | "before" | "while"
                 )
             });
@@ -523,25 +523,25 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
     let before = if tokens.start > 0 {
         a.lower(tokens.start - 1)
     } else {
-        String::new()
+        ""
     };
-    if matches!(before.as_str(), "press" | "news") {
+    if matches!(before, "press" | "news") {
         return false;
     }
-    if !entry.is_verb && before == "to" && !matches!(word.as_str(), "talks" | "meeting") {
+    if !entry.is_verb && before == "to" && !matches!(word, "talks" | "meeting") {
         return false; // "continue to call", "to visit" is handled as a verb below
     }
     // "if its requirements are not met", "were convened": passive, not a meeting event.
     if entry.is_verb {
         let mut b = tokens.start;
-        while b > 0 && matches!(a.lower(b - 1).as_str(), "not" | "never" | "also") {
+        while b > 0 && matches!(a.lower(b - 1), "not" | "never" | "also") {
             b -= 1;
         }
         let participle = !a.lower(tokens.start).ends_with("ing");
         if participle
             && b > 0
             && matches!(
-                a.lower(b - 1).as_str(),
+                a.lower(b - 1),
                 "are" | "is" | "was" | "were" | "be" | "been" | "being"
             )
         {
@@ -552,7 +552,7 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
             return false;
         }
     }
-    match word.as_str() {
+    match word {
         // "spoke with X", "spoke by phone with X", not "spoke to reporters".
         "spoke" | "speaks" | "talked" => {
             let limit = (tokens.end + 6).min(end);
@@ -565,7 +565,7 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
                     .is_some_and(|m| !m.actors.is_empty() || m.place.is_some())
             })
         }
-        "conference" => !matches!(before.as_str(), "press" | "news"),
+        "conference" => !matches!(before, "press" | "news"),
         // "recalled for consultations": with one's own government, not a diplomatic meeting.
         "consultations" => before != "for" || a.lower(tokens.end) == "with",
         _ => true,
@@ -584,7 +584,7 @@ fn assign_dates(
     // "talks that began on Monday" still date the talks: the verb nearest the date decides.
     let event_verb = |k: usize| {
         matches!(
-            a.lower(k).as_str(),
+            a.lower(k),
             "began"
                 | "begin"
                 | "begins"
@@ -614,7 +614,7 @@ fn assign_dates(
         !event_verb(k)
             && (clause::is_verb_like(a, k)
                 || matches!(
-                    a.lower(k).as_str(),
+                    a.lower(k),
                     "took" | "said" | "told" | "met" | "since" | "when" | "because" | "seized"
                 ))
     };
@@ -671,17 +671,14 @@ fn read_mention(
     let before_cue = if tokens.start > 0 {
         a.lower(tokens.start - 1)
     } else {
-        String::new()
+        ""
     };
     let is_verb = entry.is_verb
         || (word == "meeting"
+            && matches!(before_cue, "were" | "was" | "are" | "is" | "be" | "been"))
+        || (matches!(word, "visit" | "call")
             && matches!(
-                before_cue.as_str(),
-                "were" | "was" | "are" | "is" | "be" | "been"
-            ))
-        || (matches!(word.as_str(), "visit" | "call")
-            && matches!(
-                before_cue.as_str(),
+                before_cue,
                 "to" | "would"
                     | "will"
                     | "could"
@@ -695,7 +692,7 @@ fn read_mention(
         || (word == "meeting"
             && a.lower(tokens.end) == "with"
             && tokens.start > 0
-            && !DEFINITE.contains(&a.lower(tokens.start - 1).as_str())
+            && !DEFINITE.contains(&a.lower(tokens.start - 1))
             && a.lower(tokens.start - 1) != "a");
     let mut named: Vec<ActorRef> = Vec::new();
     let add = |actors: &[ActorRef], named: &mut Vec<ActorRef>| {
@@ -714,8 +711,8 @@ fn read_mention(
                 && a.tokens[d.end_token].kind == TokenKind::Possessive)
     });
     let anaphoric_form = !is_verb
-        && (determiner.as_deref().is_some_and(|d| DEFINITE.contains(&d)) || possessive_date)
-        || word == "session" && determiner.as_deref() == Some("the");
+        && (determiner.is_some_and(|d| DEFINITE.contains(&d)) || possessive_date)
+        || word == "session" && determiner == Some("the");
     // Parties in the words before the noun: "NATO-Russia Council meeting", "U.S.-Russia talks".
     if !is_verb {
         for k in np_start..tokens.start {
@@ -738,17 +735,14 @@ fn read_mention(
     let presupposed = !is_verb
         && tokens.start < main_start
         && determiner.is_none()
-        && matches!(a.lower(sentence.start).as_str(), "during" | "at" | "after");
+        && matches!(a.lower(sentence.start), "during" | "at" | "after");
     let anaphoric = (anaphoric_form || presupposed) && !own_parties;
     // "after the meeting with Russia’s Sergei Lavrov": a definite meeting with parties of its
     // own may still be the meeting already reported with some of them.
     let definite_with_parties = anaphoric_form
         && own_parties
         && np_start > 0
-        && matches!(
-            a.lower(np_start - 1).as_str(),
-            "after" | "before" | "during" | "at"
-        );
+        && matches!(a.lower(np_start - 1), "after" | "before" | "during" | "at");
     let own_np_parties = named.clone();
     // The subject: of a meeting verb, of a verb of taking part ("chaired the meeting"), or of
     // a sentence whose fronted phrase holds the meeting ("In a meeting with Hun Sen, Sherman
@@ -756,10 +750,7 @@ fn read_mention(
     let subject = if is_verb {
         clause::subject_before(a, sentence.start, tokens.start)
             .or_else(|| infinitive_subject(a, sentence.clone(), tokens.start))
-    } else if np_start > 0
-        && matches!(a.lower(np_start - 1).as_str(), "after" | "before")
-        && own_parties
-    {
+    } else if np_start > 0 && matches!(a.lower(np_start - 1), "after" | "before") && own_parties {
         // "Kuleba said after the meeting with Lavrov": the speaker was at the meeting.
         governing_verb(a, sentence.start.max(main_start), np_start)
             .and_then(|verb| clause::subject_before(a, sentence.start, verb))
@@ -774,7 +765,7 @@ fn read_mention(
         let governing = governing_verb(a, sentence.start.max(main_start), np_start);
         match governing {
             Some(verb)
-                if PARTICIPATION_VERBS.contains(&a.lower(verb).as_str())
+                if PARTICIPATION_VERBS.contains(&a.lower(verb))
                     || !anaphoric_form
                     || is_status_word(a, verb) =>
             {
@@ -822,11 +813,11 @@ fn read_mention(
         let persons = persons_before_relative(a, sentence.start, who);
         add(&persons, &mut named);
     }
-    let plural = matches!(word.as_str(), "meetings" | "sessions" | "summits");
+    let plural = matches!(word, "meetings" | "sessions" | "summits");
     let ordinal = determiner.is_some()
         && (np_start..tokens.start).any(|k| {
             matches!(
-                a.lower(k).as_str(),
+                a.lower(k),
                 "second" | "third" | "fourth" | "another" | "further"
             )
         });
@@ -898,7 +889,7 @@ fn read_mention(
         status,
         anaphoric,
         in_series: ordinal,
-        during: np_start > 0 && matches!(a.lower(np_start - 1).as_str(), "during"),
+        during: np_start > 0 && matches!(a.lower(np_start - 1), "during"),
         transcript: false,
         collective,
         definite_with_parties,
@@ -938,15 +929,14 @@ fn noun_phrase_start(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> usi
         let prev = k - 1;
         let word = a.lower(prev);
         let token = &a.tokens[prev];
-        if DEFINITE.contains(&word.as_str()) || matches!(word.as_str(), "a" | "an") {
+        if DEFINITE.contains(&word) || matches!(word, "a" | "an") {
             return prev;
         }
         let modifier = a.mention(prev).is_some_and(|m| !m.is_place)
-            || MEETING_MODIFIERS.contains(&word.as_str())
+            || MEETING_MODIFIERS.contains(&word)
             || token.kind == TokenKind::Number
             || word == "-"
-            || (word == ","
-                && MEETING_MODIFIERS.contains(&a.lower(prev.saturating_sub(1)).as_str()))
+            || (word == "," && MEETING_MODIFIERS.contains(&a.lower(prev.saturating_sub(1))))
             || token.kind == TokenKind::Possessive
             || (token.kind == TokenKind::Word
                 && a.word(prev).chars().next().is_some_and(char::is_uppercase)
@@ -954,7 +944,7 @@ fn noun_phrase_start(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> usi
                 && !a
                     .phrase(prev)
                     .is_some_and(|p| matches!(p.target, PhraseTarget::Title(_)))
-                && !matches!(word.as_str(), "in" | "on" | "at" | "during" | "after"))
+                && !matches!(word, "in" | "on" | "at" | "during" | "after"))
             || a.dates[a.sentence_of(prev)]
                 .iter()
                 .any(|d| d.first_token <= prev && prev < d.end_token && !d.year_only);
@@ -973,7 +963,7 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
     let limit = (from + 30).min(end);
     let skippable = |k: usize| {
         matches!(
-            a.lower(k).as_str(),
+            a.lower(k),
             "by" | "phone"
                 | "telephone"
                 | "today"
@@ -999,7 +989,7 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
             k += 1;
         }
         if !matches!(
-            a.lower(k).as_str(),
+            a.lower(k),
             "in" | "on" | "to" | "for" | "from" | "at" | "with"
         ) {
             listing = Some("object");
@@ -1009,9 +999,9 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         let word = a.lower(k);
         // "talks that opened on Oct. 25 under the auspices of the AU": the relative clause
         // still describes the talks.
-        if matches!(word.as_str(), "that" | "which")
+        if matches!(word, "that" | "which")
             && matches!(
-                a.lower(k + 1).as_str(),
+                a.lower(k + 1),
                 "opened" | "began" | "started" | "ended" | "took" | "was" | "were"
             )
         {
@@ -1021,7 +1011,7 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         }
         if a.quoted[k]
             || matches!(
-                word.as_str(),
+                word,
                 "." | ";" | ":" | "which" | "that" | "where" | "who" | "but"
             )
         {
@@ -1066,7 +1056,7 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
                 || a.phrase(k + 1).is_some_and(|p| {
                     p.tokens.start == k + 1 && matches!(p.target, PhraseTarget::Title(_))
                 })
-                || matches!(a.lower(k + 1).as_str(), "and" | "the");
+                || matches!(a.lower(k + 1), "and" | "the");
             let continues = listing.is_some() && next_is_party;
             if !continues {
                 break;
@@ -1086,7 +1076,7 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         }
         let group_before = k > 0
             && matches!(
-                a.lower(k - 1).as_str(),
+                a.lower(k - 1),
                 "officials"
                     | "representatives"
                     | "members"
@@ -1099,7 +1089,7 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
                     | "counterparts"
             );
         if matches!(
-            word.as_str(),
+            word,
             "in" | "on"
                 | "for"
                 | "about"
@@ -1115,8 +1105,8 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
                 | "to"
                 | "since"
                 | "by"
-        ) && !(group_before && matches!(word.as_str(), "from" | "of"))
-            && !(after_title && matches!(word.as_str(), "for" | "of" | "to"))
+        ) && !(group_before && matches!(word, "from" | "of"))
+            && !(after_title && matches!(word, "for" | "of" | "to"))
         {
             listing = None;
             k += 1;
@@ -1142,7 +1132,7 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
                 .iter()
                 .all(|&x| a.actor_kind(x) != ActorKind::Person);
             // "U.S. troops", "Egyptian youth": not a party to a meeting.
-            let not_a_party = NON_PARTY_NOUNS.contains(&a.lower(m.tokens.end).as_str());
+            let not_a_party = NON_PARTY_NOUNS.contains(&a.lower(m.tokens.end));
             if let Some(intro) = listing
                 && !m.is_place
                 && !describes
@@ -1187,7 +1177,7 @@ fn infinitive_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> boo
         a.lower(k) == "to"
             && a.tokens[k].space_before
             && matches!(
-                a.lower(k + 1).as_str(),
+                a.lower(k + 1),
                 "hold"
                     | "attend"
                     | "meet"
@@ -1222,7 +1212,7 @@ fn is_status_word(a: &Analysis<'_>, k: usize) -> bool {
 /// "hosted", "assisted", "chaired" followed by "by": its agent takes part.
 fn is_agent_participle(a: &Analysis<'_>, k: usize) -> bool {
     matches!(
-        a.lower(k).as_str(),
+        a.lower(k),
         "hosted"
             | "chaired"
             | "assisted"
@@ -1245,10 +1235,10 @@ fn governing_verb(a: &Analysis<'_>, clause_start: usize, np_start: usize) -> Opt
     while k > clause_start {
         k -= 1;
         let word = a.lower(k);
-        if matches!(word.as_str(), "which" | "who" | "that" | ";" | "where") {
+        if matches!(word, "which" | "who" | "that" | ";" | "where") {
             return None;
         }
-        if PARTICIPATION_VERBS.contains(&word.as_str()) || clause::is_verb_like(a, k) {
+        if PARTICIPATION_VERBS.contains(&word) || clause::is_verb_like(a, k) {
             // "called off": the phrase's first word.
             return Some(a.phrase(k).map_or(k, |p| p.tokens.start));
         }
@@ -1265,16 +1255,16 @@ fn embedded_fronted_subject(
 ) -> Option<clause::Subject> {
     let opener = (sentence.start..np_start).rev().take(12).find(|&k| {
         matches!(
-            a.lower(k).as_str(),
+            a.lower(k),
             "after" | "during" | "following" | "before" | "at"
         ) && k > sentence.start
-            && matches!(a.lower(k - 1).as_str(), "that" | ",")
+            && matches!(a.lower(k - 1), "that" | ",")
     })?;
     let comma = (np_start..sentence.end).find(|&k| a.word(k) == ",")?;
     let verb = (comma + 1..sentence.end).find(|&k| {
         clause::is_verb_like(a, k)
             || matches!(
-                a.lower(k).as_str(),
+                a.lower(k),
                 "must" | "will" | "would" | "should" | "can" | "could" | "may" | "might"
             )
     })?;
@@ -1298,13 +1288,11 @@ fn is_collective(
         return false;
     }
     let start = clause::main_clause_start(a, sentence.clone());
-    let near: Vec<String> = (start..cue).rev().take(12).map(|k| a.lower(k)).collect();
-    let words: Vec<String> = (start..cue).take(3).map(|k| a.lower(k)).collect();
-    let sides = near
-        .iter()
-        .any(|w| matches!(w.as_str(), "sides" | "parties"))
-        && near.iter().any(|w| matches!(w.as_str(), "both" | "two"));
-    let unresolved_they = words.first().is_some_and(|w| w == "they") && a.mention(start).is_none();
+    let near: Vec<&str> = (start..cue).rev().take(12).map(|k| a.lower(k)).collect();
+    let words: Vec<&str> = (start..cue).take(3).map(|k| a.lower(k)).collect();
+    let sides = near.iter().any(|w| matches!(*w, "sides" | "parties"))
+        && near.iter().any(|w| matches!(*w, "both" | "two"));
+    let unresolved_they = words.first().is_some_and(|w| *w == "they") && a.mention(start).is_none();
     let leaders = words.len() >= 2 && words[0] == "the" && words[1] == "leaders";
     sides || unresolved_they || leaders
 }
@@ -1318,8 +1306,8 @@ fn is_time_reference(a: &Analysis<'_>, np_start: usize) -> bool {
             .map(|k| a.lower(k))
             .unwrap_or_default()
     };
-    (before(1) == "of" && matches!(before(2).as_str(), "eve" | "ahead" | "end"))
-        || matches!(before(1).as_str(), "since" | "before" | "until")
+    (before(1) == "of" && matches!(before(2), "eve" | "ahead" | "end"))
+        || matches!(before(1), "since" | "before" | "until")
 }
 
 /// "on the margins of the NATO Foreign Ministerial": the setting of another meeting, on the
@@ -1328,7 +1316,7 @@ fn is_setting(a: &Analysis<'_>, np_start: usize) -> bool {
     np_start >= 2
         && a.lower(np_start - 1) == "of"
         && matches!(
-            a.lower(np_start - 2).as_str(),
+            a.lower(np_start - 2),
             "margins" | "sidelines" | "sideline" | "margin"
         )
 }
@@ -1342,7 +1330,7 @@ fn infinitive_subject(
 ) -> Option<clause::Subject> {
     let near = (sentence.start..verb).rev().take(3).any(|k| {
         matches!(
-            a.lower(k).as_str(),
+            a.lower(k),
             "to" | "and" | "," | "also" | "will" | "would" | "then"
         )
     });
@@ -1393,7 +1381,7 @@ fn persons_before_relative(a: &Analysis<'_>, start: usize, who: usize) -> Vec<Ac
 }
 
 fn has_phone(a: &Analysis<'_>, from: usize, end: usize) -> bool {
-    (from..(from + 4).min(end)).any(|k| matches!(a.lower(k).as_str(), "phone" | "telephone"))
+    (from..(from + 4).min(end)).any(|k| matches!(a.lower(k), "phone" | "telephone"))
 }
 
 /// Cancelled, postponed or proposed when a status word governs the meeting; otherwise
@@ -1425,7 +1413,7 @@ fn status_of(
         if let Some((status, tokens)) = status_at(k) {
             let between_ok = (tokens.end..np_start).all(|j| {
                 matches!(
-                    a.lower(j).as_str(),
+                    a.lower(j),
                     "a" | "an"
                         | "the"
                         | "his"
@@ -1446,12 +1434,8 @@ fn status_of(
     }
     for k in cue.end..(cue.end + 4).min(sentence.end) {
         if let Some((status, _)) = status_at(k)
-            && (cue.end..k).any(|j| {
-                matches!(
-                    a.lower(j).as_str(),
-                    "was" | "were" | "been" | "be" | "is" | "are"
-                )
-            })
+            && (cue.end..k)
+                .any(|j| matches!(a.lower(j), "was" | "were" | "been" | "be" | "is" | "are"))
         {
             return status;
         }
@@ -1483,16 +1467,15 @@ fn status_of(
         Tense::Past => {
             // "to attend the meeting" after a present-tense travel verb, "to meet", "will meet".
             let in_turn = a.in_turn_body(cue.start);
-            let before = (sentence.start..cue.start).rev().take(3).any(|k| {
-                matches!(
-                    a.lower(k).as_str(),
-                    "will" | "would" | "shall" | "’ll" | "'ll"
-                )
-            }) || (!in_turn && infinitive_before(a, sentence.start, cue.start));
+            let before = (sentence.start..cue.start)
+                .rev()
+                .take(3)
+                .any(|k| matches!(a.lower(k), "will" | "would" | "shall" | "’ll" | "'ll"))
+                || (!in_turn && infinitive_before(a, sentence.start, cue.start));
             if before
                 && !(sentence.start..cue.start).any(|k| {
                     matches!(
-                        a.lower(k).as_str(),
+                        a.lower(k),
                         "led" | "went" | "travelled" | "traveled" | "came"
                     )
                 })
@@ -1513,20 +1496,14 @@ fn mode_of(
     kind: &str,
 ) -> MeetingMode {
     let window = cue.start.saturating_sub(4).max(sentence.start)..(cue.end + 4).min(sentence.end);
-    let words: Vec<String> = window.map(|k| a.lower(k)).collect();
+    let words: Vec<&str> = window.map(|k| a.lower(k)).collect();
     if cue_mode == Some("video")
-        || words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "virtually" | "virtual" | "video" | "videoconference"
-            )
-        })
-    {
-        MeetingMode::Video
-    } else if cue_mode == Some("phone")
         || words
             .iter()
-            .any(|w| matches!(w.as_str(), "phone" | "telephone"))
+            .any(|w| matches!(*w, "virtually" | "virtual" | "video" | "videoconference"))
+    {
+        MeetingMode::Video
+    } else if cue_mode == Some("phone") || words.iter().any(|w| matches!(*w, "phone" | "telephone"))
     {
         MeetingMode::Phone
     } else if kind == "visit" || kind == "meal" {
@@ -1546,7 +1523,7 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
         }
         let locative = k > 0
             && matches!(
-                a.lower(k - 1).as_str(),
+                a.lower(k - 1),
                 "in" | "at" | "to" | "near" | "inside" | "outside"
             );
         if m.is_place || (m.place.is_some() && locative) {
@@ -1567,7 +1544,7 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
     let clause_break = |k: usize| {
         matches!(a.word(k), ";" | "—")
             || matches!(
-                a.lower(k).as_str(),
+                a.lower(k),
                 "which" | "who" | "including" | "while" | "but" | "although" | "since" | "where"
             )
     };
@@ -1970,7 +1947,7 @@ fn first_place_in(a: &Analysis<'_>, range: Range<usize>) -> Option<usize> {
     range
         .filter_map(|k| {
             let m = a.mention(k)?;
-            let locative = k > 0 && matches!(a.lower(k - 1).as_str(), "in" | "at" | "to" | "near");
+            let locative = k > 0 && matches!(a.lower(k - 1), "in" | "at" | "to" | "near");
             (m.tokens.start == k && (m.is_place || (m.place.is_some() && locative)))
                 .then_some(m.place)
                 .flatten()
@@ -1994,7 +1971,7 @@ fn context_date(a: &Analysis<'_>, mention: &Mention, status: MeetingStatus) -> W
         let here_and_now = a.sentences[mention.sentence]
             .tokens
             .clone()
-            .any(|k| matches!(a.lower(k).as_str(), "here" | "today" | "now" | "tonight"));
+            .any(|k| matches!(a.lower(k), "here" | "today" | "now" | "tonight"));
         return match (status, a.published) {
             (MeetingStatus::Held, Some(p)) if here_and_now => When {
                 date: Some(PartialDate::Day(p)),

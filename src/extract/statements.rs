@@ -148,7 +148,7 @@ fn is_quoting_verb(a: &Analysis<'_>, k: usize) -> bool {
             _,
             _
         ))
-    ) || QUOTING_VERBS.contains(&a.lower(k).as_str())
+    ) || QUOTING_VERBS.contains(&a.lower(k))
 }
 
 /// Direct quotations. Returns the token ranges used as attributions, so that reported speech
@@ -421,7 +421,7 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
             let subject = clause::subject_before(a, range.start, k).or_else(|| {
                 // Coordinated or participial verbs take the clause's subject.
                 let before = (k > range.start).then(|| a.lower(k - 1));
-                match before.as_deref() {
+                match before {
                     Some("and" | "," | "also" | "while" | "before" | "after") | None => {
                         last_subject.clone()
                     }
@@ -524,9 +524,9 @@ fn subject_start(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> usize 
         if matches!(
             a.phrase(prev).map(|p| p.target),
             Some(PhraseTarget::Title(_))
-        ) || matches!(a.lower(prev).as_str(), "the" | "a" | "an" | "and")
+        ) || matches!(a.lower(prev), "the" | "a" | "an" | "and")
             || a.tokens[prev].kind == crate::text::tokens::TokenKind::Possessive
-            || clause_adverb(&a.lower(prev))
+            || clause_adverb(a.lower(prev))
         {
             k = prev;
             continue;
@@ -546,7 +546,7 @@ fn trailing_phrase(a: &Analysis<'_>, from: usize, end: usize) -> bool {
         return false;
     };
     let opener = matches!(
-        a.lower(first).as_str(),
+        a.lower(first),
         "in" | "on"
             | "at"
             | "during"
@@ -594,7 +594,7 @@ fn complement_start(
         }
         if a.tokens[j].kind == TokenKind::OpenQuote
             || matches!(a.word(j), ":" | ";")
-            || looks_finite(&a.lower(j))
+            || looks_finite(a.lower(j))
         {
             break;
         }
@@ -604,10 +604,7 @@ fn complement_start(
         SpeechPattern::That => None,
         SpeechPattern::Tell => {
             // "warned of a showdown": a topic, not what was said.
-            if matches!(
-                a.lower(after_verb).as_str(),
-                "of" | "about" | "against" | "on"
-            ) {
+            if matches!(a.lower(after_verb), "of" | "about" | "against" | "on") {
                 return None;
             }
             // "told reporters ..." without "that": skip the person told.
@@ -615,11 +612,11 @@ fn complement_start(
             if let Some(m) = a.mention(j) {
                 j = m.tokens.end;
             } else if j < end && a.tokens[j].kind == TokenKind::Word {
-                if matches!(a.lower(j).as_str(), "the" | "a" | "an") {
+                if matches!(a.lower(j), "the" | "a" | "an") {
                     j += 1;
                 }
                 j += 1;
-                if j < end && matches!(a.lower(j).as_str(), "afterwards" | "afterward" | "later") {
+                if j < end && matches!(a.lower(j), "afterwards" | "afterward" | "later") {
                     j += 1;
                 }
             }
@@ -688,14 +685,14 @@ fn is_noun_use(a: &Analysis<'_>, k: usize) -> bool {
         return false;
     }
     let before = a.lower(k - 1);
-    match word.as_str() {
+    match word {
         "states" | "notes" | "calls" | "demands" | "claims" => {
             matches!(
-                before.as_str(),
+                before,
                 "the" | "a" | "member" | "united" | "its" | "their" | "his" | "her"
             ) || a.mention(k).is_some()
         }
         "statement" => true,
-        _ => matches!(before.as_str(), "the" | "a" | "an") && a.phrase(k - 1).is_none(),
+        _ => matches!(before, "the" | "a" | "an") && a.phrase(k - 1).is_none(),
     }
 }

@@ -83,6 +83,9 @@ pub struct Analysis<'a> {
     pub published: Option<NaiveDate>,
     pub lexicon: &'a Lexicon,
     pub tokens: Vec<Token>,
+    /// Every token in lower case, one after another; `lower_at[i]` is token `i`'s range.
+    lowered: String,
+    lower_at: Vec<Range<usize>>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
     /// For each token, whether it lies inside a quotation.
@@ -478,6 +481,7 @@ impl<'a> Analysis<'a> {
                 *flag = true;
             }
         }
+        let (lowered, lower_at) = lower_case(text, &tokens);
         let mut char_starts = Vec::with_capacity(text.len());
         for (byte, _) in text.char_indices() {
             char_starts.push(byte);
@@ -510,6 +514,8 @@ impl<'a> Analysis<'a> {
             dateline: None,
             title_names_meeting: title_names_meeting(title),
             char_starts,
+            lowered,
+            lower_at,
             persons_by_word: HashMap::new(),
             entity_actors: HashMap::new(),
         };
@@ -588,8 +594,11 @@ impl<'a> Analysis<'a> {
         self.quoted.get(i).copied().unwrap_or(false)
     }
 
-    pub fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// Token `i` in lower case; empty past the end.
+    pub fn lower(&self, i: usize) -> &str {
+        self.lower_at
+            .get(i)
+            .map_or("", |range| &self.lowered[range.clone()])
     }
 
     /// The character span of a byte range of the body.
@@ -636,7 +645,7 @@ impl<'a> Analysis<'a> {
         // "press conference", "press freedom": the noun, not the verb.
         if self.lower(k) == "press"
             && matches!(
-                self.lower(phrase.tokens.end).as_str(),
+                self.lower(phrase.tokens.end),
                 "conference"
                     | "release"
                     | "briefing"
@@ -891,7 +900,7 @@ impl<'a> Analysis<'a> {
             .checked_sub(1)
             .map(|p| self.lower(p))
             .unwrap_or_default();
-        let locative = LOCATIVES.contains(&before.as_str());
+        let locative = LOCATIVES.contains(&before);
         let (entity, how) = match actor_target {
             Some(NameTarget::Name(e)) => (Some(*e), How::Name),
             Some(NameTarget::Metonym(e)) => (Some(*e), How::Metonym),
@@ -1642,7 +1651,7 @@ impl<'a> Analysis<'a> {
                 }
                 let quoted = self.quoted[i];
                 let word = self.lower(i);
-                let resolved: Option<(Range<usize>, Vec<ActorRef>, How)> = match word.as_str() {
+                let resolved: Option<(Range<usize>, Vec<ActorRef>, How)> = match word {
                     // "urging him to": an object pronoun is somebody other than the subject.
                     "him" if !quoted => {
                         let subject = subject_this_sentence.clone().unwrap_or_default();
@@ -1674,10 +1683,7 @@ impl<'a> Analysis<'a> {
                     _ => None,
                 };
                 if let Some((tokens, actors, how)) = resolved {
-                    let nominative = matches!(
-                        word.as_str(),
-                        "he" | "she" | "they" | "the" | "both" | "all"
-                    );
+                    let nominative = matches!(word, "he" | "she" | "they" | "the" | "both" | "all");
                     if nominative
                         && i >= main_start
                         && subject_this_sentence.is_none()
@@ -1725,7 +1731,7 @@ impl<'a> Analysis<'a> {
             && first.len() > 5
             && self.mention(start).is_none()
             && self.word(start).chars().skip(1).all(|c| !c.is_uppercase());
-        if !FRONTED.contains(&first.as_str()) && !participle {
+        if !FRONTED.contains(&first) && !participle {
             return start;
         }
         let limit = (start + 30).min(range.end);
@@ -1805,16 +1811,16 @@ impl<'a> Analysis<'a> {
         }
         // "the two leaders", "both leaders", "the leaders", "the two sides".
         let mut j = k;
-        if j < end && matches!(self.lower(j).as_str(), "two" | "three" | "four") {
+        if j < end && matches!(self.lower(j), "two" | "three" | "four") {
             j += 1;
         }
         let counted = j > k || self.lower(i) == "both";
         // "The two had spoken five times": the two persons last named.
         let bare_two = j > k
             && j < end
-            && !COLLECTIVE_NOUNS.contains(&self.lower(j).as_str())
+            && !COLLECTIVE_NOUNS.contains(&self.lower(j))
             && matches!(
-                self.lower(j).as_str(),
+                self.lower(j),
                 "had"
                     | "have"
                     | "were"
@@ -1844,12 +1850,8 @@ impl<'a> Analysis<'a> {
                 return Some((i..j, persons, How::Collective));
             }
         }
-        if counted
-            && j < end
-            && COLLECTIVE_NOUNS.contains(&self.lower(j).as_str())
-            && qualifier.is_none()
-        {
-            let count = match self.lower(k).as_str() {
+        if counted && j < end && COLLECTIVE_NOUNS.contains(&self.lower(j)) && qualifier.is_none() {
+            let count = match self.lower(k) {
                 "three" => 3,
                 "four" => 4,
                 _ => 2,
@@ -1881,12 +1883,12 @@ impl<'a> Analysis<'a> {
     fn government_of(&self, i: usize) -> Option<(Range<usize>, Vec<ActorRef>, How)> {
         const BODIES: &[&str] = &["government", "authorities", "leadership", "regime"];
         let noun = self.lower(i + 1);
-        if !BODIES.contains(&noun.as_str()) {
+        if !BODIES.contains(&noun) {
             return None;
         }
         let state = (0..i).rev().find_map(|k| {
             let m = self.mention(k)?;
-            if m.tokens.end != k + 1 || !BODIES.contains(&self.lower(k + 1).as_str()) {
+            if m.tokens.end != k + 1 || !BODIES.contains(&self.lower(k + 1)) {
                 return None;
             }
             m.actors
@@ -1921,7 +1923,7 @@ impl<'a> Analysis<'a> {
     /// "allies", "the alliance" for NATO when the article names NATO.
     fn collective(&self, i: usize) -> Option<(Range<usize>, Vec<ActorRef>, How)> {
         let word = self.lower(i);
-        if !matches!(word.as_str(), "allies" | "alliance" | "allied") {
+        if !matches!(word, "allies" | "alliance" | "allied") {
             return None;
         }
         let nato = self.lexicon.entity("NATO")?;
@@ -2022,13 +2024,34 @@ pub fn title_persons(title: &str, lexicon: &Lexicon) -> Vec<TitlePerson> {
         .collect()
 }
 
+/// Every token in lower case, one after another, with each token's range: rules ask for
+/// tokens in lower case hundreds of times per sentence, so each is folded once.
+fn lower_case(text: &str, tokens: &[Token]) -> (String, Vec<Range<usize>>) {
+    let mut lowered = String::with_capacity(text.len());
+    let mut lower_at = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let word = token.text(text);
+        let start = lowered.len();
+        if word.is_ascii() {
+            lowered.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            lowered.push_str(&word.to_lowercase());
+        }
+        lower_at.push(start..lowered.len());
+    }
+    (lowered, lower_at)
+}
+
 impl<'a> Analysis<'a> {
     /// A light analysis of a short text (a title): names and persons only.
     fn names_only(text: &'a str, lexicon: &'a Lexicon) -> Analysis<'a> {
         let tokens = tokens::tokenize(text);
         let sentences = tokens::split_sentences(text, &tokens);
+        let (lowered, lower_at) = lower_case(text, &tokens);
         let mut analysis = Analysis {
             text,
+            lowered,
+            lower_at,
             published: None,
             lexicon,
             mention_at: vec![None; tokens.len()],
