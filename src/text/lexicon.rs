@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use crate::extract::{ActorKind, MeetingStatus, PlaceKind};
@@ -151,6 +151,9 @@ impl<T: Copy> Matcher<T> {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(case_insensitive)
+            // A full DFA: more memory and time to build, once per run, for the fastest scan of
+            // every article (the contiguous NFA took a sixth of extraction time).
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             // The patterns are plain strings of bounded number; building cannot fail.
             .expect("dictionary automaton");
