@@ -113,19 +113,24 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         )
     })?;
     crate::kb::set_busy_timeout(wait);
-    let extended;
-    let lexicon: &Lexicon = match &cli.dictionaries {
-        Some(dir) => {
-            extended = Lexicon::with_extra(dir)
-                .with_context(|| format!("cannot load dictionaries from {}", dir.display()))?;
-            &extended
-        }
-        None => Lexicon::builtin(),
+    // The dictionaries are compiled into matchers (tens of milliseconds) only for the
+    // commands that read text.
+    let reads_text = matches!(
+        cli.command,
+        Command::Ingest(_) | Command::Extract(_) | Command::Eval(_)
+    );
+    let extended = match &cli.dictionaries {
+        Some(dir) if reads_text => Some(
+            Lexicon::with_extra(dir)
+                .with_context(|| format!("cannot load dictionaries from {}", dir.display()))?,
+        ),
+        _ => None,
     };
+    let lexicon = || -> &Lexicon { extended.as_ref().unwrap_or_else(|| Lexicon::builtin()) };
     match cli.command {
-        Command::Ingest(args) => ingest::run(&cli.db, args, lexicon),
-        Command::Extract(args) => extract::run(args, lexicon),
-        Command::Eval(args) => eval::run(args, cli.verbose > 0, lexicon),
+        Command::Ingest(args) => ingest::run(&cli.db, args, lexicon()),
+        Command::Extract(args) => extract::run(args, lexicon()),
+        Command::Eval(args) => eval::run(args, cli.verbose > 0, lexicon()),
         Command::Timeline(args) => timeline::run(&cli.db, args),
         Command::Relations(args) => relations::run(&cli.db, args),
         Command::Actor(args) => actor::run(&cli.db, args),

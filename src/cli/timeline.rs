@@ -39,8 +39,12 @@ pub struct Args {
     place: Option<String>,
 
     /// At most this many events (the earliest).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", conflicts_with = "last")]
     limit: Option<usize>,
+
+    /// Only the latest N events, still in date order; fast however many the actor has.
+    #[arg(long, value_name = "N")]
+    last: Option<usize>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -58,6 +62,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         kind: args.kind,
         place: args.place,
         limit: args.limit,
+        last: args.last,
         ..TimelineFilter::default()
     };
     for name in &args.actor {

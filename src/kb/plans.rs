@@ -144,11 +144,19 @@ fn no_statement_scans_a_table_it_should_search() {
             kind: Some(EventKind::Meeting),
             place: Some("Brussels".into()),
             limit: Some(5),
+            last: None,
             only: Some(vec![(EventKind::Meeting, 1), (EventKind::Statement, 2)]),
         },
         TimelineFilter {
             actors: vec![nato.clone()],
             kind: Some(EventKind::Statement),
+            ..TimelineFilter::default()
+        },
+        TimelineFilter {
+            actors: vec![russia.clone()],
+            with: Some(nato.clone()),
+            dates: year,
+            last: Some(3),
             ..TimelineFilter::default()
         },
         TimelineFilter {

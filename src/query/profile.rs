@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 
-use super::{ActorSet, EventKind, QueryError, TimelineFilter, select, timeline};
+use super::{ActorSet, QueryError, TimelineFilter, select, timeline};
 use crate::render::{Document, Rows, Value};
 
 /// A record's fields, in the order of the query's columns.
@@ -103,49 +103,12 @@ pub fn actor_profile(conn: &Connection, id: i64, recent: usize) -> Result<Docume
         name: String::new(),
         ids: [id].into(),
     };
-    // The latest events, still shown oldest first: found in the bare tables, in the timeline's
-    // order backwards, before the timeline dresses up only those.
-    let latest = {
-        let mut params = super::Params::default();
-        let n = set.bind(&mut params);
-        let limit = params.push(i64::try_from(recent).unwrap_or(i64::MAX));
-        let arms: Vec<String> = [
-            (EventKind::Meeting, "meetings"),
-            (EventKind::Statement, "statements"),
-            (EventKind::Demand, "demands"),
-        ]
-        .iter()
-        .enumerate()
-        .map(|(order, (kind, table))| {
-            format!(
-                "SELECT {order} AS kind, id, date FROM {table} WHERE id IN ({})",
-                super::timeline::involving(*kind, n)
-            )
-        })
-        .collect();
-        let sql = format!(
-            "SELECT kind, id FROM ({}) ORDER BY date IS NULL DESC, date DESC, kind DESC, id DESC \
-             LIMIT ?{limit}",
-            arms.join(" UNION ALL ")
-        );
-        let mut statement = conn.prepare(&sql)?;
-        statement
-            .query_map(rusqlite::params_from_iter(params.0), |row| {
-                let kind: i64 = row.get(0)?;
-                let kind = match kind {
-                    0 => EventKind::Meeting,
-                    1 => EventKind::Statement,
-                    _ => EventKind::Demand,
-                };
-                Ok((kind, row.get::<_, i64>(1)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()?
-    };
+    // The latest events, still shown oldest first.
     let recent_events = timeline(
         conn,
         &TimelineFilter {
             actors: vec![set],
-            only: Some(latest),
+            last: Some(recent),
             ..TimelineFilter::default()
         },
     )?;

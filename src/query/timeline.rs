@@ -66,6 +66,8 @@ pub struct TimelineFilter {
     /// Meetings at a place of this name (case-insensitive).
     pub place: Option<String>,
     pub limit: Option<usize>,
+    /// Only the latest this many events (the last ones of the order), still in date order.
+    pub last: Option<usize>,
     /// Only these events (ids of each kind), when given.
     pub only: Option<Vec<(EventKind, i64)>>,
 }
@@ -96,7 +98,7 @@ const EVENTS: [(EventKind, &str); 3] = [
 /// The ids of the events of one kind that involve an actor of the set (bound as parameter
 /// `?n`): participants named or implied, speakers and the parties they spoke for, who made a
 /// demand, of whom, and who answered it. Each arm is an index lookup.
-pub(super) fn involving(kind: EventKind, n: usize) -> String {
+fn involving(kind: EventKind, n: usize) -> String {
     let ids = format!("(SELECT value FROM json_each(?{n}))");
     let arms: &[(&str, &str)] = match kind {
         EventKind::Meeting => &[("meeting_id", "meeting_participants WHERE actor_id")],
@@ -121,8 +123,99 @@ pub(super) fn involving(kind: EventKind, n: usize) -> String {
 /// The events that pass the filter, in date order (undated last; on one day meetings, then
 /// statements, then demands).
 pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Rows, QueryError> {
+    if let Some(last) = filter.last {
+        if filter.place.is_none() && filter.only.is_none() {
+            // The latest events are found in the bare tables, in the timeline's order
+            // backwards, before the list views dress up only those.
+            let only = latest(conn, filter, last)?;
+            let narrowed = TimelineFilter {
+                only: Some(only),
+                last: None,
+                limit: None,
+                ..filter.clone()
+            };
+            return timeline(conn, &narrowed);
+        }
+        let all = timeline(
+            conn,
+            &TimelineFilter {
+                last: None,
+                ..filter.clone()
+            },
+        )?;
+        let skip = all.rows.len().saturating_sub(last);
+        return Ok(Rows {
+            columns: all.columns,
+            rows: all.rows.into_iter().skip(skip).collect(),
+        });
+    }
     let (sql, params) = timeline_sql(filter);
     select(conn, &sql, rusqlite::params_from_iter(params.0))
+}
+
+/// The kinds and ids of the `n` latest events that pass a filter without a place: the same
+/// conditions as [`timeline_sql`], on the base tables.
+fn latest(
+    conn: &Connection,
+    filter: &TimelineFilter,
+    n: usize,
+) -> Result<Vec<(EventKind, i64)>, QueryError> {
+    let mut params = Params::default();
+    let any: Vec<usize> = filter
+        .actors
+        .iter()
+        .map(|set| set.bind(&mut params))
+        .collect();
+    let with = filter.with.as_ref().map(|set| set.bind(&mut params));
+    let mut arms = Vec::new();
+    for (order, (kind, table, end_date)) in [
+        (EventKind::Meeting, "meetings", Some("end_date")),
+        (EventKind::Statement, "statements", None),
+        (EventKind::Demand, "demands", None),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if filter.kind.is_some_and(|wanted| wanted != kind) {
+            continue;
+        }
+        let mut conditions = vec![filter.dates.sql("date", end_date, &mut params)];
+        if filter.dates.since.is_some() || filter.dates.until.is_some() {
+            conditions.push("date IS NOT NULL".into());
+        }
+        if !any.is_empty() {
+            let ids: Vec<String> = any.iter().map(|&n| involving(kind, n)).collect();
+            conditions.push(format!("id IN ({})", ids.join(" UNION ")));
+        }
+        if let Some(n) = with {
+            conditions.push(format!("id IN ({})", involving(kind, n)));
+        }
+        arms.push(format!(
+            "SELECT {order} AS kind, id, date FROM {table} WHERE {}",
+            conditions.join(" AND ")
+        ));
+    }
+    if arms.is_empty() {
+        return Ok(Vec::new());
+    }
+    let limit = params.push(i64::try_from(n).unwrap_or(i64::MAX));
+    let sql = format!(
+        "SELECT kind, id FROM ({}) ORDER BY date IS NULL DESC, date DESC, kind DESC, id DESC \
+         LIMIT ?{limit}",
+        arms.join(" UNION ALL ")
+    );
+    let mut statement = conn.prepare(&sql)?;
+    let keys = statement
+        .query_map(rusqlite::params_from_iter(params.0), |row| {
+            let kind = match row.get::<_, i64>(0)? {
+                0 => EventKind::Meeting,
+                1 => EventKind::Statement,
+                _ => EventKind::Demand,
+            };
+            Ok((kind, row.get::<_, i64>(1)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(keys)
 }
 
 /// The query [`timeline`] runs. Actor filters select event ids through the indexes on actor

@@ -490,7 +490,7 @@ fn indexed_actor_queries_agree_with_the_views() {
                 .unwrap()
         };
         let filter = TimelineFilter {
-            actors: vec![set],
+            actors: vec![set.clone()],
             ..TimelineFilter::default()
         };
         let rows = query::timeline(&conn, &filter).unwrap();
@@ -506,6 +506,45 @@ fn indexed_actor_queries_agree_with_the_views() {
             .collect();
         got.sort();
         assert_eq!(got, expected, "timeline --actor {name:?}");
+        // `--last N` gives the last N events of the same timeline, with any filter.
+        let year = dipkb::query::DateRange {
+            since: chrono::NaiveDate::from_ymd_opt(2021, 1, 1),
+            until: chrono::NaiveDate::from_ymd_opt(2022, 12, 31),
+        };
+        for filter in [
+            TimelineFilter {
+                actors: vec![set.clone()],
+                ..TimelineFilter::default()
+            },
+            TimelineFilter {
+                actors: vec![set.clone()],
+                dates: year,
+                kind: Some(dipkb::query::EventKind::Statement),
+                ..TimelineFilter::default()
+            },
+            TimelineFilter {
+                actors: vec![set.clone()],
+                with: query::actor_set(&conn, "Russia", false).ok(),
+                ..TimelineFilter::default()
+            },
+        ] {
+            let all = strings(&query::timeline(&conn, &filter).unwrap());
+            let last = strings(
+                &query::timeline(
+                    &conn,
+                    &TimelineFilter {
+                        last: Some(4),
+                        ..filter.clone()
+                    },
+                )
+                .unwrap(),
+            );
+            assert_eq!(
+                last,
+                all[all.len().saturating_sub(4)..],
+                "--last 4 for {name:?}"
+            );
+        }
         // A profile's recent events are the last ten of the actor's own timeline.
         if let Ok(id) = query::one_actor(&conn, name) {
             let own = query::ActorSet {
