@@ -196,6 +196,22 @@ fn queries(db: &Path) {
         }),
     );
     time(
+        "timeline --actor A --last 20",
+        Box::new(|rng| {
+            let actor = &actors[rng.below(actors.len())];
+            let set = query::actor_set(&conn, actor, false).expect("actor");
+            let filter = TimelineFilter {
+                actors: vec![set],
+                last: Some(20),
+                ..TimelineFilter::default()
+            };
+            query::timeline(&conn, &filter)
+                .expect("timeline")
+                .rows
+                .len()
+        }),
+    );
+    time(
         "relations --actor A",
         Box::new(|rng| {
             let actor = &actors[rng.below(actors.len())];
