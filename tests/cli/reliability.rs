@@ -504,4 +504,37 @@ fn an_article_failing_halfway_through_a_batch_costs_only_itself() {
         .unwrap();
     assert!(again.status.success());
     assert_eq!(check_consistent(&db, &expected), 12);
+    // Re-extracting every stored article goes the same way: the one that fails keeps what it
+    // had, the others of its batch are re-extracted.
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER poison BEFORE INSERT ON statement_reports \
+             WHEN (SELECT body FROM articles WHERE id = new.article_id) \
+             LIKE '%This is copy 7 of the report.%' \
+             BEGIN SELECT RAISE(ABORT, 'poisoned again'); END;",
+        )
+        .unwrap();
+    let before: i64 = kb.query_one("SELECT max(id) FROM statement_reports");
+    let output = dipkb_command(&db)
+        .args(["ingest", "--reprocess"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(errors[0].contains("poisoned again"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("11 re-extracted"), "{stdout}");
+    assert_eq!(check_consistent(&db, &expected), 12);
+    // The failing article kept its reports; the others' were written anew.
+    let renewed = |condition: &str| {
+        kb.query_one(&format!(
+            "SELECT count(*) FROM statement_reports AS r JOIN articles AS a ON a.id = r.article_id \
+             WHERE r.id > {before} AND {condition}"
+        ))
+    };
+    assert_eq!(renewed("a.body LIKE '%This is copy 7 of the report.%'"), 0);
+    assert!(renewed("1") > 0);
 }
