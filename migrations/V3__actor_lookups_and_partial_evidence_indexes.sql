@@ -49,3 +49,51 @@ DROP INDEX idx_evidence_spans_person_role_id;
 CREATE INDEX idx_evidence_spans_person_role_id ON evidence_spans ( -- A role's sources; also the check that a role still has any source.
     person_role_id
 ) WHERE person_role_id IS NOT NULL;
+
+-- Full-text indexes are brought up to date once per transaction instead of once per row.
+-- FTS5 writes its pending terms out at every savepoint, and SQLite opens one for each
+-- statement that fires a trigger inside a transaction: maintaining the indexes row by row
+-- took 30% of ingest time. The triggers now queue what changed; dipkb applies the queue, in
+-- order, just before each commit, so readers never see the indexes out of step.
+CREATE TABLE fts_pending ( -- changes to statements and articles not yet applied to their full-text indexes; empty between transactions
+    seq INTEGER PRIMARY KEY, -- order of the changes
+    target TEXT NOT NULL CHECK (target IN ('statements', 'articles')), -- which index
+    op TEXT CHECK (op IS NULL OR op = 'delete'), -- NULL adds the row's words, 'delete' removes them
+    row INTEGER NOT NULL, -- statements.id or articles.id
+    title TEXT, -- articles.title (for articles)
+    body TEXT -- statements.text or articles.body
+);
+
+DROP TRIGGER statements_fts_after_insert;
+CREATE TRIGGER statements_fts_after_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO fts_pending (target, op, row, body) VALUES ('statements', NULL, new.id, new.text);
+END;
+
+DROP TRIGGER statements_fts_after_delete;
+CREATE TRIGGER statements_fts_after_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO fts_pending (target, op, row, body) VALUES ('statements', 'delete', old.id, old.text);
+END;
+
+DROP TRIGGER statements_fts_after_update;
+CREATE TRIGGER statements_fts_after_update AFTER UPDATE OF text ON statements
+WHEN old.text IS NOT new.text BEGIN
+    INSERT INTO fts_pending (target, op, row, body) VALUES ('statements', 'delete', old.id, old.text);
+    INSERT INTO fts_pending (target, op, row, body) VALUES ('statements', NULL, new.id, new.text);
+END;
+
+DROP TRIGGER articles_fts_after_insert;
+CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO fts_pending (target, op, row, title, body) VALUES ('articles', NULL, new.id, new.title, new.body);
+END;
+
+DROP TRIGGER articles_fts_after_delete;
+CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO fts_pending (target, op, row, title, body) VALUES ('articles', 'delete', old.id, old.title, old.body);
+END;
+
+DROP TRIGGER articles_fts_after_update;
+CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, body ON articles
+WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
+    INSERT INTO fts_pending (target, op, row, title, body) VALUES ('articles', 'delete', old.id, old.title, old.body);
+    INSERT INTO fts_pending (target, op, row, title, body) VALUES ('articles', NULL, new.id, new.title, new.body);
+END;

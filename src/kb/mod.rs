@@ -20,6 +20,8 @@ use std::path::PathBuf;
 
 pub use resolve::actors_named;
 pub use schema::{SCHEMA_VERSION, open_read_only, set_busy_timeout};
+#[cfg(test)]
+pub(crate) use store::apply_fts_pending;
 pub use store::{Curation, CurationError, FactCounts, Store, StoredArticle};
 
 #[derive(Debug, thiserror::Error)]

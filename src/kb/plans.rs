@@ -21,6 +21,8 @@ const INTENDED: &[(&str, &str)] = &[
     ("FROM actor_curations", "actor_curations"),
     // `--reprocess` re-extracts every article.
     ("SELECT id FROM articles ORDER BY id", "articles"),
+    // The queue of full-text changes is applied whole before each commit.
+    ("FROM fts_pending", "fts_pending"),
     // FTS5 reads its one-row configuration table.
     ("_fts_config", "_fts_config"),
 ];

@@ -188,6 +188,7 @@ impl Store {
     pub fn commit_batch(&mut self) -> Result<(), KbError> {
         if self.in_batch {
             let result = replay_curations(&self.conn)
+                .and_then(|()| apply_fts_pending(&self.conn))
                 .and_then(|()| Ok(self.conn.execute_batch("COMMIT")?));
             if result.is_err() {
                 let _ = self.conn.execute_batch("ROLLBACK");
@@ -232,6 +233,7 @@ impl Store {
                     .transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let value = work(&tx)?;
                 replay_curations(&tx)?;
+                apply_fts_pending(&tx)?;
                 tx.commit()?;
                 Ok(value)
             })();
@@ -319,6 +321,7 @@ impl Store {
             "INSERT INTO actor_curations (action, actor, argument) VALUES (?1, ?2, ?3)",
             params![action, actor, argument],
         )?;
+        apply_fts_pending(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -507,6 +510,27 @@ fn combine(tx: &Connection, written: Written, removed: Removed) -> Result<(), Kb
 
 /// Applies every stored curation again, in the order users made them. One that no longer
 /// applies (its actor is gone from the database) is skipped.
+/// Brings the full-text indexes up to date with what the transaction changed: the triggers
+/// queue each change in `fts_pending` (schema V3), and one statement per index applies them in
+/// order, so that FTS5 writes its new terms out once instead of at every row. Runs before
+/// every commit.
+pub(crate) fn apply_fts_pending(tx: &Connection) -> Result<(), KbError> {
+    exec(
+        tx,
+        "INSERT INTO statements_fts (statements_fts, rowid, text) \
+         SELECT op, row, body FROM fts_pending WHERE target = 'statements' ORDER BY seq",
+        [],
+    )?;
+    exec(
+        tx,
+        "INSERT INTO articles_fts (articles_fts, rowid, title, body) \
+         SELECT op, row, title, body FROM fts_pending WHERE target = 'articles' ORDER BY seq",
+        [],
+    )?;
+    exec(tx, "DELETE FROM fts_pending", [])?;
+    Ok(())
+}
+
 fn replay_curations(tx: &Connection) -> Result<(), KbError> {
     let curations: Vec<Curation> = {
         let mut select =

@@ -141,6 +141,8 @@ mod tests {
             for _ in 0..times {
                 insert.execute([text]).unwrap();
             }
+            // What dipkb does before every commit of its own.
+            crate::kb::apply_fts_pending(conn).unwrap();
         };
         let long = "the talks on a ceasefire went on for many hours in the old city hall";
         add("ceasefire now", 1);
