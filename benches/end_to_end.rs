@@ -160,64 +160,56 @@ fn queries(db: &Path) {
             rows[rows.len() * 95 / 100],
         );
     };
+    // An actor drawn at random, with the persons affiliated with it.
+    let random_set = |rng: &mut Rng| {
+        let actor = &actors[rng.below(actors.len())];
+        query::actor_set(&conn, actor, false).expect("actor")
+    };
+    let timeline_rows = |filter: TimelineFilter| {
+        query::timeline(&conn, &filter)
+            .expect("timeline")
+            .rows
+            .len()
+    };
     time(
         "timeline --actor A",
         Box::new(|rng| {
-            let actor = &actors[rng.below(actors.len())];
-            let set = query::actor_set(&conn, actor, false).expect("actor");
-            let filter = TimelineFilter {
-                actors: vec![set],
+            timeline_rows(TimelineFilter {
+                actors: vec![random_set(rng)],
                 ..TimelineFilter::default()
-            };
-            query::timeline(&conn, &filter)
-                .expect("timeline")
-                .rows
-                .len()
+            })
         }),
     );
     time(
         "timeline --actor A --since --until (a year)",
         Box::new(|rng| {
-            let actor = &actors[rng.below(actors.len())];
+            let set = random_set(rng);
             let year = 2005 + rng.below(20) as i32;
-            let set = query::actor_set(&conn, actor, false).expect("actor");
-            let filter = TimelineFilter {
+            timeline_rows(TimelineFilter {
                 actors: vec![set],
                 dates: DateRange {
                     since: chrono::NaiveDate::from_ymd_opt(year, 1, 1),
                     until: chrono::NaiveDate::from_ymd_opt(year, 12, 31),
                 },
                 ..TimelineFilter::default()
-            };
-            query::timeline(&conn, &filter)
-                .expect("timeline")
-                .rows
-                .len()
+            })
         }),
     );
     time(
         "timeline --actor A --last 20",
         Box::new(|rng| {
-            let actor = &actors[rng.below(actors.len())];
-            let set = query::actor_set(&conn, actor, false).expect("actor");
-            let filter = TimelineFilter {
-                actors: vec![set],
+            timeline_rows(TimelineFilter {
+                actors: vec![random_set(rng)],
                 last: Some(20),
                 ..TimelineFilter::default()
-            };
-            query::timeline(&conn, &filter)
-                .expect("timeline")
-                .rows
-                .len()
+            })
         }),
     );
     time(
         "relations --actor A",
         Box::new(|rng| {
-            let actor = &actors[rng.below(actors.len())];
-            let set = query::actor_set(&conn, actor, false).expect("actor");
             let filter = RelationsFilter {
-                actor: Some(set),
+                actor: Some(random_set(rng)),
                 ..RelationsFilter::default()
             };
             query::relations(&conn, &filter)

@@ -850,6 +850,20 @@ struct KeyedReport {
     days: Option<(NaiveDate, NaiveDate)>,
 }
 
+impl KeyedReport {
+    /// A row of `id, kind, who, fact, date`.
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<KeyedReport> {
+        let date: Option<String> = row.get(4)?;
+        Ok(KeyedReport {
+            id: row.get(0)?,
+            kind: row.get(1)?,
+            by: row.get(2)?,
+            fact: row.get(3)?,
+            days: any_span(date.as_deref()),
+        })
+    }
+}
+
 /// The days a date of any precision allows: a day, a month or a year.
 fn any_span(date: Option<&str>) -> Option<(NaiveDate, NaiveDate)> {
     let date = date?;
@@ -975,16 +989,7 @@ fn keyed_neighbourhood(
     };
     let mut select = conn.prepare_cached(&sql)?;
     let rows = select
-        .query_map(params![key, from, to, month, year], |row| {
-            let date: Option<String> = row.get(4)?;
-            Ok(KeyedReport {
-                id: row.get(0)?,
-                kind: row.get(1)?,
-                by: row.get(2)?,
-                fact: row.get(3)?,
-                days: any_span(date.as_deref()),
-            })
-        })?
+        .query_map(params![key, from, to, month, year], KeyedReport::from_row)?
         .collect::<Result<Vec<KeyedReport>, _>>()?;
     // Only reports whose days come within a week count; the query's bounds are wider.
     let near = |r: &KeyedReport| match (days, r.days) {
@@ -1192,16 +1197,7 @@ fn regroup_keyed(
         let reports: Vec<KeyedReport> = {
             let mut select = conn.prepare_cached(&sql)?;
             select
-                .query_map([key], |row| {
-                    let date: Option<String> = row.get(4)?;
-                    Ok(KeyedReport {
-                        id: row.get(0)?,
-                        kind: row.get(1)?,
-                        by: row.get(2)?,
-                        fact: row.get(3)?,
-                        days: any_span(date.as_deref()),
-                    })
-                })?
+                .query_map([key], KeyedReport::from_row)?
                 .collect::<Result<_, _>>()?
         };
         regroup(reports, &mut refresh, true)?;

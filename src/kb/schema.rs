@@ -304,11 +304,8 @@ mod tests {
         assert!(err.to_string().contains("another application"), "{err}");
     }
 
-    #[test]
-    fn newer_schemas_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("kb.sqlite");
-        let conn = open_for_write(&path).unwrap();
+    /// Makes the database look written by a newer dipkb.
+    fn record_future_migration(conn: &Connection) {
         conn.execute(
             &format!(
                 "INSERT INTO {MIGRATIONS_TABLE} (version, name, applied_on, checksum) \
@@ -317,6 +314,14 @@ mod tests {
             [SCHEMA_VERSION + 1],
         )
         .unwrap();
+    }
+
+    #[test]
+    fn newer_schemas_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite");
+        let conn = open_for_write(&path).unwrap();
+        record_future_migration(&conn);
         drop(conn);
         let err = open_for_write(&path).unwrap_err();
         assert!(matches!(err, KbError::Newer { .. }), "{err}");
@@ -395,14 +400,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("kb.sqlite");
         let conn = open_for_write(&path).unwrap();
-        conn.execute(
-            &format!(
-                "INSERT INTO {MIGRATIONS_TABLE} (version, name, applied_on, checksum) \
-                 VALUES (?1, 'future', '2030-01-01T00:00:00Z', '0')"
-            ),
-            [SCHEMA_VERSION + 1],
-        )
-        .unwrap();
+        record_future_migration(&conn);
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
         drop(conn);
         let before = std::fs::read(&path).unwrap();

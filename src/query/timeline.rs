@@ -153,6 +153,35 @@ pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Rows, Quer
     select(conn, &sql, rusqlite::params_from_iter(params.0))
 }
 
+/// The parameter numbers of a filter's actor sets: `any` (events involving one of them) and
+/// `with` (events that must also involve it).
+struct ActorParams {
+    any: Vec<usize>,
+    with: Option<usize>,
+}
+
+impl ActorParams {
+    fn bind(filter: &TimelineFilter, params: &mut Params) -> ActorParams {
+        ActorParams {
+            any: filter.actors.iter().map(|set| set.bind(params)).collect(),
+            with: filter.with.as_ref().map(|set| set.bind(params)),
+        }
+    }
+
+    /// Conditions on the `id` of events of one kind, each an index lookup.
+    fn conditions(&self, kind: EventKind) -> Vec<String> {
+        let mut conditions = Vec::new();
+        if !self.any.is_empty() {
+            let ids: Vec<String> = self.any.iter().map(|&n| involving(kind, n)).collect();
+            conditions.push(format!("id IN ({})", ids.join(" UNION ")));
+        }
+        if let Some(n) = self.with {
+            conditions.push(format!("id IN ({})", involving(kind, n)));
+        }
+        conditions
+    }
+}
+
 /// The kinds and ids of the `n` latest events that pass a filter without a place: the same
 /// conditions as [`timeline_sql`], on the base tables.
 fn latest(
@@ -161,12 +190,7 @@ fn latest(
     n: usize,
 ) -> Result<Vec<(EventKind, i64)>, QueryError> {
     let mut params = Params::default();
-    let any: Vec<usize> = filter
-        .actors
-        .iter()
-        .map(|set| set.bind(&mut params))
-        .collect();
-    let with = filter.with.as_ref().map(|set| set.bind(&mut params));
+    let actors = ActorParams::bind(filter, &mut params);
     let mut arms = Vec::new();
     for (order, (kind, table, end_date)) in [
         (EventKind::Meeting, "meetings", Some("end_date")),
@@ -183,13 +207,7 @@ fn latest(
         if filter.dates.since.is_some() || filter.dates.until.is_some() {
             conditions.push("date IS NOT NULL".into());
         }
-        if !any.is_empty() {
-            let ids: Vec<String> = any.iter().map(|&n| involving(kind, n)).collect();
-            conditions.push(format!("id IN ({})", ids.join(" UNION ")));
-        }
-        if let Some(n) = with {
-            conditions.push(format!("id IN ({})", involving(kind, n)));
-        }
+        conditions.extend(actors.conditions(kind));
         arms.push(format!(
             "SELECT {order} AS kind, id, date FROM {table} WHERE {}",
             conditions.join(" AND ")
@@ -223,25 +241,13 @@ fn latest(
 /// knowledge base holds.
 fn timeline_sql(filter: &TimelineFilter) -> (String, Params) {
     let mut params = Params::default();
-    let any: Vec<usize> = filter
-        .actors
-        .iter()
-        .map(|set| set.bind(&mut params))
-        .collect();
-    let with = filter.with.as_ref().map(|set| set.bind(&mut params));
+    let actors = ActorParams::bind(filter, &mut params);
     let mut arms = Vec::new();
     for (kind, events) in EVENTS {
         if filter.kind.is_some_and(|wanted| wanted != kind) {
             continue;
         }
-        let mut conditions = Vec::new();
-        if !any.is_empty() {
-            let ids: Vec<String> = any.iter().map(|&n| involving(kind, n)).collect();
-            conditions.push(format!("id IN ({})", ids.join(" UNION ")));
-        }
-        if let Some(n) = with {
-            conditions.push(format!("id IN ({})", involving(kind, n)));
-        }
+        let mut conditions = actors.conditions(kind);
         if let Some(only) = &filter.only {
             let ids: Vec<String> = only
                 .iter()

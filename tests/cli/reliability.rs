@@ -446,6 +446,20 @@ fn untrusted_sql_cannot_write_attach_or_load_code() {
     assert_eq!(kb.count("articles"), before);
 }
 
+/// Makes the database refuse the statements of copy `copy` of the corpus, after the article's
+/// row and some of its reports have been written.
+fn poison(db: &Path, copy: usize, message: &str) {
+    Connection::open(db)
+        .unwrap()
+        .execute_batch(&format!(
+            "CREATE TRIGGER poison BEFORE INSERT ON statement_reports \
+             WHEN (SELECT body FROM articles WHERE id = new.article_id) \
+             LIKE '%This is copy {copy} of the report.%' \
+             BEGIN SELECT RAISE(ABORT, '{message}'); END;"
+        ))
+        .unwrap();
+}
+
 /// Articles are stored in batches without a savepoint each; one that fails halfway rolls its
 /// batch back, and the batch is stored again article by article, so that only the failing
 /// article is lost and every message is said once.
@@ -463,17 +477,7 @@ fn an_article_failing_halfway_through_a_batch_costs_only_itself() {
             .status
             .success()
     );
-    // A database that refuses the statements of one article, after its row and some of its
-    // reports have been written.
-    Connection::open(&db)
-        .unwrap()
-        .execute_batch(
-            "CREATE TRIGGER poison BEFORE INSERT ON statement_reports \
-             WHEN (SELECT body FROM articles WHERE id = new.article_id) \
-             LIKE '%This is copy 5 of the report.%' \
-             BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END;",
-        )
-        .unwrap();
+    poison(&db, 5, "poisoned for the test");
     let output = dipkb_command(&db)
         .arg("ingest")
         .args(&paths)
@@ -516,15 +520,7 @@ fn an_article_failing_halfway_through_a_batch_costs_only_itself() {
     assert_eq!(check_consistent(&db, &expected), 12);
     // Re-extracting every stored article goes the same way: the one that fails keeps what it
     // had, the others of its batch are re-extracted.
-    Connection::open(&db)
-        .unwrap()
-        .execute_batch(
-            "CREATE TRIGGER poison BEFORE INSERT ON statement_reports \
-             WHEN (SELECT body FROM articles WHERE id = new.article_id) \
-             LIKE '%This is copy 7 of the report.%' \
-             BEGIN SELECT RAISE(ABORT, 'poisoned again'); END;",
-        )
-        .unwrap();
+    poison(&db, 7, "poisoned again");
     let before: i64 = kb.query_one("SELECT max(id) FROM statement_reports");
     let output = dipkb_command(&db)
         .args(["ingest", "--reprocess"])
