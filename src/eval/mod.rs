@@ -409,15 +409,13 @@ fn score_meetings(
             (Some(gold_place), Some(place)) => alternatives(gold_place).contains(&place),
             _ => false,
         };
-        let all_gold: Vec<&String> = gm
-            .participants
-            .iter()
-            .chain(gm.optional_participants.iter().flatten())
-            .collect();
-        let shared = participants[e]
+        // GOLD_FORMAT.md: "at least one participant is shared". Optional participants are
+        // not participants: a state implied by a leader's office must not tie two meetings
+        // that share no named party (the Quad summits of dev/105).
+        let shared = named_participants[e]
             .iter()
             .filter(|&&a| {
-                all_gold
+                gm.participants
                     .iter()
                     .any(|g| alternatives(g).contains(&names.keys[a]))
             })
@@ -883,6 +881,31 @@ mod gold_tests {
                 assert_eq!(counts.f1(), 1.0, "{kind} in {}", gold_path.display());
             }
         }
+    }
+
+    /// GOLD_FORMAT.md: two meetings without a place match only through a shared participant,
+    /// and a gold optional participant is not one (issue #10: the Quad summit of dev/105 was
+    /// matched by a state its leader implied).
+    #[test]
+    fn meetings_do_not_match_through_optional_participants_alone() {
+        let gold: GoldDoc = serde_json::from_str(
+            r#"{"article": {}, "meetings": [{"date": "2021-03-12", "place": null, "status": "held",
+                "participants": ["Joe Biden|Biden", "Narendra Modi"],
+                "optional_participants": ["United States", "India"]}]}"#,
+        )
+        .unwrap();
+        let extracted = |participants: &str| -> Extraction {
+            let doc: GoldDoc = serde_json::from_str(&format!(
+                r#"{{"article": {{}}, "meetings": [{{"date": "2021-03-12", "place": null, "status": "held",
+                    "participants": [{participants}]}}]}}"#
+            ))
+            .unwrap();
+            as_extraction(&doc)
+        };
+        let by_state = score(Path::new("a.txt"), &gold, &extracted(r#""United States""#));
+        assert_eq!(by_state.scores.meetings.matched, 0);
+        let by_person = score(Path::new("a.txt"), &gold, &extracted(r#""Biden", "India""#));
+        assert_eq!(by_person.scores.meetings.matched, 1);
     }
 
     /// Every sample's gold agrees with its article: title, date, and statement texts copied
