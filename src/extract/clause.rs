@@ -173,6 +173,18 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
         && !mention.is_place
         && !mention.actors.is_empty()
     {
+        // "the U.N. special envoy for Yemen said", "Russia's ambassador to China said": a state
+        // after "for" or "to" completes the head noun; the head says who speaks.
+        let before = mention.tokens.start;
+        if before > sentence_start + 1
+            && matches!(a.lower(before - 1), "for" | "to")
+            && mention
+                .actors
+                .iter()
+                .all(|&x| a.actor_kind(x) != ActorKind::Person)
+        {
+            return noun_phrase_ending_at(a, sentence_start, before - 2);
+        }
         // A demonym alone before a verb is not a subject ("the Russian foreign ministry" is
         // handled below); a possessive ("Russia’s") is not a subject either.
         if mention.how == How::Demonym && mention.tokens.end == k + 1 {

@@ -3,6 +3,7 @@
 //! one meeting in an article ("the talks", "Wednesday’s meeting") become one meeting.
 
 use std::ops::Range;
+use chrono::Datelike;
 
 use super::clause;
 use super::{
@@ -1997,7 +1998,7 @@ fn context_date(a: &Analysis<'_>, mention: &Mention, status: MeetingStatus) -> W
         return to_when(&d);
     }
     if status != MeetingStatus::Held {
-        return When::default();
+        return trip_period(a, mention.sentence).unwrap_or_default();
     }
     let not_after_publication = |d: &DateMention| {
         a.published
@@ -2025,6 +2026,32 @@ fn context_date(a: &Analysis<'_>, mention: &Mention, status: MeetingStatus) -> W
             .cloned()
     });
     today.map(|d| to_when(&d)).unwrap_or_default()
+}
+
+/// The period of the trip an announcement describes, for a meeting of it that the text does not
+/// date: "will travel to Seoul, Manila and Hanoi June 5-14, where she will meet ...". The
+/// trip is the first period (a date with an end) before the meeting that is not over at
+/// publication; the meeting falls somewhere in it, so its date is the trip's first month,
+/// with the trip's last day as its end (GOLD_FORMAT.md, "Conventions settled since").
+fn trip_period(a: &Analysis<'_>, sentence: usize) -> Option<When> {
+    let published = a.published?;
+    let trip = (0..=sentence).find_map(|s| {
+        a.dates[s]
+            .iter()
+            .find(|d| {
+                d.end_date
+                    .and_then(|e| e.first_day())
+                    .is_some_and(|last| last >= published)
+                    && d.date.is_some_and(|x| x.precision() == crate::text::Precision::Day)
+            })
+            .cloned()
+    })?;
+    let first = trip.date?.first_day()?;
+    Some(When {
+        date: PartialDate::month(first.year(), first.month()),
+        end: trip.end_date,
+        phrase: Some(trip.phrase.clone()),
+    })
 }
 
 /// The states and organisations that every meeting so far (at least two) shares.

@@ -414,6 +414,8 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
                 || attributions.iter().any(|r| r.contains(&k))
                 || k < covered_until
                 || is_noun_use(a, k)
+                || is_passive(a, k)
+                || (after_verb < range.end && a.lower(after_verb) == "as")
             {
                 k = after_verb;
                 continue;
@@ -485,23 +487,25 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
                 k = after_verb;
                 continue;
             }
-            let text = a.text_of(complement.clone());
             let speakers = speakers_of(&subject);
-            for speaker in speakers {
-                out.push(Statement {
-                    event: None,
-                    speaker,
-                    speaker_party: speaker.and_then(|x| a.party_of(x)),
-                    kind: StatementKind::Indirect,
-                    text: text.clone(),
-                    verb: Some(form.clone()),
-                    when: when_said(a, s, Some(k)),
-                    meeting: None,
-                    evidence: vec![Evidence {
-                        aspect: Aspect::Fact,
-                        span: a.token_span(range.start..range.end),
-                    }],
-                });
+            for part in coordinated_clauses(a, complement.clone()) {
+                let text = a.text_of(part);
+                for &speaker in &speakers {
+                    out.push(Statement {
+                        event: None,
+                        speaker,
+                        speaker_party: speaker.and_then(|x| a.party_of(x)),
+                        kind: StatementKind::Indirect,
+                        text: text.clone(),
+                        verb: Some(form.clone()),
+                        when: when_said(a, s, Some(k)),
+                        meeting: None,
+                        evidence: vec![Evidence {
+                            aspect: Aspect::Fact,
+                            span: a.token_span(range.start..range.end),
+                        }],
+                    });
+                }
             }
             // Speech verbs inside what was said are reported by this speaker, not new
             // statements ("said he had warned Putin that ...").
@@ -510,6 +514,31 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
             k = after_verb;
         }
     }
+}
+
+/// "said X, and that Y" / "said X but that Y": each that-clause is a reported clause of its
+/// own (GOLD_FORMAT.md: one record per reported clause).
+fn coordinated_clauses(a: &Analysis<'_>, complement: Range<usize>) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = complement.start;
+    for j in complement.start + 1..complement.end.saturating_sub(1) {
+        if a.lower(j) == "that"
+            && !a.quoted[j]
+            && matches!(a.lower(j - 1), "and" | "but")
+            && j - 1 > start
+        {
+            let mut end = j - 1;
+            while end > start && matches!(a.word(end - 1), "," | ";") {
+                end -= 1;
+            }
+            if end > start {
+                parts.push(start..end);
+            }
+            start = j + 1;
+        }
+    }
+    parts.push(start..complement.end);
+    parts
 }
 
 /// The first token of the subject noun phrase before a verb (for trailing attributions).
@@ -675,6 +704,15 @@ fn looks_finite(word: &str) -> bool {
             | "do"
             | "said"
     ) || (word.len() > 4 && word.ends_with("ed"))
+}
+
+/// "the flag was raised", "concerns were voiced": a passive verb reports no speaker's words.
+fn is_passive(a: &Analysis<'_>, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && matches!(a.lower(j - 1), "then" | "also" | "not" | "later" | "first") {
+        j -= 1;
+    }
+    j > 0 && matches!(a.lower(j - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be")
 }
 
 /// "the statement said" yes; "a joint statement" or "member states" no: a speech verb form

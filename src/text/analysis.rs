@@ -549,39 +549,67 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// "ANCHORAGE, Alaska —", "UNITED NATIONS —": upper-case words (and a place after a
-    /// comma) then a dash, at the start of the body.
+    /// "ANCHORAGE, Alaska —", "UNITED NATIONS —", "RIGA (Baltic Wire Service) -",
+    /// "SEOUL, Nov. 1 (East Asia Press) --", "KHARTOUM/CAIRO, June 7 (Nile Wire) -": upper-case
+    /// words, then a place or a date after a comma, then an outlet in brackets, then a dash, at
+    /// the start of the body and on its first line. The outlet is never a speaker or a party.
     fn find_dateline(&mut self) {
+        let n = self.tokens.len();
+        let joined = |k: usize| k < n && !self.tokens[k].line_before;
         let mut k = 0;
-        while k < self.tokens.len().min(8) && self.is_upper_word(k) {
+        while k < n.min(10) && (self.is_upper_word(k) || (k > 0 && self.word(k) == "/")) {
             k += 1;
         }
         if k == 0 {
             return;
         }
-        if self.word(k) == "," {
+        let mut place_words: Vec<String> = (0..k)
+            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .map(|i| title_case(self.word(i)))
+            .collect();
+        if joined(k) && self.word(k) == "," {
             k += 1;
-            while k < self.tokens.len().min(12) && self.is_capitalised(k) {
-                k += 1;
+            let limit = (k + 8).min(n);
+            while k < limit && joined(k) {
+                let word = self.word(k);
+                let is_date_word = word.chars().all(|c| c.is_ascii_digit())
+                    || word == "."
+                    || word == ","
+                    || temporal::month_number(&word.to_lowercase()).is_some();
+                if is_date_word {
+                    k += 1;
+                } else if self.is_capitalised(k) {
+                    place_words.push(word.to_string());
+                    k += 1;
+                } else {
+                    break;
+                }
             }
         }
-        if matches!(self.word(k), "—" | "–" | "-") && !self.tokens[k].line_before {
-            let words: Vec<String> = (0..k)
-                .filter(|&i| self.tokens[i].kind == TokenKind::Word)
-                .map(|i| title_case(self.word(i)))
-                .collect();
-            let place = self
-                .lexicon
-                .find_names(&words.join(" "))
-                .into_iter()
-                .find_map(|m| {
-                    m.targets.iter().find_map(|t| match t {
-                        NameTarget::Place(p) => Some(*p),
-                        _ => None,
-                    })
-                });
-            self.dateline = Some((0..k + 1, place));
+        if joined(k) && self.word(k) == "(" {
+            let close = (k + 1..(k + 10).min(n)).find(|&i| self.word(i) == ")" && joined(i));
+            let Some(close) = close else {
+                return;
+            };
+            k = close + 1;
         }
+        if !(joined(k) && matches!(self.word(k), "—" | "–" | "-")) {
+            return;
+        }
+        while k + 1 < n && joined(k + 1) && matches!(self.word(k + 1), "—" | "–" | "-") {
+            k += 1;
+        }
+        let place = self
+            .lexicon
+            .find_names(&place_words.join(" "))
+            .into_iter()
+            .find_map(|m| {
+                m.targets.iter().find_map(|t| match t {
+                    NameTarget::Place(p) => Some(*p),
+                    _ => None,
+                })
+            });
+        self.dateline = Some((0..k + 1, place));
     }
 
     /// The text of token `i`; empty past the end, so that rules can look ahead freely.
@@ -1014,7 +1042,20 @@ impl<'a> Analysis<'a> {
                 break;
             }
             if self.is_capitalised(j) && !self.phrase_is_title(j) {
-                let not_name = NOT_NAME_WORDS.contains(&self.word(j)) || self.is_upper_acronym(j);
+                // "Ben-Ami": a word joined by a hyphen to the next is part of a name.
+                let hyphenated = j + 2 < self.tokens.len()
+                    && self.word(j + 1) == "-"
+                    && !self.tokens[j + 1].space_before
+                    && !self.tokens[j + 2].space_before
+                    && self.is_capitalised(j + 2);
+                // "Margaret A. Ellison": an initial, not the article.
+                let initial = end > start
+                    && self.word(j).chars().count() == 1
+                    && self.word(j + 1) == "."
+                    && !self.tokens.get(j + 1).is_some_and(|t| t.space_before);
+                let not_name = !hyphenated
+                    && !initial
+                    && (NOT_NAME_WORDS.contains(&self.word(j)) || self.is_upper_acronym(j));
                 if not_name {
                     if end > start {
                         break;
@@ -1058,8 +1099,24 @@ impl<'a> Analysis<'a> {
                     j = next;
                     continue;
                 }
+                // "Osman el-Tayeb Hamdan", "Badr bin Hamad al-Busaidi".
+                if next + 1 < self.tokens.len()
+                    && self.word(next) == "-"
+                    && !self.tokens[next].space_before
+                    && !self.tokens[next + 1].space_before
+                    && self.is_capitalised(next + 1)
+                {
+                    j = next + 1;
+                    continue;
+                }
             }
             break;
+        }
+        // "Under Secretary for Arms Control and International Security Margaret Ellison",
+        // "Special Envoy for Climate John Kerry": the portfolio of the title before the name
+        // is not part of it, and a run of portfolio words alone is no name.
+        while start < end && self.is_portfolio_word(start) {
+            start += 1;
         }
         // A single upper-case letter without a dot is not a name word.
         while start < end && self.word(start).chars().count() == 1 && self.word(start) != "I" {
@@ -1069,6 +1126,10 @@ impl<'a> Analysis<'a> {
             start += 1;
         }
         (start < end).then_some(start..end)
+    }
+
+    fn is_portfolio_word(&self, i: usize) -> bool {
+        self.lexicon.portfolio_words.contains(self.lower(i))
     }
 
     fn is_upper_acronym(&self, i: usize) -> bool {

@@ -196,6 +196,10 @@ pub struct Lexicon {
     /// Base forms of verbs of action ("withdraw", "release"), which tell where one demand ends
     /// and the next begins ("cease X and peacefully resolve Y").
     pub action_verbs: std::collections::HashSet<String>,
+    /// Words of the portfolio that extends a title ("Under Secretary for Arms Control and
+    /// International Security", "Special Envoy for Climate"), in lower case: they are never the
+    /// first word of the name after the title.
+    pub portfolio_words: std::collections::HashSet<String>,
     pub event_codes: EventCodes,
     names: Matcher<NameTarget>,
     phrases: Matcher<PhraseTarget>,
@@ -239,6 +243,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "status_cues.csv",
         include_str!("../../data/dictionaries/status_cues.csv"),
+    ),
+    (
+        "portfolio_words.csv",
+        include_str!("../../data/dictionaries/portfolio_words.csv"),
     ),
     (
         "event_codes.csv",
@@ -348,6 +356,11 @@ struct ActionVerbRow {
 }
 
 #[derive(Deserialize)]
+struct PortfolioWordRow {
+    word: String,
+}
+
+#[derive(Deserialize)]
 struct MeetingRow {
     term: String,
     part: String,
@@ -367,6 +380,7 @@ struct Rows {
     demands: Vec<DemandRow>,
     meetings: Vec<MeetingRow>,
     action_verbs: Vec<ActionVerbRow>,
+    portfolio_words: Vec<PortfolioWordRow>,
     statuses: Vec<StatusRow>,
     event_codes: Vec<(EventFact, EventCodeRow)>,
 }
@@ -405,6 +419,7 @@ impl Rows {
             "demand_cues.csv" => parse_rows(file, text, &mut self.demands),
             "meeting_cues.csv" => parse_rows(file, text, &mut self.meetings),
             "action_verbs.csv" => parse_rows(file, text, &mut self.action_verbs),
+            "portfolio_words.csv" => parse_rows(file, text, &mut self.portfolio_words),
             "status_cues.csv" => parse_rows(file, text, &mut self.statuses),
             "event_codes.csv" => {
                 let mut rows: Vec<EventCodeRow> = Vec::new();
@@ -457,7 +472,7 @@ impl Lexicon {
     /// The built-in dictionaries extended with the CSV files in `dir` that have the same names
     /// and columns (`states.csv`, `organisations.csv`, `places.csv`, `titles.csv`,
     /// `speech_verbs.csv`, `demand_cues.csv`, `meeting_cues.csv`, `action_verbs.csv`,
-    /// `status_cues.csv`).
+    /// `portfolio_words.csv`, `status_cues.csv`).
     pub fn with_extra(dir: &Path) -> Result<Lexicon, LexiconError> {
         if !dir.is_dir() {
             return Err(LexiconError::Read {
@@ -692,8 +707,14 @@ impl Lexicon {
             .iter()
             .map(|row| row.verb.to_lowercase())
             .collect();
+        let portfolio_words = rows
+            .portfolio_words
+            .iter()
+            .map(|row| row.word.to_lowercase())
+            .collect();
         Lexicon {
             action_verbs,
+            portfolio_words,
             event_codes,
             states,
             organisations,

@@ -44,7 +44,7 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month_number(word: &str) -> Option<u32> {
+pub(crate) fn month_number(word: &str) -> Option<u32> {
     let lower = word.trim_end_matches('.').to_lowercase();
     if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
         return Some(i as u32 + 1);
