@@ -544,3 +544,67 @@ fn an_article_failing_halfway_through_a_batch_costs_only_itself() {
     assert_eq!(renewed("a.body LIKE '%This is copy 7 of the report.%'"), 0);
     assert!(renewed("1") > 0);
 }
+
+/// Issue 14, item 1: table and view names come from the database, which anyone may have
+/// crafted; export writes only files directly inside `--out`, and never through a link.
+#[test]
+fn export_writes_nothing_outside_its_folder_whatever_the_database_names() {
+    let kb = Kb::new();
+    kb.dipkb().arg("migrate").assert().success();
+    let outside = kb.dir.path().join("victim");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("PWNED.csv"), "precious").unwrap();
+    std::fs::write(outside.join("linked.csv"), "precious").unwrap();
+    let absolute = outside.join("ABS");
+    kb.conn()
+        .execute_batch(&format!(
+            r#"CREATE VIEW "../victim/PWNED" AS SELECT 1 AS x;
+               CREATE VIEW "{}" AS SELECT 2 AS x;
+               CREATE VIEW "quote""d" AS SELECT 3 AS x;
+               CREATE VIEW ".." AS SELECT 4 AS x;"#,
+            absolute.display()
+        ))
+        .unwrap();
+    let out = kb.dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    // Links planted where export writes a file and where it writes its partial file.
+    std::os::unix::fs::symlink(outside.join("linked.csv"), out.join("meetings.csv")).unwrap();
+    std::os::unix::fs::symlink(outside.join("made.csv"), out.join(".timeline.csv.partial"))
+        .unwrap();
+    kb.dipkb()
+        .args(["export", "--format", "csv", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let mut left: Vec<String> = std::fs::read_dir(&outside)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["PWNED.csv", "linked.csv"]);
+    for file in ["PWNED.csv", "linked.csv"] {
+        assert_eq!(
+            std::fs::read_to_string(outside.join(file)).unwrap(),
+            "precious"
+        );
+    }
+    assert!(!kb.dir.path().join("PWNED.csv").exists());
+    // Every crafted name became a file of its own, directly in `--out`.
+    let escaped = out.join("%2E%2E%2Fvictim%2FPWNED.csv");
+    assert_eq!(std::fs::read_to_string(escaped).unwrap(), "x\n1\n");
+    assert_eq!(
+        std::fs::read_to_string(out.join("quote%22d.csv")).unwrap(),
+        "x\n3\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("%2E%2E.csv")).unwrap(),
+        "x\n4\n"
+    );
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        assert!(entry.file_type().unwrap().is_file(), "{name} is not a file");
+        assert!(!name.ends_with(".partial"), "{name}");
+        assert_ne!(name, "fts_pending.csv", "an internal table was exported");
+    }
+}
