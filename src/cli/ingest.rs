@@ -196,10 +196,10 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
     progress.finish();
     print_summary(&tally);
     let [articles, meetings, statements, demands] = store.totals()?;
-    println!(
+    super::say(format_args!(
         "knowledge base: {meetings} meetings, {statements} statements, {demands} demands \
          from {articles} articles"
-    );
+    ));
     Ok(if tally.failed > 0 {
         ExitCode::from(2)
     } else {
@@ -468,13 +468,15 @@ fn print_summary(tally: &Tally) {
     }
     parts.push(format!("{} already stored", tally.skipped));
     parts.push(format!("{} failed", tally.failed));
-    println!("articles: {}", parts.join(", "));
+    super::say(format_args!("articles: {}", parts.join(", ")));
     let FactCounts {
         meetings,
         statements,
         demands,
     } = tally.facts;
-    println!("facts found: {meetings} meetings, {statements} statements, {demands} demands");
+    super::say(format_args!(
+        "facts found: {meetings} meetings, {statements} statements, {demands} demands"
+    ));
 }
 
 /// A progress bar on a terminal, nothing otherwise; messages print above it.
@@ -525,10 +527,12 @@ impl Progress {
         if self.quiet {
             return;
         }
-        self.bar.suspend(|| eprintln!("warning: {message}"));
+        self.bar
+            .suspend(|| super::tell(format_args!("warning: {message}")));
     }
 
     fn error(&self, message: &str) {
-        self.bar.suspend(|| eprintln!("error: {message}"));
+        self.bar
+            .suspend(|| super::tell(format_args!("error: {message}")));
     }
 }

@@ -180,6 +180,18 @@ fn stderr_is_terminal() -> bool {
     io::stderr().is_terminal()
 }
 
+/// Writes one line of a report to stdout. A closed stdout (`dipkb ingest ... | true`) is no
+/// reason to stop the work the report is about, nor to panic as `println!` does: the line is
+/// dropped.
+pub fn say(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stdout().lock(), "{line}");
+}
+
+/// Writes one line to stderr; when stderr is closed the line is dropped, and the work goes on.
+pub fn tell(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
 /// True when an error chain ends in a closed pipe (`dipkb sql ... | head`), which is not a
 /// failure of ours.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {

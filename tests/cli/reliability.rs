@@ -608,3 +608,113 @@ fn export_writes_nothing_outside_its_folder_whatever_the_database_names() {
         assert_ne!(name, "fts_pending.csv", "an internal table was exported");
     }
 }
+
+/// The write end of a pipe nobody reads: every write to it fails with "broken pipe", as when
+/// `dipkb ... | head -1` has stopped reading.
+fn closed_pipe() -> Stdio {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Stdio::from(writer)
+}
+
+/// `dipkb` against the knowledge base of `kb`, as a plain command whose stdio can be set.
+fn raw(kb: &Kb) -> Command {
+    let mut cmd = dipkb_command(&kb.db());
+    cmd.current_dir(kb.dir.path());
+    cmd
+}
+
+fn assert_no_panic(output: &std::process::Output, what: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_ne!(output.status.code(), Some(101), "{what} panicked: {stderr}");
+    assert!(!stderr.contains("panicked"), "{what}: {stderr}");
+    assert!(
+        !stderr.to_lowercase().contains("broken pipe"),
+        "{what}: {stderr}"
+    );
+}
+
+/// Issue 14, item 4: a closed stdout or stderr stops neither an ingest nor a read command, and
+/// nothing panics or says "Broken pipe".
+#[test]
+fn closed_stdout_or_stderr_never_panics_nor_stops_an_ingest() {
+    let folder = |kb: &Kb| {
+        let dir = kb.dir.path().join("in");
+        // A warning first, then three articles and a file that fails.
+        kb.write(
+            "in/a_latin1.txt",
+            b"---\ntitle: Caf\xe9 talks\npublished: 2022-01-12\n---\nThe ministers met.\n",
+        );
+        corpus(&dir, 3);
+        kb.write("in/z_binary.txt", b"PK\x03\x04\x00\x00");
+        dir
+    };
+    let kb = Kb::new();
+    let dir = folder(&kb);
+    let output = raw(&kb)
+        .arg("ingest")
+        .arg(&dir)
+        .stdout(closed_pipe())
+        .output()
+        .unwrap();
+    assert_no_panic(&output, "ingest with stdout closed");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("z_binary.txt"));
+    assert_eq!(kb.count("articles"), 4);
+
+    let kb = Kb::new();
+    let dir = folder(&kb);
+    let output = raw(&kb)
+        .arg("ingest")
+        .arg(&dir)
+        .stderr(closed_pipe())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(kb.count("articles"), 4);
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .contains("articles: 4 new, 0 already stored, 1 failed"),
+        "{output:?}"
+    );
+
+    // Read commands stop quietly, with success, whatever they were printing.
+    for args in [
+        &["timeline"][..],
+        &["stats"],
+        &["sql", "SELECT * FROM articles"],
+        &["sql", "--format", "csv", "SELECT * FROM articles"],
+        &["relations", "--format", "dot"],
+        &["meeting", "1", "--format", "json"],
+        &["search", "report"],
+        &["migrate"],
+    ] {
+        let output = raw(&kb).args(args).stdout(closed_pipe()).output().unwrap();
+        assert_no_panic(&output, &format!("{args:?}"));
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+        assert!(output.stderr.is_empty(), "{args:?}: {output:?}");
+    }
+    // Export reports on stderr; it writes its files all the same.
+    let out = kb.dir.path().join("out");
+    let output = raw(&kb)
+        .args(["export", "--out"])
+        .arg(&out)
+        .stderr(closed_pipe())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(out.join("articles.jsonl").exists());
+    // An error with stderr closed is still an error.
+    let output = raw(&kb)
+        .args(["meeting", "999"])
+        .stderr(closed_pipe())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let output = raw(&kb)
+        .args(["sql", "DELETE FROM articles"])
+        .stderr(closed_pipe())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
