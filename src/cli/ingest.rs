@@ -69,6 +69,9 @@ enum Item {
 }
 
 pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode> {
+    if let Some(code) = nothing_to_read(&args) {
+        return Ok(code);
+    }
     let mut store =
         Store::open(db).with_context(|| format!("cannot open knowledge base {}", db.display()))?;
     let mut tally = Tally::default();
@@ -205,6 +208,29 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// When no path given exists (a mistyped name), says so and gives the exit code without
+/// opening the database, so that a mistake leaves no empty database behind.
+fn nothing_to_read(args: &Args) -> Option<ExitCode> {
+    let missing = |path: &PathBuf| path.as_os_str() != "-" && !path.exists();
+    if args.paths.is_empty() || !args.paths.iter().all(missing) {
+        return None;
+    }
+    let mut tally = Tally::default();
+    for path in &args.paths {
+        let problem = match std::fs::metadata(path) {
+            Err(err) => err.to_string(),
+            Ok(_) => "it went away".to_string(),
+        };
+        super::tell(format_args!(
+            "error: {}: cannot read: {problem}",
+            source::Input::File(path.clone())
+        ));
+        tally.failed += 1;
+    }
+    print_summary(&tally);
+    Some(ExitCode::from(2))
 }
 
 /// The reader: every article of every input, with a marker where each file begins and ends.

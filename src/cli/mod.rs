@@ -59,7 +59,8 @@ pub struct Cli {
         global = true,
         env = "DIPKB_BUSY_TIMEOUT",
         default_value_t = 10.0,
-        value_name = "SECONDS"
+        value_name = "SECONDS",
+        value_parser = parse_busy_timeout
     )]
     pub busy_timeout: f64,
 
@@ -143,6 +144,24 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Sql(args) => sql::run(&cli.db, args),
         Command::Migrate => migrate::run(&cli.db),
         Command::Synth(args) => synth::run(args),
+    }
+}
+
+/// `--busy-timeout`: checked while the command line is parsed, before any file is touched.
+fn parse_busy_timeout(text: &str) -> Result<f64, String> {
+    let most = crate::kb::MAX_BUSY_TIMEOUT.as_secs();
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds >= 0.0 => {
+            if seconds > most as f64 {
+                Err(format!(
+                    "{text} seconds is longer than SQLite can wait (at most {most} seconds, \
+                     about 24 days)"
+                ))
+            } else {
+                Ok(seconds)
+            }
+        }
+        _ => Err(format!("{text:?} is not a number of seconds")),
     }
 }
 

@@ -718,3 +718,82 @@ fn closed_stdout_or_stderr_never_panics_nor_stops_an_ingest() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// Issue 14, item 8: a busy timeout SQLite cannot take is refused before any file is touched;
+/// a mistyped path leaves no empty database behind; a folder named as the database is called
+/// a folder.
+#[test]
+fn bad_arguments_and_mistyped_paths_leave_no_database_behind() {
+    let kb = Kb::new();
+    let article = kb.write(
+        "a.txt",
+        std::fs::read(crate::util::samples_dir().join("201_geneva_summit.txt")).unwrap(),
+    );
+    for (flag, env) in [
+        (Some("--busy-timeout=2147484"), None),
+        (None, Some("2147484")),
+        (Some("--busy-timeout=1e300"), None),
+        (Some("--busy-timeout=-1"), None),
+        (None, Some("NaN")),
+        (None, Some("ten")),
+    ] {
+        let mut cmd = kb.dipkb();
+        cmd.args(flag);
+        if let Some(env) = env {
+            cmd.env("DIPKB_BUSY_TIMEOUT", env);
+        }
+        let output = cmd.arg("ingest").arg(&article).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{flag:?} {env:?}: {stderr}");
+        assert!(stderr.contains("--busy-timeout"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(!kb.db().exists(), "{flag:?} {env:?} left a database");
+    }
+    // A mistyped path, with the default database.
+    let output = Command::new(env!("CARGO_BIN_EXE_dipkb"))
+        .current_dir(kb.dir.path())
+        .env_remove("DIPKB_DB")
+        .args(["ingest", "no_such_file.txt", "no_such_folder"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for name in ["no_such_file.txt", "no_such_folder"] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with("error:") && l.contains(name) && l.contains("cannot read")),
+            "{stderr}"
+        );
+    }
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("2 failed"),
+        "{output:?}"
+    );
+    assert!(!kb.dir.path().join("dipkb.sqlite").exists());
+    // A folder named as the database.
+    let folder = kb.dir.path().join("a_folder");
+    std::fs::create_dir(&folder).unwrap();
+    for args in [
+        &["ingest", "a.txt"][..],
+        &["timeline"],
+        &["stats"],
+        &["migrate"],
+    ] {
+        let output = dipkb_command(&folder)
+            .current_dir(kb.dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("is a folder"), "{args:?}: {stderr}");
+    }
+    // The longest wait SQLite can take is taken.
+    kb.dipkb()
+        .args(["--busy-timeout", "2147483", "ingest"])
+        .arg(&article)
+        .assert()
+        .success();
+    assert_eq!(kb.count("articles"), 1);
+}
