@@ -80,6 +80,9 @@ pub enum Problem {
     Read(std::io::Error),
     #[error("not a text file: it contains NUL bytes")]
     Binary,
+    /// A NUL written as an escape (`\u0000` in JSON): SQLite would cut the text at it.
+    #[error("not text: the article's {0} contains a NUL character (\\u0000)")]
+    NulCharacter(&'static str),
     #[error("empty article: there is no text")]
     Empty,
     #[error(
@@ -312,7 +315,8 @@ fn read_bytes_with(
 }
 
 /// What every article read goes through: the size limit, the warnings of its input, what a
-/// sidecar file says of it, and the publication date given on the command line.
+/// sidecar file says of it, the publication date given on the command line, and the refusal of
+/// NUL characters that escapes let through.
 fn finish(
     article: Result<Article, SourceError>,
     warnings: &[Warning],
@@ -343,6 +347,21 @@ fn finish(
                           (give one in front matter or with --published)"
                     .into(),
             }),
+        }
+    }
+    // Raw NUL bytes are refused as binary when decoded; this catches the escaped ones, which
+    // SQLite would cut the text at (evidence would come back empty, offsets would break).
+    for (field, text) in [
+        ("text", Some(&article.body)),
+        ("title", Some(&article.title)),
+        ("source", article.source.as_ref()),
+        ("url", article.url.as_ref()),
+    ] {
+        if text.is_some_and(|text| text.contains('\0')) {
+            return Err(SourceError::new(
+                article.origin.clone(),
+                Problem::NulCharacter(field),
+            ));
         }
     }
     Ok(article)

@@ -797,3 +797,55 @@ fn bad_arguments_and_mistyped_paths_leave_no_database_behind() {
         .success();
     assert_eq!(kb.count("articles"), 1);
 }
+
+/// Issue 14, item 9: a NUL written as a JSON escape or in UTF-16 is refused by name, as a raw
+/// NUL byte is, instead of being stored for SQLite to cut the text at.
+#[test]
+fn escaped_and_utf16_nul_characters_are_refused_like_raw_ones() {
+    let kb = Kb::new();
+    kb.write(
+        "in/a_escaped.json",
+        r#"{"title": "Talks", "published": "2022-01-12", "text": "Lavrov met Blinken in Geneva.\u0000 Hidden words."}"#,
+    );
+    kb.write(
+        "in/b_feed.jsonl",
+        concat!(
+            r#"{"title": "Bad\u0000title", "published": "2022-01-12", "text": "NATO and Russia met in Brussels."}"#,
+            "\n",
+            r#"{"title": "Good", "published": "2022-01-12", "text": "NATO and Russia met again in Brussels."}"#,
+            "\n",
+        ),
+    );
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in
+        "---\npublished: 2022-01-12\n---\nKuleba met Lavrov in Antalya.\0 Hidden.\n".encode_utf16()
+    {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    kb.write("in/c_utf16.txt", utf16);
+    let output = kb
+        .dipkb()
+        .arg("ingest")
+        .arg(kb.dir.path().join("in"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 3, "{stderr}");
+    for (name, says) in [
+        ("a_escaped.json:", "NUL character"),
+        ("b_feed.jsonl:1:", "NUL character"),
+        ("c_utf16.txt:", "NUL"),
+    ] {
+        assert!(
+            errors.iter().any(|l| l.contains(name) && l.contains(says)),
+            "{name}: {stderr}"
+        );
+    }
+    assert_eq!(kb.count("articles"), 1);
+    assert_eq!(
+        kb.query_one("SELECT count(*) FROM articles WHERE instr(body, char(0)) > 0 OR instr(title, char(0)) > 0"),
+        0
+    );
+}
