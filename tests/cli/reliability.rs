@@ -849,3 +849,32 @@ fn escaped_and_utf16_nul_characters_are_refused_like_raw_ones() {
         0
     );
 }
+
+/// Issue 14, item 13: the ATTACH guard of `dipkb sql` reads the statement as SQLite does, past
+/// comments and white space, instead of peeking at its first word.
+#[test]
+fn attach_hidden_behind_comments_is_refused() {
+    let kb = Kb::new();
+    kb.dipkb().arg("migrate").assert().success();
+    for sql in [
+        "/**/ATTACH 'other.sqlite' AS v",
+        "-- x\nATTACH 'other.sqlite' AS v",
+        " /* a */ -- b\n\t/* c */attach database 'other.sqlite' AS v",
+        "EXPLAIN /**/ ATTACH 'other.sqlite' AS v",
+    ] {
+        kb.dipkb()
+            .args(["sql", "--", sql])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("refuses ATTACH"));
+    }
+    assert!(!kb.dir.path().join("other.sqlite").exists());
+    // Comments before an ordinary query are fine.
+    let out = kb.stdout(&[
+        "sql",
+        "--format",
+        "csv",
+        "/* ATTACH */ -- ATTACH\nSELECT 'ATTACH' AS x",
+    ]);
+    assert_eq!(out, "x\nATTACH\n");
+}
