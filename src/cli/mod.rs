@@ -165,6 +165,15 @@ fn parse_busy_timeout(text: &str) -> Result<f64, String> {
     }
 }
 
+/// A number of seconds on the command line, fractions allowed.
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(|seconds| std::time::Duration::try_from_secs_f64(seconds).ok())
+        .ok_or_else(|| format!("{text:?} is not a number of seconds"))
+}
+
 /// `YYYY-MM-DD` on the command line.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")

@@ -147,7 +147,17 @@ pub fn stats(conn: &Connection) -> Result<Rows, QueryError> {
 
 /// Runs one read-only SQL statement and returns its rows.
 pub fn sql(conn: &Connection, query: &str) -> Result<Rows, QueryError> {
-    let mut statement = match conn.prepare(query) {
+    let mut statement = prepare_sql(conn, query)?;
+    Ok(collect(&mut statement, [])?)
+}
+
+/// Prepares one SQL statement from a user, refused if it would write, is more than one
+/// statement, or attaches another file; its rows are the caller's to read (as they come).
+pub fn prepare_sql<'c>(
+    conn: &'c Connection,
+    query: &str,
+) -> Result<rusqlite::Statement<'c>, QueryError> {
+    let statement = match conn.prepare(query) {
         Ok(statement) => statement,
         Err(rusqlite::Error::MultipleStatement) => return Err(QueryError::MultipleStatements),
         Err(err) => return Err(err.into()),
@@ -159,7 +169,7 @@ pub fn sql(conn: &Connection, query: &str) -> Result<Rows, QueryError> {
     if is_attach(query) {
         return Err(QueryError::Refused("ATTACH"));
     }
-    Ok(collect(&mut statement, [])?)
+    Ok(statement)
 }
 
 /// Whether a statement is an ATTACH, as SQLite reads it: past white space and comments (`--` to

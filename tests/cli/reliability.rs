@@ -878,3 +878,74 @@ fn attach_hidden_behind_comments_is_refused() {
     ]);
     assert_eq!(out, "x\nATTACH\n");
 }
+
+/// Issue 14, item 6: `dipkb sql` stops a runaway query at its time limit and a huge result at
+/// its row limit, each with a message that names the flag to raise it, and exit code 2; rows
+/// print as they come.
+#[test]
+fn sql_is_bounded_in_time_and_rows() {
+    const COUNT_FOREVER: &str =
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+    const ROWS_FOREVER: &str =
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c";
+    let kb = Kb::new();
+    kb.dipkb().arg("migrate").assert().success();
+    let run = |args: &[&str]| kb.dipkb().arg("sql").args(args).output().unwrap();
+    let output = run(&["--timeout", "0.3", COUNT_FOREVER]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("was stopped") && stderr.contains("--timeout"),
+        "{stderr}"
+    );
+    // Rows printed before the time ran out form a whole JSON array.
+    let output = run(&[
+        "--format",
+        "json",
+        "--max-rows",
+        "0",
+        "--timeout",
+        "0.3",
+        ROWS_FOREVER,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--timeout"));
+    let printed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(printed.is_array());
+    // The default row limit: 10,000 rows, then a message.
+    let output = run(&[ROWS_FOREVER]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("more than 10000 rows") && stderr.contains("--max-rows"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(stdout.lines().count(), 2 + 10_000);
+    assert_eq!(stdout.lines().last().unwrap().trim(), "10000");
+    let output = run(&["--format", "csv", "--max-rows", "5", ROWS_FOREVER]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "x\n1\n2\n3\n4\n5\n"
+    );
+    // A result within the limits is not stopped; --max-rows 0 lifts the limit.
+    let output = run(&["--format", "csv", &format!("{ROWS_FOREVER} LIMIT 10000")]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).lines().count(),
+        10_001
+    );
+    let output = run(&[
+        "--format",
+        "csv",
+        "--max-rows",
+        "0",
+        &format!("{ROWS_FOREVER} LIMIT 25000"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).lines().count(),
+        25_001
+    );
+}
