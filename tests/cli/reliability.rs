@@ -949,3 +949,67 @@ fn sql_is_bounded_in_time_and_rows() {
         25_001
     );
 }
+
+/// Issue 14, item 11: a file in a folder whose name is not UTF-8 is read like any other, and
+/// names are printed escaped, so that a line break in one cannot forge a line of output.
+#[test]
+fn file_names_not_utf8_or_with_line_breaks_are_read_and_printed_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let kb = Kb::new();
+    let dir = kb.dir.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text =
+        std::fs::read_to_string(crate::util::samples_dir().join("201_geneva_summit.txt")).unwrap();
+    let named = |bytes: &[u8]| dir.join(std::ffi::OsStr::from_bytes(bytes));
+    std::fs::write(named(b"caf\xe9.txt"), format!("{text}\nCopy one.\n")).unwrap();
+    std::fs::write(
+        named(b"evil\nerror: forged.txt"),
+        format!("{text}\nCopy two.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        named(b"bad\xff\nerror: forged too.txt"),
+        b"PK\x03\x04\x00\x00",
+    )
+    .unwrap();
+    let output = kb
+        .dipkb()
+        .args(["-v", "ingest"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("articles: 2 new, 0 already stored, 1 failed"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr
+            .lines()
+            .chain(stdout.lines())
+            .any(|l| l.contains("forged") && !l.contains("\\nerror: forged")),
+        "a forged line:\n{stderr}"
+    );
+    assert!(
+        stderr.lines().any(|l| l.starts_with("error:")
+            && l.contains("bad\\xFF\\nerror: forged too.txt: not a text file")),
+        "{stderr}"
+    );
+    let conn = kb.conn();
+    let mut statement = conn
+        .prepare("SELECT origin FROM articles ORDER BY origin")
+        .unwrap();
+    let origins: Vec<String> = statement
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(origins.len(), 2);
+    assert!(origins[0].ends_with("in/caf\\xE9.txt"), "{origins:?}");
+    assert!(
+        origins[1].ends_with("in/evil\\nerror: forged.txt"),
+        "{origins:?}"
+    );
+}
