@@ -30,6 +30,11 @@ pub enum KbError {
     Missing(PathBuf),
     #[error("{0} is a folder, not a database file (point --db or DIPKB_DB at a file)")]
     Folder(PathBuf),
+    #[error(
+        "{0:?} names no file: SQLite would keep the database in memory (or in a temporary \
+         file) and lose it on exit; point --db or DIPKB_DB at a file"
+    )]
+    NoFile(PathBuf),
     #[error("{path} is not a dipkb database: {reason}")]
     NotDipkb { path: PathBuf, reason: String },
     #[error(

@@ -67,6 +67,10 @@ fn try_open_for_write(path: &Path) -> Result<Connection, KbError> {
     if path.is_dir() {
         return Err(KbError::Folder(path.to_path_buf()));
     }
+    // SQLite's names for a database that lives only as long as its connection.
+    if path.as_os_str().is_empty() || path.as_os_str() == ":memory:" {
+        return Err(KbError::NoFile(path.to_path_buf()));
+    }
     let mut conn = Connection::open(path).map_err(|source| open_error(path, source))?;
     conn.busy_timeout(busy_timeout())
         .map_err(|source| open_error(path, source))?;

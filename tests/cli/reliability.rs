@@ -1013,3 +1013,26 @@ fn file_names_not_utf8_or_with_line_breaks_are_read_and_printed_escaped() {
         "{origins:?}"
     );
 }
+
+/// Issue 14, item 14: an ingest into `--db :memory:` is refused instead of reporting articles it
+/// keeps nowhere.
+#[test]
+fn an_ingest_into_memory_is_refused() {
+    let kb = Kb::new();
+    let article = kb.write(
+        "a.txt",
+        std::fs::read(crate::util::samples_dir().join("201_geneva_summit.txt")).unwrap(),
+    );
+    let output = dipkb_command(Path::new(":memory:"))
+        .current_dir(kb.dir.path())
+        .arg("ingest")
+        .arg(&article)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("names no file"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("1 new"));
+    let left: Vec<_> = std::fs::read_dir(kb.dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "only a.txt: {left:?}");
+}
