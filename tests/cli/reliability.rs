@@ -1036,3 +1036,57 @@ fn an_ingest_into_memory_is_refused() {
     let left: Vec<_> = std::fs::read_dir(kb.dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "only a.txt: {left:?}");
 }
+
+/// Issue 14, item 14: `--since` and `--until` take a month (its first and its last day) and
+/// refuse a range in which no day lies.
+#[test]
+fn since_and_until_take_months_and_refuse_an_empty_range() {
+    let kb = Kb::with_samples();
+    for command in ["timeline", "relations"] {
+        let by_days = kb.stdout(&[
+            command,
+            "--since",
+            "2021-06-01",
+            "--until",
+            "2021-06-30",
+            "--format",
+            "csv",
+        ]);
+        assert!(by_days.contains("2021-06-16"), "{by_days}");
+        let by_month = kb.stdout(&[
+            command, "--since", "2021-06", "--until", "2021-06", "--format", "csv",
+        ]);
+        assert_eq!(by_month, by_days, "{command}");
+        let by_year = kb.stdout(&[
+            command, "--since", "2021", "--until", "2021", "--format", "csv",
+        ]);
+        let whole_year = kb.stdout(&[
+            command,
+            "--since",
+            "2021-01-01",
+            "--until",
+            "2021-12-31",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(by_year, whole_year, "{command}");
+        kb.dipkb()
+            .args([command, "--since", "2021-07", "--until", "2021-06"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "--since 2021-07-01 is later than --until 2021-06-30",
+            ));
+        kb.dipkb()
+            .args([command, "--since", "2021-13"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("YYYY-MM"));
+    }
+    // A month with fewer days ends on its last one.
+    kb.dipkb()
+        .args(["timeline", "--since", "2024-03-01", "--until", "2024-02"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--until 2024-02-29"));
+}
