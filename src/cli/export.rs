@@ -19,7 +19,11 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let conn = kb::open_read_only(db)?;
     let written = query::export(&conn, &args.out, args.format)?;
     for file in &written {
-        eprintln!("{:>8} rows  {}", file.rows, file.path.display());
+        super::tell(format_args!(
+            "{:>8} rows  {}",
+            file.rows,
+            file.path.display()
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -69,6 +69,9 @@ enum Item {
 }
 
 pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode> {
+    if let Some(code) = nothing_to_read(&args) {
+        return Ok(code);
+    }
     let mut store =
         Store::open(db).with_context(|| format!("cannot open knowledge base {}", db.display()))?;
     let mut tally = Tally::default();
@@ -196,15 +199,38 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
     progress.finish();
     print_summary(&tally);
     let [articles, meetings, statements, demands] = store.totals()?;
-    println!(
+    super::say(format_args!(
         "knowledge base: {meetings} meetings, {statements} statements, {demands} demands \
          from {articles} articles"
-    );
+    ));
     Ok(if tally.failed > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// When no path given exists (a mistyped name), says so and gives the exit code without
+/// opening the database, so that a mistake leaves no empty database behind.
+fn nothing_to_read(args: &Args) -> Option<ExitCode> {
+    let missing = |path: &PathBuf| path.as_os_str() != "-" && !path.exists();
+    if args.paths.is_empty() || !args.paths.iter().all(missing) {
+        return None;
+    }
+    let mut tally = Tally::default();
+    for path in &args.paths {
+        let problem = match std::fs::metadata(path) {
+            Err(err) => err.to_string(),
+            Ok(_) => "it went away".to_string(),
+        };
+        super::tell(format_args!(
+            "error: {}: cannot read: {problem}",
+            source::Input::File(path.clone())
+        ));
+        tally.failed += 1;
+    }
+    print_summary(&tally);
+    Some(ExitCode::from(2))
 }
 
 /// The reader: every article of every input, with a marker where each file begins and ends.
@@ -468,13 +494,15 @@ fn print_summary(tally: &Tally) {
     }
     parts.push(format!("{} already stored", tally.skipped));
     parts.push(format!("{} failed", tally.failed));
-    println!("articles: {}", parts.join(", "));
+    super::say(format_args!("articles: {}", parts.join(", ")));
     let FactCounts {
         meetings,
         statements,
         demands,
     } = tally.facts;
-    println!("facts found: {meetings} meetings, {statements} statements, {demands} demands");
+    super::say(format_args!(
+        "facts found: {meetings} meetings, {statements} statements, {demands} demands"
+    ));
 }
 
 /// A progress bar on a terminal, nothing otherwise; messages print above it.
@@ -525,10 +553,12 @@ impl Progress {
         if self.quiet {
             return;
         }
-        self.bar.suspend(|| eprintln!("warning: {message}"));
+        self.bar
+            .suspend(|| super::tell(format_args!("warning: {message}")));
     }
 
     fn error(&self, message: &str) {
-        self.bar.suspend(|| eprintln!("error: {message}"));
+        self.bar
+            .suspend(|| super::tell(format_args!("error: {message}")));
     }
 }

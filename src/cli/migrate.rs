@@ -7,6 +7,9 @@ use crate::kb::{SCHEMA_VERSION, Store};
 
 pub fn run(db: &Path) -> anyhow::Result<ExitCode> {
     Store::open(db).with_context(|| format!("cannot migrate {}", db.display()))?;
-    println!("{} is at schema version {SCHEMA_VERSION}", db.display());
+    super::say(format_args!(
+        "{} is at schema version {SCHEMA_VERSION}",
+        db.display()
+    ));
     Ok(ExitCode::SUCCESS)
 }

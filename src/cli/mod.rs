@@ -59,7 +59,8 @@ pub struct Cli {
         global = true,
         env = "DIPKB_BUSY_TIMEOUT",
         default_value_t = 10.0,
-        value_name = "SECONDS"
+        value_name = "SECONDS",
+        value_parser = parse_busy_timeout
     )]
     pub busy_timeout: f64,
 
@@ -146,6 +147,93 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// `--busy-timeout`: checked while the command line is parsed, before any file is touched.
+fn parse_busy_timeout(text: &str) -> Result<f64, String> {
+    let most = crate::kb::MAX_BUSY_TIMEOUT.as_secs();
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds >= 0.0 => {
+            if seconds > most as f64 {
+                Err(format!(
+                    "{text} seconds is longer than SQLite can wait (at most {most} seconds, \
+                     about 24 days)"
+                ))
+            } else {
+                Ok(seconds)
+            }
+        }
+        _ => Err(format!("{text:?} is not a number of seconds")),
+    }
+}
+
+/// A number of seconds on the command line, fractions allowed.
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(|seconds| std::time::Duration::try_from_secs_f64(seconds).ok())
+        .ok_or_else(|| format!("{text:?} is not a number of seconds"))
+}
+
+/// `--since`: a day, or a month or year standing for its first day.
+fn parse_since(text: &str) -> Result<NaiveDate, String> {
+    parse_period(text).map(|(first, _)| first)
+}
+
+/// `--until`: a day, or a month or year standing for its last day.
+fn parse_until(text: &str) -> Result<NaiveDate, String> {
+    parse_period(text).map(|(_, last)| last)
+}
+
+/// The first and last day of `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+fn parse_period(text: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let bad = || format!("{text:?} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY");
+    let text = text.trim();
+    let number = |digits: &str| -> Option<u32> {
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let parts: Vec<&str> = text.split('-').collect();
+    match parts.as_slice() {
+        [_, _, _] => parse_date(text).map(|day| (day, day)),
+        [year, month] if year.len() == 4 && month.len() == 2 => {
+            let (Some(year), Some(month)) = (number(year), number(month)) else {
+                return Err(bad());
+            };
+            let first = NaiveDate::from_ymd_opt(year as i32, month, 1).ok_or_else(bad)?;
+            let next = if month == 12 {
+                NaiveDate::from_ymd_opt(year as i32 + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year as i32, month + 1, 1)
+            };
+            let last = next.and_then(|next| next.pred_opt()).ok_or_else(bad)?;
+            Ok((first, last))
+        }
+        [year] if year.len() == 4 => {
+            let year = number(year).ok_or_else(bad)? as i32;
+            let first = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(bad)?;
+            let last = NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(bad)?;
+            Ok((first, last))
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// The dates of `--since` and `--until`, refused when no day lies between them.
+fn date_range(
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> anyhow::Result<crate::query::DateRange> {
+    if let (Some(since), Some(until)) = (since, until)
+        && since > until
+    {
+        anyhow::bail!("--since {since} is later than --until {until}: no day lies between them");
+    }
+    Ok(crate::query::DateRange { since, until })
+}
+
 /// `YYYY-MM-DD` on the command line.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
@@ -178,6 +266,18 @@ fn found(anything: bool) -> ExitCode {
 /// Whether stderr is a terminal a person watches: progress bars only go there.
 fn stderr_is_terminal() -> bool {
     io::stderr().is_terminal()
+}
+
+/// Writes one line of a report to stdout. A closed stdout (`dipkb ingest ... | true`) is no
+/// reason to stop the work the report is about, nor to panic as `println!` does: the line is
+/// dropped.
+pub fn say(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stdout().lock(), "{line}");
+}
+
+/// Writes one line to stderr; when stderr is closed the line is dropped, and the work goes on.
+pub fn tell(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
 /// True when an error chain ends in a closed pipe (`dipkb sql ... | head`), which is not a

@@ -6,7 +6,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 
 use crate::kb;
-use crate::query::{self, DateRange, RelationsFilter};
+use crate::query::{self, RelationsFilter};
 use crate::render::Format;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -29,12 +29,12 @@ pub struct Args {
     #[arg(long)]
     exact: bool,
 
-    /// Links from events on or after this day.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
+    /// Links from events on or after this day; a month or a year means its first day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_since)]
     since: Option<NaiveDate>,
 
-    /// Links from events on or before this day.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
+    /// Links from events on or before this day; a month or a year means its last day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_until)]
     until: Option<NaiveDate>,
 
     /// Output format.
@@ -50,10 +50,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             Some(name) => Some(query::actor_set(&conn, name, args.exact)?),
             None => None,
         },
-        dates: DateRange {
-            since: args.since,
-            until: args.until,
-        },
+        dates: super::date_range(args.since, args.until)?,
     };
     let rows = query::relations(&conn, &filter)?;
     let format = match args.format {

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use crate::kb;
-use crate::query::{self, DateRange, EventKind, TimelineFilter};
+use crate::query::{self, EventKind, TimelineFilter};
 use crate::render::Format;
 
 #[derive(Debug, clap::Args)]
@@ -22,12 +22,13 @@ pub struct Args {
     #[arg(long)]
     exact: bool,
 
-    /// Events on or after this day (an event dated to a month counts if the month reaches it).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
+    /// Events on or after this day (an event dated to a month counts if the month reaches it);
+    /// a month (YYYY-MM) or a year (YYYY) means its first day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_since)]
     since: Option<NaiveDate>,
 
-    /// Events on or before this day.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
+    /// Events on or before this day; a month (YYYY-MM) or a year (YYYY) means its last day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_until)]
     until: Option<NaiveDate>,
 
     /// Only events of this kind.
@@ -55,10 +56,7 @@ pub struct Args {
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let conn = kb::open_read_only(db)?;
     let mut filter = TimelineFilter {
-        dates: DateRange {
-            since: args.since,
-            until: args.until,
-        },
+        dates: super::date_range(args.since, args.until)?,
         kind: args.kind,
         place: args.place,
         limit: args.limit,

@@ -19,7 +19,7 @@ mod write;
 use std::path::PathBuf;
 
 pub use resolve::actors_named;
-pub use schema::{SCHEMA_VERSION, open_read_only, set_busy_timeout};
+pub use schema::{MAX_BUSY_TIMEOUT, SCHEMA_VERSION, open_read_only, set_busy_timeout};
 #[cfg(test)]
 pub(crate) use store::apply_fts_pending;
 pub use store::{Curation, CurationError, FactCounts, Store, StoredArticle};
@@ -28,6 +28,13 @@ pub use store::{Curation, CurationError, FactCounts, Store, StoredArticle};
 pub enum KbError {
     #[error("no database at {0} (run `dipkb ingest` first, or point --db or DIPKB_DB at one)")]
     Missing(PathBuf),
+    #[error("{0} is a folder, not a database file (point --db or DIPKB_DB at a file)")]
+    Folder(PathBuf),
+    #[error(
+        "{0:?} names no file: SQLite would keep the database in memory (or in a temporary \
+         file) and lose it on exit; point --db or DIPKB_DB at a file"
+    )]
+    NoFile(PathBuf),
     #[error("{path} is not a dipkb database: {reason}")]
     NotDipkb { path: PathBuf, reason: String },
     #[error(

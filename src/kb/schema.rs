@@ -26,11 +26,15 @@ const MIGRATIONS_TABLE: &str = "schema_migrations";
 /// Ten seconds unless [`set_busy_timeout`] says otherwise.
 static BUSY_TIMEOUT_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(10_000);
 
+/// The longest SQLite's busy handler can wait: its timeout is an `int` of milliseconds (about
+/// 24.8 days).
+pub const MAX_BUSY_TIMEOUT: Duration = Duration::from_millis(i32::MAX as u64);
+
 /// How long connections opened from now on wait for another process's write to finish before
-/// they report the database busy (`--busy-timeout`).
+/// they report the database busy (`--busy-timeout`); at most [`MAX_BUSY_TIMEOUT`].
 pub fn set_busy_timeout(timeout: Duration) {
     BUSY_TIMEOUT_MS.store(
-        u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX),
+        u64::try_from(timeout.min(MAX_BUSY_TIMEOUT).as_millis()).unwrap_or(u64::MAX),
         std::sync::atomic::Ordering::Relaxed,
     );
 }
@@ -60,6 +64,13 @@ pub fn open_for_write(path: &Path) -> Result<Connection, KbError> {
 }
 
 fn try_open_for_write(path: &Path) -> Result<Connection, KbError> {
+    if path.is_dir() {
+        return Err(KbError::Folder(path.to_path_buf()));
+    }
+    // SQLite's names for a database that lives only as long as its connection.
+    if path.as_os_str().is_empty() || path.as_os_str() == ":memory:" {
+        return Err(KbError::NoFile(path.to_path_buf()));
+    }
     let mut conn = Connection::open(path).map_err(|source| open_error(path, source))?;
     conn.busy_timeout(busy_timeout())
         .map_err(|source| open_error(path, source))?;
@@ -109,6 +120,9 @@ fn try_open_for_write(path: &Path) -> Result<Connection, KbError> {
 pub fn open_read_only(path: &Path) -> Result<Connection, KbError> {
     if !path.exists() {
         return Err(KbError::Missing(path.to_path_buf()));
+    }
+    if path.is_dir() {
+        return Err(KbError::Folder(path.to_path_buf()));
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn =

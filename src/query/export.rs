@@ -58,12 +58,14 @@ pub struct Exported {
     pub rows: u64,
 }
 
-/// The tables and views worth exporting: ours, not SQLite's, refinery's or FTS5's internals.
+/// The tables and views worth exporting: ours, not SQLite's, refinery's or FTS5's internals,
+/// nor the queue of full-text changes (empty between transactions).
 fn relations(conn: &Connection) -> Result<Vec<(String, bool)>, QueryError> {
     let mut statement = conn.prepare(
         "SELECT name, type = 'table' FROM sqlite_schema \
          WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
-         AND name NOT LIKE '%\\_fts%' ESCAPE '\\' AND name <> 'schema_migrations' \
+         AND name NOT LIKE '%\\_fts%' ESCAPE '\\' \
+         AND name NOT IN ('schema_migrations', 'fts_pending') \
          ORDER BY type, name",
     )?;
     let names = statement
@@ -72,9 +74,45 @@ fn relations(conn: &Connection) -> Result<Vec<(String, bool)>, QueryError> {
     Ok(names)
 }
 
+/// The file name a table or view is written to: its name with every byte other than an ASCII
+/// letter, digit, `_` or `-` written as `%XX`. A name comes from the database, which anyone may
+/// have crafted, so it must not be able to name a path: the result is one path component, never
+/// `.` or `..` and never hidden, and different names give different files.
+fn file_stem(name: &str) -> String {
+    let mut stem = String::with_capacity(name.len());
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-' {
+            stem.push(char::from(byte));
+        } else {
+            stem.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    stem
+}
+
+/// A name quoted as an SQL identifier, whatever it holds.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Opens a new file for writing, never through a link or over a file already there, so that
+/// nothing outside the export folder is written whatever the folder holds.
+fn create_fresh(path: &Path) -> std::io::Result<File> {
+    match std::fs::remove_file(path) {
+        Ok(()) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+        Err(err) => return Err(err),
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+}
+
 /// Writes every table and view to `dir` (created if missing), one file each, in a stable
 /// order: tables by id, views by all their columns. Each file is written beside its final name
-/// and renamed into place, so a failed export leaves no half-written file.
+/// and renamed into place, so a failed export leaves no half-written file. File names are made
+/// from table names by [`file_stem`], so every file written lies directly in `dir`.
 pub fn export(
     conn: &Connection,
     dir: &Path,
@@ -86,24 +124,29 @@ pub fn export(
     })?;
     let mut done = Vec::new();
     for (name, is_table) in relations(conn)? {
-        let path = dir.join(format!("{name}.{}", format.extension()));
-        let partial = dir.join(format!(".{name}.{}.partial", format.extension()));
+        let stem = file_stem(&name);
+        let path = dir.join(format!("{stem}.{}", format.extension()));
+        let partial = dir.join(format!(".{stem}.{}.partial", format.extension()));
         let io_error = |source| ExportError::Write {
             path: path.clone(),
             source,
         };
-        let statement = conn.prepare(&format!("SELECT * FROM \"{name}\" LIMIT 0"))?;
+        let statement = conn.prepare(&format!("SELECT * FROM {} LIMIT 0", quoted(&name)))?;
         let width = statement.column_count();
         drop(statement);
         let order: Vec<String> = (1..=width).map(|i| i.to_string()).collect();
         let sql = if is_table {
-            format!("SELECT * FROM \"{name}\" ORDER BY rowid")
+            format!("SELECT * FROM {} ORDER BY rowid", quoted(&name))
         } else {
-            format!("SELECT * FROM \"{name}\" ORDER BY {}", order.join(", "))
+            format!(
+                "SELECT * FROM {} ORDER BY {}",
+                quoted(&name),
+                order.join(", ")
+            )
         };
         let mut statement = conn.prepare(&sql)?;
         let columns: Vec<String> = statement.column_names().map(String::from).collect();
-        let file = BufWriter::new(File::create(&partial).map_err(io_error)?);
+        let file = BufWriter::new(create_fresh(&partial).map_err(io_error)?);
         let mut sink = match format {
             ExportFormat::Csv => {
                 let mut writer = csv::Writer::from_writer(file);

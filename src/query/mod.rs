@@ -147,7 +147,17 @@ pub fn stats(conn: &Connection) -> Result<Rows, QueryError> {
 
 /// Runs one read-only SQL statement and returns its rows.
 pub fn sql(conn: &Connection, query: &str) -> Result<Rows, QueryError> {
-    let mut statement = match conn.prepare(query) {
+    let mut statement = prepare_sql(conn, query)?;
+    Ok(collect(&mut statement, [])?)
+}
+
+/// Prepares one SQL statement from a user, refused if it would write, is more than one
+/// statement, or attaches another file; its rows are the caller's to read (as they come).
+pub fn prepare_sql<'c>(
+    conn: &'c Connection,
+    query: &str,
+) -> Result<rusqlite::Statement<'c>, QueryError> {
+    let statement = match conn.prepare(query) {
         Ok(statement) => statement,
         Err(rusqlite::Error::MultipleStatement) => return Err(QueryError::MultipleStatements),
         Err(err) => return Err(err.into()),
@@ -155,17 +165,48 @@ pub fn sql(conn: &Connection, query: &str) -> Result<Rows, QueryError> {
     if !statement.readonly() {
         return Err(QueryError::WouldWrite);
     }
-    let first_word = query
-        .trim_start()
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
     // ATTACH counts as read-only to SQLite, but it opens other files.
-    if first_word == "attach" {
+    if is_attach(query) {
         return Err(QueryError::Refused("ATTACH"));
     }
-    Ok(collect(&mut statement, [])?)
+    Ok(statement)
+}
+
+/// Whether a statement is an ATTACH, as SQLite reads it: past white space and comments (`--` to
+/// the end of the line, `/* */`), and past `EXPLAIN` or `EXPLAIN QUERY PLAN`.
+fn is_attach(query: &str) -> bool {
+    let mut rest = query;
+    loop {
+        let word = next_word(&mut rest);
+        if word.eq_ignore_ascii_case("explain")
+            || word.eq_ignore_ascii_case("query")
+            || word.eq_ignore_ascii_case("plan")
+        {
+            continue;
+        }
+        return word.eq_ignore_ascii_case("attach");
+    }
+}
+
+/// The next word of SQL (letters, digits and `_`) after white space and comments, taken off
+/// `rest`; empty when something else comes next.
+fn next_word<'a>(rest: &mut &'a str) -> &'a str {
+    loop {
+        let text = rest.trim_start();
+        if let Some(comment) = text.strip_prefix("--") {
+            *rest = comment.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(comment) = text.strip_prefix("/*") {
+            // An unclosed comment runs to the end, as in SQLite.
+            *rest = comment.split_once("*/").map_or("", |(_, after)| after);
+        } else {
+            let end = text
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(text.len());
+            let (word, after) = text.split_at(end);
+            *rest = after;
+            return word;
+        }
+    }
 }
 
 /// Runs a prepared statement and gathers its rows, columns named as the statement names them.
@@ -207,4 +248,34 @@ pub fn value_of(value: ValueRef<'_>) -> rusqlite::Result<Value> {
             bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
         )),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attach_is_found_past_comments_and_explain() {
+        for attach in [
+            "ATTACH 'x' AS y",
+            "  attach database 'x' AS y",
+            "/**/ATTACH 'x' AS y",
+            "-- note\nATTACH 'x' AS y",
+            "/* a */ -- b\n\t/* c\n */attach 'x' AS y",
+            "EXPLAIN ATTACH 'x' AS y",
+            "explain query plan /**/ attach 'x' AS y",
+        ] {
+            assert!(is_attach(attach), "{attach}");
+        }
+        for other in [
+            "SELECT 'ATTACH'",
+            "/* ATTACH */ SELECT 1",
+            "-- ATTACH\nSELECT 1",
+            "SELECT attach FROM t",
+            "/* unclosed ATTACH",
+            "",
+        ] {
+            assert!(!is_attach(other), "{other}");
+        }
+    }
 }

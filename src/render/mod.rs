@@ -213,6 +213,84 @@ pub fn write(rows: &Rows, format: Format, out: &mut dyn Write) -> io::Result<()>
     }
 }
 
+/// Rows written as they come, for results that may be too large to hold: CSV and JSON go out
+/// a row at a time (the same bytes [`write`] gives); a table, which needs every width before
+/// its first line, is kept and written by [`RowStream::finish`].
+pub struct RowStream<'a> {
+    sink: StreamSink<'a>,
+    columns: Vec<String>,
+    rows: u64,
+}
+
+enum StreamSink<'a> {
+    Table(&'a mut dyn Write, Rows),
+    Json(&'a mut dyn Write),
+    Csv(Box<csv::Writer<&'a mut dyn Write>>),
+}
+
+impl<'a> RowStream<'a> {
+    pub fn new(format: Format, columns: Vec<String>, out: &'a mut dyn Write) -> io::Result<Self> {
+        let sink = match format {
+            Format::Table => StreamSink::Table(
+                out,
+                Rows {
+                    columns: columns.clone(),
+                    rows: Vec::new(),
+                },
+            ),
+            Format::Json => StreamSink::Json(out),
+            Format::Csv => {
+                let mut writer = csv::Writer::from_writer(out);
+                writer.write_record(&columns)?;
+                StreamSink::Csv(Box::new(writer))
+            }
+        };
+        Ok(RowStream {
+            sink,
+            columns,
+            rows: 0,
+        })
+    }
+
+    pub fn push(&mut self, row: Vec<Value>) -> io::Result<()> {
+        match &mut self.sink {
+            StreamSink::Table(_, rows) => rows.push(row),
+            StreamSink::Json(out) => {
+                // An element of a pretty-printed array: its lines indented by two spaces (JSON
+                // strings hold no raw line breaks, so every line break is the printer's).
+                let mut element = Vec::new();
+                serde_json::to_writer_pretty(&mut element, &JsonRow(&self.columns, &row))?;
+                out.write_all(if self.rows == 0 { b"[\n" } else { b",\n" })?;
+                for (i, line) in element.split(|&b| b == b'\n').enumerate() {
+                    if i > 0 {
+                        out.write_all(b"\n")?;
+                    }
+                    out.write_all(b"  ")?;
+                    out.write_all(line)?;
+                }
+            }
+            StreamSink::Csv(writer) => writer.write_record(row.iter().map(Value::plain_text))?,
+        }
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// Ends the output: the table, the end of the JSON array, the last CSV lines.
+    pub fn finish(self) -> io::Result<()> {
+        match self.sink {
+            StreamSink::Table(out, rows) => write_table(&rows, out),
+            StreamSink::Json(out) => {
+                if self.rows == 0 {
+                    writeln!(out, "[]")
+                } else {
+                    writeln!(out, "\n]")
+                }
+            }
+            StreamSink::Csv(mut writer) => writer.flush(),
+        }
+    }
+}
+
 fn write_table(rows: &Rows, out: &mut dyn Write) -> io::Result<()> {
     let cells: Vec<Vec<String>> = rows
         .rows
@@ -378,6 +456,22 @@ mod tests {
         assert_eq!(parsed[0]["count"], 12);
         assert!(parsed[0]["note"].is_null());
         assert!(json.find("\"name\"").unwrap() < json.find("\"count\"").unwrap());
+    }
+
+    #[test]
+    fn streamed_rows_are_the_same_bytes() {
+        let empty = Rows::new(&["name", "count", "note"]);
+        for rows in [sample(), empty] {
+            for format in [Format::Table, Format::Json, Format::Csv] {
+                let mut out = Vec::new();
+                let mut stream = RowStream::new(format, rows.columns.clone(), &mut out).unwrap();
+                for row in &rows.rows {
+                    stream.push(row.clone()).unwrap();
+                }
+                stream.finish().unwrap();
+                assert_eq!(String::from_utf8(out).unwrap(), render(&rows, format));
+            }
+        }
     }
 
     #[test]

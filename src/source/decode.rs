@@ -11,10 +11,14 @@ pub struct Decoded {
 
 /// Decodes an input file. UTF-8 is expected; UTF-16 with a byte-order mark is decoded too.
 /// Bytes that are not valid UTF-8 become U+FFFD with a warning, so one stray byte from a
-/// scraper does not cost the whole article; a file with NUL bytes is refused as binary.
+/// scraper does not cost the whole article; a file with NUL bytes (or NUL code units, in
+/// UTF-16) is refused as binary.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
     let mut warnings = Vec::new();
     let text = if let Some(utf16) = decode_utf16_with_bom(bytes) {
+        if utf16.contains('\0') {
+            return Err(Problem::Binary);
+        }
         utf16
     } else {
         if bytes.contains(&0) {
@@ -111,5 +115,14 @@ mod tests {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(decode(&bytes).unwrap().text, "Kyiv\n");
+    }
+
+    #[test]
+    fn nul_in_utf16_means_binary() {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in "Kyiv\0talks".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        assert!(matches!(decode(&bytes), Err(Problem::Binary)));
     }
 }

@@ -80,6 +80,9 @@ pub enum Problem {
     Read(std::io::Error),
     #[error("not a text file: it contains NUL bytes")]
     Binary,
+    /// A NUL written as an escape (`\u0000` in JSON): SQLite would cut the text at it.
+    #[error("not text: the article's {0} contains a NUL character (\\u0000)")]
+    NulCharacter(&'static str),
     #[error("empty article: there is no text")]
     Empty,
     #[error(
@@ -173,10 +176,30 @@ pub enum Input {
 impl fmt::Display for Input {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Input::File(path) => write!(f, "{}", path.display()),
+            Input::File(path) => f.write_str(&escaped_path(path)),
             Input::Stdin => f.write_str("-"),
         }
     }
+}
+
+/// A path as dipkb prints and stores it: as it is, except that control characters are written
+/// as escapes (`\n`, `\u{1b}`) and bytes that are not UTF-8 as `\xE9`. A file name may hold
+/// anything but `/` and NUL, and printed raw a line break in one would forge a line of output.
+pub fn escaped_path(path: &Path) -> String {
+    let mut text = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                text.extend(c.escape_default());
+            } else {
+                text.push(c);
+            }
+        }
+        for byte in chunk.invalid() {
+            text.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    text
 }
 
 /// Expands the paths given on the command line into inputs, in a stable order.
@@ -211,7 +234,7 @@ fn walk_folder(root: &Path, inputs: &mut Vec<Result<Input, SourceError>>) {
             }
             Ok(_) => {}
             Err(err) => {
-                let origin = err.path().unwrap_or(root).display().to_string();
+                let origin = escaped_path(err.path().unwrap_or(root));
                 let io = err
                     .into_io_error()
                     .unwrap_or_else(|| std::io::Error::other("filesystem loop"));
@@ -222,14 +245,16 @@ fn walk_folder(root: &Path, inputs: &mut Vec<Result<Input, SourceError>>) {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|name| name.starts_with('.'))
+    name.as_encoded_bytes().starts_with(b".")
 }
 
+/// Whether a file in a folder is an article, by its name. A name that is not UTF-8 is judged
+/// by its UTF-8 parts (its extension is ASCII if it is one of ours), not passed over.
 fn is_article_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+    let Some(name) = path.file_name() else {
         return false;
     };
-    let lower = name.to_ascii_lowercase();
+    let lower = name.to_string_lossy().to_ascii_lowercase();
     let stem = lower.split('.').next().unwrap_or_default();
     Format::from_path(path).is_some()
         && !lower.ends_with(".gold.json")
@@ -312,7 +337,8 @@ fn read_bytes_with(
 }
 
 /// What every article read goes through: the size limit, the warnings of its input, what a
-/// sidecar file says of it, and the publication date given on the command line.
+/// sidecar file says of it, the publication date given on the command line, and the refusal of
+/// NUL characters that escapes let through.
 fn finish(
     article: Result<Article, SourceError>,
     warnings: &[Warning],
@@ -343,6 +369,21 @@ fn finish(
                           (give one in front matter or with --published)"
                     .into(),
             }),
+        }
+    }
+    // Raw NUL bytes are refused as binary when decoded; this catches the escaped ones, which
+    // SQLite would cut the text at (evidence would come back empty, offsets would break).
+    for (field, text) in [
+        ("text", Some(&article.body)),
+        ("title", Some(&article.title)),
+        ("source", article.source.as_ref()),
+        ("url", article.url.as_ref()),
+    ] {
+        if text.is_some_and(|text| text.contains('\0')) {
+            return Err(SourceError::new(
+                article.origin.clone(),
+                Problem::NulCharacter(field),
+            ));
         }
     }
     Ok(article)
@@ -435,6 +476,18 @@ mod tests {
         ] {
             assert_eq!(is_article_file(Path::new(name)), taken, "{name}");
         }
+    }
+
+    #[test]
+    fn paths_print_escaped() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = Path::new(std::ffi::OsStr::from_bytes(b"in/caf\xe9\nerror: x.txt"));
+        assert_eq!(escaped_path(path), "in/caf\\xE9\\nerror: x.txt");
+        assert_eq!(
+            escaped_path(Path::new("in/Kyiv talks.txt")),
+            "in/Kyiv talks.txt"
+        );
+        assert!(is_article_file(path));
     }
 
     #[test]

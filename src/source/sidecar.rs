@@ -46,7 +46,10 @@ pub fn find(path: &Path) -> Option<Result<Sidecar, Warning>> {
         };
         let unusable = |why: String| Warning {
             code: "unusable-sidecar",
-            message: format!("{} is not usable metadata: {why}", candidate.display()),
+            message: format!(
+                "{} is not usable metadata: {why}",
+                super::escaped_path(&candidate)
+            ),
         };
         let fields = if is_gold {
             serde_json::from_str::<Gold>(&text).map(|g| g.article)

@@ -555,3 +555,549 @@ fn an_article_failing_halfway_through_a_batch_costs_only_itself() {
     assert_eq!(renewed("a.body LIKE '%This is copy 7 of the report.%'"), 0);
     assert!(renewed("1") > 0);
 }
+
+/// Issue 14, item 1: table and view names come from the database, which anyone may have
+/// crafted; export writes only files directly inside `--out`, and never through a link.
+#[test]
+fn export_writes_nothing_outside_its_folder_whatever_the_database_names() {
+    let kb = Kb::new();
+    kb.dipkb().arg("migrate").assert().success();
+    let outside = kb.dir.path().join("victim");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("PWNED.csv"), "precious").unwrap();
+    std::fs::write(outside.join("linked.csv"), "precious").unwrap();
+    let absolute = outside.join("ABS");
+    kb.conn()
+        .execute_batch(&format!(
+            r#"CREATE VIEW "../victim/PWNED" AS SELECT 1 AS x;
+               CREATE VIEW "{}" AS SELECT 2 AS x;
+               CREATE VIEW "quote""d" AS SELECT 3 AS x;
+               CREATE VIEW ".." AS SELECT 4 AS x;"#,
+            absolute.display()
+        ))
+        .unwrap();
+    let out = kb.dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    // Links planted where export writes a file and where it writes its partial file.
+    std::os::unix::fs::symlink(outside.join("linked.csv"), out.join("meetings.csv")).unwrap();
+    std::os::unix::fs::symlink(outside.join("made.csv"), out.join(".timeline.csv.partial"))
+        .unwrap();
+    kb.dipkb()
+        .args(["export", "--format", "csv", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let mut left: Vec<String> = std::fs::read_dir(&outside)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["PWNED.csv", "linked.csv"]);
+    for file in ["PWNED.csv", "linked.csv"] {
+        assert_eq!(
+            std::fs::read_to_string(outside.join(file)).unwrap(),
+            "precious"
+        );
+    }
+    assert!(!kb.dir.path().join("PWNED.csv").exists());
+    // Every crafted name became a file of its own, directly in `--out`.
+    let escaped = out.join("%2E%2E%2Fvictim%2FPWNED.csv");
+    assert_eq!(std::fs::read_to_string(escaped).unwrap(), "x\n1\n");
+    assert_eq!(
+        std::fs::read_to_string(out.join("quote%22d.csv")).unwrap(),
+        "x\n3\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("%2E%2E.csv")).unwrap(),
+        "x\n4\n"
+    );
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        assert!(entry.file_type().unwrap().is_file(), "{name} is not a file");
+        assert!(!name.ends_with(".partial"), "{name}");
+        assert_ne!(name, "fts_pending.csv", "an internal table was exported");
+    }
+}
+
+/// The write end of a pipe nobody reads: every write to it fails with "broken pipe", as when
+/// `dipkb ... | head -1` has stopped reading.
+fn closed_pipe() -> Stdio {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Stdio::from(writer)
+}
+
+/// `dipkb` against the knowledge base of `kb`, as a plain command whose stdio can be set.
+fn raw(kb: &Kb) -> Command {
+    let mut cmd = dipkb_command(&kb.db());
+    cmd.current_dir(kb.dir.path());
+    cmd
+}
+
+fn assert_no_panic(output: &std::process::Output, what: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_ne!(output.status.code(), Some(101), "{what} panicked: {stderr}");
+    assert!(!stderr.contains("panicked"), "{what}: {stderr}");
+    assert!(
+        !stderr.to_lowercase().contains("broken pipe"),
+        "{what}: {stderr}"
+    );
+}
+
+/// Issue 14, item 4: a closed stdout or stderr stops neither an ingest nor a read command, and
+/// nothing panics or says "Broken pipe".
+#[test]
+fn closed_stdout_or_stderr_never_panics_nor_stops_an_ingest() {
+    let folder = |kb: &Kb| {
+        let dir = kb.dir.path().join("in");
+        // A warning first, then three articles and a file that fails.
+        kb.write(
+            "in/a_latin1.txt",
+            b"---\ntitle: Caf\xe9 talks\npublished: 2022-01-12\n---\nThe ministers met.\n",
+        );
+        corpus(&dir, 3);
+        kb.write("in/z_binary.txt", b"PK\x03\x04\x00\x00");
+        dir
+    };
+    let kb = Kb::new();
+    let dir = folder(&kb);
+    let output = raw(&kb)
+        .arg("ingest")
+        .arg(&dir)
+        .stdout(closed_pipe())
+        .output()
+        .unwrap();
+    assert_no_panic(&output, "ingest with stdout closed");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("z_binary.txt"));
+    assert_eq!(kb.count("articles"), 4);
+
+    let kb = Kb::new();
+    let dir = folder(&kb);
+    let output = raw(&kb)
+        .arg("ingest")
+        .arg(&dir)
+        .stderr(closed_pipe())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(kb.count("articles"), 4);
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .contains("articles: 4 new, 0 already stored, 1 failed"),
+        "{output:?}"
+    );
+
+    // Read commands stop quietly, with success, whatever they were printing.
+    for args in [
+        &["timeline"][..],
+        &["stats"],
+        &["sql", "SELECT * FROM articles"],
+        &["sql", "--format", "csv", "SELECT * FROM articles"],
+        &["relations", "--format", "dot"],
+        &["meeting", "1", "--format", "json"],
+        &["search", "report"],
+        &["migrate"],
+    ] {
+        let output = raw(&kb).args(args).stdout(closed_pipe()).output().unwrap();
+        assert_no_panic(&output, &format!("{args:?}"));
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+        assert!(output.stderr.is_empty(), "{args:?}: {output:?}");
+    }
+    // Export reports on stderr; it writes its files all the same.
+    let out = kb.dir.path().join("out");
+    let output = raw(&kb)
+        .args(["export", "--out"])
+        .arg(&out)
+        .stderr(closed_pipe())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(out.join("articles.jsonl").exists());
+    // An error with stderr closed is still an error.
+    let output = raw(&kb)
+        .args(["meeting", "999"])
+        .stderr(closed_pipe())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let output = raw(&kb)
+        .args(["sql", "DELETE FROM articles"])
+        .stderr(closed_pipe())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+/// Issue 14, item 8: a busy timeout SQLite cannot take is refused before any file is touched;
+/// a mistyped path leaves no empty database behind; a folder named as the database is called
+/// a folder.
+#[test]
+fn bad_arguments_and_mistyped_paths_leave_no_database_behind() {
+    let kb = Kb::new();
+    let article = kb.write(
+        "a.txt",
+        std::fs::read(crate::util::samples_dir().join("201_geneva_summit.txt")).unwrap(),
+    );
+    for (flag, env) in [
+        (Some("--busy-timeout=2147484"), None),
+        (None, Some("2147484")),
+        (Some("--busy-timeout=1e300"), None),
+        (Some("--busy-timeout=-1"), None),
+        (None, Some("NaN")),
+        (None, Some("ten")),
+    ] {
+        let mut cmd = kb.dipkb();
+        cmd.args(flag);
+        if let Some(env) = env {
+            cmd.env("DIPKB_BUSY_TIMEOUT", env);
+        }
+        let output = cmd.arg("ingest").arg(&article).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{flag:?} {env:?}: {stderr}");
+        assert!(stderr.contains("--busy-timeout"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(!kb.db().exists(), "{flag:?} {env:?} left a database");
+    }
+    // A mistyped path, with the default database.
+    let output = Command::new(env!("CARGO_BIN_EXE_dipkb"))
+        .current_dir(kb.dir.path())
+        .env_remove("DIPKB_DB")
+        .args(["ingest", "no_such_file.txt", "no_such_folder"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for name in ["no_such_file.txt", "no_such_folder"] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with("error:") && l.contains(name) && l.contains("cannot read")),
+            "{stderr}"
+        );
+    }
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("2 failed"),
+        "{output:?}"
+    );
+    assert!(!kb.dir.path().join("dipkb.sqlite").exists());
+    // A folder named as the database.
+    let folder = kb.dir.path().join("a_folder");
+    std::fs::create_dir(&folder).unwrap();
+    for args in [
+        &["ingest", "a.txt"][..],
+        &["timeline"],
+        &["stats"],
+        &["migrate"],
+    ] {
+        let output = dipkb_command(&folder)
+            .current_dir(kb.dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("is a folder"), "{args:?}: {stderr}");
+    }
+    // The longest wait SQLite can take is taken.
+    kb.dipkb()
+        .args(["--busy-timeout", "2147483", "ingest"])
+        .arg(&article)
+        .assert()
+        .success();
+    assert_eq!(kb.count("articles"), 1);
+}
+
+/// Issue 14, item 9: a NUL written as a JSON escape or in UTF-16 is refused by name, as a raw
+/// NUL byte is, instead of being stored for SQLite to cut the text at.
+#[test]
+fn escaped_and_utf16_nul_characters_are_refused_like_raw_ones() {
+    let kb = Kb::new();
+    kb.write(
+        "in/a_escaped.json",
+        r#"{"title": "Talks", "published": "2022-01-12", "text": "Lavrov met Blinken in Geneva.\u0000 Hidden words."}"#,
+    );
+    kb.write(
+        "in/b_feed.jsonl",
+        concat!(
+            r#"{"title": "Bad\u0000title", "published": "2022-01-12", "text": "NATO and Russia met in Brussels."}"#,
+            "\n",
+            r#"{"title": "Good", "published": "2022-01-12", "text": "NATO and Russia met again in Brussels."}"#,
+            "\n",
+        ),
+    );
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in
+        "---\npublished: 2022-01-12\n---\nKuleba met Lavrov in Antalya.\0 Hidden.\n".encode_utf16()
+    {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    kb.write("in/c_utf16.txt", utf16);
+    let output = kb
+        .dipkb()
+        .arg("ingest")
+        .arg(kb.dir.path().join("in"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 3, "{stderr}");
+    for (name, says) in [
+        ("a_escaped.json:", "NUL character"),
+        ("b_feed.jsonl:1:", "NUL character"),
+        ("c_utf16.txt:", "NUL"),
+    ] {
+        assert!(
+            errors.iter().any(|l| l.contains(name) && l.contains(says)),
+            "{name}: {stderr}"
+        );
+    }
+    assert_eq!(kb.count("articles"), 1);
+    assert_eq!(
+        kb.query_one("SELECT count(*) FROM articles WHERE instr(body, char(0)) > 0 OR instr(title, char(0)) > 0"),
+        0
+    );
+}
+
+/// Issue 14, item 13: the ATTACH guard of `dipkb sql` reads the statement as SQLite does, past
+/// comments and white space, instead of peeking at its first word.
+#[test]
+fn attach_hidden_behind_comments_is_refused() {
+    let kb = Kb::new();
+    kb.dipkb().arg("migrate").assert().success();
+    for sql in [
+        "/**/ATTACH 'other.sqlite' AS v",
+        "-- x\nATTACH 'other.sqlite' AS v",
+        " /* a */ -- b\n\t/* c */attach database 'other.sqlite' AS v",
+        "EXPLAIN /**/ ATTACH 'other.sqlite' AS v",
+    ] {
+        kb.dipkb()
+            .args(["sql", "--", sql])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("refuses ATTACH"));
+    }
+    assert!(!kb.dir.path().join("other.sqlite").exists());
+    // Comments before an ordinary query are fine.
+    let out = kb.stdout(&[
+        "sql",
+        "--format",
+        "csv",
+        "/* ATTACH */ -- ATTACH\nSELECT 'ATTACH' AS x",
+    ]);
+    assert_eq!(out, "x\nATTACH\n");
+}
+
+/// Issue 14, item 6: `dipkb sql` stops a runaway query at its time limit and a huge result at
+/// its row limit, each with a message that names the flag to raise it, and exit code 2; rows
+/// print as they come.
+#[test]
+fn sql_is_bounded_in_time_and_rows() {
+    const COUNT_FOREVER: &str =
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+    const ROWS_FOREVER: &str =
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c";
+    let kb = Kb::new();
+    kb.dipkb().arg("migrate").assert().success();
+    let run = |args: &[&str]| kb.dipkb().arg("sql").args(args).output().unwrap();
+    let output = run(&["--timeout", "0.3", COUNT_FOREVER]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("was stopped") && stderr.contains("--timeout"),
+        "{stderr}"
+    );
+    // Rows printed before the time ran out form a whole JSON array.
+    let output = run(&[
+        "--format",
+        "json",
+        "--max-rows",
+        "0",
+        "--timeout",
+        "0.3",
+        ROWS_FOREVER,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--timeout"));
+    let printed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(printed.is_array());
+    // The default row limit: 10,000 rows, then a message.
+    let output = run(&[ROWS_FOREVER]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("more than 10000 rows") && stderr.contains("--max-rows"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(stdout.lines().count(), 2 + 10_000);
+    assert_eq!(stdout.lines().last().unwrap().trim(), "10000");
+    let output = run(&["--format", "csv", "--max-rows", "5", ROWS_FOREVER]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "x\n1\n2\n3\n4\n5\n"
+    );
+    // A result within the limits is not stopped; --max-rows 0 lifts the limit.
+    let output = run(&["--format", "csv", &format!("{ROWS_FOREVER} LIMIT 10000")]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).lines().count(),
+        10_001
+    );
+    let output = run(&[
+        "--format",
+        "csv",
+        "--max-rows",
+        "0",
+        &format!("{ROWS_FOREVER} LIMIT 25000"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).lines().count(),
+        25_001
+    );
+}
+
+/// Issue 14, item 11: a file in a folder whose name is not UTF-8 is read like any other, and
+/// names are printed escaped, so that a line break in one cannot forge a line of output.
+#[test]
+fn file_names_not_utf8_or_with_line_breaks_are_read_and_printed_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let kb = Kb::new();
+    let dir = kb.dir.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text =
+        std::fs::read_to_string(crate::util::samples_dir().join("201_geneva_summit.txt")).unwrap();
+    let named = |bytes: &[u8]| dir.join(std::ffi::OsStr::from_bytes(bytes));
+    std::fs::write(named(b"caf\xe9.txt"), format!("{text}\nCopy one.\n")).unwrap();
+    std::fs::write(
+        named(b"evil\nerror: forged.txt"),
+        format!("{text}\nCopy two.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        named(b"bad\xff\nerror: forged too.txt"),
+        b"PK\x03\x04\x00\x00",
+    )
+    .unwrap();
+    let output = kb
+        .dipkb()
+        .args(["-v", "ingest"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("articles: 2 new, 0 already stored, 1 failed"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr
+            .lines()
+            .chain(stdout.lines())
+            .any(|l| l.contains("forged") && !l.contains("\\nerror: forged")),
+        "a forged line:\n{stderr}"
+    );
+    assert!(
+        stderr.lines().any(|l| l.starts_with("error:")
+            && l.contains("bad\\xFF\\nerror: forged too.txt: not a text file")),
+        "{stderr}"
+    );
+    let conn = kb.conn();
+    let mut statement = conn
+        .prepare("SELECT origin FROM articles ORDER BY origin")
+        .unwrap();
+    let origins: Vec<String> = statement
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(origins.len(), 2);
+    assert!(origins[0].ends_with("in/caf\\xE9.txt"), "{origins:?}");
+    assert!(
+        origins[1].ends_with("in/evil\\nerror: forged.txt"),
+        "{origins:?}"
+    );
+}
+
+/// Issue 14, item 14: an ingest into `--db :memory:` is refused instead of reporting articles it
+/// keeps nowhere.
+#[test]
+fn an_ingest_into_memory_is_refused() {
+    let kb = Kb::new();
+    let article = kb.write(
+        "a.txt",
+        std::fs::read(crate::util::samples_dir().join("201_geneva_summit.txt")).unwrap(),
+    );
+    let output = dipkb_command(Path::new(":memory:"))
+        .current_dir(kb.dir.path())
+        .arg("ingest")
+        .arg(&article)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("names no file"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("1 new"));
+    let left: Vec<_> = std::fs::read_dir(kb.dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "only a.txt: {left:?}");
+}
+
+/// Issue 14, item 14: `--since` and `--until` take a month (its first and its last day) and
+/// refuse a range in which no day lies.
+#[test]
+fn since_and_until_take_months_and_refuse_an_empty_range() {
+    let kb = Kb::with_samples();
+    for command in ["timeline", "relations"] {
+        let by_days = kb.stdout(&[
+            command,
+            "--since",
+            "2021-06-01",
+            "--until",
+            "2021-06-30",
+            "--format",
+            "csv",
+        ]);
+        assert!(by_days.contains("2021-06-16"), "{by_days}");
+        let by_month = kb.stdout(&[
+            command, "--since", "2021-06", "--until", "2021-06", "--format", "csv",
+        ]);
+        assert_eq!(by_month, by_days, "{command}");
+        let by_year = kb.stdout(&[
+            command, "--since", "2021", "--until", "2021", "--format", "csv",
+        ]);
+        let whole_year = kb.stdout(&[
+            command,
+            "--since",
+            "2021-01-01",
+            "--until",
+            "2021-12-31",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(by_year, whole_year, "{command}");
+        kb.dipkb()
+            .args([command, "--since", "2021-07", "--until", "2021-06"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "--since 2021-07-01 is later than --until 2021-06-30",
+            ));
+        kb.dipkb()
+            .args([command, "--since", "2021-13"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("YYYY-MM"));
+    }
+    // A month with fewer days ends on its last one.
+    kb.dipkb()
+        .args(["timeline", "--since", "2024-03-01", "--until", "2024-02"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--until 2024-02-29"));
+}
