@@ -1,4 +1,4 @@
-//! Naming actors on the command line (issue #11).
+//! Naming actors on the command line (issue #11) and correcting them (issue #14 item 12).
 
 use serde_json::Value;
 
@@ -165,4 +165,70 @@ fn a_huge_or_empty_actor_name_is_a_clear_error() {
         let stderr = failure(&kb, &["timeline", "--actor", name]);
         assert!(stderr.contains("is no name"), "{name:?}: {stderr}");
     }
+}
+
+/// Issue #14 item 12: "`actor alias "Vladimir Putin" "Joe Biden"` silently merges two known
+/// persons; empty aliases and names are accepted".
+#[test]
+fn curations_refuse_to_join_known_actors_and_empty_names() {
+    let kb = Kb::with_samples();
+    let actors = kb.count("actors");
+    let stderr = failure(&kb, &["actor", "alias", "Vladimir Putin", "Joe Biden"]);
+    assert!(
+        stderr.contains("`dipkb actor merge \"Vladimir Putin\" \"Joe Biden\"`"),
+        "{stderr}"
+    );
+    let stderr = failure(&kb, &["actor", "rename", "Joe Biden", "vladimir putin"]);
+    assert!(stderr.contains("dipkb actor merge"), "{stderr}");
+    for args in [
+        ["actor", "alias", "Vladimir Putin", ""],
+        ["actor", "alias", "Vladimir Putin", "   "],
+        ["actor", "rename", "Joe Biden", ""],
+        ["actor", "rename", "Joe Biden", " - "],
+    ] {
+        let stderr = failure(&kb, &args);
+        assert!(stderr.contains("is empty"), "{args:?}: {stderr}");
+    }
+    assert_eq!(kb.count("actors"), actors);
+    assert_eq!(kb.count("actor_curations"), 0);
+    assert_eq!(
+        kb.query_one("SELECT count(*) FROM actors WHERE name = 'Joe Biden'"),
+        1
+    );
+}
+
+/// Issue #14 item 12: "`actor alias/merge/rename` during an ingest say "database is locked:
+/// Error code 5"": a curation waits for the writer, and says "busy" when it waits too long.
+#[test]
+fn curations_wait_for_a_writer_and_then_say_busy() {
+    let kb = Kb::with_samples();
+    let writer = kb.conn();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let output = kb
+        .dipkb()
+        .args(["--busy-timeout", "0.2", "actor", "alias", "Putin", "VVP"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("is busy: another process is writing to it"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Error code"), "{stderr}");
+    // With the writer done before the timeout, the curation goes through.
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_dipkb"))
+        .current_dir(kb.dir.path())
+        .env_remove("DIPKB_DB")
+        .arg("--db")
+        .arg(kb.db())
+        .args(["--busy-timeout", "60", "actor", "alias", "Putin", "VVP"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    writer.execute_batch("COMMIT").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(kb.count("actor_curations"), 1);
 }
