@@ -347,6 +347,116 @@ fn the_readme_merge_example_joins_two_stored_spellings() {
     );
 }
 
+/// The queries of docs/actors.md run through `dipkb sql`, and give the figures of the team's
+/// sanity check (`../shared/tools/kb-sanity`, whose formulas are repeated here).
+#[test]
+fn the_queries_of_the_actor_docs_give_the_sanity_check_figures() {
+    let kb = latvian_kb();
+    kb.dipkb()
+        .arg("ingest")
+        .arg(crate::util::samples_dir())
+        .assert()
+        .success();
+    let article = kb.write(
+        "tallinn.txt",
+        "---\ntitle: Baltic ministers meet\npublished: 2022-03-07\n---\n\
+         Latvian Foreign Minister Edgars Rinkevics met Antony Blinken in Riga on Monday. \
+         Blinken said the alliance was united.\n",
+    );
+    let call = kb.write(
+        "call.txt",
+        "---\ntitle: Rinkēvičs and Blinken speak by phone\npublished: 2022-03-10\n---\n\
+         Latvian Foreign Minister Edgars Rinkēvičs spoke with U.S. Secretary of State Antony \
+         Blinken by phone on Wednesday about sanctions against Russia.\n",
+    );
+    kb.dipkb()
+        .arg("ingest")
+        .arg(article)
+        .arg(call)
+        .assert()
+        .success();
+    let docs = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/actors.md"),
+    )
+    .unwrap();
+    let blocks = crate::docs::sql_blocks(&docs);
+    assert_eq!(blocks.len(), 7, "seven queries");
+    let conn = kb.conn();
+    let mut results = Vec::new();
+    for (sql, expects) in &blocks {
+        let query = sql.trim().trim_end_matches(';');
+        // Exit code 1 when a query finds no row (none of the samples' persons has one word).
+        let output = kb
+            .dipkb()
+            .args(["sql", "--format", "csv", "--", query])
+            .output()
+            .unwrap();
+        assert!(matches!(output.status.code(), Some(0 | 1)), "{sql}");
+        let output = crate::util::stdout_of(&output);
+        for expected in expects {
+            assert!(output.contains(expected.as_str()), "{sql}\n{output}");
+        }
+        let mut statement = conn.prepare(query).unwrap();
+        let columns = statement.column_count();
+        let rows: Vec<Vec<rusqlite::types::Value>> = statement
+            .query_map([], |row| (0..columns).map(|i| row.get(i)).collect())
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        results.push(rows);
+    }
+    let sanity = |sql: &str| -> rusqlite::types::Value {
+        conn.query_row(sql, [], |row| row.get(0)).unwrap()
+    };
+    let cell = |block: usize, column: usize| results[block][0][column].clone();
+    assert_eq!(
+        cell(0, 1),
+        sanity("select count(*) from actors where kind='person' and instr(name,' ')=0")
+    );
+    assert_eq!(
+        results[1].len() as i64,
+        kb.query_one(
+            "select count(*) from actors a where kind='person' and instr(name,' ')=0 and exists \
+             (select 1 from actors b where b.kind='person' and b.name like '% '||a.name)"
+        )
+    );
+    let folded: Vec<String> = results[2]
+        .iter()
+        .map(|row| format!("{:?}", row[0]))
+        .collect();
+    assert!(
+        folded.iter().any(|key| key.contains("edgars rinkevics")),
+        "{folded:?}"
+    );
+    assert_eq!(
+        cell(3, 2),
+        sanity("select round(100.0*sum(speaker is null)/count(*),1) from statement_list")
+    );
+    assert_eq!(
+        cell(4, 2),
+        sanity(
+            "select round(100.0*sum(coalesce(participants,'') not like '%;%')/count(*),1) \
+             from meeting_list"
+        )
+    );
+    assert_eq!(
+        cell(5, 2),
+        sanity("select round(100.0*sum(date is null)/count(*),1) from meeting_list")
+    );
+    // The meeting in Riga on 7 March 2022 and the call two days later share both persons, a
+    // compatible place (a call has none) and dates within a week.
+    let pairs: Vec<String> = results[6]
+        .iter()
+        .map(|row| format!("{:?} {:?}", row[2], row[3]))
+        .collect();
+    assert_eq!(
+        pairs,
+        [r#"Text("2022-03-07") Text("2022-03-09")"#],
+        "{:?}",
+        results[6]
+    );
+}
+
 /// Splits a command line of the README into words: double quotes group words.
 fn words(line: &str) -> Vec<String> {
     let mut words = Vec::new();
