@@ -3,6 +3,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use rusqlite::Connection;
+
 use crate::kb::{self, Curation, Store};
 use crate::query;
 use crate::render::Format;
@@ -56,19 +58,13 @@ enum Curate {
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(curation) = args.curation {
-        let curation = match curation {
-            Curate::Alias { name, alias } => Curation::Alias { actor: name, alias },
-            Curate::Merge { name, other } => Curation::Merge { actor: name, other },
-            Curate::Rename { name, new_name } => Curation::Rename {
-                actor: name,
-                name: new_name,
-            },
-        };
         if !db.exists() {
             return Err(kb::KbError::Missing(db.to_path_buf()).into());
         }
         let mut store = Store::open(db)
             .with_context(|| format!("cannot open knowledge base {}", db.display()))?;
+        // Read through a connection of its own, as every query does, once the schema is current.
+        let curation = known_names(&kb::open_read_only(db)?, curation)?;
         store.curate(&curation)?;
         eprintln!("recorded; it is applied again after every ingest");
         return Ok(ExitCode::SUCCESS);
@@ -81,4 +77,53 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let profile = query::actor_profile(&conn, id, args.recent)?;
     super::print_document(&profile, args.format)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The curation with each actor it names found as every actor filter finds it (by any name,
+/// alias or code, folded for case and diacritics; a miss suggests near names) and recorded by
+/// its stored name, which later ingests resolve again.
+fn known_names(conn: &Connection, curation: Curate) -> anyhow::Result<Curation> {
+    let stored_name = |name: &str| -> Result<(i64, String), query::QueryError> {
+        let id = query::one_actor(conn, name)?;
+        let stored = conn.query_row("SELECT name FROM actors WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })?;
+        Ok((id, stored))
+    };
+    Ok(match curation {
+        Curate::Alias { name, alias } => Curation::Alias {
+            actor: stored_name(&name)?.1,
+            alias,
+        },
+        Curate::Rename { name, new_name } => Curation::Rename {
+            actor: stored_name(&name)?.1,
+            name: new_name,
+        },
+        Curate::Merge { name, other } => match (stored_name(&name), stored_name(&other)) {
+            (Ok((keep, _)), Ok((gone, _))) if keep == gone => {
+                return Err(kb::CurationError::Same(name, other).into());
+            }
+            (Ok((_, actor)), Ok((_, other))) => Curation::Merge { actor, other },
+            // Only one of the two is stored: the other is a name no article has used yet,
+            // which an alias records (issue #13: `merge "Sergey Lavrov" "Sergei Lavrov"` on a
+            // knowledge base that only knows "Sergei Lavrov").
+            (Ok((_, known)), Err(err)) => return Err(not_stored(err, &other, &known)),
+            (Err(err), Ok((_, known))) => return Err(not_stored(err, &name, &known)),
+            (Err(err), Err(_)) => return Err(err.into()),
+        },
+    })
+}
+
+/// A merge of a stored actor with a name no actor has: says how to record the name instead.
+fn not_stored(err: query::QueryError, missing: &str, known: &str) -> anyhow::Error {
+    match err {
+        query::QueryError::UnknownActor { .. } | query::QueryError::NotStored { .. } => {
+            anyhow::anyhow!(
+                "{err} (merge joins two stored actors: to record {missing:?} as another name of \
+                 {known}, so that articles that use it join that actor, run \
+                 `dipkb actor alias {known:?} {missing:?}`)"
+            )
+        }
+        other => other.into(),
+    }
 }

@@ -79,6 +79,10 @@ pub enum KbError {
     Sqlite(#[from] rusqlite::Error),
 }
 
+/// The longest name dipkb takes from a user (an actor filter, an alias, a new name): longer
+/// than any actor's name, short enough that comparing it with every alias stays quick.
+pub const LONGEST_NAME: usize = 200;
+
 /// Runs one statement through the connection's cache of prepared statements: storing an
 /// article runs the same few dozen statements every time, and parsing them again each time
 /// costs more than running them.

@@ -82,6 +82,27 @@ pub enum Curation {
 }
 
 impl Curation {
+    /// Refuses words that name nothing: empty, blank or punctuation only, or longer than any
+    /// name.
+    fn check_words(&self) -> Result<(), CurationError> {
+        let (_, actor, argument) = self.parts();
+        let argument_is = match self {
+            Curation::Alias { .. } => "the alias",
+            Curation::Merge { .. } => "the actor to merge",
+            Curation::Rename { .. } => "the new name",
+        };
+        for (what, words) in [("the actor's name", actor), (argument_is, argument)] {
+            if !words.chars().any(char::is_alphanumeric) {
+                return Err(CurationError::Empty(what));
+            }
+            let length = words.chars().count();
+            if length > super::LONGEST_NAME {
+                return Err(CurationError::TooLong(what, length));
+            }
+        }
+        Ok(())
+    }
+
     fn parts(&self) -> (&'static str, &str, &str) {
         match self {
             Curation::Alias { actor, alias } => ("alias", actor, alias),
@@ -105,6 +126,20 @@ pub enum CurationError {
         "cannot merge {0:?} into {1:?}: both have a state code or Wikidata item, and they differ"
     )]
     Codes(String, String),
+    #[error("{0} is empty: give a name with a letter or a digit in it")]
+    Empty(&'static str),
+    #[error("{0} has {1} characters: a name has at most {max}", max = super::LONGEST_NAME)]
+    TooLong(&'static str, usize),
+    #[error(
+        "{name:?} is another actor's name already ({kind} {other}); if they are one actor, \
+         say so with `dipkb actor merge {actor:?} {other:?}`"
+    )]
+    NamesAnother {
+        name: String,
+        actor: String,
+        kind: String,
+        other: String,
+    },
     #[error(transparent)]
     Kb(#[from] KbError),
 }
@@ -128,19 +163,7 @@ impl Store {
 
     /// Another process holding the database past the busy timeout is said as such.
     fn busy(&self, err: KbError) -> KbError {
-        match &err {
-            KbError::Sqlite(e)
-                if matches!(
-                    e.sqlite_error_code(),
-                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-                ) =>
-            {
-                KbError::Busy {
-                    path: self.path.clone(),
-                }
-            }
-            _ => err,
-        }
+        busy_error(&self.path, err)
     }
 
     /// The id of the stored article with this body hash, if there is one.
@@ -310,20 +333,36 @@ impl Store {
 
     /// Records what a user says about actors and applies it at once; it is applied again after
     /// every later ingest. Fails, storing nothing, when it names no actor or cannot be done.
+    ///
+    /// An alias or a new name that another known actor already answers to is refused: saying
+    /// that two known actors are one is `merge`'s to do, not a side effect of naming one.
+    /// While another process writes, it waits up to the busy timeout and then fails
+    /// [`KbError::Busy`].
     pub fn curate(&mut self, curation: &Curation) -> Result<(), CurationError> {
+        curation.check_words()?;
+        let path = self.path.clone();
+        let busy = |err: CurationError| match err {
+            CurationError::Kb(err) => CurationError::Kb(busy_error(&path, err)),
+            other => other,
+        };
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        apply_curation(&tx, curation)?;
-        let (action, actor, argument) = curation.parts();
-        exec(
-            &tx,
-            "INSERT INTO actor_curations (action, actor, argument) VALUES (?1, ?2, ?3)",
-            params![action, actor, argument],
-        )?;
-        apply_fts_pending(&tx)?;
-        tx.commit()?;
-        Ok(())
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|err| busy(err.into()))?;
+        (|| {
+            check_new_name(&tx, curation)?;
+            apply_curation(&tx, curation)?;
+            let (action, actor, argument) = curation.parts();
+            exec(
+                &tx,
+                "INSERT INTO actor_curations (action, actor, argument) VALUES (?1, ?2, ?3)",
+                params![action, actor, argument],
+            )?;
+            apply_fts_pending(&tx)?;
+            tx.commit()?;
+            Ok(())
+        })()
+        .map_err(busy)
     }
 
     /// How many articles, meetings, statements and demands the knowledge base holds: facts
@@ -562,6 +601,67 @@ fn replay_curations(tx: &Connection) -> Result<(), KbError> {
             Ok(()) | Err(CurationError::Same(..)) | Err(CurationError::Unknown(_)) => {}
             Err(CurationError::Kb(err)) => return Err(err),
             Err(other) => tracing::warn!("curation {curation:?} no longer applies: {other}"),
+        }
+    }
+    Ok(())
+}
+
+/// Another process holding the database past the busy timeout is said as such.
+fn busy_error(path: &Path, err: KbError) -> KbError {
+    match &err {
+        KbError::Sqlite(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ) =>
+        {
+            KbError::Busy {
+                path: path.to_path_buf(),
+            }
+        }
+        _ => err,
+    }
+}
+
+/// Refuses an alias or a new name that another known actor answers to, other than through a
+/// surname it shares: a person of two words or more, or an actor with a state code or a
+/// Wikidata item. An alias may still take in an actor of its kind stored under exactly that
+/// name that is not known in that sense (a person stored under one word, an organisation named
+/// only by articles): that is what an alias recorded for later articles does too.
+fn check_new_name(tx: &Connection, curation: &Curation) -> Result<(), CurationError> {
+    let (actor, new_name, absorbs) = match curation {
+        Curation::Alias { actor, alias } => (actor, alias, true),
+        Curation::Rename { actor, name } => (actor, name, false),
+        Curation::Merge { .. } => return Ok(()),
+    };
+    let id = one_actor(tx, actor)?;
+    let (kind, actor_name): (String, String) =
+        tx.query_row("SELECT kind, name FROM actors WHERE id = ?1", [id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+    let key = super::alias_key(new_name);
+    let others: Vec<(String, String, bool)> = {
+        let mut select = tx.prepare_cached(
+            "SELECT DISTINCT a.kind, a.name, a.iso3 IS NOT NULL OR a.wikidata_qid IS NOT NULL \
+             FROM actor_aliases AS al JOIN actors AS a ON a.id = al.actor_id \
+             WHERE al.alias_key = ?1 AND al.kind <> 'surname' AND a.id <> ?2 ORDER BY a.name",
+        )?;
+        select
+            .query_map(params![key, id], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })?
+            .collect::<Result<_, _>>()?
+    };
+    for (other_kind, other_name, coded) in others {
+        let known = coded || (other_kind == "person" && other_name.split_whitespace().count() >= 2);
+        let taken_in = absorbs && other_kind == kind && super::alias_key(&other_name) == key;
+        if known || !taken_in {
+            return Err(CurationError::NamesAnother {
+                name: new_name.clone(),
+                actor: actor_name,
+                kind: other_kind,
+                other: other_name,
+            });
         }
     }
     Ok(())
@@ -1247,6 +1347,134 @@ mod tests {
             .unwrap_err();
         assert!(matches!(err, CurationError::Unknown(_)), "{err}");
         assert_eq!(count(&store, "actor_curations"), 2);
+    }
+
+    /// Issue #14, item 12: naming an actor never makes two known actors one; `merge` does.
+    #[test]
+    fn an_alias_or_a_new_name_of_another_known_actor_is_refused() {
+        let body = "Sergei Lavrov met Sergey Lavrov, NATO and the Alliance.";
+        let mut nato = Actor::new(ActorKind::Organisation, "NATO");
+        nato.wikidata_qid = Some("Q7184".into());
+        let extraction = meeting_of(
+            body,
+            vec![
+                Actor::new(ActorKind::Person, "Sergei Lavrov"),
+                Actor::new(ActorKind::Person, "Sergey Lavrov"),
+                nato,
+                Actor::new(ActorKind::Organisation, "the Alliance"),
+            ],
+            "2022-01-10",
+            None,
+            MeetingStatus::Held,
+        );
+        let (_dir, mut store) = open();
+        store.add_article(&article(body), &extraction).unwrap();
+        assert_eq!(count(&store, "actors"), 4);
+        for curation in [
+            Curation::Alias {
+                actor: "Sergei Lavrov".into(),
+                alias: "sergey  lavrov".into(),
+            },
+            Curation::Rename {
+                actor: "Sergei Lavrov".into(),
+                name: "Sergey Lavrov".into(),
+            },
+            Curation::Alias {
+                actor: "the Alliance".into(),
+                alias: "NATO".into(),
+            },
+        ] {
+            let err = store.curate(&curation).unwrap_err();
+            assert!(
+                matches!(err, CurationError::NamesAnother { .. }),
+                "{curation:?}: {err}"
+            );
+            assert!(err.to_string().contains("dipkb actor merge"), "{err}");
+        }
+        assert_eq!(count(&store, "actors"), 4);
+        assert_eq!(count(&store, "actor_curations"), 0);
+        // An organisation only articles named is taken in by an alias, as before.
+        store
+            .curate(&Curation::Alias {
+                actor: "NATO".into(),
+                alias: "the Alliance".into(),
+            })
+            .unwrap();
+        // Two known persons become one only when a user says so with merge.
+        store
+            .curate(&Curation::Merge {
+                actor: "Sergei Lavrov".into(),
+                other: "Sergey Lavrov".into(),
+            })
+            .unwrap();
+        assert_eq!(
+            rows(&store, "SELECT kind, name FROM actors ORDER BY id"),
+            ["person | Sergei Lavrov", "organisation | NATO"]
+        );
+    }
+
+    /// Issue #14, item 12: empty and overlong names are refused, and nothing is recorded.
+    #[test]
+    fn empty_or_overlong_names_are_refused() {
+        let body = "Sergei Lavrov met NATO.";
+        let extraction = meeting_of(
+            body,
+            vec![
+                Actor::new(ActorKind::Person, "Sergei Lavrov"),
+                Actor::new(ActorKind::Organisation, "NATO"),
+            ],
+            "2022-01-10",
+            None,
+            MeetingStatus::Held,
+        );
+        let (_dir, mut store) = open();
+        store.add_article(&article(body), &extraction).unwrap();
+        let long = "x".repeat(super::super::LONGEST_NAME + 1);
+        for (curation, expected) in [
+            (
+                Curation::Alias {
+                    actor: "Sergei Lavrov".into(),
+                    alias: String::new(),
+                },
+                "the alias is empty",
+            ),
+            (
+                Curation::Alias {
+                    actor: "Sergei Lavrov".into(),
+                    alias: " . ".into(),
+                },
+                "the alias is empty",
+            ),
+            (
+                Curation::Rename {
+                    actor: "Sergei Lavrov".into(),
+                    name: "  ".into(),
+                },
+                "the new name is empty",
+            ),
+            (
+                Curation::Merge {
+                    actor: String::new(),
+                    other: "NATO".into(),
+                },
+                "the actor's name is empty",
+            ),
+            (
+                Curation::Alias {
+                    actor: "Sergei Lavrov".into(),
+                    alias: long,
+                },
+                "the alias has 201 characters",
+            ),
+        ] {
+            let err = store.curate(&curation).unwrap_err();
+            assert!(err.to_string().contains(expected), "{curation:?}: {err}");
+        }
+        assert_eq!(count(&store, "actor_curations"), 0);
+        assert_eq!(
+            rows(&store, "SELECT alias FROM actor_aliases ORDER BY alias"),
+            ["Lavrov", "NATO", "Sergei Lavrov"]
+        );
     }
 
     #[test]

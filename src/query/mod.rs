@@ -4,15 +4,19 @@
 //! every query has an explicit ORDER BY so that output is stable.
 
 mod actors;
+mod dictionary;
 mod export;
+mod fold;
 mod profile;
 mod relations;
 mod search;
 mod timeline;
 
-pub use actors::{ActorSet, Params, actor_set, one_actor};
+pub use actors::{ActorSet, LONGEST_NAME, Params, actor_set, one_actor};
+pub use dictionary::{DictionaryEntry, dictionary_entries};
 pub use export::{ExportError, Exported};
 pub use export::{ExportFormat, export};
+pub use fold::fold;
 pub use profile::{actor_profile, demand_record, meeting_record, statement_record};
 pub use relations::{RelationsFilter, relations, relations_dot};
 pub use search::{SearchIn, search};
@@ -39,6 +43,13 @@ pub enum QueryError {
         name: String,
         suggestions: Vec<String>,
     },
+    #[error(
+        "{name:?} is {} in the dictionaries, but no stored article mentions it",
+        .entries.join(" or ")
+    )]
+    NotStored { name: String, entries: Vec<String> },
+    #[error("{0}")]
+    BadActor(String),
     #[error("{name:?} names {count} actors ({}); give the full name", .names.join("; "))]
     AmbiguousActor {
         name: String,

@@ -3,7 +3,7 @@
 use crate::util::Kb;
 
 /// The SQL blocks of a Markdown text, each with its `-- expect:` lines.
-fn sql_blocks(markdown: &str) -> Vec<(String, Vec<String>)> {
+pub fn sql_blocks(markdown: &str) -> Vec<(String, Vec<String>)> {
     let mut blocks = Vec::new();
     let mut current: Option<String> = None;
     for line in markdown.lines() {

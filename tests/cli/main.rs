@@ -1,5 +1,6 @@
 //! End-to-end tests: each runs the real `dipkb` binary against a temporary database.
 
+mod actors;
 mod docs;
 mod extract;
 mod ingest;
