@@ -124,6 +124,46 @@ const UNNAMED_NOUNS: &[&str] = &[
     "leaders",
 ];
 
+/// Plural or indefinite people who speak without a name ("officials", "a diplomat").
+/// "Western diplomats said", "sources said": people nobody names speak for themselves, not
+/// for their state (GOLD_FORMAT.md: speaker null). As parties to a meeting ("Russian
+/// diplomats met ...") they stand for their state, so only speakers ask this.
+pub fn is_anonymous_speaker(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> bool {
+    let mut k = verb;
+    while k > sentence_start {
+        k -= 1;
+        let word = a.lower(k);
+        if BETWEEN_SUBJECT_AND_VERB.contains(&word) {
+            continue;
+        }
+        return a.mention(k).is_none() && ANONYMOUS_PEOPLE.contains(&word);
+    }
+    false
+}
+
+/// A noun that heads a speaker's noun phrase without naming anyone ("officials", "the
+/// ministry", "diplomats").
+pub fn is_speaker_noun(word: &str) -> bool {
+    UNNAMED_NOUNS.contains(&word) || ANONYMOUS_PEOPLE.contains(&word)
+}
+
+/// "U.S. officials" in a readout speak for their government, so officials are not here.
+const ANONYMOUS_PEOPLE: &[&str] = &[
+    "diplomats",
+    "diplomat",
+    "sources",
+    "source",
+    "analysts",
+    "experts",
+    "observers",
+    "lawmakers",
+    "legislators",
+    "people",
+    "critics",
+    "residents",
+    "witnesses",
+];
+
 /// The subject whose noun phrase ends right before token `verb` in the sentence beginning at
 /// `sentence_start`, skipping adverbs and auxiliaries.
 pub fn subject_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> Option<Subject> {

@@ -2,8 +2,8 @@
 //! whether they were held, are planned, proposed, postponed or cancelled. Several mentions of
 //! one meeting in an article ("the talks", "Wednesday’s meeting") become one meeting.
 
-use std::ops::Range;
 use chrono::Datelike;
+use std::ops::Range;
 
 use super::clause;
 use super::{
@@ -2042,7 +2042,8 @@ fn trip_period(a: &Analysis<'_>, sentence: usize) -> Option<When> {
                 d.end_date
                     .and_then(|e| e.first_day())
                     .is_some_and(|last| last >= published)
-                    && d.date.is_some_and(|x| x.precision() == crate::text::Precision::Day)
+                    && d.date
+                        .is_some_and(|x| x.precision() == crate::text::Precision::Day)
             })
             .cloned()
     })?;

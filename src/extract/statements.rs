@@ -383,7 +383,8 @@ fn attribution_before(
         }
     }
     let verb = verb?;
-    let subject = clause::subject_before(a, sentence.start, verb)
+    let subject = quoted_as_saying(a, sentence.start, verb)
+        .or_else(|| clause::subject_before(a, sentence.start, verb))
         .or_else(|| clause::main_subject(a, sentence.clone()))?;
     // "said that ... “partial quote”" or "said: “...”" both attribute the quotation.
     Some(Attribution {
@@ -420,26 +421,40 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
                 k = after_verb;
                 continue;
             }
-            let subject = clause::subject_before(a, range.start, k).or_else(|| {
-                // Coordinated or participial verbs take the clause's subject.
-                let before = (k > range.start).then(|| a.lower(k - 1));
-                match before {
-                    Some("and" | "," | "also" | "while" | "before" | "after") | None => {
-                        last_subject.clone()
+            let anonymous =
+                clause::is_anonymous_speaker(a, range.start, k).then_some(Subject::Unnamed);
+            let subject = anonymous
+                .or_else(|| quoted_as_saying(a, range.start, k))
+                .or_else(|| clause::subject_before(a, range.start, k))
+                .or_else(|| {
+                    // Coordinated or participial verbs take the clause's subject.
+                    let before = (k > range.start).then(|| a.lower(k - 1));
+                    match before {
+                        Some("and" | "," | "also" | "while" | "before" | "after") | None => {
+                            last_subject.clone()
+                        }
+                        _ => None,
                     }
-                    _ => None,
-                }
-                .or_else(|| clause::main_subject(a, range.clone()))
-            });
+                    .or_else(|| clause::main_subject(a, range.clone()))
+                });
             let Some(subject) = subject else {
                 k = after_verb;
                 continue;
             };
             // Trailing attribution: "..., Stoltenberg said." The clause before is what was said.
+            // "..., officials said Thursday.": a date after the verb dates the saying.
+            let in_date = |j: usize| {
+                a.dates[s]
+                    .iter()
+                    .any(|d| d.first_token <= j && j < d.end_token)
+            };
             let at_end = (after_verb..range.end)
-                .all(|j| matches!(a.word(j), "." | "," | "!" | "?"))
-                || (after_verb..range.end)
-                    .all(|j| a.mention(j).is_some() || matches!(a.word(j), "." | "," | "!" | "?"))
+                .all(|j| matches!(a.word(j), "." | "," | "!" | "?") || in_date(j))
+                || (after_verb..range.end).all(|j| {
+                    a.mention(j).is_some()
+                        || in_date(j)
+                        || matches!(a.word(j), "." | "," | "!" | "?")
+                })
                 || (matches!(pattern, SpeechPattern::Say | SpeechPattern::Tell)
                     && k > range.start
                     && trailing_phrase(a, after_verb, range.end)
@@ -467,6 +482,11 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
                     clause::complement_end(a, start, range.end)
                 };
                 start..end
+            };
+            // "said X, and it denied that Y": the second report is its own statement.
+            let complement = match next_report(a, complement.clone()) {
+                Some(cut) => complement.start..cut,
+                None => complement,
             };
             if complement.is_empty()
                 || complement
@@ -516,6 +536,65 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
     }
 }
 
+/// "IRNA quoted Kazemi as saying ...": the one quoted is the speaker, not the one quoting
+/// (GOLD_FORMAT.md).
+fn quoted_as_saying(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> Option<Subject> {
+    if verb < sentence_start + 3 || a.lower(verb - 1) != "as" {
+        return None;
+    }
+    let quoted = (verb.saturating_sub(12).max(sentence_start)..verb - 1)
+        .rev()
+        .find(|&j| matches!(a.lower(j), "quoted" | "quotes" | "quoting"))?;
+    let actors: Vec<ActorRef> = (quoted + 1..verb - 1)
+        .filter_map(|j| a.mention(j))
+        .filter(|m| !m.is_place && !m.actors.is_empty())
+        .flat_map(|m| m.actors.iter().copied())
+        .fold(Vec::new(), |mut all, x| {
+            if !all.contains(&x) {
+                all.push(x);
+            }
+            all
+        });
+    let person = actors
+        .iter()
+        .copied()
+        .filter(|&x| a.actor_kind(x) == ActorKind::Person)
+        .collect::<Vec<_>>();
+    if !person.is_empty() {
+        return Some(Subject::Actors(person));
+    }
+    (!actors.is_empty()).then_some(Subject::Actors(actors))
+}
+
+/// Where a complement gives way to a coordinated report of the same or another subject:
+/// "..., and it denied that ...", "... and added that ...", "... but he warned ...".
+fn next_report(a: &Analysis<'_>, complement: Range<usize>) -> Option<usize> {
+    for j in complement.start + 2..complement.end {
+        if a.quoted[j] || speech_verb(a, j).is_none() || is_noun_use(a, j) || is_passive(a, j) {
+            continue;
+        }
+        // The conjunction, then at most a short subject: nothing, a pronoun or a mention.
+        let mut k = j;
+        let mut subject_words = 0;
+        while k > complement.start && subject_words <= 3 {
+            k -= 1;
+            let word = a.lower(k);
+            if matches!(word, "and" | "but") {
+                let mut cut = k;
+                while cut > complement.start && matches!(a.word(cut - 1), "," | ";") {
+                    cut -= 1;
+                }
+                return (cut > complement.start).then_some(cut);
+            }
+            if matches!(word, "," | "." | ";") || a.quoted[k] {
+                break;
+            }
+            subject_words += 1;
+        }
+    }
+    None
+}
+
 /// "said X, and that Y" / "said X but that Y": each that-clause is a reported clause of its
 /// own (GOLD_FORMAT.md: one record per reported clause).
 fn coordinated_clauses(a: &Analysis<'_>, complement: Range<usize>) -> Vec<Range<usize>> {
@@ -553,7 +632,10 @@ fn subject_start(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> usize 
         if matches!(
             a.phrase(prev).map(|p| p.target),
             Some(PhraseTarget::Title(_))
-        ) || matches!(a.lower(prev), "the" | "a" | "an" | "and")
+        ) || matches!(
+            a.lower(prev),
+            "the" | "a" | "an" | "and" | "senior" | "top" | "two" | "three" | "several" | "some"
+        ) || clause::is_speaker_noun(a.lower(prev))
             || a.tokens[prev].kind == crate::text::tokens::TokenKind::Possessive
             || clause_adverb(a.lower(prev))
         {
@@ -712,7 +794,11 @@ fn is_passive(a: &Analysis<'_>, k: usize) -> bool {
     while j > 0 && matches!(a.lower(j - 1), "then" | "also" | "not" | "later" | "first") {
         j -= 1;
     }
-    j > 0 && matches!(a.lower(j - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be")
+    j > 0
+        && matches!(
+            a.lower(j - 1),
+            "was" | "were" | "been" | "being" | "is" | "are" | "be"
+        )
 }
 
 /// "the statement said" yes; "a joint statement" or "member states" no: a speech verb form
@@ -732,5 +818,108 @@ fn is_noun_use(a: &Analysis<'_>, k: usize) -> bool {
         }
         "statement" => true,
         _ => matches!(before, "the" | "a" | "an") && a.phrase(k - 1).is_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::extract::{Input, StatementKind, extract};
+
+    /// (speaker, direct?, text) of each statement of `body`, published on 2019-02-22 (a Friday).
+    fn said(body: &str) -> Vec<(String, bool, String)> {
+        let extraction = extract(&Input {
+            title: "",
+            body,
+            published: NaiveDate::from_ymd_opt(2019, 2, 22),
+        });
+        extraction
+            .statements
+            .iter()
+            .map(|s| {
+                let speaker = s
+                    .speaker
+                    .map_or("-".to_string(), |a| extraction.actors[a.0].name.clone());
+                (speaker, s.kind == StatementKind::Direct, s.text.clone())
+            })
+            .collect()
+    }
+
+    fn texts(body: &str) -> Vec<String> {
+        said(body).into_iter().map(|(_, _, text)| text).collect()
+    }
+
+    #[test]
+    fn each_coordinated_that_clause_is_a_statement() {
+        assert_eq!(
+            texts(
+                "Japanese Foreign Minister Taro Kono said the talks were useful, and that more were needed."
+            ),
+            ["the talks were useful", "more were needed"]
+        );
+    }
+
+    #[test]
+    fn a_second_report_in_the_complement_is_a_statement_of_its_own() {
+        let found = said(
+            "Russia's foreign ministry said its troops were acting lawfully, and it denied that any units had been sent.",
+        );
+        let texts: Vec<&str> = found.iter().map(|(_, _, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["its troops were acting lawfully", "any units had been sent"]
+        );
+        assert!(found.iter().all(|(speaker, _, _)| speaker == "Russia"));
+    }
+
+    #[test]
+    fn a_bare_weekday_after_a_final_verb_keeps_the_statement() {
+        let found = said("The ceasefire is holding, officials said Thursday.");
+        assert_eq!(
+            found,
+            [("-".into(), false, "The ceasefire is holding".into())]
+        );
+    }
+
+    #[test]
+    fn the_one_quoted_as_saying_is_the_speaker() {
+        let found = said(
+            "Iranian negotiator Ali Kazemi rejected the offer. IRNA quoted Kazemi as saying the Europeans had \"never been serious\" about the talks.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(speaker, direct, text)| speaker == "Ali Kazemi"
+                    && !direct
+                    && text.starts_with("the Europeans had")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn anonymous_people_speak_for_nobody_named() {
+        let found = said("Western diplomats said the vote would be delayed.");
+        assert_eq!(
+            found,
+            [("-".into(), false, "the vote would be delayed".into())]
+        );
+    }
+
+    #[test]
+    fn passives_and_descriptions_report_nothing() {
+        assert!(texts("The flag was then raised outside the building.").is_empty());
+        assert!(
+            texts("Trump cancelled the summit, blaming what he described as open hostility.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_verb_of_denial_or_description_reports_its_object() {
+        assert_eq!(
+            texts("Ethiopian minister Tesfaye Gebremariam ruled out any pause in construction."),
+            ["any pause in construction"]
+        );
     }
 }

@@ -460,7 +460,6 @@ const LOCATIVES: &[&str] = &[
     "towards", "across", "around", "visited", "visit", "visiting", "left", "reached",
 ];
 
-/// Nouns a collective phrase ends with: "the two leaders", "both sides".
 /// Nouns a collective phrase of persons ends with: "the two leaders", "both presidents"
 /// ("both sides" are states or organisations, which meetings resolve).
 const COLLECTIVE_NOUNS: &[&str] = &["leaders", "ministers", "presidents", "officials"];
@@ -1911,6 +1910,36 @@ impl<'a> Analysis<'a> {
                 return Some((i..j, persons, How::Collective));
             }
         }
+        // "the three governments", "the two countries", "the two sides": the states or
+        // organisations last named, as many as the count says.
+        // Only as a subject or object: "between the two countries" looks back over a whole
+        // history of both, and the last states named are often not those two.
+        let after_preposition = i > 0
+            && matches!(
+                self.lower(i - 1),
+                "between" | "of" | "with" | "for" | "to" | "from" | "among" | "on" | "in"
+            );
+        if counted
+            && !after_preposition
+            && j < end
+            && qualifier.is_none()
+            && matches!(
+                self.lower(j),
+                "countries" | "governments" | "states" | "nations" | "sides" | "capitals"
+            )
+        {
+            let count = match self.lower(k) {
+                "three" => 3,
+                "four" => 4,
+                _ => 2,
+            };
+            // Countries and governments are states; sides may be organisations too.
+            let states_only = self.lower(j) != "sides";
+            let parties = self.parties_before(i, count, states_only);
+            if parties.len() == count {
+                return Some((i..j + 1, parties, How::Collective));
+            }
+        }
         if counted && j < end && COLLECTIVE_NOUNS.contains(&self.lower(j)) && qualifier.is_none() {
             let count = match self.lower(k) {
                 "three" => 3,
@@ -1958,6 +1987,41 @@ impl<'a> Analysis<'a> {
                 .find(|&x| self.actor_kind(x) == ActorKind::State)
         })?;
         Some((i..i + 2, vec![state], How::Collective))
+    }
+
+    /// The last `count` distinct states (and organisations, unless `states_only`) named in the three
+    /// sentences before the one of token `i`, in the order named; fewer when the text names
+    /// fewer.
+    fn parties_before(&self, i: usize, count: usize, states_only: bool) -> Vec<ActorRef> {
+        let sentence = self.sentence_of(i);
+        let start = self.sentences[sentence.saturating_sub(3)].tokens.start;
+        let own = self.sentences[sentence].tokens.start;
+        let mut parties: Vec<ActorRef> = Vec::new();
+        for k in (start..own.min(i)).rev() {
+            let Some(m) = self.mention(k) else { continue };
+            // "a summit in Singapore": a state after a locative is a place here.
+            let locative = k > 0 && LOCATIVES.contains(&self.lower(k - 1));
+            if m.tokens.start != k || m.is_place || m.how == How::Demonym || locative {
+                continue;
+            }
+            for &actor in m.actors.iter().rev() {
+                let kind = self.actor_kind(actor);
+                let fits = if states_only {
+                    kind == ActorKind::State
+                } else {
+                    kind != ActorKind::Person
+                };
+                if fits && !parties.contains(&actor) {
+                    parties.push(actor);
+                }
+            }
+            if parties.len() >= count {
+                break;
+            }
+        }
+        parties.truncate(count);
+        parties.reverse();
+        parties
     }
 
     /// The distinct persons mentioned in the sentence before token `i` (and the part of its own
@@ -2170,6 +2234,65 @@ mod tests {
                 (surface, names)
             })
             .collect()
+    }
+
+    fn persons(analysis: &Analysis<'_>) -> Vec<String> {
+        analysis
+            .actors
+            .iter()
+            .filter(|a| a.actor.kind == ActorKind::Person)
+            .map(|a| a.actor.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn names_keep_their_particles_hyphens_and_initials() {
+        let a = analyse(
+            "Sudanese minister Osman el-Tayeb Hamdan met Israeli spokeswoman Miriam Ben-Ami and Under Secretary Margaret A. Ellison.",
+        );
+        assert_eq!(
+            persons(&a),
+            [
+                "Osman el-Tayeb Hamdan",
+                "Miriam Ben-Ami",
+                "Margaret Ellison"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_s_portfolio_is_not_part_of_the_name() {
+        let a = analyse(
+            "Under Secretary for Arms Control and International Security Bonnie Jenkins and Special Presidential Envoy for Climate John Kerry met.",
+        );
+        assert_eq!(persons(&a), ["Bonnie Jenkins", "John Kerry"]);
+    }
+
+    #[test]
+    fn wire_datelines_are_not_part_of_the_first_sentence() {
+        for (body, words) in [
+            ("RIGA (Baltic Wire Service) - Latvia said", "Latvia"),
+            ("SEOUL, Nov. 1 (East Asia Press) -- Seoul said", "Seoul"),
+            ("KHARTOUM/CAIRO, June 7 (Nile Wire) - Sudan said", "Sudan"),
+            ("BAMAKO, Mali (West Africa Press) — Mali said", "Mali"),
+        ] {
+            let a = analyse(body);
+            let start = a.sentence_start(a.sentences[0].tokens.clone());
+            assert_eq!(a.word(start), words, "{body}");
+        }
+        let a = analyse("NATO allies met in Brussels - and agreed.");
+        assert!(a.dateline.is_none());
+    }
+
+    #[test]
+    fn counted_governments_are_the_states_last_named() {
+        let a = analyse(
+            "Britain, France and Germany called off the talks. In a letter, the three governments said more.",
+        );
+        assert_eq!(
+            resolved(&a, "the three governments"),
+            ["United Kingdom", "France", "Germany"]
+        );
     }
 
     fn resolved<'t>(analysis: &'t Analysis<'t>, surface: &str) -> Vec<String> {
