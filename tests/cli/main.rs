@@ -7,5 +7,6 @@ mod ingest;
 mod knowledge;
 mod query;
 mod reliability;
+mod search_terms;
 mod system_sqlite;
 mod util;
