@@ -95,6 +95,19 @@ pub enum Problem {
         human_size(MAX_ARTICLE_BYTES)
     )]
     LineTooLong { limit: String },
+    /// A file or standard input larger than its format may be, found before it is read whole:
+    /// `size` when the file's length is known, else what was read before stopping.
+    #[error(
+        "too large: {}more than the {} {}",
+        size.as_ref().map(|size| format!("{size}, ")).unwrap_or_default(),
+        human_size(*limit),
+        format.may_have()
+    )]
+    FileTooLarge {
+        size: Option<String>,
+        limit: usize,
+        format: Format,
+    },
     #[error("unknown file type: expected .txt, .md, .json or .jsonl")]
     UnknownType,
     #[error("front matter: {0}")]
@@ -116,10 +129,13 @@ pub enum Problem {
 /// extraction would take time out of proportion to what it could yield.
 pub const MAX_ARTICLE_BYTES: usize = 4 * 1024 * 1024;
 
-/// "4 MiB", "48.3 MiB".
+/// "4 MiB", "48.3 MiB", "2 GiB".
 pub fn human_size(bytes: usize) -> String {
     let mib = bytes as f64 / (1024.0 * 1024.0);
-    if mib >= 1.0 {
+    if mib >= 1024.0 {
+        let text = format!("{:.1}", mib / 1024.0);
+        format!("{} GiB", text.trim_end_matches(".0"))
+    } else if mib >= 1.0 {
         let text = format!("{mib:.1}");
         format!("{} MiB", text.trim_end_matches(".0"))
     } else {
@@ -155,6 +171,29 @@ pub enum Format {
 }
 
 impl Format {
+    /// The most bytes an input of this format may have, checked before it is read whole (and
+    /// while it is read, for standard input and devices that have no length): a 1 GB file is
+    /// refused at once instead of filling memory. A text file is an article and its front
+    /// matter, in UTF-16 at most twice the article's size; a JSON file may hold many articles
+    /// but is parsed whole (JSON Lines are read a line at a time and have no limit).
+    pub fn max_file_bytes(self) -> usize {
+        match self {
+            Format::Text => 2 * MAX_ARTICLE_BYTES + 1024 * 1024,
+            Format::Json | Format::JsonLines => 32 * MAX_ARTICLE_BYTES,
+        }
+    }
+
+    /// The end of a [`Problem::FileTooLarge`] message.
+    fn may_have(self) -> &'static str {
+        match self {
+            Format::Text => "a text file may have",
+            Format::Json | Format::JsonLines => {
+                "a JSON file may have (JSON Lines, one article a line, are read a line at a \
+                 time and have no limit)"
+            }
+        }
+    }
+
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
@@ -274,21 +313,76 @@ pub fn read_input(input: &Input, options: &ReadOptions) -> Vec<Result<Article, S
             if format == Format::Text {
                 sidecar = sidecar::find(path);
             }
-            match std::fs::read(path) {
+            match read_file(path, format) {
                 Ok(bytes) => (bytes, format),
-                Err(err) => return vec![Err(SourceError::new(origin, Problem::Read(err)))],
+                Err(problem) => return vec![Err(SourceError::new(origin, problem))],
             }
         }
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            if let Err(err) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                return vec![Err(SourceError::new(origin, Problem::Read(err)))];
-            }
-            let format = sniff_format(&bytes);
-            (bytes, format)
-        }
+        Input::Stdin => match read_stdin() {
+            Ok(read) => read,
+            Err(problem) => return vec![Err(SourceError::new(origin, problem))],
+        },
     };
     read_bytes_with(&bytes, format, &origin, options, sidecar)
+}
+
+/// Reads a file whole, refusing it by its length before reading when it is larger than its
+/// format allows, and stopping at the limit when it has no length (a device such as
+/// `/dev/zero`, a FIFO) or grows while it is read.
+fn read_file(path: &Path, format: Format) -> Result<Vec<u8>, Problem> {
+    let limit = format.max_file_bytes();
+    let file = std::fs::File::open(path).map_err(Problem::Read)?;
+    let metadata = file.metadata().map_err(Problem::Read)?;
+    if metadata.is_file() && metadata.len() > limit as u64 {
+        return Err(Problem::FileTooLarge {
+            size: Some(human_size(
+                usize::try_from(metadata.len()).unwrap_or(usize::MAX),
+            )),
+            limit,
+            format,
+        });
+    }
+    let mut bytes = Vec::new();
+    read_at_most(file, limit, &mut bytes, format)?;
+    Ok(bytes)
+}
+
+/// Reads `reader` to its end into `bytes`, failing as soon as `bytes` would hold more than
+/// `limit`: at most `limit + 1` bytes are ever read.
+fn read_at_most(
+    reader: impl Read,
+    limit: usize,
+    bytes: &mut Vec<u8>,
+    format: Format,
+) -> Result<(), Problem> {
+    let room = (limit + 1).saturating_sub(bytes.len()) as u64;
+    reader
+        .take(room)
+        .read_to_end(bytes)
+        .map_err(Problem::Read)?;
+    if bytes.len() > limit {
+        return Err(Problem::FileTooLarge {
+            size: None,
+            limit,
+            format,
+        });
+    }
+    Ok(())
+}
+
+/// Standard input, bounded like a file: its first bytes say its format, and the rest is read
+/// up to that format's limit.
+fn read_stdin() -> Result<(Vec<u8>, Format), Problem> {
+    const SNIFF_BYTES: u64 = 8192;
+    let mut stdin = std::io::stdin().lock();
+    let mut bytes = Vec::new();
+    (&mut stdin)
+        .take(SNIFF_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(Problem::Read)?;
+    let format = sniff_format(&bytes);
+    read_at_most(stdin, format.max_file_bytes(), &mut bytes, format)?;
+    Ok((bytes, format))
 }
 
 /// Standard input has no extension: JSON starts with `{` or `[`, anything else is text.
@@ -495,6 +589,27 @@ mod tests {
         assert_eq!(sniff_format(b"  {\"text\": \"x\"}"), Format::Json);
         assert_eq!(sniff_format(b"\xEF\xBB\xBF[{}]"), Format::Json);
         assert_eq!(sniff_format(b"---\ntitle: x\n---\nbody"), Format::Text);
+    }
+
+    #[test]
+    fn files_larger_than_their_format_allows_are_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.txt");
+        // Sparse: a gigabyte on paper, nothing on disk; reading it would take seconds.
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(1 << 30).unwrap();
+        let err = read_file(&path, Format::Text).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "too large: 1 GiB, more than the 9 MiB a text file may have"
+        );
+        let mut bytes = Vec::new();
+        let err = read_at_most(std::io::repeat(b'x'), 10, &mut bytes, Format::Text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("too large: more than the "), "{err}");
+        assert_eq!(bytes.len(), 11, "read one byte past the limit, no more");
+        assert_eq!(human_size(3 << 29), "1.5 GiB");
     }
 
     #[test]

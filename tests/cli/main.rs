@@ -1,6 +1,7 @@
 //! End-to-end tests: each runs the real `dipkb` binary against a temporary database.
 
 mod actors;
+mod bounded_reading;
 mod docs;
 mod extract;
 mod ingest;
