@@ -1,5 +1,5 @@
 //! Reading articles: text and Markdown with optional front matter, JSON and JSON Lines (as
-//! news-please writes them), folders, and standard input.
+//! news-please writes them), web pages, folders, and standard input.
 //!
 //! Architecture invariant: an [`Article`]'s `body` is exactly what the database stores, and every
 //! character offset anywhere in dipkb counts characters of that string. Readers remove a leading
@@ -7,6 +7,7 @@
 //! so offsets do not depend on how the file was saved.
 
 mod decode;
+mod html;
 mod json;
 mod lines;
 mod plain;
@@ -108,8 +109,12 @@ pub enum Problem {
         limit: usize,
         format: Format,
     },
-    #[error("unknown file type: expected .txt, .md, .json or .jsonl")]
+    #[error("unknown file type: expected .txt, .md, .json, .jsonl or .html")]
     UnknownType,
+    /// A web page in which the extraction finds no article: an index, a 404, a page that
+    /// needs scripts to show anything.
+    #[error("no article text found")]
+    NoArticleText,
     #[error("front matter: {0}")]
     FrontMatter(String),
     #[error("invalid publication date {value:?}: expected YYYY-MM-DD")]
@@ -168,6 +173,8 @@ pub enum Format {
     Json,
     /// `.jsonl`, `.ndjson`: one article object per line.
     JsonLines,
+    /// `.html`, `.htm`: a web page, of which the article is read.
+    Html,
 }
 
 impl Format {
@@ -180,6 +187,8 @@ impl Format {
         match self {
             Format::Text => 2 * MAX_ARTICLE_BYTES + 1024 * 1024,
             Format::Json | Format::JsonLines => 32 * MAX_ARTICLE_BYTES,
+            // Markup, styles and inline scripts around the text.
+            Format::Html => 8 * MAX_ARTICLE_BYTES,
         }
     }
 
@@ -187,6 +196,7 @@ impl Format {
     fn may_have(self) -> &'static str {
         match self {
             Format::Text => "a text file may have",
+            Format::Html => "a web page may have",
             Format::Json | Format::JsonLines => {
                 "a JSON file may have (JSON Lines, one article a line, are read a line at a \
                  time and have no limit)"
@@ -200,6 +210,7 @@ impl Format {
             "txt" | "text" | "md" | "markdown" => Some(Format::Text),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         }
     }
@@ -310,7 +321,7 @@ pub fn read_input(input: &Input, options: &ReadOptions) -> Vec<Result<Article, S
             let Some(format) = Format::from_path(path) else {
                 return vec![Err(SourceError::new(origin, Problem::UnknownType))];
             };
-            if format == Format::Text {
+            if matches!(format, Format::Text | Format::Html) {
                 sidecar = sidecar::find(path);
             }
             match read_file(path, format) {
@@ -385,15 +396,16 @@ fn read_stdin() -> Result<(Vec<u8>, Format), Problem> {
     Ok((bytes, format))
 }
 
-/// Standard input has no extension: JSON starts with `{` or `[`, anything else is text.
+/// Standard input has no extension: JSON starts with `{` or `[`, a web page with
+/// `<!doctype html` or `<html`, anything else is text.
 fn sniff_format(bytes: &[u8]) -> Format {
-    let start = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(bytes)
-        .iter()
-        .find(|b| !b.is_ascii_whitespace());
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes.iter().find(|b| !b.is_ascii_whitespace());
     match start {
         Some(b'{') | Some(b'[') => Format::Json,
+        _ if html::is_page(&String::from_utf8_lossy(&bytes[..bytes.len().min(1024)])) => {
+            Format::Html
+        }
         _ => Format::Text,
     }
 }
@@ -419,14 +431,21 @@ fn read_bytes_with(
         Ok(decoded) => decoded,
         Err(problem) => return vec![Err(SourceError::new(origin, problem))],
     };
+    let mut warnings = decoded.warnings;
     let articles = match format {
+        // A saved page renamed, or a scraper's output saved as text: its markup is no text.
+        Format::Text if html::is_page(&decoded.text) => {
+            warnings.push(html::page_in_text_file());
+            vec![html::parse(&decoded.text, origin)]
+        }
         Format::Text => vec![plain::parse(&decoded.text, origin)],
+        Format::Html => vec![html::parse(&decoded.text, origin)],
         Format::Json => json::parse_document(&decoded.text, origin),
         Format::JsonLines => json::parse_lines(&decoded.text, origin),
     };
     articles
         .into_iter()
-        .map(|article| finish(article, &decoded.warnings, sidecar.as_ref(), options))
+        .map(|article| finish(article, &warnings, sidecar.as_ref(), options))
         .collect()
 }
 
@@ -564,6 +583,8 @@ mod tests {
             ("b.md", true),
             ("c.json", true),
             ("d.jsonl", true),
+            ("e.html", true),
+            ("f.HTM", true),
             ("a.gold.json", false),
             ("README.md", false),
             ("notes.pdf", false),
@@ -589,6 +610,7 @@ mod tests {
         assert_eq!(sniff_format(b"  {\"text\": \"x\"}"), Format::Json);
         assert_eq!(sniff_format(b"\xEF\xBB\xBF[{}]"), Format::Json);
         assert_eq!(sniff_format(b"---\ntitle: x\n---\nbody"), Format::Text);
+        assert_eq!(sniff_format(b"\n<!DOCTYPE html>\n<html>"), Format::Html);
     }
 
     #[test]
