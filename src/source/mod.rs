@@ -503,12 +503,14 @@ fn finish(
 }
 
 /// Reads one input and hands each article to `each` as soon as it is read, until `each`
-/// returns false. JSON Lines files are read a line at a time, so memory does not grow with
-/// the file; other inputs are read whole, as [`read_input`] does.
+/// returns false, with how far into the input it is: the bytes read through the article, for a
+/// progress bar. JSON Lines files are read a line at a time, so memory does not grow with
+/// the file; other inputs are read whole, as [`read_input`] does, and their length is shared
+/// out evenly among their articles.
 pub fn each_article(
     input: &Input,
     options: &ReadOptions,
-    each: &mut dyn FnMut(Result<Article, SourceError>) -> bool,
+    each: &mut dyn FnMut(Result<Article, SourceError>, u64) -> bool,
 ) {
     if let Input::File(path) = input
         && Format::from_path(path) == Some(Format::JsonLines)
@@ -516,10 +518,24 @@ pub fn each_article(
     {
         return;
     }
-    for article in read_input(input, options) {
-        if !each(article) {
+    let articles = read_input(input, options);
+    let size = input_size(input);
+    let count = articles.len() as u64;
+    for (index, article) in (1..).zip(articles) {
+        if !each(article, size * index / count) {
             return;
         }
+    }
+}
+
+/// The length of an input when it has one: a regular file's, else 0 (stdin, devices).
+pub fn input_size(input: &Input) -> u64 {
+    match input {
+        Input::File(path) => std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map_or(0, |metadata| metadata.len()),
+        Input::Stdin => 0,
     }
 }
 

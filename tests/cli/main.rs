@@ -7,6 +7,7 @@ mod extract;
 mod html;
 mod ingest;
 mod knowledge;
+mod progress;
 mod query;
 mod reliability;
 mod search_terms;
