@@ -81,6 +81,11 @@ fn bench(c: &mut Criterion) {
     group.bench_function("search a word", |b| {
         b.iter(|| query::search(&conn, "ceasefire", SearchIn::All, 20).expect("search"))
     });
+    // Issue #14, item 10: repeated words are one term (4,000 of them took 38 s).
+    let repeated = "ceasefire ".repeat(4_000);
+    group.bench_function("search a word repeated 4,000 times", |b| {
+        b.iter(|| query::search(&conn, &repeated, SearchIn::All, 20).expect("search"))
+    });
     group.finish();
 }
 

@@ -51,15 +51,17 @@ const WINDOW: usize = 512;
 enum Item {
     /// An input file begins.
     File(String),
-    /// An input file has been read to its end.
-    FileDone,
-    /// An input or an article of it could not be read.
-    Failed(String),
+    /// An input file has been read to its end: the bytes of all inputs read so far.
+    FileDone(u64),
+    /// An input or an article of it could not be read, and the bytes of all inputs read
+    /// through it.
+    Failed(String, u64),
     /// An article read from an input, with its extraction unless a worker found it stored
-    /// already (and not to be re-extracted).
+    /// already (and not to be re-extracted), and the bytes of all inputs read through it.
     Article {
         article: Box<Article>,
         extraction: Option<Extraction>,
+        read: u64,
     },
     /// A stored article to extract again (`--reprocess` without paths).
     Stored {
@@ -76,24 +78,18 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
         Store::open(db).with_context(|| format!("cannot open knowledge base {}", db.display()))?;
     let mut tally = Tally::default();
     let reprocess = args.reprocess;
-    let (total, unit) = if args.paths.is_empty() {
-        (store.article_ids()?.len(), "articles")
-    } else {
-        (0, "files")
-    };
     let inputs = if args.paths.is_empty() {
         Vec::new()
     } else {
         source::collect_inputs(&args.paths)
     };
-    let progress = Progress::new(
-        if args.paths.is_empty() {
-            total as u64
-        } else {
-            inputs.len() as u64
-        },
-        unit,
-    );
+    let progress = if args.paths.is_empty() {
+        Progress::new(store.article_ids()?.len() as u64, Measure::Articles)
+    } else {
+        let bytes = inputs.iter().flatten().map(source::input_size).sum::<u64>();
+        Progress::new(bytes, Measure::Bytes)
+    };
+    let inputs_count = inputs.len();
     let options = ReadOptions {
         published: args.published,
     };
@@ -203,6 +199,7 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
         "knowledge base: {meetings} meetings, {statements} statements, {demands} demands \
          from {articles} articles"
     ));
+    super::tell(format_args!("{}", progress.summary(inputs_count)));
     Ok(if tally.failed > 0 {
         ExitCode::from(2)
     } else {
@@ -233,17 +230,20 @@ fn nothing_to_read(args: &Args) -> Option<ExitCode> {
     Some(ExitCode::from(2))
 }
 
-/// The reader: every article of every input, with a marker where each file begins and ends.
+/// The reader: every article of every input, with a marker where each file begins and ends,
+/// and how many bytes of the inputs have been read through each.
 fn read_inputs(
     inputs: Vec<Result<source::Input, source::SourceError>>,
     options: &ReadOptions,
     send: &mut dyn FnMut(Item) -> bool,
 ) {
+    // The bytes of the inputs before this one.
+    let mut before = 0;
     for input in inputs {
         let input = match input {
             Ok(input) => input,
             Err(err) => {
-                if !send(Item::Failed(err.to_string())) {
+                if !send(Item::Failed(err.to_string(), before)) {
                     return;
                 }
                 continue;
@@ -253,13 +253,15 @@ fn read_inputs(
             return;
         }
         let mut more = true;
-        source::each_article(&input, options, &mut |article| {
+        source::each_article(&input, options, &mut |article, read| {
+            let read = before + read;
             let item = match article {
                 Ok(article) => Item::Article {
                     article: Box::new(article),
                     extraction: None,
+                    read,
                 },
-                Err(err) => Item::Failed(err.to_string()),
+                Err(err) => Item::Failed(err.to_string(), read),
             };
             more = send(item);
             more
@@ -267,7 +269,8 @@ fn read_inputs(
         if !more {
             return;
         }
-        if !send(Item::FileDone) {
+        before += source::input_size(&input);
+        if !send(Item::FileDone(before)) {
             return;
         }
     }
@@ -278,7 +281,7 @@ fn read_stored(db: &Path, send: &mut dyn FnMut(Item) -> bool) {
     let conn = match crate::kb::open_read_only(db) {
         Ok(conn) => conn,
         Err(err) => {
-            send(Item::Failed(err.to_string()));
+            send(Item::Failed(err.to_string(), 0));
             return;
         }
     };
@@ -305,7 +308,7 @@ fn read_stored(db: &Path, send: &mut dyn FnMut(Item) -> bool) {
                 article: Box::new(article),
                 extraction: None,
             },
-            Err(err) => Item::Failed(format!("cannot read a stored article: {err}")),
+            Err(err) => Item::Failed(format!("cannot read a stored article: {err}"), 0),
         };
         if !send(item) {
             return;
@@ -322,7 +325,7 @@ fn extract_item(
     lexicon: &Lexicon,
 ) -> Item {
     match item {
-        Item::Article { article, .. } => {
+        Item::Article { article, read, .. } => {
             let stored = existing.and_then(|conn| {
                 conn.query_row(
                     "SELECT id FROM articles WHERE content_sha256 = ?1",
@@ -336,6 +339,7 @@ fn extract_item(
             Item::Article {
                 article,
                 extraction,
+                read,
             }
         }
         Item::Stored { article, .. } => {
@@ -386,21 +390,29 @@ fn store_item(
             progress.show(name);
             Outcome::Nothing
         }
-        Item::FileDone => {
-            progress.advance();
+        Item::FileDone(read) => {
+            progress.read_to(*read);
             Outcome::Nothing
         }
-        Item::Failed(message) => {
+        Item::Failed(message, read) => {
             progress.error(message);
             tally.failed += 1;
+            progress.article_done(Some(*read));
             Outcome::Nothing
         }
         Item::Article {
             article,
             extraction,
-        } => ingest_article(
-            store, article, extraction, reprocess, progress, tally, lexicon,
-        ),
+            read,
+        } => {
+            let outcome = ingest_article(
+                store, article, extraction, reprocess, progress, tally, lexicon,
+            );
+            if outcome != Outcome::BatchLost {
+                progress.article_done(Some(*read));
+            }
+            outcome
+        }
         Item::Stored {
             article,
             extraction,
@@ -424,7 +436,9 @@ fn store_item(
                     Outcome::Nothing
                 }
             };
-            progress.advance();
+            if outcome != Outcome::BatchLost {
+                progress.article_done(None);
+            }
             outcome
         }
     }
@@ -505,30 +519,60 @@ fn print_summary(tally: &Tally) {
     ));
 }
 
-/// A progress bar on a terminal, nothing otherwise; messages print above it.
+/// What the progress bar counts: bytes of the inputs (articles are counted beside them, with
+/// their rate), or, when stored articles are extracted again, articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Measure {
+    Bytes,
+    Articles,
+}
+
+/// A progress bar on a terminal, nothing otherwise; messages print above it. It moves an
+/// article at a time, inside JSON Lines files and JSON arrays too, and shows how many articles
+/// a second go in and how long the rest will take.
 struct Progress {
     bar: ProgressBar,
+    measure: Measure,
+    /// Articles done, failures included.
+    articles: std::cell::Cell<u64>,
+    started: std::time::Instant,
     /// Says errors only: for articles stored again, whose warnings were said the first time.
     quiet: bool,
 }
 
 impl Progress {
-    fn new(len: u64, unit: &str) -> Progress {
+    fn new(len: u64, measure: Measure) -> Progress {
         let bar = if super::stderr_is_terminal() {
             ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr())
         } else {
             ProgressBar::hidden()
         };
-        let template = format!("{{bar:30}} {{pos}}/{{len}} {unit} {{wide_msg}}");
-        if let Ok(style) = ProgressStyle::with_template(&template) {
+        // Standard input and devices have no length: a count and a rate, no bar.
+        let template = if len == 0 {
+            "{spinner} {prefix} {wide_msg}"
+        } else {
+            "{bar:30} {percent:>3}% {prefix}, {eta} left {wide_msg}"
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style);
         }
-        Progress { bar, quiet: false }
+        let progress = Progress {
+            bar,
+            measure,
+            articles: std::cell::Cell::new(0),
+            started: std::time::Instant::now(),
+            quiet: false,
+        };
+        progress.bar.set_prefix(progress.status());
+        progress
     }
 
     fn quiet(&self) -> Progress {
         Progress {
             bar: self.bar.clone(),
+            measure: self.measure,
+            articles: std::cell::Cell::new(0),
+            started: self.started,
             quiet: true,
         }
     }
@@ -539,10 +583,43 @@ impl Progress {
         }
     }
 
-    fn advance(&self) {
-        if !self.quiet {
-            self.bar.inc(1);
+    /// One more article done (or failed); `read` is how far into the inputs it was, in bytes.
+    fn article_done(&self, read: Option<u64>) {
+        if self.quiet {
+            return;
         }
+        self.articles.set(self.articles.get() + 1);
+        match (self.measure, read) {
+            (Measure::Bytes, Some(read)) => self.bar.set_position(read),
+            (Measure::Articles, _) => self.bar.set_position(self.articles.get()),
+            (Measure::Bytes, None) => {}
+        }
+        self.bar.set_prefix(self.status());
+    }
+
+    /// An input has been read to its end: `read` bytes of the inputs so far.
+    fn read_to(&self, read: u64) {
+        if !self.quiet && self.measure == Measure::Bytes {
+            self.bar.set_position(read);
+        }
+    }
+
+    /// "1234 articles, 120/s".
+    fn status(&self) -> String {
+        status(self.articles.get(), self.started.elapsed().as_secs_f64())
+    }
+
+    /// The line said at the end of every ingest, on a terminal or not.
+    fn summary(&self, inputs: usize) -> String {
+        let from = match (self.measure, inputs) {
+            (Measure::Articles, _) => None,
+            (Measure::Bytes, inputs) => Some(inputs),
+        };
+        summary(
+            self.articles.get(),
+            from,
+            self.started.elapsed().as_secs_f64(),
+        )
     }
 
     fn finish(&self) {
@@ -560,5 +637,62 @@ impl Progress {
     fn error(&self, message: &str) {
         self.bar
             .suspend(|| super::tell(format_args!("error: {message}")));
+    }
+}
+
+fn articles_noun(count: u64) -> &'static str {
+    if count == 1 { "article" } else { "articles" }
+}
+
+/// What the bar says beside it: "1234 articles, 120/s" (no rate in the first half second).
+fn status(articles: u64, seconds: f64) -> String {
+    let noun = articles_noun(articles);
+    if seconds < 0.5 || articles == 0 {
+        format!("{articles} {noun}")
+    } else {
+        format!("{articles} {noun}, {:.0}/s", articles as f64 / seconds)
+    }
+}
+
+/// "done: 3000 articles from 1 input in 25.1 s, 120 a second"; `inputs` is None when stored
+/// articles were extracted again.
+fn summary(articles: u64, inputs: Option<usize>, seconds: f64) -> String {
+    let from = match inputs {
+        None => " re-read from the knowledge base".to_string(),
+        Some(1) => " from 1 input".to_string(),
+        Some(inputs) => format!(" from {inputs} inputs"),
+    };
+    let rate = if seconds >= 0.05 {
+        format!(", {:.0} a second", articles as f64 / seconds)
+    } else {
+        String::new()
+    };
+    format!(
+        "done: {articles} {}{from} in {seconds:.1} s{rate}",
+        articles_noun(articles)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_says_articles_and_their_rate() {
+        assert_eq!(status(0, 3.0), "0 articles");
+        assert_eq!(status(1, 0.1), "1 article");
+        assert_eq!(status(300, 2.5), "300 articles, 120/s");
+        assert_eq!(
+            summary(3000, Some(1), 25.0),
+            "done: 3000 articles from 1 input in 25.0 s, 120 a second"
+        );
+        assert_eq!(
+            summary(1, Some(3), 0.01),
+            "done: 1 article from 3 inputs in 0.0 s"
+        );
+        assert_eq!(
+            summary(40, None, 2.0),
+            "done: 40 articles re-read from the knowledge base in 2.0 s, 20 a second"
+        );
     }
 }

@@ -1,11 +1,14 @@
 //! JSON and JSON Lines articles. Field names follow the common news crawlers: `title`;
-//! `text` or `maintext`; `published`, `date_publish` or `date`; `url`; `source` or
-//! `source_domain` (news-please writes `maintext`, `date_publish` and `source_domain`).
+//! `text`, `maintext` or `body`; `published`, `date_publish` or `date`; `url`; `source` or
+//! `source_domain` (news-please writes `maintext`, `date_publish` and `source_domain`). A text
+//! field that holds HTML (a whole page, or the article's markup) is read as HTML: its text, with
+//! a page's metadata filling in the fields the object leaves out.
 
 use serde_json::{Map, Value};
 
 use super::{
-    Article, Problem, SourceError, first_line, normalize_line_ends, parse_published, trim_body,
+    Article, Problem, SourceError, first_line, html, normalize_line_ends, parse_published,
+    trim_body,
 };
 
 /// A `.json` file: one article object, or an array of them.
@@ -64,30 +67,49 @@ fn from_value(value: Value, origin: &str) -> Result<Article, SourceError> {
             kind_of(&value)
         ))));
     };
-    let text = string_field(&object, &["text", "maintext"]).map_err(fail)?;
+    let text = string_field(&object, &["text", "maintext", "body"]).map_err(fail)?;
     let Some(text) = text else {
         return Err(fail(Problem::JsonShape(
-            "article object has no `text` or `maintext`".into(),
+            "article object has no `text`, `maintext` or `body`".into(),
         )));
     };
-    let body = trim_body(&normalize_line_ends(&text));
+    let page = if html::is_page(&text) {
+        Some(html::read_page(&text).map_err(fail)?)
+    } else {
+        None
+    };
+    let body = match &page {
+        Some(page) => trim_body(&page.text),
+        None if html::is_html(&text) => trim_body(&html::fragment_text(&text)),
+        None => trim_body(&normalize_line_ends(&text)),
+    };
     if body.is_empty() {
-        return Err(fail(Problem::Empty));
+        return Err(fail(if html::is_html(&text) {
+            Problem::NoArticleText
+        } else {
+            Problem::Empty
+        }));
     }
+    let page = page.unwrap_or_default();
     let title = match string_field(&object, &["title"]).map_err(fail)? {
         Some(title) => title.trim().to_string(),
-        None => first_line(&body).unwrap_or_default().to_string(),
+        None => match page.title {
+            Some(title) => title,
+            None => first_line(&body).unwrap_or_default().to_string(),
+        },
     };
     let published =
         match string_field(&object, &["published", "date_publish", "date"]).map_err(fail)? {
             Some(value) => parse_published(&value).map_err(fail)?,
-            None => None,
+            None => page.published,
         };
     Ok(Article {
         title,
         published,
-        source: string_field(&object, &["source", "source_domain"]).map_err(fail)?,
-        url: string_field(&object, &["url"]).map_err(fail)?,
+        source: string_field(&object, &["source", "source_domain"])
+            .map_err(fail)?
+            .or(page.site_name),
+        url: string_field(&object, &["url"]).map_err(fail)?.or(page.url),
         body,
         origin: origin.to_string(),
         warnings: Vec::new(),
@@ -168,11 +190,38 @@ mod tests {
     }
 
     #[test]
+    fn html_in_a_text_field_is_read_as_html() {
+        let fragment = r#"{"title": "Talks", "body": "<p>NATO allies met in <b>Brussels</b>.</p><p>Russia left.</p>"}"#;
+        let articles = parse_document(fragment, "f.json");
+        let article = articles[0].as_ref().unwrap();
+        assert_eq!(article.body, "NATO allies met in Brussels.\n\nRussia left.");
+        assert_eq!(article.title, "Talks");
+        let page = include_str!("../../tests/cli/fixtures/html/news.html");
+        let object = serde_json::json!({"maintext": page, "source_domain": "courier.example.com"});
+        let articles = parse_document(&object.to_string(), "g.json");
+        let article = articles[0].as_ref().unwrap();
+        assert_eq!(
+            article.title,
+            "Foreign ministers agree to resume grain talks in Geneva"
+        );
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2023, 3, 14));
+        assert_eq!(article.source.as_deref(), Some("courier.example.com"));
+        assert!(article.body.starts_with("GENEVA — "), "{}", article.body);
+        assert!(!article.body.contains('<'), "{}", article.body);
+        let empty = serde_json::json!({"text": "<div><img src=\"x.jpg\"></div>"});
+        let articles = parse_document(&empty.to_string(), "h.json");
+        assert_eq!(
+            articles[0].as_ref().unwrap_err().to_string(),
+            "h.json: no article text found"
+        );
+    }
+
+    #[test]
     fn objects_without_text_are_refused() {
         let articles = parse_document(r#"{"title": "x"}"#, "d.json");
         assert_eq!(
             articles[0].as_ref().unwrap_err().to_string(),
-            "d.json: article object has no `text` or `maintext`"
+            "d.json: article object has no `text`, `maintext` or `body`"
         );
         let articles = parse_document("{\"text\": ", "e.json");
         let err = articles[0].as_ref().unwrap_err().to_string();

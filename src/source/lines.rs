@@ -15,13 +15,14 @@ const MAX_LINE_BYTES: usize = 2 * MAX_ARTICLE_BYTES + 1024 * 1024;
 const SNIFF_BYTES: usize = 8192;
 
 /// Reads the JSON Lines file at `path`, handing each article to `each` until it returns
-/// false. Returns false, having read nothing, when the file is UTF-16 or binary, so that the
-/// whole-file reader (which decodes UTF-16 and refuses binary files as one) takes it.
+/// false, with the bytes of the file read through its line. Returns false, having read nothing,
+/// when the file is UTF-16 or binary, so that the whole-file reader (which decodes UTF-16 and
+/// refuses binary files as one) takes it.
 pub(super) fn read(
     path: &Path,
     origin: &str,
     options: &ReadOptions,
-    each: &mut dyn FnMut(Result<Article, SourceError>) -> bool,
+    each: &mut dyn FnMut(Result<Article, SourceError>, u64) -> bool,
 ) -> bool {
     let file = match File::open(path) {
         Ok(file) => file,
@@ -38,6 +39,7 @@ pub(super) fn read(
         Err(_) => return false,
     }
     let mut line = Vec::new();
+    let mut consumed = 0u64;
     for index in 0.. {
         line.clear();
         let read = (&mut reader)
@@ -46,16 +48,25 @@ pub(super) fn read(
         let line_origin = || format!("{origin}:{}", index + 1);
         match read {
             Ok(0) => break,
-            Ok(_) => {}
+            Ok(read) => consumed += read as u64,
             Err(err) => {
-                each(Err(SourceError::new(line_origin(), Problem::Read(err))));
+                each(
+                    Err(SourceError::new(line_origin(), Problem::Read(err))),
+                    consumed,
+                );
                 break;
             }
         }
         let article = if line.len() > MAX_LINE_BYTES {
-            if let Err(err) = skip_line(&mut reader) {
-                each(Err(SourceError::new(line_origin(), Problem::Read(err))));
-                break;
+            match skip_line(&mut reader) {
+                Ok(skipped) => consumed += skipped,
+                Err(err) => {
+                    each(
+                        Err(SourceError::new(line_origin(), Problem::Read(err))),
+                        consumed,
+                    );
+                    break;
+                }
             }
             Some(Err(SourceError::new(
                 line_origin(),
@@ -78,7 +89,7 @@ pub(super) fn read(
             }
         };
         if let Some(article) = article
-            && !each(article)
+            && !each(article, consumed)
         {
             break;
         }
@@ -86,21 +97,23 @@ pub(super) fn read(
     true
 }
 
-/// Reads past the rest of an overlong line.
-fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
+/// Reads past the rest of an overlong line; returns the bytes skipped.
+fn skip_line(reader: &mut impl BufRead) -> std::io::Result<u64> {
+    let mut skipped = 0;
     loop {
         let buffer = reader.fill_buf()?;
         if buffer.is_empty() {
-            return Ok(());
+            return Ok(skipped);
         }
         match buffer.iter().position(|&b| b == b'\n') {
             Some(end) => {
                 reader.consume(end + 1);
-                return Ok(());
+                return Ok(skipped + end as u64 + 1);
             }
             None => {
                 let all = buffer.len();
                 reader.consume(all);
+                skipped += all as u64;
             }
         }
     }
@@ -112,16 +125,47 @@ mod tests {
     use super::*;
 
     fn streamed(path: &Path) -> Vec<Result<Article, String>> {
+        streamed_with_positions(path)
+            .into_iter()
+            .map(|(article, _)| article)
+            .collect()
+    }
+
+    fn streamed_with_positions(path: &Path) -> Vec<(Result<Article, String>, u64)> {
         let mut out = Vec::new();
         each_article(
             &Input::File(path.to_path_buf()),
             &ReadOptions::default(),
-            &mut |article| {
-                out.push(article.map_err(|err| err.to_string()));
+            &mut |article, read| {
+                out.push((article.map_err(|err| err.to_string()), read));
                 true
             },
         );
         out
+    }
+
+    #[test]
+    fn each_article_says_how_far_into_its_file_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines = dir.path().join("a.jsonl");
+        let first = "{\"text\": \"NATO allies met.\"}\n";
+        let text = format!("{first}\n{{\"text\": \"Russia left.\"}}\n");
+        std::fs::write(&lines, &text).unwrap();
+        let positions: Vec<u64> = streamed_with_positions(&lines)
+            .into_iter()
+            .map(|(_, read)| read)
+            .collect();
+        assert_eq!(positions, [first.len() as u64, text.len() as u64]);
+        // Read whole: the file's length shared out among its articles.
+        let array = dir.path().join("b.json");
+        let text = r#"[{"text": "one"}, {"text": "two"}, {"text": "three"}, {"text": "four"}]"#;
+        std::fs::write(&array, text).unwrap();
+        let positions: Vec<u64> = streamed_with_positions(&array)
+            .into_iter()
+            .map(|(_, read)| read)
+            .collect();
+        let len = text.len() as u64;
+        assert_eq!(positions, [len / 4, len / 2, len * 3 / 4, len]);
     }
 
     #[test]

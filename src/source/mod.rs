@@ -1,5 +1,5 @@
 //! Reading articles: text and Markdown with optional front matter, JSON and JSON Lines (as
-//! news-please writes them), folders, and standard input.
+//! news-please writes them), web pages, folders, and standard input.
 //!
 //! Architecture invariant: an [`Article`]'s `body` is exactly what the database stores, and every
 //! character offset anywhere in dipkb counts characters of that string. Readers remove a leading
@@ -7,6 +7,7 @@
 //! so offsets do not depend on how the file was saved.
 
 mod decode;
+mod html;
 mod json;
 mod lines;
 mod plain;
@@ -95,8 +96,25 @@ pub enum Problem {
         human_size(MAX_ARTICLE_BYTES)
     )]
     LineTooLong { limit: String },
-    #[error("unknown file type: expected .txt, .md, .json or .jsonl")]
+    /// A file or standard input larger than its format may be, found before it is read whole:
+    /// `size` when the file's length is known, else what was read before stopping.
+    #[error(
+        "too large: {}more than the {} {}",
+        size.as_ref().map(|size| format!("{size}, ")).unwrap_or_default(),
+        human_size(*limit),
+        format.may_have()
+    )]
+    FileTooLarge {
+        size: Option<String>,
+        limit: usize,
+        format: Format,
+    },
+    #[error("unknown file type: expected .txt, .md, .json, .jsonl or .html")]
     UnknownType,
+    /// A web page in which the extraction finds no article: an index, a 404, a page that
+    /// needs scripts to show anything.
+    #[error("no article text found")]
+    NoArticleText,
     #[error("front matter: {0}")]
     FrontMatter(String),
     #[error("invalid publication date {value:?}: expected YYYY-MM-DD")]
@@ -116,10 +134,13 @@ pub enum Problem {
 /// extraction would take time out of proportion to what it could yield.
 pub const MAX_ARTICLE_BYTES: usize = 4 * 1024 * 1024;
 
-/// "4 MiB", "48.3 MiB".
+/// "4 MiB", "48.3 MiB", "2 GiB".
 pub fn human_size(bytes: usize) -> String {
     let mib = bytes as f64 / (1024.0 * 1024.0);
-    if mib >= 1.0 {
+    if mib >= 1024.0 {
+        let text = format!("{:.1}", mib / 1024.0);
+        format!("{} GiB", text.trim_end_matches(".0"))
+    } else if mib >= 1.0 {
         let text = format!("{mib:.1}");
         format!("{} MiB", text.trim_end_matches(".0"))
     } else {
@@ -152,15 +173,44 @@ pub enum Format {
     Json,
     /// `.jsonl`, `.ndjson`: one article object per line.
     JsonLines,
+    /// `.html`, `.htm`: a web page, of which the article is read.
+    Html,
 }
 
 impl Format {
+    /// The most bytes an input of this format may have, checked before it is read whole (and
+    /// while it is read, for standard input and devices that have no length): a 1 GB file is
+    /// refused at once instead of filling memory. A text file is an article and its front
+    /// matter, in UTF-16 at most twice the article's size; a JSON file may hold many articles
+    /// but is parsed whole (JSON Lines are read a line at a time and have no limit).
+    pub fn max_file_bytes(self) -> usize {
+        match self {
+            Format::Text => 2 * MAX_ARTICLE_BYTES + 1024 * 1024,
+            Format::Json | Format::JsonLines => 32 * MAX_ARTICLE_BYTES,
+            // Markup, styles and inline scripts around the text.
+            Format::Html => 8 * MAX_ARTICLE_BYTES,
+        }
+    }
+
+    /// The end of a [`Problem::FileTooLarge`] message.
+    fn may_have(self) -> &'static str {
+        match self {
+            Format::Text => "a text file may have",
+            Format::Html => "a web page may have",
+            Format::Json | Format::JsonLines => {
+                "a JSON file may have (JSON Lines, one article a line, are read a line at a \
+                 time and have no limit)"
+            }
+        }
+    }
+
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "txt" | "text" | "md" | "markdown" => Some(Format::Text),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         }
     }
@@ -271,35 +321,91 @@ pub fn read_input(input: &Input, options: &ReadOptions) -> Vec<Result<Article, S
             let Some(format) = Format::from_path(path) else {
                 return vec![Err(SourceError::new(origin, Problem::UnknownType))];
             };
-            if format == Format::Text {
+            if matches!(format, Format::Text | Format::Html) {
                 sidecar = sidecar::find(path);
             }
-            match std::fs::read(path) {
+            match read_file(path, format) {
                 Ok(bytes) => (bytes, format),
-                Err(err) => return vec![Err(SourceError::new(origin, Problem::Read(err)))],
+                Err(problem) => return vec![Err(SourceError::new(origin, problem))],
             }
         }
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            if let Err(err) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                return vec![Err(SourceError::new(origin, Problem::Read(err)))];
-            }
-            let format = sniff_format(&bytes);
-            (bytes, format)
-        }
+        Input::Stdin => match read_stdin() {
+            Ok(read) => read,
+            Err(problem) => return vec![Err(SourceError::new(origin, problem))],
+        },
     };
     read_bytes_with(&bytes, format, &origin, options, sidecar)
 }
 
-/// Standard input has no extension: JSON starts with `{` or `[`, anything else is text.
+/// Reads a file whole, refusing it by its length before reading when it is larger than its
+/// format allows, and stopping at the limit when it has no length (a device such as
+/// `/dev/zero`, a FIFO) or grows while it is read.
+fn read_file(path: &Path, format: Format) -> Result<Vec<u8>, Problem> {
+    let limit = format.max_file_bytes();
+    let file = std::fs::File::open(path).map_err(Problem::Read)?;
+    let metadata = file.metadata().map_err(Problem::Read)?;
+    if metadata.is_file() && metadata.len() > limit as u64 {
+        return Err(Problem::FileTooLarge {
+            size: Some(human_size(
+                usize::try_from(metadata.len()).unwrap_or(usize::MAX),
+            )),
+            limit,
+            format,
+        });
+    }
+    let mut bytes = Vec::new();
+    read_at_most(file, limit, &mut bytes, format)?;
+    Ok(bytes)
+}
+
+/// Reads `reader` to its end into `bytes`, failing as soon as `bytes` would hold more than
+/// `limit`: at most `limit + 1` bytes are ever read.
+fn read_at_most(
+    reader: impl Read,
+    limit: usize,
+    bytes: &mut Vec<u8>,
+    format: Format,
+) -> Result<(), Problem> {
+    let room = (limit + 1).saturating_sub(bytes.len()) as u64;
+    reader
+        .take(room)
+        .read_to_end(bytes)
+        .map_err(Problem::Read)?;
+    if bytes.len() > limit {
+        return Err(Problem::FileTooLarge {
+            size: None,
+            limit,
+            format,
+        });
+    }
+    Ok(())
+}
+
+/// Standard input, bounded like a file: its first bytes say its format, and the rest is read
+/// up to that format's limit.
+fn read_stdin() -> Result<(Vec<u8>, Format), Problem> {
+    const SNIFF_BYTES: u64 = 8192;
+    let mut stdin = std::io::stdin().lock();
+    let mut bytes = Vec::new();
+    (&mut stdin)
+        .take(SNIFF_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(Problem::Read)?;
+    let format = sniff_format(&bytes);
+    read_at_most(stdin, format.max_file_bytes(), &mut bytes, format)?;
+    Ok((bytes, format))
+}
+
+/// Standard input has no extension: JSON starts with `{` or `[`, a web page with
+/// `<!doctype html` or `<html`, anything else is text.
 fn sniff_format(bytes: &[u8]) -> Format {
-    let start = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(bytes)
-        .iter()
-        .find(|b| !b.is_ascii_whitespace());
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes.iter().find(|b| !b.is_ascii_whitespace());
     match start {
         Some(b'{') | Some(b'[') => Format::Json,
+        _ if html::is_page(&String::from_utf8_lossy(&bytes[..bytes.len().min(1024)])) => {
+            Format::Html
+        }
         _ => Format::Text,
     }
 }
@@ -325,14 +431,21 @@ fn read_bytes_with(
         Ok(decoded) => decoded,
         Err(problem) => return vec![Err(SourceError::new(origin, problem))],
     };
+    let mut warnings = decoded.warnings;
     let articles = match format {
+        // A saved page renamed, or a scraper's output saved as text: its markup is no text.
+        Format::Text if html::is_page(&decoded.text) => {
+            warnings.push(html::page_in_text_file());
+            vec![html::parse(&decoded.text, origin)]
+        }
         Format::Text => vec![plain::parse(&decoded.text, origin)],
+        Format::Html => vec![html::parse(&decoded.text, origin)],
         Format::Json => json::parse_document(&decoded.text, origin),
         Format::JsonLines => json::parse_lines(&decoded.text, origin),
     };
     articles
         .into_iter()
-        .map(|article| finish(article, &decoded.warnings, sidecar.as_ref(), options))
+        .map(|article| finish(article, &warnings, sidecar.as_ref(), options))
         .collect()
 }
 
@@ -390,12 +503,14 @@ fn finish(
 }
 
 /// Reads one input and hands each article to `each` as soon as it is read, until `each`
-/// returns false. JSON Lines files are read a line at a time, so memory does not grow with
-/// the file; other inputs are read whole, as [`read_input`] does.
+/// returns false, with how far into the input it is: the bytes read through the article, for a
+/// progress bar. JSON Lines files are read a line at a time, so memory does not grow with
+/// the file; other inputs are read whole, as [`read_input`] does, and their length is shared
+/// out evenly among their articles.
 pub fn each_article(
     input: &Input,
     options: &ReadOptions,
-    each: &mut dyn FnMut(Result<Article, SourceError>) -> bool,
+    each: &mut dyn FnMut(Result<Article, SourceError>, u64) -> bool,
 ) {
     if let Input::File(path) = input
         && Format::from_path(path) == Some(Format::JsonLines)
@@ -403,10 +518,24 @@ pub fn each_article(
     {
         return;
     }
-    for article in read_input(input, options) {
-        if !each(article) {
+    let articles = read_input(input, options);
+    let size = input_size(input);
+    let count = articles.len() as u64;
+    for (index, article) in (1..).zip(articles) {
+        if !each(article, size * index / count) {
             return;
         }
+    }
+}
+
+/// The length of an input when it has one: a regular file's, else 0 (stdin, devices).
+pub fn input_size(input: &Input) -> u64 {
+    match input {
+        Input::File(path) => std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map_or(0, |metadata| metadata.len()),
+        Input::Stdin => 0,
     }
 }
 
@@ -470,6 +599,8 @@ mod tests {
             ("b.md", true),
             ("c.json", true),
             ("d.jsonl", true),
+            ("e.html", true),
+            ("f.HTM", true),
             ("a.gold.json", false),
             ("README.md", false),
             ("notes.pdf", false),
@@ -495,6 +626,28 @@ mod tests {
         assert_eq!(sniff_format(b"  {\"text\": \"x\"}"), Format::Json);
         assert_eq!(sniff_format(b"\xEF\xBB\xBF[{}]"), Format::Json);
         assert_eq!(sniff_format(b"---\ntitle: x\n---\nbody"), Format::Text);
+        assert_eq!(sniff_format(b"\n<!DOCTYPE html>\n<html>"), Format::Html);
+    }
+
+    #[test]
+    fn files_larger_than_their_format_allows_are_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.txt");
+        // Sparse: a gigabyte on paper, nothing on disk; reading it would take seconds.
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(1 << 30).unwrap();
+        let err = read_file(&path, Format::Text).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "too large: 1 GiB, more than the 9 MiB a text file may have"
+        );
+        let mut bytes = Vec::new();
+        let err = read_at_most(std::io::repeat(b'x'), 10, &mut bytes, Format::Text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("too large: more than the "), "{err}");
+        assert_eq!(bytes.len(), 11, "read one byte past the limit, no more");
+        assert_eq!(human_size(3 << 29), "1.5 GiB");
     }
 
     #[test]

@@ -3,12 +3,16 @@
 //! without front matter cannot carry: publication date, source and address. Front matter, when
 //! the file has it, wins.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::{Article, Warning, parse_published};
+
+/// A gold annotation of the longest article is well under this.
+const MAX_SIDECAR_BYTES: u64 = 16 * 1024 * 1024;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Sidecar {
@@ -41,7 +45,7 @@ pub fn find(path: &Path) -> Option<Result<Sidecar, Warning>> {
     let dir = path.parent().unwrap_or(Path::new(""));
     for (suffix, is_gold) in [("meta.json", false), ("gold.json", true)] {
         let candidate = dir.join(format!("{stem}.{suffix}"));
-        let Ok(text) = std::fs::read_to_string(&candidate) else {
+        let Ok(file) = std::fs::File::open(&candidate) else {
             continue;
         };
         let unusable = |why: String| Warning {
@@ -51,6 +55,18 @@ pub fn find(path: &Path) -> Option<Result<Sidecar, Warning>> {
                 super::escaped_path(&candidate)
             ),
         };
+        // Read with a limit, like the article itself: the name may be a device or a dump.
+        let mut text = String::new();
+        match file.take(MAX_SIDECAR_BYTES + 1).read_to_string(&mut text) {
+            Ok(read) if read as u64 > MAX_SIDECAR_BYTES => {
+                return Some(Err(unusable(format!(
+                    "it is larger than {}",
+                    super::human_size(MAX_SIDECAR_BYTES as usize)
+                ))));
+            }
+            Ok(_) => {}
+            Err(err) => return Some(Err(unusable(err.to_string()))),
+        }
         let fields = if is_gold {
             serde_json::from_str::<Gold>(&text).map(|g| g.article)
         } else {

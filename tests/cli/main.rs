@@ -1,11 +1,15 @@
 //! End-to-end tests: each runs the real `dipkb` binary against a temporary database.
 
 mod actors;
+mod bounded_reading;
 mod docs;
 mod extract;
+mod html;
 mod ingest;
 mod knowledge;
+mod progress;
 mod query;
 mod reliability;
+mod search_terms;
 mod system_sqlite;
 mod util;

@@ -1,0 +1,184 @@
+//! Web pages as input (issue #13): `.html` and `.htm` files named or in folders, a page saved as
+//! `.txt`, a page on stdin, and HTML in a JSON field are read for their article, with the page's
+//! title, date, outlet and canonical address. The fixtures in `fixtures/html/` are pages written
+//! for these tests: a news page with navigation, advertisements, a footer and JSON-LD, a
+//! government readout, and a "page not found".
+
+use std::path::Path;
+
+use crate::util::{Kb, stderr_of, stdout_of};
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cli/fixtures/html")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+/// title, published, source, url and body of the article that came from `origin`.
+fn stored(kb: &Kb, origin: &str) -> [String; 5] {
+    kb.conn()
+        .query_row(
+            "SELECT title, coalesce(published, ''), coalesce(source, ''), coalesce(url, ''), body \
+             FROM articles WHERE origin = ?1",
+            [origin],
+            |row| {
+                Ok([
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ])
+            },
+        )
+        .unwrap_or_else(|err| panic!("{origin} not stored: {err}"))
+}
+
+fn assert_no_markup_or_boilerplate(body: &str) {
+    for unwanted in [
+        "<",
+        "Advertisement",
+        "Subscribe",
+        "cookies",
+        "All rights reserved",
+    ] {
+        assert!(!body.contains(unwanted), "{unwanted:?} in:\n{body}");
+    }
+}
+
+#[test]
+fn a_web_page_named_on_the_command_line_gives_its_article_and_metadata() {
+    let kb = Kb::new();
+    kb.write("news.html", fixture("news.html"));
+    let output = kb.dipkb().args(["ingest", "news.html"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stdout_of(&output).contains("articles: 1 new, 0 already stored, 0 failed"),
+        "{}",
+        stdout_of(&output)
+    );
+    let [title, published, source, url, body] = stored(&kb, "news.html");
+    assert_eq!(
+        title,
+        "Foreign ministers agree to resume grain talks in Geneva"
+    );
+    assert_eq!(published, "2023-03-14");
+    assert_eq!(source, "The Daily Courier");
+    assert_eq!(
+        url,
+        "https://courier.example.com/world/2023/03/14/grain-talks-geneva"
+    );
+    let paragraphs: Vec<&str> = body.split("\n\n").collect();
+    assert_eq!(paragraphs.len(), 4, "{body}");
+    assert!(paragraphs[0].starts_with("GENEVA — The foreign ministers"));
+    assert!(paragraphs[3].starts_with("The United Nations Secretary-General"));
+    assert_no_markup_or_boilerplate(&body);
+    // The page was dated: no warning about a missing date.
+    assert!(!stderr_of(&output).contains("no publication date"));
+}
+
+#[test]
+fn web_pages_in_a_folder_are_read_and_one_without_text_fails_by_name() {
+    let kb = Kb::new();
+    kb.write("in/a_news.html", fixture("news.html"));
+    kb.write("in/b_readout.htm", fixture("readout.htm"));
+    kb.write("in/c_missing.html", fixture("empty.html"));
+    let output = kb.dipkb().args(["ingest", "in"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("error: in/c_missing.html: no article text found"),
+        "{stderr}"
+    );
+    assert!(
+        stdout_of(&output).contains("articles: 2 new, 0 already stored, 1 failed"),
+        "{}",
+        stdout_of(&output)
+    );
+    let [title, published, _, url, body] = stored(&kb, "in/b_readout.htm");
+    assert_eq!(
+        title,
+        "Readout of the Secretary’s Meeting with Indian External Affairs Minister Jaishankar"
+    );
+    assert_eq!(published, "2023-03-02", "from <time datetime>");
+    assert_eq!(
+        url,
+        "https://mfa.example.org/readouts/secretary-jaishankar-meeting"
+    );
+    assert!(
+        body.contains("Secretary Antony J. Blinken met with"),
+        "{body}"
+    );
+    assert!(!body.contains("Skip to main content"), "{body}");
+}
+
+#[test]
+fn a_web_page_saved_as_text_or_given_on_stdin_is_read_as_html() {
+    let kb = Kb::new();
+    kb.write("saved.txt", fixture("news.html"));
+    let output = kb.dipkb().args(["ingest", "saved.txt"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("warning: saved.txt: the file is a web page"),
+        "{}",
+        stderr_of(&output)
+    );
+    let [title, published, ..] = stored(&kb, "saved.txt");
+    assert_eq!(
+        title,
+        "Foreign ministers agree to resume grain talks in Geneva"
+    );
+    assert_eq!(published, "2023-03-14");
+    assert_no_markup_or_boilerplate(&stored(&kb, "saved.txt")[4]);
+
+    let other = Kb::new();
+    other
+        .dipkb()
+        .args(["ingest", "-"])
+        .write_stdin(fixture("readout.htm"))
+        .assert()
+        .success();
+    let [title, _, _, _, body] = stored(&other, "-");
+    assert!(title.starts_with("Readout of the Secretary"), "{title}");
+    assert!(!body.contains('<'), "{body}");
+}
+
+#[test]
+fn html_in_a_json_field_is_read_as_html() {
+    let kb = Kb::new();
+    let lines = [
+        serde_json::json!({
+            "title": "Talks in Brussels",
+            "date_publish": "2022-01-12",
+            "maintext": "<p>NATO allies met Russian diplomats in <b>Brussels</b>.</p>\n<p>The talks lasted four hours.</p>",
+        }),
+        serde_json::json!({"maintext": fixture("news.html"), "url": "https://example.org/copy"}),
+        serde_json::json!({"maintext": fixture("empty.html")}),
+    ];
+    let text: String = lines.iter().map(|line| format!("{line}\n")).collect();
+    kb.write("feed.jsonl", text);
+    let output = kb.dipkb().args(["ingest", "feed.jsonl"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("error: feed.jsonl:3: no article text found"),
+        "{}",
+        stderr_of(&output)
+    );
+    let [_, _, _, _, body] = stored(&kb, "feed.jsonl:1");
+    assert_eq!(
+        body,
+        "NATO allies met Russian diplomats in Brussels.\n\nThe talks lasted four hours."
+    );
+    let [title, published, _, url, body] = stored(&kb, "feed.jsonl:2");
+    assert_eq!(
+        title,
+        "Foreign ministers agree to resume grain talks in Geneva"
+    );
+    assert_eq!(published, "2023-03-14");
+    assert_eq!(
+        url, "https://example.org/copy",
+        "the object's own fields win"
+    );
+    assert_no_markup_or_boilerplate(&body);
+}
