@@ -3,6 +3,7 @@
 mod actors;
 mod docs;
 mod extract;
+mod help;
 mod ingest;
 mod knowledge;
 mod query;
