@@ -414,6 +414,29 @@ pub fn tell(line: std::fmt::Arguments<'_>) {
     let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
+/// An error and its causes on one line, as `{:#}` writes them but saying each thing once: a
+/// cause whose words are already in the line is left out (rusqlite's errors print SQLite's
+/// message and hold it again as their source, and our errors that wrap one often print it
+/// too), and so is SQLite's generic name for an error code after a message ("SQL logic
+/// error" after "no such table: x").
+pub fn error_message(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        if !line.is_empty() && cause.downcast_ref::<rusqlite::ffi::Error>().is_some() {
+            continue;
+        }
+        let text = cause.to_string();
+        if text.is_empty() || line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
 /// True when an error chain ends in a closed pipe (`dipkb sql ... | head`), which is not a
 /// failure of ours.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
