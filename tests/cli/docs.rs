@@ -125,3 +125,95 @@ fn the_readme_eval_example_runs_on_the_samples() {
         }
     }
 }
+
+/// The columns docs/schema.md tells pandas to read as text.
+fn text_columns_in_the_pandas_hint() -> Vec<String> {
+    let docs = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/schema.md"),
+    )
+    .expect("docs/schema.md");
+    let start = docs
+        .find("TEXT = {")
+        .expect("a pandas dtype hint in docs/schema.md");
+    let hint = &docs[start..];
+    let hint = &hint[..hint.find("]}").expect("the end of the hint")];
+    hint.split('"')
+        .skip(3) // `TEXT = {column: "string" for column in [`
+        .step_by(2)
+        .map(String::from)
+        .collect()
+}
+
+/// Issue #13: codes such as CAMEO "044" leave dipkb as text ("044" in CSV, a JSON string in
+/// JSON Lines), and every exported column whose values could be read as numbers (digits-only
+/// text: codes, year-only dates) is in the dtype hint of docs/schema.md, so that pandas does
+/// not turn "046" into 46.
+#[test]
+fn exports_keep_codes_as_text_and_the_docs_say_how_to_read_them() {
+    let kb = Kb::with_samples();
+    let hint = text_columns_in_the_pandas_hint();
+    assert!(hint.contains(&"cameo_code".to_string()), "{hint:?}");
+    for format in ["csv", "jsonl"] {
+        kb.dipkb()
+            .args(["export", "--format", format, "--out", format])
+            .assert()
+            .success();
+    }
+    let geneva = |line: &&str| line.contains("Geneva") && line.contains("2021-06-16");
+    let csv = std::fs::read_to_string(kb.dir.path().join("csv/meeting_list.csv")).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let code = header.iter().position(|c| *c == "cameo_code").unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let row = reader
+        .records()
+        .map(|r| r.unwrap())
+        .find(|r| r.iter().any(|f| f == "Geneva"))
+        .expect("the Geneva summit");
+    assert_eq!(&row[code], "044");
+    let jsonl = std::fs::read_to_string(kb.dir.path().join("jsonl/meeting_list.jsonl")).unwrap();
+    let line = jsonl.lines().find(geneva).expect("the Geneva summit");
+    assert!(line.contains(r#""cameo_code":"044""#), "{line}");
+
+    // Every exported relation, every column with a value made of digits only.
+    let conn = kb.conn();
+    let exported: Vec<String> = std::fs::read_dir(kb.dir.path().join("csv"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|name| name.strip_suffix(".csv").map(String::from))
+        .collect();
+    assert!(exported.len() > 20, "{exported:?}");
+    let mut numeric_looking = Vec::new();
+    for relation in &exported {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{relation}')"))
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for column in columns {
+            let digits: i64 = conn
+                .query_row(
+                    &format!(
+                        "SELECT count(*) FROM \"{relation}\" WHERE typeof(\"{column}\") = 'text' \
+                         AND \"{column}\" <> '' AND \"{column}\" NOT GLOB '*[^0-9]*'"
+                    ),
+                    [],
+                    |row| row.get(0),
+                )
+                .unwrap();
+            if digits > 0 {
+                numeric_looking.push(format!("{relation}.{column}"));
+                assert!(
+                    hint.contains(&column),
+                    "{relation}.{column} holds text of digits only, which pandas reads as a \
+                     number: add it to the dtype hint of docs/schema.md"
+                );
+            }
+        }
+    }
+    assert!(
+        numeric_looking.contains(&"meeting_list.cameo_code".to_string()),
+        "{numeric_looking:?}"
+    );
+}

@@ -195,3 +195,40 @@ fn errors_have_one_prefix_and_say_each_thing_once() {
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// Issue #13: a record of several parts (`meeting 1`) in CSV is a CSV table per part, each
+/// after a `# part` line, as `--help` now says (it said "RFC 4180 CSV with a header row",
+/// which the whole output is not).
+#[test]
+fn a_record_in_csv_is_one_table_per_part_as_the_help_says() {
+    let kb = Kb::with_samples();
+    let help = kb.stdout(&["meeting", "--help"]);
+    assert!(help.contains("one CSV table per part"), "{help}");
+    assert!(help.contains("`# part` line"), "{help}");
+    let output = kb.stdout(&["meeting", "1", "--format", "csv"]);
+    let parts: Vec<&str> = output.split("\n\n# ").collect();
+    let mut titles = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let part = if i == 0 {
+            part.strip_prefix("# ").expect("a title first")
+        } else {
+            part
+        };
+        let (title, table) = part.split_once('\n').expect("a title line");
+        titles.push(title.to_string());
+        // Each part on its own is CSV with a header: every record as wide as it.
+        let mut reader = csv::Reader::from_reader(table.as_bytes());
+        let width = reader.headers().expect("a header").len();
+        for record in reader.records() {
+            let record = record.unwrap_or_else(|err| panic!("{title}: {err}"));
+            assert_eq!(record.len(), width, "{title}");
+        }
+    }
+    assert_eq!(titles.first().map(String::as_str), Some("meeting"));
+    for part in ["participants", "statements", "sources"] {
+        assert!(
+            titles.iter().any(|t| t == part),
+            "{part} missing from {titles:?}"
+        );
+    }
+}
