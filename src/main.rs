@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            cli::tell(format_args!("error: {err:#}"));
+            cli::tell(format_args!("error: {}", cli::error_message(&err)));
             ExitCode::from(2)
         }
     }

@@ -34,6 +34,9 @@ pub struct Args {
 enum Curate {
     /// Record another name of an actor; actors of the same kind stored under that name become
     /// this actor.
+    #[command(
+        after_help = "Examples:\n  dipkb actor alias \"Vladimir Putin\" VVP\n  dipkb actor alias \"Sergei Lavrov\" \"Sergey Lavrov\""
+    )]
     Alias {
         /// The actor, by any name.
         name: String,
@@ -41,6 +44,9 @@ enum Curate {
         alias: String,
     },
     /// Make the actor OTHER part of NAME: one actor, with all of OTHER's facts and names.
+    #[command(
+        after_help = "Example:\n  dipkb actor merge \"Edgars Rinkēvičs\" \"Edgars Rinkevics\""
+    )]
     Merge {
         /// The actor that stays.
         name: String,
@@ -48,6 +54,7 @@ enum Curate {
         other: String,
     },
     /// Give an actor the name users should see; its old name stays an alias.
+    #[command(after_help = "Example:\n  dipkb actor rename \"Joe Biden\" \"Joseph R. Biden\"")]
     Rename {
         /// The actor, by any name.
         name: String,

@@ -14,7 +14,8 @@ use crate::text::Lexicon;
 pub enum ExtractFormat {
     /// One line per fact.
     Table,
-    /// The shape of GOLD_FORMAT.md, plus evidence spans and the resolved actors.
+    /// The shape of gold annotations (docs/gold-format.md), plus evidence spans and the
+    /// resolved actors.
     Json,
 }
 

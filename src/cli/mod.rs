@@ -2,10 +2,12 @@
 //! modules below return typed errors.
 
 mod actor;
+mod completions;
 mod eval;
 mod export;
 mod extract;
 mod ingest;
+mod man;
 mod migrate;
 mod record;
 mod relations;
@@ -28,7 +30,12 @@ use crate::text::Lexicon;
 
 /// Diplomatic events from news reports and readouts, as an SQLite knowledge base.
 #[derive(Debug, Parser)]
-#[command(name = "dipkb", version, propagate_version = true)]
+#[command(
+    name = "dipkb",
+    version,
+    propagate_version = true,
+    after_help = examples::DIPKB
+)]
 pub struct Cli {
     /// The knowledge base file.
     #[arg(
@@ -71,37 +78,162 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read articles from files, folders or stdin (`-`), extract their facts and store them.
+    #[command(after_help = examples::INGEST)]
     Ingest(ingest::Args),
     /// Show what would be extracted from an article, without storing anything.
+    #[command(after_help = examples::EXTRACT)]
     Extract(extract::Args),
     /// Score extraction against the gold annotations (*.gold.json) in a folder.
+    #[command(after_help = examples::EVAL)]
     Eval(eval::Args),
     /// Events in date order: meetings, statements and demands, with who, where and how many
     /// sources.
+    #[command(after_help = examples::TIMELINE)]
     Timeline(timeline::Args),
     /// Who met whom, who demanded what of whom, who rejected whose demand.
+    #[command(after_help = examples::RELATIONS)]
     Relations(relations::Args),
     /// An actor's profile; or, with alias, merge or rename, a correction kept across ingests.
+    #[command(after_help = examples::ACTOR)]
     Actor(actor::Args),
     /// A meeting with its participants, statements, demands and sources.
+    #[command(after_help = examples::MEETING)]
     Meeting(record::Args),
     /// A statement with its sources.
+    #[command(after_help = examples::STATEMENT)]
     Statement(record::Args),
     /// A demand with its answer and sources.
+    #[command(after_help = examples::DEMAND)]
     Demand(record::Args),
     /// Full-text search of statements and articles.
+    #[command(after_help = examples::SEARCH)]
     Search(search::Args),
     /// Write every table and view to files for pandas, R or a spreadsheet.
+    #[command(after_help = examples::EXPORT)]
     Export(export::Args),
     /// Count what the knowledge base holds.
+    #[command(after_help = examples::STATS)]
     Stats(stats::Args),
     /// Run one read-only SQL query against the knowledge base.
+    #[command(after_help = examples::SQL)]
     Sql(sql::Args),
     /// Bring a database made by an older dipkb up to this version's schema.
+    #[command(after_help = examples::MIGRATE)]
     Migrate,
+    /// Print a shell's completion script for dipkb on stdout.
+    #[command(after_help = examples::COMPLETIONS)]
+    Completions(completions::Args),
+    /// Print dipkb's manual page (roff) on stdout.
+    #[command(after_help = examples::MAN)]
+    Man,
     /// Write a synthetic corpus as JSON Lines, for benchmarks.
-    #[command(hide = true)]
+    #[command(hide = true, after_help = examples::SYNTH)]
     Synth(synth::Args),
+}
+
+/// The examples that end each subcommand's help: one command line a user can copy for each
+/// common use.
+mod examples {
+    pub const DIPKB: &str = "\
+Examples:
+  dipkb ingest data/samples && dipkb timeline --actor Moscow
+  dipkb --db archive.sqlite search ransomware
+  dipkb help timeline                            # each command's options and examples";
+
+    pub const INGEST: &str = "\
+Examples:
+  dipkb ingest data/samples                      # a folder, recursively
+  dipkb ingest feed.jsonl report.txt             # files: .txt, .md, .json, .jsonl
+  dipkb ingest --published 2022-03-10 antalya.txt
+  curl -s https://example.org/a.txt | dipkb ingest -
+  dipkb ingest --reprocess                       # extract every stored article again";
+
+    pub const EXTRACT: &str = "\
+Examples:
+  dipkb extract antalya.txt
+  dipkb extract --published 2022-03-10 --format json antalya.txt";
+
+    pub const EVAL: &str = "\
+Examples:
+  dipkb eval data/samples
+  dipkb -v eval data/samples                     # every miss and spurious fact
+  dipkb eval data/samples --min statements=0.9 --min demands=0.8";
+
+    pub const TIMELINE: &str = "\
+Examples:
+  dipkb timeline --actor Moscow --until 2021-12-31
+  dipkb timeline --actor \"Kim Jong Un\" --with \"Donald Trump\" --kind meeting
+  dipkb timeline --since 2021-06 --until 2021-06 --place Geneva
+  dipkb timeline --actor Russia --last 20 --format csv";
+
+    pub const RELATIONS: &str = "\
+Examples:
+  dipkb relations --actor \"Kim Jong Un\"
+  dipkb relations --since 2022 --format csv
+  dipkb relations --format dot | dot -Tsvg > relations.svg";
+
+    pub const ACTOR: &str = "\
+Examples:
+  dipkb actor Erdogan                            # a profile, by any name, code or alias
+  dipkb actor alias \"Vladimir Putin\" VVP
+  dipkb actor rename \"Joe Biden\" \"Joseph R. Biden\"
+  dipkb actor merge \"Edgars Rinkēvičs\" \"Edgars Rinkevics\"";
+
+    pub const MEETING: &str = "\
+Examples:
+  dipkb meeting 1
+  dipkb meeting 1 --format json";
+
+    pub const STATEMENT: &str = "\
+Examples:
+  dipkb statement 4
+  dipkb statement 4 --format json";
+
+    pub const DEMAND: &str = "\
+Examples:
+  dipkb demand 2
+  dipkb demand 2 --format json";
+
+    pub const SEARCH: &str = "\
+Examples:
+  dipkb search ransomware
+  dipkb search --in statements '\"new cold war\"'
+  dipkb search 'ceasefire negot*' --limit 5 --format json";
+
+    pub const EXPORT: &str = "\
+Examples:
+  dipkb export --out export/                     # JSON Lines
+  dipkb export --format csv --out export/";
+
+    pub const STATS: &str = "\
+Examples:
+  dipkb stats
+  dipkb --db archive.sqlite stats --format json";
+
+    pub const SQL: &str = "\
+Examples:
+  dipkb sql \"SELECT date, event, summary FROM timeline WHERE actors LIKE '%Putin%' ORDER BY date\"
+  dipkb sql --format csv --max-rows 0 \"SELECT * FROM statement_list ORDER BY id\" > statements.csv";
+
+    pub const MIGRATE: &str = "\
+Examples:
+  dipkb migrate
+  dipkb --db old.sqlite migrate";
+
+    pub const COMPLETIONS: &str = "\
+Examples:
+  dipkb completions bash > ~/.local/share/bash-completion/completions/dipkb
+  dipkb completions zsh > ~/.zfunc/_dipkb
+  dipkb completions fish > ~/.config/fish/completions/dipkb.fish";
+
+    pub const MAN: &str = "\
+Examples:
+  dipkb man > ~/.local/share/man/man1/dipkb.1 && man dipkb
+  dipkb man | man -l -";
+
+    pub const SYNTH: &str = "\
+Examples:
+  dipkb synth --articles 10000 --seed 7 > synthetic.jsonl";
 }
 
 /// Runs a parsed command line. Exit codes: 0 success, 1 a query matched nothing, 2 an error
@@ -143,6 +275,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stats(args) => stats::run(&cli.db, args),
         Command::Sql(args) => sql::run(&cli.db, args),
         Command::Migrate => migrate::run(&cli.db),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => man::run(),
         Command::Synth(args) => synth::run(args),
     }
 }
@@ -278,6 +412,29 @@ pub fn say(line: std::fmt::Arguments<'_>) {
 /// Writes one line to stderr; when stderr is closed the line is dropped, and the work goes on.
 pub fn tell(line: std::fmt::Arguments<'_>) {
     let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+/// An error and its causes on one line, as `{:#}` writes them but saying each thing once: a
+/// cause whose words are already in the line is left out (rusqlite's errors print SQLite's
+/// message and hold it again as their source, and our errors that wrap one often print it
+/// too), and so is SQLite's generic name for an error code after a message ("SQL logic
+/// error" after "no such table: x").
+pub fn error_message(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        if !line.is_empty() && cause.downcast_ref::<rusqlite::ffi::Error>().is_some() {
+            continue;
+        }
+        let text = cause.to_string();
+        if text.is_empty() || line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// True when an error chain ends in a closed pipe (`dipkb sql ... | head`), which is not a

@@ -36,7 +36,7 @@ pub fn run(db: &Path, record: Record, args: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(err @ QueryError::NotFound(..)) => {
-            super::tell(format_args!("dipkb: {err}"));
+            super::tell(format_args!("error: {err}"));
             Ok(ExitCode::from(1))
         }
         Err(err) => Err(err.into()),

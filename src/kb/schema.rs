@@ -17,7 +17,7 @@ mod embedded {
 pub const APPLICATION_ID: i32 = 0x4449_504B;
 
 /// The schema version this dipkb writes: the highest migration it embeds.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// refinery's bookkeeping table, named by our plural snake_case rule.
 const MIGRATIONS_TABLE: &str = "schema_migrations";
@@ -404,8 +404,61 @@ mod tests {
                 )
                 .unwrap();
             assert_eq!(hits, 1, "the full-text index came along");
+            let queued: i64 = conn
+                .query_row("SELECT count(*) FROM fts_pending", [], |row| row.get(0))
+                .unwrap();
+            assert_eq!(
+                queued, 0,
+                "the rebuilt indexes leave nothing queued (from {version})"
+            );
+            // Against the content tables: a row indexed twice or not at all fails here.
+            conn.execute_batch(
+                "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1);
+                 INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1);",
+            )
+            .unwrap();
             drop(conn);
             assert!(open_read_only(&path).is_ok());
+        }
+    }
+
+    /// Issue #13: Datasette and sqlite-utils find a table's full-text index by this query
+    /// (sqlite-utils' `Table.detect_fts`, which Datasette's `detect_fts` matches), so each
+    /// indexed table must answer it with its index.
+    #[test]
+    fn datasette_and_sqlite_utils_find_the_full_text_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open_for_write(&dir.path().join("kb.sqlite")).unwrap();
+        for (table, index) in [
+            ("statements", "statements_fts"),
+            ("articles", "articles_fts"),
+        ] {
+            let found: Vec<String> = conn
+                .prepare(
+                    "SELECT name FROM sqlite_master
+                        WHERE rootpage = 0
+                        AND (
+                            sql LIKE :like
+                            OR sql LIKE :like2
+                            OR (
+                                tbl_name = :table
+                                AND sql LIKE '%VIRTUAL TABLE%USING FTS%'
+                            )
+                        )",
+                )
+                .unwrap()
+                .query_map(
+                    rusqlite::named_params! {
+                        ":like": format!("%VIRTUAL TABLE%USING FTS%content=[{table}]%"),
+                        ":like2": format!("%VIRTUAL TABLE%USING FTS%content=\"{table}\"%"),
+                        ":table": table,
+                    },
+                    |row| row.get(0),
+                )
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            assert_eq!(found, [index], "{table}");
         }
     }
 

@@ -17,10 +17,12 @@ enum Sink {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ExportFormat {
-    /// One JSON object per line, keys in column order.
+    /// One JSON object per line, keys in column order; codes and dates are JSON strings.
     #[default]
     Jsonl,
-    /// RFC 4180 CSV with a header row; NULL is an empty field.
+    /// RFC 4180 CSV with a header row; NULL is an empty field. Codes such as CAMEO "046" are
+    /// written as they are stored, but CSV has no types: tell pandas or R to read code and date
+    /// columns as text (docs/schema.md has the hint).
     Csv,
 }
 

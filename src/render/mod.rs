@@ -11,11 +11,15 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Aligned columns for reading; long cells are cut with "…".
+    /// Aligned columns for reading; long cells are cut with "…". A record of several parts (a
+    /// meeting, an actor) is a table per part under its title.
     Table,
-    /// An array of objects, one per row, keys in column order.
+    /// An array of objects, one per row, keys in column order. A record of several parts is
+    /// one object with a key per part.
     Json,
-    /// RFC 4180 CSV with a header row.
+    /// RFC 4180 CSV with a header row. A record of several parts is one CSV table per part,
+    /// each after a `# part` line and separated by a blank line: split it at those lines to
+    /// read it as CSV.
     Csv,
 }
 

@@ -4,6 +4,7 @@ mod actors;
 mod bounded_reading;
 mod docs;
 mod extract;
+mod help;
 mod html;
 mod ingest;
 mod knowledge;

@@ -1,7 +1,7 @@
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::util::{Kb, sample_articles, stdout_of};
+use crate::util::{Kb, sample_articles, stderr_of, stdout_of};
 
 #[test]
 fn stats_counts_what_was_ingested() {
@@ -133,4 +133,102 @@ fn a_closed_pipe_is_not_an_error() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// Issue #13: every command prints its errors after one prefix, "error: ", and says each thing
+/// once. SQL errors used to print SQLite's message twice and then "Error code 1: SQL logic
+/// error"; a record that does not exist was reported after "dipkb: ".
+#[test]
+fn errors_have_one_prefix_and_say_each_thing_once() {
+    let kb = Kb::with_samples();
+    let folder = kb.dir.path().join("a folder");
+    std::fs::create_dir(&folder).unwrap();
+    let cases: &[(&[&str], &str, i32)] = &[
+        (&["sql", "SELEC x"], "near \"SELEC\": syntax error", 2),
+        (&["sql", "SELECT * FROM nope"], "no such table: nope", 2),
+        (&["sql", "SELECT json('{')"], "malformed JSON", 2),
+        (&["sql", "DELETE FROM articles"], "read-only", 2),
+        (&["meeting", "999"], "no meeting has id 999", 1),
+        (&["statement", "999"], "no statement has id 999", 1),
+        (&["demand", "999"], "no demand has id 999", 1),
+        (&["actor", "Nobody At All"], "no actor is called", 2),
+        (
+            &["timeline", "--since", "2022", "--until", "2021"],
+            "later than --until",
+            2,
+        ),
+        (&["extract", "missing.txt"], "missing.txt", 2),
+        (&["eval", "missing-folder"], "missing-folder", 2),
+        (&["ingest", "missing.txt"], "missing.txt", 2),
+    ];
+    for (args, says, code) in cases {
+        let output = kb.dipkb().args(*args).output().expect("run dipkb");
+        let stderr = stderr_of(&output);
+        assert_eq!(output.status.code(), Some(*code), "{args:?}: {stderr}");
+        let errors: Vec<&str> = stderr
+            .lines()
+            .filter(|l| !l.starts_with("warning: "))
+            .collect();
+        assert!(!errors.is_empty(), "{args:?} says nothing");
+        for line in &errors {
+            assert!(line.starts_with("error: "), "{args:?}: {line:?}");
+        }
+        assert_eq!(
+            stderr.matches(says).count(),
+            1,
+            "{args:?} says it once: {stderr}"
+        );
+        assert!(!stderr.contains("dipkb:"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Error code"), "{args:?}: {stderr}");
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_dipkb"))
+        .env_remove("DIPKB_DB")
+        .arg("--db")
+        .arg(&folder)
+        .arg("timeline")
+        .output()
+        .expect("run dipkb");
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("is a folder"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+/// Issue #13: a record of several parts (`meeting 1`) in CSV is a CSV table per part, each
+/// after a `# part` line, as `--help` now says (it said "RFC 4180 CSV with a header row",
+/// which the whole output is not).
+#[test]
+fn a_record_in_csv_is_one_table_per_part_as_the_help_says() {
+    let kb = Kb::with_samples();
+    let help = kb.stdout(&["meeting", "--help"]);
+    assert!(help.contains("one CSV table per part"), "{help}");
+    assert!(help.contains("`# part` line"), "{help}");
+    let output = kb.stdout(&["meeting", "1", "--format", "csv"]);
+    let parts: Vec<&str> = output.split("\n\n# ").collect();
+    let mut titles = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let part = if i == 0 {
+            part.strip_prefix("# ").expect("a title first")
+        } else {
+            part
+        };
+        let (title, table) = part.split_once('\n').expect("a title line");
+        titles.push(title.to_string());
+        // Each part on its own is CSV with a header: every record as wide as it.
+        let mut reader = csv::Reader::from_reader(table.as_bytes());
+        let width = reader.headers().expect("a header").len();
+        for record in reader.records() {
+            let record = record.unwrap_or_else(|err| panic!("{title}: {err}"));
+            assert_eq!(record.len(), width, "{title}");
+        }
+    }
+    assert_eq!(titles.first().map(String::as_str), Some("meeting"));
+    for part in ["participants", "statements", "sources"] {
+        assert!(
+            titles.iter().any(|t| t == part),
+            "{part} missing from {titles:?}"
+        );
+    }
 }

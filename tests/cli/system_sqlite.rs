@@ -3,7 +3,8 @@
 //!
 //! Without a `sqlite3` on PATH the test says so and passes, so that `cargo test` works on a
 //! machine with only Rust; `.ci/run` installs the shell and sets `DIPKB_REQUIRE_SQLITE3=1`,
-//! which turns a missing shell into a failure.
+//! which turns a missing shell into a failure. Likewise `sqlite-utils` (Python, from pip), whose
+//! full-text search finds our indexes as Datasette's does, with `DIPKB_REQUIRE_SQLITE_UTILS=1`.
 
 use std::process::Command;
 
@@ -86,4 +87,70 @@ fn the_system_sqlite3_shell_reads_the_database() {
         schema.contains("-- encounters of two or more parties"),
         "comments survive in the schema: {schema}"
     );
+}
+
+/// Issue #13: sqlite-utils (and Datasette, whose detection is the same query) find the
+/// full-text index of `statements` and `articles` on their own, by the declaration
+/// `content="statements"`; `sqlite-utils search` used to say "not configured for full-text
+/// search".
+#[test]
+fn sqlite_utils_finds_the_full_text_indexes() {
+    let version = Command::new("sqlite-utils")
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|output| output.status.success());
+    let Some(version) = version else {
+        assert!(
+            std::env::var_os("DIPKB_REQUIRE_SQLITE_UTILS").is_none(),
+            "DIPKB_REQUIRE_SQLITE_UTILS is set but there is no sqlite-utils on PATH"
+        );
+        eprintln!(
+            "no sqlite-utils on PATH: skipping the check that it finds the full-text indexes \
+             (python3 -m pip install sqlite-utils)"
+        );
+        return;
+    };
+    eprintln!("{}", String::from_utf8_lossy(&version.stdout).trim());
+    let kb = Kb::with_samples();
+    let search = |table: &str, word: &str| -> Vec<i64> {
+        let output = Command::new("sqlite-utils")
+            .arg("search")
+            .arg(kb.db())
+            .args([table, word, "--limit", "1000"])
+            .output()
+            .expect("run sqlite-utils");
+        assert!(
+            output.status.success(),
+            "sqlite-utils search {table} {word}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let rows: Vec<serde_json::Value> =
+            serde_json::from_slice(&output.stdout).expect("sqlite-utils prints JSON rows");
+        let mut ids: Vec<i64> = rows
+            .iter()
+            .map(|row| row["id"].as_i64().expect("an id"))
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    let ours = |index: &str, word: &str| -> Vec<i64> {
+        let conn = kb.conn();
+        let mut statement = conn
+            .prepare(&format!(
+                "SELECT rowid FROM {index} WHERE {index} MATCH ?1 ORDER BY rowid"
+            ))
+            .expect("prepare");
+        statement
+            .query_map([word], |row| row.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    let statements = search("statements", "ukraine");
+    assert!(!statements.is_empty(), "statements about Ukraine");
+    assert_eq!(statements, ours("statements_fts", "ukraine"));
+    let articles = search("articles", "Guterres");
+    assert_eq!(articles.len(), 2, "{articles:?}");
+    assert_eq!(articles, ours("articles_fts", "Guterres"));
 }
