@@ -38,6 +38,7 @@ pub fn find(a: &Analysis<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Statemen
     let mut statements = Vec::new();
     turns(a, &mut statements);
     byline(a, &mut statements);
+    joint_statement(a, &mut statements);
     let attributions = quotations(a, &mut statements, diagnostics);
     reported_speech(a, &attributions, &mut statements);
     statements
@@ -121,6 +122,104 @@ fn byline(a: &Analysis<'_>, out: &mut Vec<Statement>) {
         evidence: vec![Evidence {
             aspect: Aspect::Fact,
             span: a.token_span(range),
+        }],
+    });
+}
+
+/// "The following joint statement was released by X, Y and Z. Begin text: ... End text.": the
+/// statement, issued by several parties in their own voice, is one direct statement whose text
+/// is the whole of it (GOLD_FORMAT.md, "Conventions settled since").
+fn joint_statement(a: &Analysis<'_>, out: &mut Vec<Statement>) {
+    if a.byline.is_some() || !a.turns.is_empty() {
+        return;
+    }
+    let announcing = (0..a.sentences.len().min(4)).find(|&s| {
+        let range = a.sentences[s].tokens.clone();
+        range.clone().any(|k| a.lower(k) == "following")
+            && range
+                .clone()
+                .any(|k| matches!(a.lower(k), "statement" | "communique" | "communiqué"))
+            && range.clone().any(|k| {
+                matches!(
+                    a.lower(k),
+                    "released" | "issued" | "issue" | "issues" | "made" | "adopted"
+                )
+            })
+    });
+    let Some(announcing) = announcing else {
+        return;
+    };
+    // The text begins in the paragraph after the announcement, or after "Begin text".
+    let paragraph = a.sentences[announcing].paragraph;
+    let mut first =
+        (announcing + 1..a.sentences.len()).find(|&s| a.sentences[s].paragraph != paragraph);
+    if let Some(s) = first
+        && a.sentences[s].tokens.len() <= 4
+        && a.lower(a.sentences[s].tokens.start) == "begin"
+    {
+        let marker = a.sentences[s].paragraph;
+        first = (s + 1..a.sentences.len()).find(|&t| a.sentences[t].paragraph != marker);
+    }
+    let Some(first) = first else {
+        return;
+    };
+    let end = (first..a.sentences.len())
+        .find(|&s| {
+            let range = a.sentences[s].tokens.clone();
+            range.len() <= 4 && a.lower(range.start) == "end" && a.lower(range.start + 1) == "text"
+        })
+        .map_or(a.tokens.len(), |s| a.sentences[s].tokens.start);
+    let body = a.sentences[first].tokens.start..end;
+    if body.is_empty() {
+        return;
+    }
+    // The issuers: the parties the announcement names, else those of "We, the foreign
+    // ministers of X, Y and Z, A, B and C, ...".
+    let named = |range: Range<usize>| -> Vec<ActorRef> {
+        let mut parties: Vec<ActorRef> = Vec::new();
+        for k in range {
+            if let Some(m) = a.mention(k)
+                && m.tokens.start == k
+                && !m.is_place
+            {
+                for &actor in &m.actors {
+                    if !parties.contains(&actor) {
+                        parties.push(actor);
+                    }
+                }
+            }
+        }
+        parties
+    };
+    let mut issuers = named(a.sentences[announcing].tokens.clone());
+    if issuers.is_empty() && a.lower(body.start) == "we" {
+        let opening = a.sentences[first].tokens.clone();
+        let verb = opening
+            .clone()
+            .skip(2)
+            .find(|&k| clause::is_verb_like(a, k))
+            .unwrap_or(opening.end);
+        issuers = named(body.start..verb);
+    }
+    let Some(&speaker) = issuers
+        .iter()
+        .find(|&&x| a.actor_kind(x) == ActorKind::Person)
+        .or(issuers.first())
+    else {
+        return;
+    };
+    out.push(Statement {
+        event: None,
+        speaker: Some(speaker),
+        speaker_party: a.party_of(speaker),
+        kind: StatementKind::Direct,
+        text: a.text_of(body.clone()),
+        verb: None,
+        when: clause::sentence_when(a, first),
+        meeting: None,
+        evidence: vec![Evidence {
+            aspect: Aspect::Fact,
+            span: a.token_span(body),
         }],
     });
 }
@@ -848,6 +947,31 @@ mod tests {
 
     fn texts(body: &str) -> Vec<String> {
         said(body).into_iter().map(|(_, _, text)| text).collect()
+    }
+
+    #[test]
+    fn a_joint_statement_is_one_direct_statement_of_its_issuers() {
+        let found = said(
+            "Office of the Spokesperson\n\nThe following statement was released by the Governments of Canada and Norway.\n\nBegin text:\n\nWe condemn the attack. We call for calm.\n\nEnd text.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "Canada".into(),
+                true,
+                "We condemn the attack. We call for calm.".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_statement_under_a_spokesperson_s_byline_is_theirs() {
+        let found = said(
+            "Ned Price, Department Spokesperson\n\nThe United States condemns the arrest of Jane Doe. Her detention is unjust.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Ned Price");
+        assert!(found[0].1 && found[0].2.starts_with("The United States condemns"));
     }
 
     #[test]

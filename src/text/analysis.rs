@@ -1639,15 +1639,18 @@ impl<'a> Analysis<'a> {
             .and_then(|m| m.actors.first().copied())
             .filter(|&a| self.actor_kind(a) == ActorKind::Person);
         let Some(person) = person else { return };
-        // The body after any dateline paragraphs speaks in the first person.
+        // The body after any dateline paragraphs speaks in the first person, or the byline
+        // gives the speaker's office ("Ned Price, Department Spokesperson").
         let body_start = self.sentences[1].tokens.start;
-        let first_person = (body_start..self.tokens.len()).any(|k| {
-            !self.quoted[k]
-                && matches!(
-                    self.word(k),
-                    "I" | "We" | "we" | "our" | "Our" | "my" | "My"
-                )
-        });
+        let office = (comma + 1..range.end).any(|k| self.title_at(k).is_some());
+        let first_person = office
+            || (body_start..self.tokens.len()).any(|k| {
+                !self.quoted[k]
+                    && matches!(
+                        self.word(k),
+                        "I" | "We" | "we" | "our" | "Our" | "my" | "My"
+                    )
+            });
         if first_person {
             self.byline = Some((person, body_start));
         }
