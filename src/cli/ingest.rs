@@ -25,6 +25,12 @@ pub struct Args {
     /// PATH is given), replacing what an earlier extraction stored.
     #[arg(long)]
     reprocess: bool,
+
+    /// Articles stored in one transaction at most (for tests: the knowledge base must not
+    /// depend on it).
+    #[arg(long, hide = true, value_name = "N", default_value_t = BATCH_ARTICLES,
+          value_parser = clap::value_parser!(usize))]
+    batch_articles: usize,
 }
 
 /// What happened to the inputs of one run.
@@ -99,6 +105,7 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
     };
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let from_database = args.paths.is_empty();
+    let batch_articles = args.batch_articles.max(1);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Item)>(WINDOW);
         let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(usize, Item)>(WINDOW);
@@ -179,7 +186,7 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
                     batch_bytes += item.size();
                     batch.push(item);
                 }
-                if batch.len() >= BATCH_ARTICLES
+                if batch.len() >= batch_articles
                     || batch_bytes >= BATCH_BYTES
                     || (!batch.is_empty() && batch_started.elapsed().as_secs() >= BATCH_SECONDS)
                 {

@@ -5,6 +5,7 @@ mod docs;
 mod extract;
 mod ingest;
 mod knowledge;
+mod order;
 mod query;
 mod reliability;
 mod system_sqlite;
