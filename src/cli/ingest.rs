@@ -31,6 +31,10 @@ pub struct Args {
     #[arg(long, hide = true, value_name = "N", default_value_t = BATCH_ARTICLES,
           value_parser = clap::value_parser!(usize))]
     batch_articles: usize,
+
+    /// Articles that take longer than this many seconds to store are named in the summary.
+    #[arg(long, hide = true, value_name = "SECONDS", default_value_t = SLOW_SECONDS)]
+    slow_seconds: f64,
 }
 
 /// What happened to the inputs of one run.
@@ -41,7 +45,15 @@ struct Tally {
     reprocessed: usize,
     failed: usize,
     facts: FactCounts,
+    /// Articles that took longer than the threshold to store, with the seconds they took.
+    slow: Vec<(String, f64)>,
 }
+
+/// An article that takes longer than this to store is named in the summary: storing costs
+/// O(n log n) in an article's facts, so one that takes seconds is worth a look.
+const SLOW_SECONDS: f64 = 2.0;
+/// Articles named in the summary as slow, at most.
+const SLOW_NAMED: usize = 10;
 
 /// Articles stored in one transaction, at most; a batch is also committed after
 /// [`BATCH_SECONDS`], so that readers see progress on a slow run.
@@ -81,6 +93,7 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
     let mut store =
         Store::open(db).with_context(|| format!("cannot open knowledge base {}", db.display()))?;
     let mut tally = Tally::default();
+    let slow_seconds = args.slow_seconds;
     let reprocess = args.reprocess;
     let (total, unit) = if args.paths.is_empty() {
         (store.article_ids()?.len(), "articles")
@@ -162,6 +175,7 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
             pending.insert(seq, item);
             while let Some(mut item) = pending.remove(&next) {
                 next += 1;
+                let started = std::time::Instant::now();
                 let mut outcome = store_item(
                     &mut store, &mut item, reprocess, &progress, &mut tally, lexicon,
                 );
@@ -182,6 +196,10 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
                     );
                 }
                 let _ = token_tx.send(());
+                let took = started.elapsed().as_secs_f64();
+                if outcome == Outcome::Stored && took > slow_seconds {
+                    tally.slow.push((item.name(), took));
+                }
                 if outcome == Outcome::Stored {
                     batch_bytes += item.size();
                     batch.push(item);
@@ -368,6 +386,16 @@ enum Outcome {
 }
 
 impl Item {
+    /// The article's name, as messages give it.
+    fn name(&self) -> String {
+        match self {
+            Item::Article { article, .. } => article.origin.clone(),
+            Item::Stored { article, .. } => format!("article {} ({})", article.id, article.origin),
+            Item::File(name) | Item::Failed(name) => name.clone(),
+            Item::FileDone => String::new(),
+        }
+    }
+
     /// The bytes of text an item holds.
     fn size(&self) -> usize {
         match self {
@@ -510,6 +538,18 @@ fn print_summary(tally: &Tally) {
     super::say(format_args!(
         "facts found: {meetings} meetings, {statements} statements, {demands} demands"
     ));
+    if !tally.slow.is_empty() {
+        let mut slow: Vec<String> = tally
+            .slow
+            .iter()
+            .take(SLOW_NAMED)
+            .map(|(name, seconds)| format!("{name} ({seconds:.1} s)"))
+            .collect();
+        if tally.slow.len() > SLOW_NAMED {
+            slow.push(format!("and {} more", tally.slow.len() - SLOW_NAMED));
+        }
+        super::say(format_args!("took long to store: {}", slow.join(", ")));
+    }
 }
 
 /// A progress bar on a terminal, nothing otherwise; messages print above it.

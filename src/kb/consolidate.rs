@@ -891,12 +891,6 @@ fn occasion(days: Option<(NaiveDate, NaiveDate)>) -> Option<i64> {
     days.map(|(first, _)| (i64::from(first.num_days_from_ce()) - 1).div_euclid(7))
 }
 
-/// The occasion of a report dated `date`.
-#[cfg(test)]
-fn occasion_of(date: Option<&str>) -> Option<i64> {
-    occasion(any_span(date))
-}
-
 /// The first and last day of the week of `occasion`.
 fn occasion_days(occasion: i64) -> Option<(NaiveDate, NaiveDate)> {
     let monday = i32::try_from(occasion * 7 + 1).ok()?;
@@ -1031,63 +1025,80 @@ pub fn refresh_placed(
 /// Where a new report of some words goes, decided before it is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
-    /// It joins this fact, and no other report moves.
+    /// It joins this fact, and no stored report moves.
     Join(i64),
-    /// It is a fact of its own, and no other report moves.
-    Alone,
-    /// Adding it changes how other reports group: store it alone, then regroup.
-    Regroup,
+    /// It makes a new fact with the other new reports given the same number, and no stored
+    /// report moves.
+    New(usize),
+    /// Adding the new reports changes how stored reports group: the new reports of one number
+    /// are stored in a fact of their own, then everything is regrouped.
+    Regroup(usize),
 }
 
-/// Where a new statement (`fact` [`Fact::Statement`]) or demand report goes: grouping the
-/// reports near it with and without it, the answer is the group it joins when nothing else
-/// changes. Most reports take this path, which costs one indexed query and no writes but the
-/// report's own.
+/// A new report of some words, as placing it sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct NewKeyed<'a> {
+    pub kind: &'a str,
+    /// The speaker, or the party (else the person) who made a demand.
+    pub who: Option<i64>,
+}
+
+/// The occasion (see [`occasion`]) of a report dated `date`.
+pub fn occasion_of(date: Option<&str>) -> Option<i64> {
+    occasion(any_span(date))
+}
+
+/// Where new statement (`fact` [`Fact::Statement`]) or demand reports of the words `key`, all
+/// on the occasion of `date`, go: grouping the stored reports of that occasion with and
+/// without them, each joins the fact of its group when no stored report changes group. Most
+/// reports take this path, which costs one indexed query for all the article's reports of the
+/// same words and no writes but the reports' own; an article that repeats one sentence
+/// thousands of times, or gives it to thousands of speakers, groups it once (issue #14,
+/// item 2).
 fn place_keyed(
     conn: &Connection,
     fact: Fact,
     key: &str,
     date: Option<&str>,
-    who: Option<i64>,
-    kind: &str,
-) -> Result<Placement, KbError> {
+    new: &[NewKeyed<'_>],
+) -> Result<Vec<Placement>, KbError> {
     let (kind_sql, who_sql) = match fact {
         Fact::Statement => ("kind", "speaker_id"),
         _ => ("'demand'", "coalesce(by_party_id, by_actor_id)"),
     };
-    let mut near = keyed_neighbourhood(conn, fact, kind_sql, who_sql, key, any_span(date))?;
-    if near.is_empty() {
-        return Ok(Placement::Alone);
-    }
+    let days = any_span(date);
+    let mut near = keyed_neighbourhood(conn, fact, kind_sql, who_sql, key, days)?;
     let fact_of: HashMap<i64, i64> = near.iter().map(|r| (r.id, r.fact)).collect();
     let mut before: Vec<Vec<i64>> = group_by_who(&near);
     for group in &mut before {
         group.sort_unstable();
     }
     // Each group must be one fact, and each fact one group, for the answer to be simple.
+    let mut simple = true;
     let mut facts_seen = BTreeSet::new();
     for group in &before {
         let facts: BTreeSet<i64> = group.iter().map(|r| fact_of[r]).collect();
         if facts.len() != 1 || !facts_seen.insert(*facts.iter().next().unwrap_or(&0)) {
-            return Ok(Placement::Regroup);
+            simple = false;
         }
     }
-    const NEW: i64 = -1;
-    near.push(KeyedReport {
-        id: NEW,
-        kind: kind.to_string(),
-        by: who,
+    // New reports take negative ids: -1 for the first.
+    near.extend(new.iter().enumerate().map(|(i, report)| KeyedReport {
+        id: -(i as i64) - 1,
+        kind: report.kind.to_string(),
+        by: report.who,
         fact: 0,
-        days: any_span(date),
-    });
-    let after = group_by_who(&near);
-    let mut home = None;
-    let mut rest: Vec<Vec<i64>> = Vec::with_capacity(after.len());
-    for group in after {
-        let mut others: Vec<i64> = group.iter().copied().filter(|&r| r != NEW).collect();
+        days,
+    }));
+    let mut placements = vec![Placement::New(0); new.len()];
+    let mut homes: Vec<(Vec<i64>, Vec<usize>)> = Vec::new();
+    let mut rest: Vec<Vec<i64>> = Vec::new();
+    for group in group_by_who(&near) {
+        let (fresh, mut others): (Vec<i64>, Vec<i64>) = group.into_iter().partition(|&r| r < 0);
         others.sort_unstable();
-        if others.len() < group.len() {
-            home = Some(others.clone());
+        if !fresh.is_empty() {
+            let fresh = fresh.iter().map(|&r| (-r - 1) as usize).collect();
+            homes.push((others.clone(), fresh));
         }
         if !others.is_empty() {
             rest.push(others);
@@ -1095,34 +1106,38 @@ fn place_keyed(
     }
     rest.sort();
     before.sort();
-    if rest != before {
-        return Ok(Placement::Regroup);
+    let regroup = !simple || rest != before;
+    for (number, (others, fresh)) in homes.into_iter().enumerate() {
+        let placement = match others.first() {
+            _ if regroup => Placement::Regroup(number),
+            Some(first) => Placement::Join(fact_of[first]),
+            None => Placement::New(number),
+        };
+        for i in fresh {
+            placements[i] = placement;
+        }
     }
-    Ok(match home {
-        Some(others) if !others.is_empty() => Placement::Join(fact_of[&others[0]]),
-        _ => Placement::Alone,
-    })
+    Ok(placements)
 }
 
-/// [`place_keyed`] for a statement report.
-pub fn place_statement(
+/// [`place_keyed`] for statement reports.
+pub fn place_statements(
     conn: &Connection,
     key: &str,
     date: Option<&str>,
-    speaker: Option<i64>,
-    kind: &str,
-) -> Result<Placement, KbError> {
-    place_keyed(conn, Fact::Statement, key, date, speaker, kind)
+    new: &[NewKeyed<'_>],
+) -> Result<Vec<Placement>, KbError> {
+    place_keyed(conn, Fact::Statement, key, date, new)
 }
 
-/// [`place_keyed`] for a demand report; `by` is the party, else the person, who made it.
-pub fn place_demand(
+/// [`place_keyed`] for demand reports.
+pub fn place_demands(
     conn: &Connection,
     key: &str,
     date: Option<&str>,
-    by: Option<i64>,
-) -> Result<Placement, KbError> {
-    place_keyed(conn, Fact::Demand, key, date, by, "demand")
+    new: &[NewKeyed<'_>],
+) -> Result<Vec<Placement>, KbError> {
+    place_keyed(conn, Fact::Demand, key, date, new)
 }
 
 /// Regroups the neighbourhoods of `fresh` reports, and with `keys` every report of those words;

@@ -6,6 +6,7 @@ mod extract;
 mod ingest;
 mod knowledge;
 mod order;
+mod pathological;
 mod query;
 mod reliability;
 mod system_sqlite;
