@@ -171,7 +171,28 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
         let mut batch_bytes = 0;
         let mut batch_started = std::time::Instant::now();
         store.begin_batch()?;
-        for (seq, item) in done_rx {
+        loop {
+            // A batch is committed after BATCH_SECONDS even while no article comes (a slow
+            // pipe or FIFO), so that the write lock is not held while waiting.
+            let received = if batch.is_empty() {
+                done_rx
+                    .recv()
+                    .map_err(|_| std::sync::mpsc::RecvTimeoutError::Disconnected)
+            } else {
+                let limit = std::time::Duration::from_secs(BATCH_SECONDS);
+                done_rx.recv_timeout(limit.saturating_sub(batch_started.elapsed()))
+            };
+            let (seq, item) = match received {
+                Ok(received) => received,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    store.commit_batch()?;
+                    store.begin_batch()?;
+                    batch.clear();
+                    batch_bytes = 0;
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            };
             pending.insert(seq, item);
             while let Some(mut item) = pending.remove(&next) {
                 next += 1;
@@ -186,7 +207,14 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
                     let quiet = progress.quiet();
                     for earlier in &mut batch {
                         let mut again = Tally::default();
-                        store_item(&mut store, earlier, reprocess, &quiet, &mut again, lexicon);
+                        let again_outcome =
+                            store_item(&mut store, earlier, reprocess, &quiet, &mut again, lexicon);
+                        if again_outcome == Outcome::Busy {
+                            return Err(KbError::Busy {
+                                path: db.to_path_buf(),
+                            }
+                            .into());
+                        }
                         // Counted when first stored; only a failure now is news.
                         tally.failed += again.failed;
                         tally.new -= again.failed.min(tally.new);
@@ -195,12 +223,21 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
                         &mut store, &mut item, reprocess, &progress, &mut tally, lexicon,
                     );
                 }
+                if outcome == Outcome::Busy {
+                    return Err(KbError::Busy {
+                        path: db.to_path_buf(),
+                    }
+                    .into());
+                }
                 let _ = token_tx.send(());
                 let took = started.elapsed().as_secs_f64();
                 if outcome == Outcome::Stored && took > slow_seconds {
                     tally.slow.push((item.name(), took));
                 }
                 if outcome == Outcome::Stored {
+                    if batch.is_empty() {
+                        batch_started = std::time::Instant::now();
+                    }
                     batch_bytes += item.size();
                     batch.push(item);
                 }
@@ -383,6 +420,9 @@ enum Outcome {
     Stored,
     /// An article failed and the open batch was rolled back with it.
     BatchLost,
+    /// The write lock could not be had within the busy timeout: the run stops, keeping the
+    /// batches it committed.
+    Busy,
 }
 
 impl Item {
@@ -450,6 +490,7 @@ fn store_item(
                     Outcome::Stored
                 }
                 Err(KbError::BatchRolledBack(_)) => return Outcome::BatchLost,
+                Err(KbError::Busy { .. }) => return Outcome::Busy,
                 Err(err) => {
                     progress.error(&format!(
                         "article {} ({}): cannot store: {err}",
@@ -510,6 +551,7 @@ fn ingest_article(
     match result {
         Ok(()) => Outcome::Stored,
         Err(KbError::BatchRolledBack(_)) => Outcome::BatchLost,
+        Err(KbError::Busy { .. }) => Outcome::Busy,
         Err(err) => {
             progress.error(&format!("{}: cannot store: {err}", article.origin));
             tally.failed += 1;

@@ -39,7 +39,7 @@ pub fn set_busy_timeout(timeout: Duration) {
     );
 }
 
-fn busy_timeout() -> Duration {
+pub(crate) fn busy_timeout() -> Duration {
     Duration::from_millis(BUSY_TIMEOUT_MS.load(std::sync::atomic::Ordering::Relaxed))
 }
 

@@ -10,4 +10,5 @@ mod pathological;
 mod query;
 mod reliability;
 mod system_sqlite;
+mod turns;
 mod util;
