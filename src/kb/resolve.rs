@@ -356,6 +356,7 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
         [gone],
         |row| row.get(0),
     )?;
+    // Each column is looked up through its own index (`?1 IN (columns)` read every report).
     {
         let mut select = conn.prepare_cached(
             "SELECT DISTINCT mr.meeting_id FROM meeting_report_participants AS p \
@@ -365,14 +366,18 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
             touched.meetings.insert(id?);
         }
         let mut select = conn.prepare_cached(
-            "SELECT DISTINCT text_key FROM statement_reports WHERE ?1 IN (speaker_id, speaker_party_id)",
+            "SELECT text_key FROM statement_reports WHERE speaker_id = ?1 \
+             UNION SELECT text_key FROM statement_reports WHERE speaker_party_id = ?1",
         )?;
         for key in select.query_map([gone], |row| row.get(0))? {
             touched.statement_keys.insert(key?);
         }
         let mut select = conn.prepare_cached(
-            "SELECT DISTINCT text_key FROM demand_reports \
-             WHERE ?1 IN (by_actor_id, by_party_id, of_actor_id, of_party_id, answered_by_id)",
+            "SELECT text_key FROM demand_reports WHERE by_actor_id = ?1 \
+             UNION SELECT text_key FROM demand_reports WHERE by_party_id = ?1 \
+             UNION SELECT text_key FROM demand_reports WHERE of_actor_id = ?1 \
+             UNION SELECT text_key FROM demand_reports WHERE of_party_id = ?1 \
+             UNION SELECT text_key FROM demand_reports WHERE answered_by_id = ?1",
         )?;
         for key in select.query_map([gone], |row| row.get(0))? {
             touched.demand_keys.insert(key?);
