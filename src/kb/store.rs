@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::resolve::{self, Touched};
-use super::write::{ReportWriter, Reuse, Written};
+use super::write::{ActorCache, ReportWriter, Reuse, Written};
 use super::{KbError, consolidate, exec, schema};
 use crate::extract::Extraction;
 use crate::source::{Article, Warning};
@@ -26,6 +26,8 @@ pub struct Store {
     /// When this store last committed a batch: the next one waits a moment, so that another
     /// process waiting for the lock gets its turn.
     committed: Option<std::time::Instant>,
+    /// States and organisations resolved in the open batch.
+    actors: ActorCache,
 }
 
 /// How long a writer that has just committed a batch leaves the write lock free before it takes
@@ -172,6 +174,7 @@ impl Store {
             careful: false,
             wanted: false,
             committed: None,
+            actors: ActorCache::new(),
         })
     }
 
@@ -256,6 +259,7 @@ impl Store {
     /// Applies the users' curations to what the batch stored, and commits it.
     pub fn commit_batch(&mut self) -> Result<(), KbError> {
         self.wanted = false;
+        self.actors.clear();
         if self.in_batch {
             let result = replay_curations(&self.conn)
                 .and_then(|()| apply_fts_pending(&self.conn))
@@ -320,7 +324,9 @@ impl Store {
         article: &Article,
         extraction: &Extraction,
     ) -> Result<(i64, FactCounts), KbError> {
-        self.unit(|conn| {
+        // The cache is kept only while the batch's transaction holds what it points to.
+        let actors = std::cell::RefCell::new(std::mem::take(&mut self.actors));
+        let result = self.unit(|conn| {
             exec(
                 conn,
                 "INSERT INTO articles (title, published, published_precision, source, url, body, \
@@ -345,10 +351,15 @@ impl Store {
             let article_id = conn.last_insert_rowid();
             write_source_warnings(conn, article_id, &article.warnings)?;
             let written = ReportWriter::new(conn, article_id, article.published, &article.body)
+                .with_actor_cache(&actors)
                 .write(extraction)?;
             combine(conn, written, Removed::default())?;
             Ok((article_id, FactCounts::of(extraction)))
-        })
+        });
+        if result.is_ok() && self.in_batch {
+            self.actors = actors.into_inner();
+        }
+        result
     }
 
     /// Replaces the facts extracted from a stored article, all or nothing. Facts that other

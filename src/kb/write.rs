@@ -2,6 +2,7 @@
 //! gives becomes a report, first in a fact of its own; [`super::consolidate`] then joins it to
 //! the fact other articles report.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -11,7 +12,8 @@ use super::consolidate::{self, NewKeyed, Placement};
 use super::resolve::{Touched, resolve_actor};
 use super::{KbError, exec};
 use crate::extract::{
-    ActorRef, Demand, Evidence, Extraction, Meeting, MeetingRef, Place, Span, Statement,
+    Actor, ActorKind, ActorRef, Demand, Evidence, Extraction, Meeting, MeetingRef, Place, Span,
+    Statement,
 };
 use crate::text::date::precision_of;
 
@@ -107,6 +109,26 @@ pub struct Reuse {
     pub demands: HashMap<i64, i64>,
 }
 
+/// States and organisations resolved in the open batch, by everything an article says of them:
+/// resolving the same one again would find the same actor and write nothing. Persons are left
+/// out (resolving one may absorb a person stored under its surname alone), and the cache lives
+/// only as long as the batch's transaction (replaying curations at commit may merge actors).
+pub type ActorCache = HashMap<String, i64>;
+
+fn cache_key(actor: &Actor) -> Option<String> {
+    (actor.kind != ActorKind::Person).then(|| {
+        format!(
+            "{}\u{1}{}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{:?}",
+            actor.kind.as_str(),
+            actor.name,
+            actor.iso3,
+            actor.wikidata_qid,
+            actor.cameo_code,
+            actor.aliases
+        )
+    })
+}
+
 /// Writes one article's extraction inside a transaction the caller owns.
 pub struct ReportWriter<'a> {
     conn: &'a Connection,
@@ -114,6 +136,7 @@ pub struct ReportWriter<'a> {
     published: Option<String>,
     body_chars: usize,
     reuse: Reuse,
+    actors: Option<&'a RefCell<ActorCache>>,
 }
 
 impl<'a> ReportWriter<'a> {
@@ -129,7 +152,14 @@ impl<'a> ReportWriter<'a> {
             published: published.map(|d| d.format("%Y-%m-%d").to_string()),
             body_chars: body.chars().count(),
             reuse: Reuse::default(),
+            actors: None,
         }
+    }
+
+    /// Looks states and organisations up in, and adds them to, the batch's cache.
+    pub fn with_actor_cache(mut self, actors: &'a RefCell<ActorCache>) -> ReportWriter<'a> {
+        self.actors = Some(actors);
+        self
     }
 
     /// Reuses the facts of the article's earlier reports.
@@ -170,8 +200,20 @@ impl<'a> ReportWriter<'a> {
         let mut written = Written::default();
         let mut actor_ids = Vec::with_capacity(extraction.actors.len());
         for actor in &extraction.actors {
+            let key = self.actors.and(cache_key(actor));
+            let cached = match (self.actors, &key) {
+                (Some(actors), Some(key)) => actors.borrow().get(key).copied(),
+                _ => None,
+            };
+            if let Some(id) = cached {
+                actor_ids.push(id);
+                continue;
+            }
             let (id, touched) = resolve_actor(self.conn, actor)?;
             written.touched.extend(touched);
+            if let (Some(actors), Some(key)) = (self.actors, key) {
+                actors.borrow_mut().insert(key, id);
+            }
             actor_ids.push(id);
         }
         // Resolving a later actor can merge an earlier one into it: follow the merges.
