@@ -53,8 +53,10 @@ fn two_large_ingests_at_once_take_turns_and_both_complete() {
         ))
         .assert()
         .success();
-    let a = spawn(&kb.db(), &left, "3");
-    let b = spawn(&kb.db(), &right, "3");
+    // Half the default busy timeout: more than a batch holds the lock (at most 2 s and an
+    // article), far less than a run of 2,000 articles.
+    let a = spawn(&kb.db(), &left, "5");
+    let b = spawn(&kb.db(), &right, "5");
     for child in [a, b] {
         let output = child.wait_with_output().unwrap();
         assert!(
