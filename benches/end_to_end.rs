@@ -1,10 +1,13 @@
-//! The end-to-end benchmark: a synthetic corpus of 10,000 and 100,000 articles ingested by the
-//! real `dipkb` binary, then timeline, relations, actor and search queries on the larger
-//! database. Prints what BENCHMARKS.md records.
+//! The end-to-end benchmark: real text (`../shared/corpus/state-pr/state-pr.jsonl`, 2,013 State
+//! Department releases, when it is there), a synthetic corpus of 10,000 and 100,000 articles,
+//! and pathological articles (issue #14, item 2), each ingested by the real `dipkb` binary;
+//! then timeline, relations, actor and search queries on the largest synthetic database.
+//! Prints what BENCHMARKS.md records.
 //!
 //!     cargo bench --bench end_to_end
 //!
-//! `DIPKB_BENCH_SIZES=2000,10000` changes the corpus sizes; `DIPKB_BENCH_DIR` where corpora and
+//! `DIPKB_BENCH_SIZES=2000,10000` changes the synthetic sizes (empty: none);
+//! `DIPKB_BENCH_REAL=path.jsonl` another real corpus; `DIPKB_BENCH_DIR` where corpora and
 //! databases go (default `target/bench`, kept between runs so that a corpus is made once);
 //! `DIPKB_BENCH_DB=path.sqlite` skips ingest and times the queries on that database.
 
@@ -43,6 +46,25 @@ fn main() {
         "| articles | raw MB | ingest s | articles/s | MB/s | facts/article | DB bytes per raw byte | peak RSS MB |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let real = std::env::var("DIPKB_BENCH_REAL").map_or_else(
+        |_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/state-pr/state-pr.jsonl"),
+        PathBuf::from,
+    );
+    if real.exists() {
+        let db = dir.join("real.sqlite");
+        remove_database(&db);
+        let label = real
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        ingest_row(&label, &real, &db);
+        // Again, every article already stored.
+        ingest_row(&format!("{label}, again"), &real, &db);
+    } else {
+        println!(
+            "| (no real text at {}: skipped) | | | | | | | |",
+            real.display()
+        );
+    }
     let mut largest = None;
     for &n in &sizes {
         let corpus = dir.join(format!("synth-{n}.jsonl"));
@@ -54,52 +76,123 @@ fn main() {
                 .expect("write corpus");
         }
         let db = dir.join(format!("synth-{n}.sqlite"));
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        remove_database(&db);
+        ingest_row(&n.to_string(), &corpus, &db);
+        largest = Some(db);
+    }
+    pathological(&dir);
+    if let Some(db) = largest {
+        queries(&db);
+    }
+}
+
+fn remove_database(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+}
+
+/// Ingests `corpus` into `db` and prints a row of the ingest table: articles in the database,
+/// raw text, time, rates, facts per article, database size per byte of text, peak memory.
+fn ingest_row(label: &str, corpus: &Path, db: &Path) -> f64 {
+    let started = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_dipkb"))
+        .arg("--db")
+        .arg(db)
+        .arg("ingest")
+        .arg(corpus)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("run dipkb ingest");
+    let seconds = started.elapsed().as_secs_f64();
+    assert!(status.success(), "ingest failed");
+    let peak_mb = peak_child_rss_kb() as f64 / 1024.0;
+    // Fold the write-ahead log into the file before measuring it.
+    checkpoint(db);
+    let conn = dipkb::kb::open_read_only(db).expect("open database");
+    let (n, raw): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), ifnull(sum(length(CAST(body AS BLOB))), 0) FROM articles",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("raw size");
+    let facts: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM meeting_reports) + (SELECT count(*) FROM statement_reports) \
+             + (SELECT count(*) FROM demand_reports)",
+            [],
+            |r| r.get(0),
+        )
+        .expect("facts");
+    let db_bytes = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0);
+    let raw_mb = raw as f64 / 1e6;
+    println!(
+        "| {label} ({n}) | {raw_mb:.1} | {seconds:.1} | {:.0} | {:.2} | {:.2} | {:.2} | {peak_mb:.0} |",
+        n as f64 / seconds,
+        raw_mb / seconds,
+        facts as f64 / n.max(1) as f64,
+        db_bytes as f64 / raw.max(1) as f64,
+    );
+    seconds
+}
+
+/// Articles that were quadratic to store (issue #14, item 2), each into an empty database:
+/// one sentence repeated 8,000 times, and 20,000 persons in one article.
+fn pathological(dir: &Path) {
+    println!();
+    println!("| pathological article | KB | ingest s |");
+    println!("|---|---:|---:|");
+    let mut repeated =
+        String::from("Russian Foreign Minister Sergei Lavrov met Turkish officials.");
+    for _ in 0..8_000 {
+        repeated.push_str(" Lavrov said the talks were useful.");
+    }
+    const SYLLABLES: [&str; 20] = [
+        "ka", "lo", "mi", "ra", "ve", "su", "do", "ne", "ti", "bo", "ha", "ze", "pu", "ri", "ga",
+        "fe", "yo", "wa", "ci", "lu",
+    ];
+    const FIRST: [&str; 10] = [
+        "Anna", "Boris", "Carla", "David", "Elena", "Farid", "Greta", "Hugo", "Irina", "Jonas",
+    ];
+    let mut persons = String::new();
+    for i in 0..20_000 {
+        let mut surname = String::new();
+        let mut n = i;
+        for _ in 0..4 {
+            surname.push_str(SYLLABLES[n % SYLLABLES.len()]);
+            n /= SYLLABLES.len();
         }
+        let surname = surname[..1].to_uppercase() + &surname[1..];
+        persons.push_str(&format!(
+            "{} {surname}, a diplomat, attended. ",
+            FIRST[i % FIRST.len()]
+        ));
+    }
+    for (name, body) in [
+        ("one sentence 8,000 times", repeated),
+        ("20,000 persons", persons),
+    ] {
+        let path = dir.join("pathological.txt");
+        let text = format!("---\ntitle: {name}\npublished: 2022-03-10\n---\n{body}\n");
+        std::fs::write(&path, &text).expect("write article");
+        let db = dir.join("pathological.sqlite");
+        remove_database(&db);
         let started = Instant::now();
         let status = Command::new(env!("CARGO_BIN_EXE_dipkb"))
             .arg("--db")
             .arg(&db)
             .arg("ingest")
-            .arg(&corpus)
+            .arg(&path)
             .stdout(std::process::Stdio::null())
             .status()
             .expect("run dipkb ingest");
-        let seconds = started.elapsed().as_secs_f64();
         assert!(status.success(), "ingest failed");
-        let peak_mb = peak_child_rss_kb() as f64 / 1024.0;
-        // Fold the write-ahead log into the file before measuring it.
-        checkpoint(&db);
-        let conn = dipkb::kb::open_read_only(&db).expect("open database");
-        let raw: i64 = conn
-            .query_row(
-                "SELECT sum(length(CAST(body AS BLOB))) FROM articles",
-                [],
-                |r| r.get(0),
-            )
-            .expect("raw size");
-        let facts: i64 = conn
-            .query_row(
-                "SELECT (SELECT count(*) FROM meeting_reports) + (SELECT count(*) FROM statement_reports) \
-                 + (SELECT count(*) FROM demand_reports)",
-                [],
-                |r| r.get(0),
-            )
-            .expect("facts");
-        let db_bytes = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
-        let raw_mb = raw as f64 / 1e6;
         println!(
-            "| {n} | {raw_mb:.1} | {seconds:.1} | {:.0} | {:.2} | {:.2} | {:.2} | {peak_mb:.0} |",
-            n as f64 / seconds,
-            raw_mb / seconds,
-            facts as f64 / n as f64,
-            db_bytes as f64 / raw as f64,
+            "| {name} | {:.0} | {:.1} |",
+            text.len() as f64 / 1024.0,
+            started.elapsed().as_secs_f64()
         );
-        largest = Some(db);
-    }
-    if let Some(db) = largest {
-        queries(&db);
     }
 }
 

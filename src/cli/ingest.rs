@@ -25,6 +25,16 @@ pub struct Args {
     /// PATH is given), replacing what an earlier extraction stored.
     #[arg(long)]
     reprocess: bool,
+
+    /// Articles stored in one transaction at most (for tests: the knowledge base must not
+    /// depend on it).
+    #[arg(long, hide = true, value_name = "N", default_value_t = BATCH_ARTICLES,
+          value_parser = clap::value_parser!(usize))]
+    batch_articles: usize,
+
+    /// Articles that take longer than this many seconds to store are named in the summary.
+    #[arg(long, hide = true, value_name = "SECONDS", default_value_t = SLOW_SECONDS)]
+    slow_seconds: f64,
 }
 
 /// What happened to the inputs of one run.
@@ -35,7 +45,15 @@ struct Tally {
     reprocessed: usize,
     failed: usize,
     facts: FactCounts,
+    /// Articles that took longer than the threshold to store, with the seconds they took.
+    slow: Vec<(String, f64)>,
 }
+
+/// An article that takes longer than this to store is named in the summary: storing costs
+/// O(n log n) in an article's facts, so one that takes seconds is worth a look.
+const SLOW_SECONDS: f64 = 2.0;
+/// Articles named in the summary as slow, at most.
+const SLOW_NAMED: usize = 10;
 
 /// Articles stored in one transaction, at most; a batch is also committed after
 /// [`BATCH_SECONDS`], so that readers see progress on a slow run.
@@ -77,6 +95,7 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
     let mut store =
         Store::open(db).with_context(|| format!("cannot open knowledge base {}", db.display()))?;
     let mut tally = Tally::default();
+    let slow_seconds = args.slow_seconds;
     let reprocess = args.reprocess;
     let inputs = if args.paths.is_empty() {
         Vec::new()
@@ -95,6 +114,7 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
     };
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let from_database = args.paths.is_empty();
+    let batch_articles = args.batch_articles.max(1);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Item)>(WINDOW);
         let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(usize, Item)>(WINDOW);
@@ -147,10 +167,32 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
         let mut batch_bytes = 0;
         let mut batch_started = std::time::Instant::now();
         store.begin_batch()?;
-        for (seq, item) in done_rx {
+        loop {
+            // A batch is committed after BATCH_SECONDS even while no article comes (a slow
+            // pipe or FIFO), so that the write lock is not held while waiting.
+            let received = if batch.is_empty() {
+                done_rx
+                    .recv()
+                    .map_err(|_| std::sync::mpsc::RecvTimeoutError::Disconnected)
+            } else {
+                let limit = std::time::Duration::from_secs(BATCH_SECONDS);
+                done_rx.recv_timeout(limit.saturating_sub(batch_started.elapsed()))
+            };
+            let (seq, item) = match received {
+                Ok(received) => received,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    store.commit_batch()?;
+                    store.begin_batch()?;
+                    batch.clear();
+                    batch_bytes = 0;
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            };
             pending.insert(seq, item);
             while let Some(mut item) = pending.remove(&next) {
                 next += 1;
+                let started = std::time::Instant::now();
                 let mut outcome = store_item(
                     &mut store, &mut item, reprocess, &progress, &mut tally, lexicon,
                 );
@@ -161,7 +203,14 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
                     let quiet = progress.quiet();
                     for earlier in &mut batch {
                         let mut again = Tally::default();
-                        store_item(&mut store, earlier, reprocess, &quiet, &mut again, lexicon);
+                        let again_outcome =
+                            store_item(&mut store, earlier, reprocess, &quiet, &mut again, lexicon);
+                        if again_outcome == Outcome::Busy {
+                            return Err(KbError::Busy {
+                                path: db.to_path_buf(),
+                            }
+                            .into());
+                        }
                         // Counted when first stored; only a failure now is news.
                         tally.failed += again.failed;
                         tally.new -= again.failed.min(tally.new);
@@ -170,12 +219,25 @@ pub fn run(db: &Path, args: Args, lexicon: &Lexicon) -> anyhow::Result<ExitCode>
                         &mut store, &mut item, reprocess, &progress, &mut tally, lexicon,
                     );
                 }
+                if outcome == Outcome::Busy {
+                    return Err(KbError::Busy {
+                        path: db.to_path_buf(),
+                    }
+                    .into());
+                }
                 let _ = token_tx.send(());
+                let took = started.elapsed().as_secs_f64();
+                if outcome == Outcome::Stored && took > slow_seconds {
+                    tally.slow.push((item.name(), took));
+                }
                 if outcome == Outcome::Stored {
+                    if batch.is_empty() {
+                        batch_started = std::time::Instant::now();
+                    }
                     batch_bytes += item.size();
                     batch.push(item);
                 }
-                if batch.len() >= BATCH_ARTICLES
+                if batch.len() >= batch_articles
                     || batch_bytes >= BATCH_BYTES
                     || (!batch.is_empty() && batch_started.elapsed().as_secs() >= BATCH_SECONDS)
                 {
@@ -362,9 +424,22 @@ enum Outcome {
     Stored,
     /// An article failed and the open batch was rolled back with it.
     BatchLost,
+    /// The write lock could not be had within the busy timeout: the run stops, keeping the
+    /// batches it committed.
+    Busy,
 }
 
 impl Item {
+    /// The article's name, as messages give it.
+    fn name(&self) -> String {
+        match self {
+            Item::Article { article, .. } => article.origin.clone(),
+            Item::Stored { article, .. } => format!("article {} ({})", article.id, article.origin),
+            Item::File(name) | Item::Failed(name) => name.clone(),
+            Item::FileDone => String::new(),
+        }
+    }
+
     /// The bytes of text an item holds.
     fn size(&self) -> usize {
         match self {
@@ -427,6 +502,7 @@ fn store_item(
                     Outcome::Stored
                 }
                 Err(KbError::BatchRolledBack(_)) => return Outcome::BatchLost,
+                Err(KbError::Busy { .. }) => return Outcome::Busy,
                 Err(err) => {
                     progress.error(&format!(
                         "article {} ({}): cannot store: {err}",
@@ -489,6 +565,7 @@ fn ingest_article(
     match result {
         Ok(()) => Outcome::Stored,
         Err(KbError::BatchRolledBack(_)) => Outcome::BatchLost,
+        Err(KbError::Busy { .. }) => Outcome::Busy,
         Err(err) => {
             progress.error(&format!("{}: cannot store: {err}", article.origin));
             tally.failed += 1;
@@ -517,6 +594,18 @@ fn print_summary(tally: &Tally) {
     super::say(format_args!(
         "facts found: {meetings} meetings, {statements} statements, {demands} demands"
     ));
+    if !tally.slow.is_empty() {
+        let mut slow: Vec<String> = tally
+            .slow
+            .iter()
+            .take(SLOW_NAMED)
+            .map(|(name, seconds)| format!("{name} ({seconds:.1} s)"))
+            .collect();
+        if tally.slow.len() > SLOW_NAMED {
+            slow.push(format!("and {} more", tally.slow.len() - SLOW_NAMED));
+        }
+        super::say(format_args!("took long to store: {}", slow.join(", ")));
+    }
 }
 
 /// What the progress bar counts: bytes of the inputs (articles are counted beside them, with

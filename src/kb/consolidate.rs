@@ -877,46 +877,42 @@ fn any_span(date: Option<&str>) -> Option<(NaiveDate, NaiveDate)> {
     ))
 }
 
-/// The same words said again after this many days are said again, not reported again.
-const SAME_WORDS_DAYS: i64 = 7;
+/// The occasion of a report of some words: the week, Monday to Sunday, in which the first day
+/// its date allows falls (`None` for undated reports, which are one occasion of their own).
+/// Reports of the same words on one occasion are one statement or demand; the same words in
+/// another week are said again, not reported again.
+///
+/// The weeks are fixed, not counted from the first report of a chain: an occasion that began
+/// at the earliest report of a neighbourhood would depend on which reports were stored when
+/// the neighbourhood was looked at, and so on the order of ingestion (issue #14, item 3: a
+/// quote reported every two days grouped differently article by article than all at once).
+fn occasion(days: Option<(NaiveDate, NaiveDate)>) -> Option<i64> {
+    // 1 January of the year 1 (day 1 from the common era) was a Monday.
+    days.map(|(first, _)| (i64::from(first.num_days_from_ce()) - 1).div_euclid(7))
+}
 
-/// Groups reports of the same words: by kind; then by date, reports within a week of each
-/// other in a chain being one occasion (undated reports are one occasion of their own); then,
+/// The first and last day of the week of `occasion`.
+fn occasion_days(occasion: i64) -> Option<(NaiveDate, NaiveDate)> {
+    let monday = i32::try_from(occasion * 7 + 1).ok()?;
+    let first = NaiveDate::from_num_days_from_ce_opt(monday)?;
+    Some((first, first + Duration::days(6)))
+}
+
+/// Groups reports of the same words: by kind; then by occasion (the week of their date); then,
 /// within an occasion, by who: a report without a "who" joins the only group of the occasion
-/// that has one, and otherwise the reports without one form a group.
+/// that has one, and otherwise the reports without one form a group. A function of the set of
+/// reports alone.
 fn group_by_who(reports: &[KeyedReport]) -> Vec<Vec<i64>> {
-    let mut by_kind: BTreeMap<&str, Vec<&KeyedReport>> = BTreeMap::new();
+    let mut occasions: BTreeMap<(&str, Option<i64>), Vec<&KeyedReport>> = BTreeMap::new();
     for report in reports {
-        by_kind
-            .entry(report.kind.as_str())
+        occasions
+            .entry((report.kind.as_str(), occasion(report.days)))
             .or_default()
             .push(report);
     }
     let mut out = Vec::new();
-    for mut members in by_kind.into_values() {
-        members.sort_by_key(|r| (r.days, r.id));
-        let mut occasions: Vec<Vec<&KeyedReport>> = Vec::new();
-        // The first day of the current occasion. An occasion spans at most a week from its
-        // first report, so that words repeated every few days for years (a slogan, a line of
-        // boilerplate) are many occasions, not one. Undated reports are one occasion.
-        let mut anchor: Option<Option<NaiveDate>> = None;
-        for report in members {
-            let joins = match (anchor, report.days) {
-                (None, _) => false,
-                (Some(None), None) => true,
-                (Some(Some(start)), Some((first, _))) => {
-                    (first - start).num_days() <= SAME_WORDS_DAYS
-                }
-                _ => false,
-            };
-            if joins && let Some(occasion) = occasions.last_mut() {
-                occasion.push(report);
-            } else {
-                occasions.push(vec![report]);
-                anchor = Some(report.days.map(|(first, _)| first));
-            }
-        }
-        for occasion in occasions {
+    {
+        for occasion in occasions.into_values() {
             let mut groups: BTreeMap<Option<i64>, Vec<i64>> = BTreeMap::new();
             for report in occasion.iter().filter(|r| r.by.is_some()) {
                 groups.entry(report.by).or_default().push(report.id);
@@ -935,15 +931,16 @@ fn group_by_who(reports: &[KeyedReport]) -> Vec<Vec<i64>> {
     out
 }
 
-/// The reports that could be the same statement or demand as `report`: the same words, dated
-/// within a week of it (or, undated, undated too), and every report of the facts those belong
-/// to.
 /// Reports whose folded words are `?1`, found through the (text_key, date) index. (An index of
 /// a short prefix of the key is a sixth of the size, but quotes that begin alike are common:
 /// the synthetic corpus of the benchmark has 3,810 distinct quotes and 37 distinct
 /// 24-character beginnings.)
 const SAME_KEY: &str = "text_key = ?1";
 
+/// The reports that could be the same statement or demand as a report of the words `key`
+/// dated `days`: the reports of those words on the same occasion (the same week, or undated
+/// too), and every report of the facts those belong to (in a database grouped by older rules
+/// a fact may span weeks; regrouping it splits it).
 fn keyed_neighbourhood(
     conn: &Connection,
     fact: Fact,
@@ -954,11 +951,11 @@ fn keyed_neighbourhood(
 ) -> Result<Vec<KeyedReport>, KbError> {
     let reports = fact.reports();
     let column = fact.column();
-    // Dates of any precision that could fall within a week of the span. A month or a year
-    // sorts just before its days, so the month and year of the lower bound are asked for by
-    // name; later months and years fall inside the range.
-    // Two lookups, each a range of the (key prefix, date) index.
-    let near = match days {
+    let week = occasion(days);
+    // The days of the week as a range of the (text_key, date) index; a month or a year is on
+    // the occasion of its first day, so the one month and the one year that begin within the
+    // week, if any, are asked for by name.
+    let near = match week {
         Some(_) => format!(
             "SELECT {column} FROM {reports} WHERE {SAME_KEY} AND date >= ?2 AND date <= ?3 \
              UNION SELECT {column} FROM {reports} WHERE {SAME_KEY} AND date IN (?4, ?5)"
@@ -972,17 +969,15 @@ fn keyed_neighbourhood(
         "SELECT id, {kind}, {who}, {column}, date FROM {reports} WHERE {column} IN ({near}) \
          ORDER BY id"
     );
-    let (from, to, month, year) = match days {
-        Some((first, last)) => {
-            let from = first - Duration::days(SAME_WORDS_DAYS);
+    let (from, to, month, year) = match week.and_then(occasion_days) {
+        Some((monday, sunday)) => {
+            let month_start = sunday.with_day(1).filter(|d| *d >= monday);
+            let year_start = sunday.with_ordinal(1).filter(|d| *d >= monday);
             (
-                Some(from.format("%Y-%m-%d").to_string()),
-                Some(format!(
-                    "{}~",
-                    (last + Duration::days(SAME_WORDS_DAYS)).format("%Y-%m-%d")
-                )),
-                Some(from.format("%Y-%m").to_string()),
-                Some(from.format("%Y").to_string()),
+                Some(monday.format("%Y-%m-%d").to_string()),
+                Some(format!("{}~", sunday.format("%Y-%m-%d"))),
+                month_start.map(|d| d.format("%Y-%m").to_string()),
+                year_start.map(|d| d.format("%Y").to_string()),
             )
         }
         None => (None, None, None, None),
@@ -991,15 +986,11 @@ fn keyed_neighbourhood(
     let rows = select
         .query_map(params![key, from, to, month, year], KeyedReport::from_row)?
         .collect::<Result<Vec<KeyedReport>, _>>()?;
-    // Only reports whose days come within a week count; the query's bounds are wider.
-    let near = |r: &KeyedReport| match (days, r.days) {
-        (None, None) => true,
-        (Some((first, last)), Some((f, l))) => {
-            (f - last).num_days() <= SAME_WORDS_DAYS && (first - l).num_days() <= SAME_WORDS_DAYS
-        }
-        _ => false,
-    };
-    let facts: BTreeSet<i64> = rows.iter().filter(|r| near(r)).map(|r| r.fact).collect();
+    let facts: BTreeSet<i64> = rows
+        .iter()
+        .filter(|r| occasion(r.days) == week)
+        .map(|r| r.fact)
+        .collect();
     Ok(rows
         .into_iter()
         .filter(|r| facts.contains(&r.fact))
@@ -1034,63 +1025,80 @@ pub fn refresh_placed(
 /// Where a new report of some words goes, decided before it is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
-    /// It joins this fact, and no other report moves.
+    /// It joins this fact, and no stored report moves.
     Join(i64),
-    /// It is a fact of its own, and no other report moves.
-    Alone,
-    /// Adding it changes how other reports group: store it alone, then regroup.
-    Regroup,
+    /// It makes a new fact with the other new reports given the same number, and no stored
+    /// report moves.
+    New(usize),
+    /// Adding the new reports changes how stored reports group: the new reports of one number
+    /// are stored in a fact of their own, then everything is regrouped.
+    Regroup(usize),
 }
 
-/// Where a new statement (`fact` [`Fact::Statement`]) or demand report goes: grouping the
-/// reports near it with and without it, the answer is the group it joins when nothing else
-/// changes. Most reports take this path, which costs one indexed query and no writes but the
-/// report's own.
+/// A new report of some words, as placing it sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct NewKeyed<'a> {
+    pub kind: &'a str,
+    /// The speaker, or the party (else the person) who made a demand.
+    pub who: Option<i64>,
+}
+
+/// The occasion (see [`occasion`]) of a report dated `date`.
+pub fn occasion_of(date: Option<&str>) -> Option<i64> {
+    occasion(any_span(date))
+}
+
+/// Where new statement (`fact` [`Fact::Statement`]) or demand reports of the words `key`, all
+/// on the occasion of `date`, go: grouping the stored reports of that occasion with and
+/// without them, each joins the fact of its group when no stored report changes group. Most
+/// reports take this path, which costs one indexed query for all the article's reports of the
+/// same words and no writes but the reports' own; an article that repeats one sentence
+/// thousands of times, or gives it to thousands of speakers, groups it once (issue #14,
+/// item 2).
 fn place_keyed(
     conn: &Connection,
     fact: Fact,
     key: &str,
     date: Option<&str>,
-    who: Option<i64>,
-    kind: &str,
-) -> Result<Placement, KbError> {
+    new: &[NewKeyed<'_>],
+) -> Result<Vec<Placement>, KbError> {
     let (kind_sql, who_sql) = match fact {
         Fact::Statement => ("kind", "speaker_id"),
         _ => ("'demand'", "coalesce(by_party_id, by_actor_id)"),
     };
-    let mut near = keyed_neighbourhood(conn, fact, kind_sql, who_sql, key, any_span(date))?;
-    if near.is_empty() {
-        return Ok(Placement::Alone);
-    }
+    let days = any_span(date);
+    let mut near = keyed_neighbourhood(conn, fact, kind_sql, who_sql, key, days)?;
     let fact_of: HashMap<i64, i64> = near.iter().map(|r| (r.id, r.fact)).collect();
     let mut before: Vec<Vec<i64>> = group_by_who(&near);
     for group in &mut before {
         group.sort_unstable();
     }
     // Each group must be one fact, and each fact one group, for the answer to be simple.
+    let mut simple = true;
     let mut facts_seen = BTreeSet::new();
     for group in &before {
         let facts: BTreeSet<i64> = group.iter().map(|r| fact_of[r]).collect();
         if facts.len() != 1 || !facts_seen.insert(*facts.iter().next().unwrap_or(&0)) {
-            return Ok(Placement::Regroup);
+            simple = false;
         }
     }
-    const NEW: i64 = -1;
-    near.push(KeyedReport {
-        id: NEW,
-        kind: kind.to_string(),
-        by: who,
+    // New reports take negative ids: -1 for the first.
+    near.extend(new.iter().enumerate().map(|(i, report)| KeyedReport {
+        id: -(i as i64) - 1,
+        kind: report.kind.to_string(),
+        by: report.who,
         fact: 0,
-        days: any_span(date),
-    });
-    let after = group_by_who(&near);
-    let mut home = None;
-    let mut rest: Vec<Vec<i64>> = Vec::with_capacity(after.len());
-    for group in after {
-        let mut others: Vec<i64> = group.iter().copied().filter(|&r| r != NEW).collect();
+        days,
+    }));
+    let mut placements = vec![Placement::New(0); new.len()];
+    let mut homes: Vec<(Vec<i64>, Vec<usize>)> = Vec::new();
+    let mut rest: Vec<Vec<i64>> = Vec::new();
+    for group in group_by_who(&near) {
+        let (fresh, mut others): (Vec<i64>, Vec<i64>) = group.into_iter().partition(|&r| r < 0);
         others.sort_unstable();
-        if others.len() < group.len() {
-            home = Some(others.clone());
+        if !fresh.is_empty() {
+            let fresh = fresh.iter().map(|&r| (-r - 1) as usize).collect();
+            homes.push((others.clone(), fresh));
         }
         if !others.is_empty() {
             rest.push(others);
@@ -1098,34 +1106,38 @@ fn place_keyed(
     }
     rest.sort();
     before.sort();
-    if rest != before {
-        return Ok(Placement::Regroup);
+    let regroup = !simple || rest != before;
+    for (number, (others, fresh)) in homes.into_iter().enumerate() {
+        let placement = match others.first() {
+            _ if regroup => Placement::Regroup(number),
+            Some(first) => Placement::Join(fact_of[first]),
+            None => Placement::New(number),
+        };
+        for i in fresh {
+            placements[i] = placement;
+        }
     }
-    Ok(match home {
-        Some(others) if !others.is_empty() => Placement::Join(fact_of[&others[0]]),
-        _ => Placement::Alone,
-    })
+    Ok(placements)
 }
 
-/// [`place_keyed`] for a statement report.
-pub fn place_statement(
+/// [`place_keyed`] for statement reports.
+pub fn place_statements(
     conn: &Connection,
     key: &str,
     date: Option<&str>,
-    speaker: Option<i64>,
-    kind: &str,
-) -> Result<Placement, KbError> {
-    place_keyed(conn, Fact::Statement, key, date, speaker, kind)
+    new: &[NewKeyed<'_>],
+) -> Result<Vec<Placement>, KbError> {
+    place_keyed(conn, Fact::Statement, key, date, new)
 }
 
-/// [`place_keyed`] for a demand report; `by` is the party, else the person, who made it.
-pub fn place_demand(
+/// [`place_keyed`] for demand reports.
+pub fn place_demands(
     conn: &Connection,
     key: &str,
     date: Option<&str>,
-    by: Option<i64>,
-) -> Result<Placement, KbError> {
-    place_keyed(conn, Fact::Demand, key, date, by, "demand")
+    new: &[NewKeyed<'_>],
+) -> Result<Vec<Placement>, KbError> {
+    place_keyed(conn, Fact::Demand, key, date, new)
 }
 
 /// Regroups the neighbourhoods of `fresh` reports, and with `keys` every report of those words;
@@ -1507,6 +1519,50 @@ mod tests {
         let c = report(3, 1, "2022-01-12", &[3, 4], "");
         let groups = group_meetings(&[a, b, c]);
         assert_eq!(groups.len(), 2, "{groups:?}");
+    }
+
+    #[test]
+    fn occasions_are_fixed_weeks_from_monday_to_sunday() {
+        let week = |date: &str| occasion_of(Some(date));
+        // 7 March 2022 was a Monday.
+        assert_eq!(week("2022-03-07"), week("2022-03-13"));
+        assert_ne!(week("2022-03-13"), week("2022-03-14"));
+        assert_ne!(week("2022-03-06"), week("2022-03-07"));
+        // A month is on the occasion of its first day.
+        assert_eq!(week("2022-03"), week("2022-03-01"));
+        assert_eq!(week("2022"), week("2022-01-01"));
+        assert_eq!(occasion_of(None), None);
+        let (monday, sunday) = week("2022-03-10").and_then(occasion_days).unwrap();
+        assert_eq!(monday.to_string(), "2022-03-07");
+        assert_eq!(sunday.to_string(), "2022-03-13");
+    }
+
+    /// Issue #14, item 3: reports two days apart are grouped by the week they fall in, not in
+    /// a chain counted from whichever report came first.
+    #[test]
+    fn reports_of_the_same_words_group_by_week_whatever_else_is_stored() {
+        let report = |id: i64, day: &str| KeyedReport {
+            id,
+            kind: "indirect".into(),
+            by: Some(7),
+            fact: id,
+            days: any_span(Some(day)),
+        };
+        let all: Vec<KeyedReport> = [1, 3, 5, 7, 9, 11, 13, 15, 17]
+            .iter()
+            .map(|d| report(*d, &format!("2022-03-{d:02}")))
+            .collect();
+        let groups = group_by_who(&all);
+        assert_eq!(
+            groups,
+            vec![vec![1, 3, 5], vec![7, 9, 11, 13], vec![15, 17]]
+        );
+        // Any part of the chain groups the same way.
+        let part: Vec<KeyedReport> = all.into_iter().filter(|r| r.id >= 5).collect();
+        assert_eq!(
+            group_by_who(&part),
+            vec![vec![5], vec![7, 9, 11, 13], vec![15, 17]]
+        );
     }
 
     #[test]

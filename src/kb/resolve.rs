@@ -85,10 +85,13 @@ fn word_count(name: &str) -> usize {
     name.split_whitespace().count()
 }
 
-/// The distinct actors of `kind` that have an alias with this key.
+/// The distinct actors of `kind` that have an alias with this key. CROSS JOIN keeps SQLite to
+/// the alias index; left to itself the bundled SQLite went through every actor of the kind,
+/// once per name resolved (issue #14, item 2).
 fn actors_with_alias(conn: &Connection, kind: &str, key: &str) -> Result<Vec<i64>, KbError> {
     let mut statement = conn.prepare_cached(
-        "SELECT DISTINCT actors.id FROM actor_aliases JOIN actors ON actors.id = actor_aliases.actor_id \
+        "SELECT DISTINCT actors.id FROM actor_aliases CROSS JOIN actors \
+         ON actors.id = actor_aliases.actor_id \
          WHERE actor_aliases.alias_key = ?1 AND actors.kind = ?2 ORDER BY actors.id",
     )?;
     let ids = statement
@@ -300,11 +303,14 @@ fn absorb_surnames(conn: &Connection, id: i64) -> Result<Touched, KbError> {
     };
     for key in keys {
         // Persons stored under a surname alone are rare; one query says whether there is any
-        // before the claimants of a common surname are looked at one by one.
+        // before the claimants of a common surname are looked at one by one. CROSS JOIN keeps
+        // SQLite to the alias index: without statistics it went through every person by the
+        // kind index instead, once per person resolved, so that an article of 4,000 persons
+        // took 19 s to store (issue #14, item 2).
         let any_single: bool = crate::kb::query_one(
             conn,
-            "SELECT EXISTS (SELECT 1 FROM actor_aliases AS al JOIN actors AS a ON a.id = al.actor_id \
-             WHERE al.alias_key = ?1 AND a.kind = 'person' AND a.id <> ?2 \
+            "SELECT EXISTS (SELECT 1 FROM actor_aliases AS al CROSS JOIN actors AS a \
+             ON a.id = al.actor_id WHERE al.alias_key = ?1 AND a.kind = 'person' AND a.id <> ?2 \
              AND instr(trim(a.name), ' ') = 0)",
             params![key, id],
             |row| row.get(0),
@@ -350,6 +356,7 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
         [gone],
         |row| row.get(0),
     )?;
+    // Each column is looked up through its own index (`?1 IN (columns)` read every report).
     {
         let mut select = conn.prepare_cached(
             "SELECT DISTINCT mr.meeting_id FROM meeting_report_participants AS p \
@@ -359,14 +366,18 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
             touched.meetings.insert(id?);
         }
         let mut select = conn.prepare_cached(
-            "SELECT DISTINCT text_key FROM statement_reports WHERE ?1 IN (speaker_id, speaker_party_id)",
+            "SELECT text_key FROM statement_reports WHERE speaker_id = ?1 \
+             UNION SELECT text_key FROM statement_reports WHERE speaker_party_id = ?1",
         )?;
         for key in select.query_map([gone], |row| row.get(0))? {
             touched.statement_keys.insert(key?);
         }
         let mut select = conn.prepare_cached(
-            "SELECT DISTINCT text_key FROM demand_reports \
-             WHERE ?1 IN (by_actor_id, by_party_id, of_actor_id, of_party_id, answered_by_id)",
+            "SELECT text_key FROM demand_reports WHERE by_actor_id = ?1 \
+             UNION SELECT text_key FROM demand_reports WHERE by_party_id = ?1 \
+             UNION SELECT text_key FROM demand_reports WHERE of_actor_id = ?1 \
+             UNION SELECT text_key FROM demand_reports WHERE of_party_id = ?1 \
+             UNION SELECT text_key FROM demand_reports WHERE answered_by_id = ?1",
         )?;
         for key in select.query_map([gone], |row| row.get(0))? {
             touched.demand_keys.insert(key?);

@@ -17,7 +17,7 @@ mod embedded {
 pub const APPLICATION_ID: i32 = 0x4449_504B;
 
 /// The schema version this dipkb writes: the highest migration it embeds.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// refinery's bookkeeping table, named by our plural snake_case rule.
 const MIGRATIONS_TABLE: &str = "schema_migrations";
@@ -39,7 +39,7 @@ pub fn set_busy_timeout(timeout: Duration) {
     );
 }
 
-fn busy_timeout() -> Duration {
+pub(crate) fn busy_timeout() -> Duration {
     Duration::from_millis(BUSY_TIMEOUT_MS.load(std::sync::atomic::Ordering::Relaxed))
 }
 
@@ -382,6 +382,11 @@ mod tests {
                 [],
             )
             .unwrap();
+            if version >= 3 {
+                // From version 3 the triggers queue full-text changes, and dipkb applies the
+                // queue before every commit.
+                crate::kb::apply_fts_pending(&conn).unwrap();
+            }
             drop(conn);
             // Reading needs the new schema: say so rather than guess.
             let err = open_read_only(&path).unwrap_err();

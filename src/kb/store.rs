@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::resolve::{self, Touched};
-use super::write::{ReportWriter, Reuse, Written};
+use super::write::{ActorCache, ReportWriter, Reuse, Written};
 use super::{KbError, consolidate, exec, schema};
 use crate::extract::Extraction;
 use crate::source::{Article, Warning};
@@ -20,7 +20,21 @@ pub struct Store {
     in_batch: bool,
     /// Each article of the open batch is stored in a savepoint of its own.
     careful: bool,
+    /// A batch has been begun but writes nothing yet: its transaction, and the write lock,
+    /// are taken at its first write.
+    wanted: bool,
+    /// When this store last committed a batch: the next one waits a moment, so that another
+    /// process waiting for the lock gets its turn.
+    committed: Option<std::time::Instant>,
+    /// States and organisations resolved in the open batch.
+    actors: ActorCache,
 }
+
+/// How long a writer that has just committed a batch leaves the write lock free before it takes
+/// it again, and how often a writer waiting for the lock tries again: so that two ingests take
+/// turns a batch at a time instead of one waiting out its busy timeout (issue #14, item 7).
+const TURN: std::time::Duration = std::time::Duration::from_millis(5);
+const RETRY: std::time::Duration = std::time::Duration::from_millis(1);
 
 /// How many facts of each kind one article gave.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -158,6 +172,9 @@ impl Store {
             path: path.to_path_buf(),
             in_batch: false,
             careful: false,
+            wanted: false,
+            committed: None,
+            actors: ActorCache::new(),
         })
     }
 
@@ -198,17 +215,51 @@ impl Store {
 
     fn begin(&mut self, careful: bool) -> Result<(), KbError> {
         if !self.in_batch {
-            self.conn
-                .execute_batch("BEGIN IMMEDIATE")
-                .map_err(|err| self.busy(err.into()))?;
-            self.in_batch = true;
+            self.wanted = true;
         }
         self.careful = careful;
         Ok(())
     }
 
+    /// Opens the transaction of a batch begun with [`Store::begin_batch`], taking the write
+    /// lock: at the batch's first write, so that an ingest holds the lock only while it writes,
+    /// not while it reads or extracts. A writer waiting for another tries again every
+    /// millisecond (SQLite's own busy handler backs off to 100 ms, and would miss the moment
+    /// between two batches of the other writer) until the busy timeout has passed.
+    fn open_batch(&mut self) -> Result<(), KbError> {
+        if self.in_batch || !self.wanted {
+            return Ok(());
+        }
+        if let Some(committed) = self.committed
+            && let Some(rest) = TURN.checked_sub(committed.elapsed())
+        {
+            std::thread::sleep(rest);
+        }
+        let timeout = super::schema::busy_timeout();
+        let started = std::time::Instant::now();
+        self.conn.busy_timeout(std::time::Duration::ZERO)?;
+        let result = loop {
+            match self.conn.execute_batch("BEGIN IMMEDIATE") {
+                Err(rusqlite::Error::SqliteFailure(err, _))
+                    if err.code == rusqlite::ErrorCode::DatabaseBusy
+                        && started.elapsed() < timeout =>
+                {
+                    std::thread::sleep(RETRY);
+                }
+                other => break other,
+            }
+        };
+        self.conn.busy_timeout(timeout)?;
+        result.map_err(|err| self.busy(err.into()))?;
+        self.in_batch = true;
+        self.wanted = false;
+        Ok(())
+    }
+
     /// Applies the users' curations to what the batch stored, and commits it.
     pub fn commit_batch(&mut self) -> Result<(), KbError> {
+        self.wanted = false;
+        self.actors.clear();
         if self.in_batch {
             let result = replay_curations(&self.conn)
                 .and_then(|()| apply_fts_pending(&self.conn))
@@ -217,6 +268,7 @@ impl Store {
                 let _ = self.conn.execute_batch("ROLLBACK");
             }
             self.in_batch = false;
+            self.committed = Some(std::time::Instant::now());
             result.map_err(|err| self.busy(err))?;
         }
         Ok(())
@@ -229,6 +281,7 @@ impl Store {
         &mut self,
         work: impl FnOnce(&Connection) -> Result<T, KbError>,
     ) -> Result<T, KbError> {
+        self.open_batch()?;
         if self.in_batch && !self.careful {
             return work(&self.conn).map_err(|err| {
                 let _ = self.conn.execute_batch("ROLLBACK");
@@ -271,7 +324,9 @@ impl Store {
         article: &Article,
         extraction: &Extraction,
     ) -> Result<(i64, FactCounts), KbError> {
-        self.unit(|conn| {
+        // The cache is kept only while the batch's transaction holds what it points to.
+        let actors = std::cell::RefCell::new(std::mem::take(&mut self.actors));
+        let result = self.unit(|conn| {
             exec(
                 conn,
                 "INSERT INTO articles (title, published, published_precision, source, url, body, \
@@ -296,10 +351,15 @@ impl Store {
             let article_id = conn.last_insert_rowid();
             write_source_warnings(conn, article_id, &article.warnings)?;
             let written = ReportWriter::new(conn, article_id, article.published, &article.body)
+                .with_actor_cache(&actors)
                 .write(extraction)?;
             combine(conn, written, Removed::default())?;
             Ok((article_id, FactCounts::of(extraction)))
-        })
+        });
+        if result.is_ok() && self.in_batch {
+            self.actors = actors.into_inner();
+        }
+        result
     }
 
     /// Replaces the facts extracted from a stored article, all or nothing. Facts that other

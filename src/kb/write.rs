@@ -2,16 +2,18 @@
 //! gives becomes a report, first in a fact of its own; [`super::consolidate`] then joins it to
 //! the fact other articles report.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::consolidate::{self, Placement};
+use super::consolidate::{self, NewKeyed, Placement};
 use super::resolve::{Touched, resolve_actor};
 use super::{KbError, exec};
 use crate::extract::{
-    ActorRef, Demand, Evidence, Extraction, Meeting, MeetingRef, Place, Span, Statement,
+    Actor, ActorKind, ActorRef, Demand, Evidence, Extraction, Meeting, MeetingRef, Place, Span,
+    Statement,
 };
 use crate::text::date::precision_of;
 
@@ -65,6 +67,38 @@ pub fn text_key(text: &str) -> String {
     key
 }
 
+/// Places an article's new reports of words `keys` dated `dates`: the reports of the same words
+/// on the same occasion are placed together by one call of `place`. Returns each report's
+/// bucket (its words and occasion) and placement; reports of one bucket given the same new
+/// number share a new fact.
+fn place_all(
+    keys: &[String],
+    dates: &[Option<String>],
+    news: &[NewKeyed<'_>],
+    place: impl Fn(&str, Option<&str>, &[NewKeyed<'_>]) -> Result<Vec<Placement>, KbError>,
+) -> Result<Vec<(usize, Placement)>, KbError> {
+    let mut buckets: HashMap<(&str, Option<i64>), Vec<usize>> = HashMap::new();
+    let mut order = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let bucket = (key.as_str(), consolidate::occasion_of(dates[i].as_deref()));
+        let members = buckets.entry(bucket).or_default();
+        if members.is_empty() {
+            order.push(bucket);
+        }
+        members.push(i);
+    }
+    let mut placements = vec![(0, Placement::New(0)); keys.len()];
+    for (number, bucket) in order.iter().enumerate() {
+        let members = &buckets[bucket];
+        let new: Vec<NewKeyed<'_>> = members.iter().map(|&i| news[i]).collect();
+        let found = place(bucket.0, dates[members[0]].as_deref(), &new)?;
+        for (&i, placement) in members.iter().zip(found) {
+            placements[i] = (number, placement);
+        }
+    }
+    Ok(placements)
+}
+
 /// The facts an article's earlier reports belonged to, by the report's position: re-extracting
 /// the article gives each new report the fact its predecessor had, when no other article
 /// reports that fact, so that ids users have seen stay valid.
@@ -75,6 +109,26 @@ pub struct Reuse {
     pub demands: HashMap<i64, i64>,
 }
 
+/// States and organisations resolved in the open batch, by everything an article says of them:
+/// resolving the same one again would find the same actor and write nothing. Persons are left
+/// out (resolving one may absorb a person stored under its surname alone), and the cache lives
+/// only as long as the batch's transaction (replaying curations at commit may merge actors).
+pub type ActorCache = HashMap<String, i64>;
+
+fn cache_key(actor: &Actor) -> Option<String> {
+    (actor.kind != ActorKind::Person).then(|| {
+        format!(
+            "{}\u{1}{}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{:?}",
+            actor.kind.as_str(),
+            actor.name,
+            actor.iso3,
+            actor.wikidata_qid,
+            actor.cameo_code,
+            actor.aliases
+        )
+    })
+}
+
 /// Writes one article's extraction inside a transaction the caller owns.
 pub struct ReportWriter<'a> {
     conn: &'a Connection,
@@ -82,6 +136,7 @@ pub struct ReportWriter<'a> {
     published: Option<String>,
     body_chars: usize,
     reuse: Reuse,
+    actors: Option<&'a RefCell<ActorCache>>,
 }
 
 impl<'a> ReportWriter<'a> {
@@ -97,7 +152,14 @@ impl<'a> ReportWriter<'a> {
             published: published.map(|d| d.format("%Y-%m-%d").to_string()),
             body_chars: body.chars().count(),
             reuse: Reuse::default(),
+            actors: None,
         }
+    }
+
+    /// Looks states and organisations up in, and adds them to, the batch's cache.
+    pub fn with_actor_cache(mut self, actors: &'a RefCell<ActorCache>) -> ReportWriter<'a> {
+        self.actors = Some(actors);
+        self
     }
 
     /// Reuses the facts of the article's earlier reports.
@@ -138,8 +200,20 @@ impl<'a> ReportWriter<'a> {
         let mut written = Written::default();
         let mut actor_ids = Vec::with_capacity(extraction.actors.len());
         for actor in &extraction.actors {
+            let key = self.actors.and(cache_key(actor));
+            let cached = match (self.actors, &key) {
+                (Some(actors), Some(key)) => actors.borrow().get(key).copied(),
+                _ => None,
+            };
+            if let Some(id) = cached {
+                actor_ids.push(id);
+                continue;
+            }
             let (id, touched) = resolve_actor(self.conn, actor)?;
             written.touched.extend(touched);
+            if let (Some(actors), Some(key)) = (self.actors, key) {
+                actors.borrow_mut().insert(key, id);
+            }
             actor_ids.push(id);
         }
         // Resolving a later actor can merge an earlier one into it: follow the merges.
@@ -160,22 +234,113 @@ impl<'a> ReportWriter<'a> {
         let meeting_report = |meeting: Option<MeetingRef>| {
             meeting.and_then(|r| written.meeting_reports.get(r.0).copied())
         };
-        let (mut placed, mut regroup) = (Vec::new(), Vec::new());
+        // Each distinct words and occasion of the article is placed once, all its reports
+        // together.
+        let keys: Vec<String> = extraction
+            .statements
+            .iter()
+            .map(|s| text_key(&s.text))
+            .collect();
+        let dates: Vec<Option<String>> = extraction
+            .statements
+            .iter()
+            .map(|s| s.when.date.map(|d| d.to_string()))
+            .collect();
+        let news: Vec<NewKeyed<'_>> = extraction
+            .statements
+            .iter()
+            .map(|s| NewKeyed {
+                kind: s.kind.as_str(),
+                who: actor_id(s.speaker),
+            })
+            .collect();
+        let placements = place_all(&keys, &dates, &news, |key, date, new| {
+            consolidate::place_statements(self.conn, key, date, new)
+        })?;
+        let mut made = HashMap::new();
         for (position, statement) in extraction.statements.iter().enumerate() {
             let linked = meeting_report(statement.meeting);
-            let (report, moves) = self.write_statement(position, statement, &actor_id, linked)?;
-            if moves { &mut regroup } else { &mut placed }.push(report);
+            let (bucket, placement) = placements[position];
+            let statement_id = match placement {
+                Placement::Join(id) => id,
+                Placement::New(number) | Placement::Regroup(number) => {
+                    match made.get(&(bucket, number)) {
+                        Some(&id) => id,
+                        None => {
+                            let id =
+                                self.new_statement(position, statement, placement, &actor_id)?;
+                            made.insert((bucket, number), id);
+                            id
+                        }
+                    }
+                }
+            };
+            let report = self.write_statement(
+                position,
+                statement,
+                &keys[position],
+                statement_id,
+                &actor_id,
+                linked,
+            )?;
+            if matches!(placement, Placement::Regroup(_)) {
+                written.regroup_statements.push(report);
+            } else {
+                written.placed_statements.push(report);
+            }
         }
-        written.placed_statements = placed;
-        written.regroup_statements = regroup;
-        let (mut placed, mut regroup) = (Vec::new(), Vec::new());
+        let keys: Vec<String> = extraction
+            .demands
+            .iter()
+            .map(|d| text_key(&d.text))
+            .collect();
+        let dates: Vec<Option<String>> = extraction
+            .demands
+            .iter()
+            .map(|d| d.when.date.map(|d| d.to_string()))
+            .collect();
+        let news: Vec<NewKeyed<'_>> = extraction
+            .demands
+            .iter()
+            .map(|d| NewKeyed {
+                kind: "demand",
+                who: actor_id(d.by_party).or_else(|| actor_id(d.by)),
+            })
+            .collect();
+        let placements = place_all(&keys, &dates, &news, |key, date, new| {
+            consolidate::place_demands(self.conn, key, date, new)
+        })?;
+        let mut made = HashMap::new();
         for (position, demand) in extraction.demands.iter().enumerate() {
             let linked = meeting_report(demand.meeting);
-            let (report, moves) = self.write_demand(position, demand, &actor_id, linked)?;
-            if moves { &mut regroup } else { &mut placed }.push(report);
+            let (bucket, placement) = placements[position];
+            let demand_id = match placement {
+                Placement::Join(id) => id,
+                Placement::New(number) | Placement::Regroup(number) => {
+                    match made.get(&(bucket, number)) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.new_demand(position, demand)?;
+                            made.insert((bucket, number), id);
+                            id
+                        }
+                    }
+                }
+            };
+            let report = self.write_demand(
+                position,
+                demand,
+                &keys[position],
+                demand_id,
+                &actor_id,
+                linked,
+            )?;
+            if matches!(placement, Placement::Regroup(_)) {
+                written.regroup_demands.push(report);
+            } else {
+                written.placed_demands.push(report);
+            }
         }
-        written.placed_demands = placed;
-        written.regroup_demands = regroup;
         let mut insert = self.conn.prepare_cached(
             "INSERT INTO diagnostics (article_id, stage, severity, code, message, span_start, span_end) \
              VALUES (?1, 'extract', ?2, ?3, ?4, ?5, ?6)",
@@ -205,8 +370,11 @@ impl<'a> ReportWriter<'a> {
         }
         let existing: Option<i64> = crate::kb::query_one(
             self.conn,
+            // The unary plus keeps SQLite off the affiliation index, which for roles without an
+            // affiliation holds every such role: an article of 8,000 persons each with a title
+            // read them all for each person (issue #14, item 2).
             "SELECT id FROM person_roles WHERE person_id = ?1 AND title IS ?2 \
-                 AND affiliation_id IS ?3",
+                 AND +affiliation_id IS ?3",
             params![person_id, title, affiliation_id],
             |row| row.get(0),
         )
@@ -331,68 +499,71 @@ impl<'a> ReportWriter<'a> {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// A new statement for the new report at `position` (and the other new reports of the
+    /// article placed with it): the one its predecessor had when re-extracting, else a new one.
+    fn new_statement(
+        &self,
+        position: usize,
+        statement: &Statement,
+        placement: Placement,
+        actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
+    ) -> Result<i64, KbError> {
+        let event = statement.event.as_ref();
+        let date = statement.when.date.map(|d| d.to_string());
+        self.fact_for(
+            "statements",
+            "statement_reports",
+            "statement_id",
+            self.reuse.statements.get(&(position as i64)),
+            || {
+                // A statement of its own gets its words now, indexed once for full-text search;
+                // one that will be regrouped gets them when it is recomputed, so that one that
+                // is merged away is never indexed.
+                if let Placement::New(_) = placement {
+                    // Everything its report gives, so that recomputing it from its reports
+                    // (which also finds its meeting) writes nothing.
+                    exec(
+                        self.conn,
+                        "INSERT INTO statements (speaker_id, speaker_party_id, kind, text, \
+                         verb, date, date_precision, date_phrase, cameo_code, \
+                         plover_category, plover_mode) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                        params![
+                            actor_id(statement.speaker),
+                            actor_id(statement.speaker_party),
+                            statement.kind.as_str(),
+                            statement.text,
+                            statement.verb,
+                            date,
+                            precision_of(statement.when.date).as_str(),
+                            statement.when.phrase,
+                            event.map(|e| e.cameo.as_str()),
+                            event.and_then(|e| e.plover.as_deref()),
+                            event.and_then(|e| e.plover_mode.as_deref()),
+                        ],
+                    )?;
+                } else {
+                    exec(
+                        self.conn,
+                        "INSERT INTO statements (kind, text) VALUES (?1, '')",
+                        params![statement.kind.as_str()],
+                    )?;
+                }
+                Ok(self.conn.last_insert_rowid())
+            },
+        )
+    }
+
     fn write_statement(
         &self,
         position: usize,
         statement: &Statement,
+        key: &str,
+        statement_id: i64,
         actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
         meeting_report_id: Option<i64>,
-    ) -> Result<(i64, bool), KbError> {
+    ) -> Result<i64, KbError> {
         let event = statement.event.as_ref();
-        let key = text_key(&statement.text);
-        let date = statement.when.date.map(|d| d.to_string());
-        let placement = consolidate::place_statement(
-            self.conn,
-            &key,
-            date.as_deref(),
-            actor_id(statement.speaker),
-            statement.kind.as_str(),
-        )?;
-        let statement_id = match placement {
-            Placement::Join(id) => id,
-            // A statement of its own gets its words now, indexed once for full-text search;
-            // one that will be regrouped gets them when it is recomputed, so that one that is
-            // merged away is never indexed.
-            Placement::Alone | Placement::Regroup => self.fact_for(
-                "statements",
-                "statement_reports",
-                "statement_id",
-                self.reuse.statements.get(&(position as i64)),
-                || {
-                    if placement == Placement::Alone {
-                        // Everything its one report gives, so that recomputing it from its
-                        // report (which also finds its meeting) writes nothing.
-                        exec(
-                            self.conn,
-                            "INSERT INTO statements (speaker_id, speaker_party_id, kind, text, \
-                             verb, date, date_precision, date_phrase, cameo_code, \
-                             plover_category, plover_mode) \
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                            params![
-                                actor_id(statement.speaker),
-                                actor_id(statement.speaker_party),
-                                statement.kind.as_str(),
-                                statement.text,
-                                statement.verb,
-                                date,
-                                precision_of(statement.when.date).as_str(),
-                                statement.when.phrase,
-                                event.map(|e| e.cameo.as_str()),
-                                event.and_then(|e| e.plover.as_deref()),
-                                event.and_then(|e| e.plover_mode.as_deref()),
-                            ],
-                        )?;
-                    } else {
-                        exec(
-                            self.conn,
-                            "INSERT INTO statements (kind, text) VALUES (?1, '')",
-                            params![statement.kind.as_str()],
-                        )?;
-                    }
-                    Ok(self.conn.last_insert_rowid())
-                },
-            )?,
-        };
         exec(
             self.conn,
             "INSERT INTO statement_reports (statement_id, article_id, position, speaker_id, \
@@ -407,7 +578,7 @@ impl<'a> ReportWriter<'a> {
                 actor_id(statement.speaker_party),
                 statement.kind.as_str(),
                 statement.text,
-                text_key(&statement.text),
+                key,
                 statement.verb,
                 statement.when.date.map(|d| d.to_string()),
                 precision_of(statement.when.date).as_str(),
@@ -420,43 +591,39 @@ impl<'a> ReportWriter<'a> {
         )?;
         let id = self.conn.last_insert_rowid();
         self.write_evidence(Evidenced::StatementReport, id, &statement.evidence)?;
-        Ok((id, placement == Placement::Regroup))
+        Ok(id)
+    }
+
+    /// A new demand for the new report at `position`, as [`ReportWriter::new_statement`].
+    fn new_demand(&self, position: usize, demand: &Demand) -> Result<i64, KbError> {
+        self.fact_for(
+            "demands",
+            "demand_reports",
+            "demand_id",
+            self.reuse.demands.get(&(position as i64)),
+            || {
+                exec(
+                    self.conn,
+                    "INSERT INTO demands (text) VALUES (?1)",
+                    [&demand.text],
+                )?;
+                Ok(self.conn.last_insert_rowid())
+            },
+        )
     }
 
     fn write_demand(
         &self,
         position: usize,
         demand: &Demand,
+        key: &str,
+        demand_id: i64,
         actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
         meeting_report_id: Option<i64>,
-    ) -> Result<(i64, bool), KbError> {
+    ) -> Result<i64, KbError> {
         let answer = demand.answer.as_ref();
         let event = demand.event.as_ref();
         let answer_event = answer.and_then(|a| a.event.as_ref());
-        let date = demand.when.date.map(|d| d.to_string());
-        let placement = consolidate::place_demand(
-            self.conn,
-            &text_key(&demand.text),
-            date.as_deref(),
-            actor_id(demand.by_party).or_else(|| actor_id(demand.by)),
-        )?;
-        let demand_id = match placement {
-            Placement::Join(id) => id,
-            Placement::Alone | Placement::Regroup => self.fact_for(
-                "demands",
-                "demand_reports",
-                "demand_id",
-                self.reuse.demands.get(&(position as i64)),
-                || {
-                    exec(
-                        self.conn,
-                        "INSERT INTO demands (text) VALUES (?1)",
-                        [&demand.text],
-                    )?;
-                    Ok(self.conn.last_insert_rowid())
-                },
-            )?,
-        };
         exec(
             self.conn,
             "INSERT INTO demand_reports (demand_id, article_id, position, by_actor_id, by_party_id, \
@@ -474,7 +641,7 @@ impl<'a> ReportWriter<'a> {
                 actor_id(demand.of),
                 actor_id(demand.of_party),
                 demand.text,
-                text_key(&demand.text),
+                key,
                 demand.cue,
                 answer.map_or("unknown", |a| a.kind.as_str()),
                 actor_id(answer.and_then(|a| a.by)),
@@ -492,7 +659,7 @@ impl<'a> ReportWriter<'a> {
         )?;
         let id = self.conn.last_insert_rowid();
         self.write_evidence(Evidenced::DemandReport, id, &demand.evidence)?;
-        Ok((id, placement == Placement::Regroup))
+        Ok(id)
     }
 
     fn write_evidence(
