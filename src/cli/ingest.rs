@@ -435,8 +435,8 @@ impl Item {
         match self {
             Item::Article { article, .. } => article.origin.clone(),
             Item::Stored { article, .. } => format!("article {} ({})", article.id, article.origin),
-            Item::File(name) | Item::Failed(name) => name.clone(),
-            Item::FileDone => String::new(),
+            Item::File(name) | Item::Failed(name, _) => name.clone(),
+            Item::FileDone(_) => String::new(),
         }
     }
 
