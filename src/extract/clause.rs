@@ -68,6 +68,12 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "tonight",
     "afterwards",
     "afterward",
+    // "The two men last met in The Hague", "Haddad and Laaksonen first met in 2005".
+    "last",
+    "first",
+    "recently",
+    "briefly",
+    "finally",
 ];
 
 /// Nouns for speakers or parties the text does not name.

@@ -626,9 +626,15 @@ fn assign_dates(
             .is_some_and(barrier)
     };
     let separated_before = |from: usize, to: usize| (from..to).any(barrier);
+    // A bare year is weak evidence, except right after the meeting's verb or noun: "first met
+    // in 2005", "talks in 2018".
+    let right_after_cue = |d: &DateMention| {
+        cues.iter()
+            .any(|(_, tokens)| d.first_token >= tokens.end && d.first_token <= tokens.end + 1)
+    };
     for date in a.dates[s]
         .iter()
-        .filter(|d| !d.year_only && d.date.is_some())
+        .filter(|d| (!d.year_only || right_after_cue(d)) && d.date.is_some())
     {
         let distance = |tokens: &Range<usize>| {
             if date.end_token <= tokens.start {
@@ -2080,4 +2086,81 @@ fn shared_parties(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<ActorRef> {
         shared.retain(|x| these.contains(x));
     }
     shared
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::extract::{Input, MeetingStatus, extract};
+
+    /// (date, status, participant names) of each meeting of `body`, published on `published`.
+    fn meetings(
+        body: &str,
+        published: (i32, u32, u32),
+    ) -> Vec<(String, MeetingStatus, Vec<String>)> {
+        let extraction = extract(&Input {
+            title: "",
+            body,
+            published: NaiveDate::from_ymd_opt(published.0, published.1, published.2),
+        });
+        extraction
+            .meetings
+            .iter()
+            .map(|m| {
+                let mut names: Vec<String> = m
+                    .participants
+                    .iter()
+                    .filter(|p| !p.implied)
+                    .map(|p| extraction.actors[p.actor.0].name.clone())
+                    .collect();
+                names.sort();
+                (
+                    m.when.date.map_or("-".into(), |d| d.to_string()),
+                    m.status,
+                    names,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_stops_of_a_trip_are_dated_by_the_trip() {
+        let found = meetings(
+            "Deputy Secretary of State Wendy Sherman will travel to Japan and Mongolia from July 18 to July 25.\n\nIn Tokyo, the Deputy Secretary will meet with Japanese Foreign Minister Toshimitsu Motegi.",
+            (2021, 7, 15),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "2021-07");
+        assert_eq!(found[0].1, MeetingStatus::Planned);
+    }
+
+    #[test]
+    fn a_year_right_after_the_verb_dates_a_past_meeting() {
+        let found = meetings(
+            "Lebanese Prime Minister Karim Haddad and EU envoy Mikko Laaksonen first met in 2005.",
+            (2006, 7, 25),
+        );
+        assert_eq!(
+            found,
+            [(
+                "2005".into(),
+                MeetingStatus::Held,
+                vec!["Karim Haddad".into(), "Mikko Laaksonen".into()]
+            )]
+        );
+    }
+
+    #[test]
+    fn calls_and_summons_are_meetings() {
+        for body in [
+            "Iranian negotiator Ali Kazemi telephoned German negotiator Hans Steinau on Thursday.",
+            "Vice Foreign Minister Zhang Qiyuan summoned Japanese ambassador Hiroshi Tanabe on Thursday.",
+        ] {
+            let found = meetings(body, (2010, 9, 20));
+            assert_eq!(found.len(), 1, "{body}: {found:?}");
+            assert_eq!(found[0].0, "2010-09-16", "{body}");
+            assert_eq!(found[0].2.len(), 2, "{body}: {found:?}");
+        }
+    }
 }
