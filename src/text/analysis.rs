@@ -1244,11 +1244,23 @@ impl<'a> Analysis<'a> {
         }
         let mut k = start;
         let mut steps = 0;
+        let mut crossed_person = false;
         while k > 0 && steps < 16 {
             k -= 1;
             steps += 1;
             if let Some(found) = self.title_at(k) {
-                return Some(found);
+                // "Foreign Minister Javad Zarif and Federica Mogherini": a title reaches over
+                // another person's name only when it is plural ("Presidents Joe Biden and Xi
+                // Jinping").
+                let plural = self.word(found.0.end - 1).ends_with('s');
+                return (!crossed_person || plural).then_some(found);
+            }
+            if self.mention(k).is_some_and(|m| {
+                m.actors
+                    .iter()
+                    .any(|&x| self.actor_kind(x) == ActorKind::Person)
+            }) {
+                crossed_person = true;
             }
             let word = self.word(k);
             let allowed = self.is_capitalised(k)
@@ -1456,7 +1468,15 @@ impl<'a> Analysis<'a> {
         while k > 0 && steps < 5 {
             k -= 1;
             steps += 1;
-            if matches!(self.word(k), "," | "." | ";" | ":") || self.tokens[k + 1].line_before {
+            // A dateline ("NUSA DUA, Indonesia — President Joe Biden") is not the office's state.
+            let in_dateline = self
+                .dateline
+                .as_ref()
+                .is_some_and(|(range, _)| range.contains(&k));
+            if matches!(self.word(k), "," | "." | ";" | ":" | "—" | "–" | "-")
+                || self.tokens[k + 1].line_before
+                || in_dateline
+            {
                 break;
             }
             if let Some(m) = self.mention(k)
@@ -2246,6 +2266,51 @@ mod tests {
             .filter(|a| a.actor.kind == ActorKind::Person)
             .map(|a| a.actor.name.clone())
             .collect()
+    }
+
+    /// (name, affiliation of the first role) of every person.
+    fn affiliations(analysis: &Analysis<'_>) -> Vec<(String, Option<String>)> {
+        analysis
+            .actors
+            .iter()
+            .filter(|a| a.actor.kind == ActorKind::Person)
+            .map(|a| {
+                let affiliation = a
+                    .actor
+                    .roles
+                    .first()
+                    .and_then(|r| r.affiliation)
+                    .map(|x| analysis.actor_name(x).to_string());
+                (a.actor.name.clone(), affiliation)
+            })
+            .collect()
+    }
+
+    /// Issue #11: "Joe Biden (Indonesia)" and "Federica Mogherini (Iran)".
+    #[test]
+    fn an_office_s_state_comes_neither_from_a_dateline_nor_across_a_list() {
+        let a =
+            analyse("NUSA DUA, Indonesia — President Joe Biden met Chinese President Xi Jinping.");
+        assert_eq!(
+            affiliations(&a),
+            [
+                ("Joe Biden".into(), None),
+                ("Xi Jinping".into(), Some("China".into()))
+            ]
+        );
+        let a = analyse(
+            "Iranian Foreign Minister Javad Zarif and Federica Mogherini, the European Union’s foreign policy chief, spoke.",
+        );
+        assert_eq!(
+            affiliations(&a),
+            [
+                ("Javad Zarif".into(), Some("Iran".into())),
+                ("Federica Mogherini".into(), Some("European Union".into()))
+            ]
+        );
+        // A plural title covers the whole list.
+        let a = analyse("Presidents Joe Biden and Xi Jinping met in Bali.");
+        assert_eq!(persons(&a), ["Joe Biden", "Xi Jinping"]);
     }
 
     #[test]
