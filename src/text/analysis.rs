@@ -1149,7 +1149,12 @@ impl<'a> Analysis<'a> {
         let surface =
             self.text[self.tokens[run.start].start..self.tokens[run.end - 1].end].to_string();
         let words: Vec<String> = surface.split_whitespace().map(str::to_string).collect();
-        let title = self.title_before(run.start);
+        // A single word is a surname only right after its title ("Secretary Blinken"); a title
+        // some words back over capitalised words ("Ranking Member of the Committee on Arts")
+        // is evidence for a full name only.
+        let title = self
+            .title_before(run.start)
+            .filter(|(range, _)| name_word_count(&words) >= 2 || range.end == run.start);
         let apposition_after = self.apposition_title_after(run.end);
         let apposition_before = self.apposition_title_before(run.start);
         let speech_after = self.speech_verb_follows(run.end);
@@ -2311,6 +2316,15 @@ mod tests {
         // A plural title covers the whole list.
         let a = analyse("Presidents Joe Biden and Xi Jinping met in Bali.");
         assert_eq!(persons(&a), ["Joe Biden", "Xi Jinping"]);
+    }
+
+    /// Issue #11: one-word "persons" such as "Arts" or "Ice" came from titles some words back.
+    #[test]
+    fn a_single_word_is_a_surname_only_right_after_its_title() {
+        let a = analyse("Secretary Blinken thanked the Chair of the Ranking Committee on Arts.");
+        assert_eq!(persons(&a), ["Blinken"]);
+        let a = analyse("Under Secretary for Arms Control Bonnie Jenkins spoke.");
+        assert_eq!(persons(&a), ["Bonnie Jenkins"]);
     }
 
     #[test]
