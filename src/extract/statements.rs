@@ -7,7 +7,7 @@ use super::clause::{self, Subject};
 use super::{
     ActorKind, ActorRef, Aspect, Diagnostic, Evidence, Severity, Statement, StatementKind, When,
 };
-use crate::text::analysis::Analysis;
+use crate::text::analysis::{Analysis, How};
 use crate::text::lexicon::{PhraseTarget, SpeechPattern};
 use crate::text::tokens::TokenKind;
 
@@ -41,6 +41,7 @@ pub fn find(a: &Analysis<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Statemen
     joint_statement(a, &mut statements);
     let attributions = quotations(a, &mut statements, diagnostics);
     reported_speech(a, &attributions, &mut statements);
+    according_to(a, &mut statements);
     statements
 }
 
@@ -719,6 +720,109 @@ fn coordinated_clauses(a: &Analysis<'_>, complement: Range<usize>) -> Vec<Range<
     parts
 }
 
+/// "The talks were frank, according to X." / "According to X, the talks were frank.": X said
+/// the rest of the clause (GOLD_FORMAT.md).
+fn according_to(a: &Analysis<'_>, out: &mut Vec<Statement>) {
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        if in_turn(a, range.start) || a.byline.is_some_and(|(_, start)| range.start >= start) {
+            continue;
+        }
+        let Some(k) = (range.start..range.end.saturating_sub(2))
+            .find(|&k| a.lower(k) == "according" && a.lower(k + 1) == "to" && !a.quoted[k])
+        else {
+            continue;
+        };
+        let source_start = k + 2;
+        let source_end = (source_start..range.end.min(source_start + 14))
+            .find(|&j| matches!(a.word(j), "," | "." | ";" | "!" | "?" | ":"))
+            .unwrap_or(range.end);
+        if source_end <= source_start {
+            continue;
+        }
+        // The source: the noun phrase after "to", its person if it names one.
+        let person = (source_start..source_end).find_map(|j| {
+            a.mention(j)
+                .filter(|m| {
+                    m.how != How::Pronoun
+                        && m.actors
+                            .iter()
+                            .any(|&x| a.actor_kind(x) == ActorKind::Person)
+                })
+                .map(|m| m.actors.clone())
+        });
+        // "according to the statement": a document whose author the text names elsewhere,
+        // not an unnamed speaker.
+        let document = matches!(
+            a.lower(source_end - 1),
+            "statement"
+                | "communique"
+                | "communiqué"
+                | "report"
+                | "readout"
+                | "text"
+                | "document"
+                | "draft"
+                | "agreement"
+                | "data"
+                | "figures"
+        );
+        let subject = match person {
+            Some(actors) => Subject::Actors(actors),
+            None if document => continue,
+            None => clause::noun_phrase_ending_at(a, source_start, source_end - 1)
+                .unwrap_or(Subject::Unnamed),
+        };
+        let opening = a.sentence_start(range.clone());
+        let content = if k <= clause::main_clause_start(a, range.clone()) || k == opening {
+            let mut start = source_end;
+            while start < range.end && matches!(a.word(start), "," | ":") {
+                start += 1;
+            }
+            let mut end = range.end;
+            while end > start && matches!(a.word(end - 1), "." | "!" | "?") {
+                end -= 1;
+            }
+            start..end
+        } else {
+            let mut end = k;
+            while end > opening && matches!(a.word(end - 1), "," | "—" | "–") {
+                end -= 1;
+            }
+            clause::main_clause_start(a, opening..end)..end
+        };
+        let words = content
+            .clone()
+            .filter(|&j| a.tokens[j].kind == TokenKind::Word)
+            .count();
+        // A clause with its own verb of speech is reported speech's business.
+        if words < 3
+            || content
+                .clone()
+                .any(|j| speech_verb(a, j).is_some() && !a.quoted[j])
+        {
+            continue;
+        }
+        let text = a.text_of(content.clone());
+        for speaker in speakers_of(&subject) {
+            out.push(Statement {
+                event: None,
+                speaker,
+                speaker_party: speaker.and_then(|x| a.party_of(x)),
+                kind: StatementKind::Indirect,
+                text: text.clone(),
+                verb: Some("according to".into()),
+                when: when_said(a, s, Some(k)),
+                meeting: None,
+                evidence: vec![Evidence {
+                    aspect: Aspect::Fact,
+                    span: a.token_span(range.clone()),
+                }],
+            });
+        }
+    }
+}
+
 /// The first token of the subject noun phrase before a verb (for trailing attributions).
 fn subject_start(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> usize {
     let mut k = verb;
@@ -972,6 +1076,28 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "Ned Price");
         assert!(found[0].1 && found[0].2.starts_with("The United States condemns"));
+    }
+
+    #[test]
+    fn according_to_attributes_the_rest_of_the_clause() {
+        let found = said(
+            "The talks were constructive and frank, according to Chinese Foreign Ministry spokesperson Wang Wenbin.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "Wang Wenbin".into(),
+                false,
+                "The talks were constructive and frank".into()
+            )]
+        );
+        let found = said("According to Western diplomats, the vote will be delayed.");
+        assert_eq!(
+            found,
+            [("-".into(), false, "the vote will be delayed".into())]
+        );
+        // A document is no speaker.
+        assert!(texts("According to the statement, the ministers will meet in May.").is_empty());
     }
 
     #[test]
