@@ -76,17 +76,10 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "finally",
 ];
 
-/// Nouns for speakers or parties the text does not name.
+/// Nouns for speakers or parties the text does not name (with [`ANONYMOUS_PEOPLE`]).
 const UNNAMED_NOUNS: &[&str] = &[
     "officials",
     "official",
-    "diplomats",
-    "diplomat",
-    "sources",
-    "source",
-    "analysts",
-    "experts",
-    "observers",
     "aides",
     "aide",
     "spokesperson",
@@ -95,13 +88,7 @@ const UNNAMED_NOUNS: &[&str] = &[
     "ministry",
     "statement",
     "spokespeople",
-    "lawmakers",
-    "legislators",
     "senators",
-    "people",
-    "critics",
-    "residents",
-    "witnesses",
     "reports",
     "media",
     "government",
@@ -304,7 +291,7 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
         return None;
     }
     let untitled = matches!(a.phrase(k).map(|p| p.target), Some(PhraseTarget::Title(_)));
-    if a.tokens[k].kind == TokenKind::Word && (UNNAMED_NOUNS.contains(&word) || untitled) {
+    if a.tokens[k].kind == TokenKind::Word && (is_speaker_noun(word) || untitled) {
         // "Russian officials", "China’s foreign ministry", "Kremlin spokesman", "NATO foreign
         // ministers": the state or organisation; "a senior official": nobody named.
         let mut j = a.phrase(k).map_or(k, |p| p.tokens.start.min(k));
