@@ -13,9 +13,10 @@
 //! only takes in a report that agrees with every report already in it, so two meetings are not
 //! chained together through a vague third report.
 //!
-//! Statements are grouped by their words (folded by [`super::write::text_key`]) and speaker;
-//! demands by their words and by who made them. A report without a speaker joins the one group
-//! of its words that has one, and stays apart when several have.
+//! Statements are grouped by their words (folded by [`super::write::text_key`], hashed by
+//! [`super::write::key_hash`]) and speaker; demands by their words and by who made them. A
+//! report without a speaker joins the one group of its words that has one, and stays apart
+//! when several have.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -931,11 +932,12 @@ fn group_by_who(reports: &[KeyedReport]) -> Vec<Vec<i64>> {
     out
 }
 
-/// Reports whose folded words are `?1`, found through the (text_key, date) index. (An index of
-/// a short prefix of the key is a sixth of the size, but quotes that begin alike are common:
-/// the synthetic corpus of the benchmark has 3,810 distinct quotes and 37 distinct
-/// 24-character beginnings.)
-const SAME_KEY: &str = "text_key = ?1";
+/// Reports whose folded words hash to `?1`, found through the (text_hash, date) index. (An
+/// index of a short prefix of the folded words would be small too, but quotes that begin
+/// alike are common: the synthetic corpus of the benchmark has 3,810 distinct quotes and 37
+/// distinct 24-character beginnings. The hash, 64 bits of SHA-256, finds the same reports as
+/// the words did: two different words hash alike about once in 10^19 pairs.)
+const SAME_KEY: &str = "text_hash = ?1";
 
 /// The reports that could be the same statement or demand as a report of the words `key`
 /// dated `days`: the reports of those words on the same occasion (the same week, or undated
@@ -946,13 +948,13 @@ fn keyed_neighbourhood(
     fact: Fact,
     kind: &str,
     who: &str,
-    key: &str,
+    key: i64,
     days: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Vec<KeyedReport>, KbError> {
     let reports = fact.reports();
     let column = fact.column();
     let week = occasion(days);
-    // The days of the week as a range of the (text_key, date) index; a month or a year is on
+    // The days of the week as a range of the (text_hash, date) index; a month or a year is on
     // the occasion of its first day, so the one month and the one year that begin within the
     // week, if any, are asked for by name.
     let near = match week {
@@ -1058,7 +1060,7 @@ pub fn occasion_of(date: Option<&str>) -> Option<i64> {
 fn place_keyed(
     conn: &Connection,
     fact: Fact,
-    key: &str,
+    key: i64,
     date: Option<&str>,
     new: &[NewKeyed<'_>],
 ) -> Result<Vec<Placement>, KbError> {
@@ -1123,7 +1125,7 @@ fn place_keyed(
 /// [`place_keyed`] for statement reports.
 pub fn place_statements(
     conn: &Connection,
-    key: &str,
+    key: i64,
     date: Option<&str>,
     new: &[NewKeyed<'_>],
 ) -> Result<Vec<Placement>, KbError> {
@@ -1133,7 +1135,7 @@ pub fn place_statements(
 /// [`place_keyed`] for demand reports.
 pub fn place_demands(
     conn: &Connection,
-    key: &str,
+    key: i64,
     date: Option<&str>,
     new: &[NewKeyed<'_>],
 ) -> Result<Vec<Placement>, KbError> {
@@ -1147,7 +1149,7 @@ fn regroup_keyed(
     conn: &Connection,
     fact: Fact,
     fresh: &[i64],
-    keys: &BTreeSet<String>,
+    keys: &BTreeSet<i64>,
 ) -> Result<BTreeSet<i64>, KbError> {
     let (kind, who) = match fact {
         Fact::Statement => ("kind", "speaker_id"),
@@ -1186,17 +1188,17 @@ fn regroup_keyed(
         if done.contains(&report) {
             continue;
         }
-        let (key, date): (String, Option<String>) = crate::kb::query_one(
+        let (key, date): (i64, Option<String>) = crate::kb::query_one(
             conn,
             &format!(
-                "SELECT text_key, date FROM {} WHERE id = ?1",
+                "SELECT text_hash, date FROM {} WHERE id = ?1",
                 fact.reports()
             ),
             [report],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
         let neighbourhood =
-            keyed_neighbourhood(conn, fact, kind, who, &key, any_span(date.as_deref()))?;
+            keyed_neighbourhood(conn, fact, kind, who, key, any_span(date.as_deref()))?;
         done.extend(neighbourhood.iter().map(|r| r.id));
         regroup(neighbourhood, &mut refresh, false)?;
     }
@@ -1241,7 +1243,7 @@ fn regroup_keyed(
 pub fn statements(
     conn: &Connection,
     fresh: &[i64],
-    keys: &BTreeSet<String>,
+    keys: &BTreeSet<i64>,
 ) -> Result<BTreeSet<i64>, KbError> {
     regroup_keyed(conn, Fact::Statement, fresh, keys)
 }
@@ -1250,7 +1252,7 @@ pub fn statements(
 pub fn demands(
     conn: &Connection,
     fresh: &[i64],
-    keys: &BTreeSet<String>,
+    keys: &BTreeSet<i64>,
 ) -> Result<BTreeSet<i64>, KbError> {
     regroup_keyed(conn, Fact::Demand, fresh, keys)
 }
@@ -1289,10 +1291,10 @@ pub fn refresh_linked(conn: &Connection, moved: &[i64]) -> Result<(), KbError> {
 /// source names, the most precise date.
 pub fn refresh_statement(conn: &Connection, id: i64) -> Result<(), KbError> {
     struct Row {
+        report: i64,
         speaker: Option<i64>,
         party: Option<i64>,
         kind: String,
-        text: String,
         verb: Option<String>,
         date: (Option<String>, String, Option<String>),
         meeting: Option<i64>,
@@ -1300,7 +1302,7 @@ pub fn refresh_statement(conn: &Connection, id: i64) -> Result<(), KbError> {
     }
     let rows: Vec<Row> = {
         let mut select = conn.prepare_cached(
-            "SELECT r.speaker_id, r.speaker_party_id, r.kind, r.text, r.verb, r.date, r.date_precision, \
+            "SELECT r.id, r.speaker_id, r.speaker_party_id, r.kind, r.verb, r.date, r.date_precision, \
              r.date_phrase, mr.meeting_id, r.cameo_code, r.plover_category, r.plover_mode \
              FROM statement_reports AS r JOIN articles AS a ON a.id = r.article_id \
              LEFT JOIN meeting_reports AS mr ON mr.id = r.meeting_report_id \
@@ -1309,10 +1311,10 @@ pub fn refresh_statement(conn: &Connection, id: i64) -> Result<(), KbError> {
         select
             .query_map([id], |row| {
                 Ok(Row {
-                    speaker: row.get(0)?,
-                    party: row.get(1)?,
-                    kind: row.get(2)?,
-                    text: row.get(3)?,
+                    report: row.get(0)?,
+                    speaker: row.get(1)?,
+                    party: row.get(2)?,
+                    kind: row.get(3)?,
                     verb: row.get(4)?,
                     date: (row.get(5)?, row.get(6)?, row.get(7)?),
                     meeting: row.get(8)?,
@@ -1324,6 +1326,15 @@ pub fn refresh_statement(conn: &Connection, id: i64) -> Result<(), KbError> {
     let Some(first) = rows.first() else {
         return Ok(());
     };
+    // Only the first source's words are read: a report keeps them only where its evidence span
+    // does not show them (schema V6), and reading every source's article would be wasted.
+    let text: Option<String> = crate::kb::query_one(
+        conn,
+        "SELECT text FROM statement_report_words WHERE id = ?1",
+        [first.report],
+        |row| row.get(0),
+    )?;
+    let text = text.unwrap_or_default();
     let dates: Vec<_> = rows.iter().map(|r| r.date.clone()).collect();
     let (date, precision, phrase) = pick_date(&dates);
     // The most specific code any source's verb gives: "condemned" over "said".
@@ -1345,7 +1356,7 @@ pub fn refresh_statement(conn: &Connection, id: i64) -> Result<(), KbError> {
             rows.iter().find_map(|r| r.speaker),
             rows.iter().find_map(|r| r.party),
             first.kind,
-            first.text,
+            text,
             rows.iter().find_map(|r| r.verb.clone()),
             date,
             precision,

@@ -19,8 +19,8 @@ use crate::extract::{Actor, ActorKind};
 #[derive(Debug, Default)]
 pub struct Touched {
     pub meetings: BTreeSet<i64>,
-    pub statement_keys: BTreeSet<String>,
-    pub demand_keys: BTreeSet<String>,
+    pub statement_keys: BTreeSet<i64>,
+    pub demand_keys: BTreeSet<i64>,
     /// Actors merged away, each with the actor it became, in the order of the merges.
     pub merged: Vec<(i64, i64)>,
 }
@@ -366,18 +366,18 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
             touched.meetings.insert(id?);
         }
         let mut select = conn.prepare_cached(
-            "SELECT text_key FROM statement_reports WHERE speaker_id = ?1 \
-             UNION SELECT text_key FROM statement_reports WHERE speaker_party_id = ?1",
+            "SELECT text_hash FROM statement_reports WHERE speaker_id = ?1 \
+             UNION SELECT text_hash FROM statement_reports WHERE speaker_party_id = ?1",
         )?;
         for key in select.query_map([gone], |row| row.get(0))? {
             touched.statement_keys.insert(key?);
         }
         let mut select = conn.prepare_cached(
-            "SELECT text_key FROM demand_reports WHERE by_actor_id = ?1 \
-             UNION SELECT text_key FROM demand_reports WHERE by_party_id = ?1 \
-             UNION SELECT text_key FROM demand_reports WHERE of_actor_id = ?1 \
-             UNION SELECT text_key FROM demand_reports WHERE of_party_id = ?1 \
-             UNION SELECT text_key FROM demand_reports WHERE answered_by_id = ?1",
+            "SELECT text_hash FROM demand_reports WHERE by_actor_id = ?1 \
+             UNION SELECT text_hash FROM demand_reports WHERE by_party_id = ?1 \
+             UNION SELECT text_hash FROM demand_reports WHERE of_actor_id = ?1 \
+             UNION SELECT text_hash FROM demand_reports WHERE of_party_id = ?1 \
+             UNION SELECT text_hash FROM demand_reports WHERE answered_by_id = ?1",
         )?;
         for key in select.query_map([gone], |row| row.get(0))? {
             touched.demand_keys.insert(key?);

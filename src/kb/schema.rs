@@ -4,6 +4,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::config::DbConfig;
+use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::KbError;
@@ -17,7 +18,10 @@ mod embedded {
 pub const APPLICATION_ID: i32 = 0x4449_504B;
 
 /// The schema version this dipkb writes: the highest migration it embeds.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
+
+/// The function migration V6 hashes stored folded words with ([`super::write::key_hash`]).
+const KEY_HASH_FUNCTION: &str = "dipkb_key_hash";
 
 /// refinery's bookkeeping table, named by our plural snake_case rule.
 const MIGRATIONS_TABLE: &str = "schema_migrations";
@@ -202,9 +206,23 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), KbError> {
         path: path.to_path_buf(),
         message,
     };
+    // Version 6 hashes the stored folded words of every report; SQL has no SHA-256, so dipkb
+    // lends the migration its own, only while it runs: no view or trigger may need it.
+    conn.create_scalar_function(
+        KEY_HASH_FUNCTION,
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            Ok(super::write::key_hash(
+                ctx.get_raw(0).as_str().unwrap_or(""),
+            ))
+        },
+    )?;
     let mut runner = embedded::migrations::runner().set_grouped(true);
     runner.set_migration_table_name(MIGRATIONS_TABLE);
-    runner.run(conn).map_err(|err| {
+    let result = runner.run(conn);
+    conn.remove_function(KEY_HASH_FUNCTION, 1)?;
+    result.map_err(|err| {
         // Another process holding the file is a busy database, to be waited for.
         if let refinery::error::Kind::Connection(_, source) = err.kind()
             && let Some(source) = source.downcast_ref::<rusqlite::Error>()
@@ -233,6 +251,22 @@ fn open_error(path: &Path, source: rusqlite::Error) -> KbError {
             source,
         },
     }
+}
+
+/// A database as a dipkb of schema `version` left it, for tests of migrations.
+#[cfg(test)]
+pub(crate) fn database_at(path: &Path, version: i64) -> Connection {
+    let mut conn = Connection::open(path).unwrap();
+    if version > 0 {
+        let mut runner = embedded::migrations::runner()
+            .set_grouped(true)
+            .set_target(refinery::Target::Version(version as i32));
+        runner.set_migration_table_name(MIGRATIONS_TABLE);
+        runner.run(&mut conn).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+    }
+    conn
 }
 
 #[cfg(test)]
@@ -352,21 +386,6 @@ mod tests {
         assert!(conn.execute("DELETE FROM articles", []).is_err());
         let missing = open_read_only(&dir.path().join("absent.sqlite")).unwrap_err();
         assert!(matches!(missing, KbError::Missing(_)));
-    }
-
-    /// A database as a dipkb of schema `version` left it.
-    fn database_at(path: &Path, version: i64) -> Connection {
-        let mut conn = Connection::open(path).unwrap();
-        if version > 0 {
-            let mut runner = embedded::migrations::runner()
-                .set_grouped(true)
-                .set_target(refinery::Target::Version(version as i32));
-            runner.set_migration_table_name(MIGRATIONS_TABLE);
-            runner.run(&mut conn).unwrap();
-            conn.pragma_update(None, "application_id", APPLICATION_ID)
-                .unwrap();
-        }
-        conn
     }
 
     #[test]

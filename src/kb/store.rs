@@ -502,8 +502,8 @@ struct Removed {
     meetings: BTreeSet<i64>,
     statements: BTreeSet<i64>,
     demands: BTreeSet<i64>,
-    statement_keys: BTreeSet<String>,
-    demand_keys: BTreeSet<String>,
+    statement_keys: BTreeSet<i64>,
+    demand_keys: BTreeSet<i64>,
 }
 
 /// Deletes an article's reports, evidence and extraction diagnostics, and the roles only it
@@ -543,7 +543,7 @@ fn remove_reports_of(tx: &Connection, article_id: i64) -> Result<(Removed, Reuse
         ("demand_reports", &mut removed.demand_keys),
     ] {
         let mut select = tx.prepare(&format!(
-            "SELECT DISTINCT text_key FROM {table} WHERE article_id = ?1"
+            "SELECT DISTINCT text_hash FROM {table} WHERE article_id = ?1"
         ))?;
         for key in select.query_map([article_id], |row| row.get(0))? {
             keys.insert(key?);
@@ -607,29 +607,52 @@ fn combine(tx: &Connection, written: Written, removed: Removed) -> Result<(), Kb
     Ok(())
 }
 
-/// Applies every stored curation again, in the order users made them. One that no longer
-/// applies (its actor is gone from the database) is skipped.
 /// Brings the full-text indexes up to date with what the transaction changed: the triggers
-/// queue each change in `fts_pending` (schema V3), and one statement per index applies them in
-/// order, so that FTS5 writes its new terms out once instead of at every row. Runs before
-/// every commit.
+/// queue each change in `fts_pending` (schema V3), and one statement per index and kind of
+/// change applies them, so that FTS5 writes its new terms out once instead of at every row.
+/// Runs before every commit.
+///
+/// Since schema V6 a row to index is queued by id alone and indexed as it is now, so only the
+/// net change of each row is applied: the words it had before the transaction are forgotten
+/// when its first queued change is a deletion (a row first queued for indexing was not indexed
+/// before), and its words now are indexed when it still exists.
 pub(crate) fn apply_fts_pending(tx: &Connection) -> Result<(), KbError> {
     exec(
         tx,
         "INSERT INTO statements_fts (statements_fts, rowid, text) \
-         SELECT op, row, body FROM fts_pending WHERE target = 'statements' ORDER BY seq",
+         SELECT 'delete', row, body FROM (SELECT op, row, body, min(seq) FROM fts_pending \
+             WHERE target = 'statements' GROUP BY row) \
+         WHERE op = 'delete' ORDER BY row",
+        [],
+    )?;
+    exec(
+        tx,
+        "INSERT INTO statements_fts (rowid, text) SELECT id, text FROM statements \
+         WHERE id IN (SELECT row FROM fts_pending WHERE target = 'statements' AND op IS NULL) \
+         ORDER BY id",
         [],
     )?;
     exec(
         tx,
         "INSERT INTO articles_fts (articles_fts, rowid, title, body) \
-         SELECT op, row, title, body FROM fts_pending WHERE target = 'articles' ORDER BY seq",
+         SELECT 'delete', row, title, body FROM (SELECT op, row, title, body, min(seq) \
+             FROM fts_pending WHERE target = 'articles' GROUP BY row) \
+         WHERE op = 'delete' ORDER BY row",
+        [],
+    )?;
+    exec(
+        tx,
+        "INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles \
+         WHERE id IN (SELECT row FROM fts_pending WHERE target = 'articles' AND op IS NULL) \
+         ORDER BY id",
         [],
     )?;
     exec(tx, "DELETE FROM fts_pending", [])?;
     Ok(())
 }
 
+/// Applies every stored curation again, in the order users made them. One that no longer
+/// applies (its actor is gone from the database) is skipped.
 fn replay_curations(tx: &Connection) -> Result<(), KbError> {
     let curations: Vec<Curation> = {
         let mut select =
@@ -1534,6 +1557,136 @@ mod tests {
         assert_eq!(
             rows(&store, "SELECT alias FROM actor_aliases ORDER BY alias"),
             ["Lavrov", "NATO", "Sergei Lavrov"]
+        );
+    }
+
+    /// Issue #12: a database of schema version 5 keeps its facts through migration V6, which
+    /// hashes the folded words of every report and drops the words a report's evidence shows.
+    #[test]
+    fn a_version_5_database_migrates_and_reads_back_the_same_facts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite");
+        let conn = schema::database_at(&path, 5);
+        let quote = BODY.find("We can").unwrap();
+        let quote = BODY[..quote].chars().count();
+        let (said, demanded) = (
+            span_of("We can discuss many issues,"),
+            span_of("Russia demands"),
+        );
+        assert_eq!(said.start, quote);
+        conn.execute(
+            "INSERT INTO articles (id, title, published, published_precision, body, \
+             content_sha256, origin, extractor_version) \
+             VALUES (1, 'Talks', '2022-01-12', 'day', ?1, 'h1', 'old.txt', '0.1.0')",
+            [BODY],
+        )
+        .unwrap();
+        conn.execute_batch(
+            "INSERT INTO actors (id, kind, name) VALUES (1, 'person', 'Jens Stoltenberg'), \
+                 (2, 'state', 'Russia');
+             INSERT INTO statements (id, speaker_id, kind, text, verb, date, date_precision) \
+                 VALUES (1, 1, 'direct', 'We can discuss many issues,', 'said', '2022-01-12', 'day'), \
+                 (2, 2, 'indirect', 'NATO forces must withdraw', NULL, NULL, 'unknown');
+             INSERT INTO statement_reports (id, statement_id, article_id, position, speaker_id, \
+                 kind, text, text_key, verb, date, date_precision) \
+                 VALUES (1, 1, 1, 0, 1, 'direct', 'We can discuss many issues,', \
+                     'we can discuss many issues', 'said', '2022-01-12', 'day'), \
+                 (2, 2, 1, 1, 2, 'indirect', 'NATO forces must withdraw', \
+                     'nato forces must withdraw', NULL, NULL, 'unknown');
+             INSERT INTO demands (id, by_actor_id, text, date, date_precision) \
+                 VALUES (1, 2, 'the withdrawal of NATO forces', '2022-01-12', 'day');
+             INSERT INTO demand_reports (id, demand_id, article_id, position, by_actor_id, text, \
+                 text_key, date, date_precision) \
+                 VALUES (1, 1, 1, 0, 2, 'the withdrawal of NATO forces', \
+                     'the withdrawal of nato forces', '2022-01-12', 'day');",
+        )
+        .unwrap();
+        // The first report's words are its span; the second's are not the span it points to.
+        for (report, span) in [(1, said), (2, demanded)] {
+            conn.execute(
+                "INSERT INTO evidence_spans (article_id, statement_report_id, aspect, span_start, \
+                 span_end) VALUES (1, ?1, 'fact', ?2, ?3)",
+                params![report, span.start as i64, span.end as i64],
+            )
+            .unwrap();
+        }
+        apply_fts_pending(&conn).unwrap();
+        let facts = "SELECT * FROM statement_list ORDER BY id; \
+                     SELECT * FROM demand_list ORDER BY id; \
+                     SELECT * FROM evidence ORDER BY fact, fact_id, span_start";
+        let read = |conn: &Connection| -> Vec<String> {
+            facts
+                .split("; ")
+                .flat_map(|sql| {
+                    let mut statement = conn.prepare(sql).unwrap();
+                    let columns = statement.column_count();
+                    statement
+                        .query_map([], |row| {
+                            (0..columns)
+                                .map(|i| row.get::<_, rusqlite::types::Value>(i))
+                                .collect::<Result<Vec<_>, _>>()
+                                .map(|cells| format!("{cells:?}"))
+                        })
+                        .unwrap()
+                        .collect::<Result<Vec<_>, _>>()
+                        .unwrap()
+                })
+                .collect()
+        };
+        let before = read(&conn);
+        assert_eq!(before.len(), 5, "{before:#?}");
+        drop(conn);
+
+        let store = Store::open(&path).unwrap();
+        assert_eq!(read(store.connection()), before);
+        assert_eq!(
+            rows(
+                &store,
+                "SELECT id, coalesce(text, '-') FROM statement_reports ORDER BY id"
+            ),
+            ["1 | -", "2 | NATO forces must withdraw"]
+        );
+        assert_eq!(
+            rows(
+                &store,
+                "SELECT id, text FROM statement_report_words ORDER BY id"
+            ),
+            [
+                "1 | We can discuss many issues,",
+                "2 | NATO forces must withdraw"
+            ]
+        );
+        // The hashes the migration computed are the ones new reports of the words get.
+        let hash = |sql: &str| -> i64 {
+            store
+                .connection()
+                .query_row(sql, [], |row| row.get(0))
+                .unwrap()
+        };
+        use super::super::write::{key_hash, text_key};
+        assert_eq!(
+            hash("SELECT text_hash FROM statement_reports WHERE id = 1"),
+            key_hash(&text_key("We can discuss many issues,"))
+        );
+        assert_eq!(
+            hash("SELECT text_hash FROM demand_reports WHERE id = 1"),
+            key_hash(&text_key("the withdrawal of NATO forces"))
+        );
+        assert_eq!(
+            hash("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'discuss'"),
+            1
+        );
+        // A later article quoting the same words joins the migrated statement.
+        let mut store = store;
+        store
+            .add_article(&dated(BODY, "2022-01-13"), &extraction())
+            .unwrap();
+        assert_eq!(
+            rows(
+                &store,
+                "SELECT id, sources FROM statement_list WHERE text LIKE 'We can%'"
+            ),
+            ["1 | 2"]
         );
     }
 

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
 
 use super::consolidate::{self, NewKeyed, Placement};
 use super::resolve::{Touched, resolve_actor};
@@ -67,20 +68,30 @@ pub fn text_key(text: &str) -> String {
     key
 }
 
+/// The hash of folded words ([`text_key`]) by which reports of the same words are found
+/// (`text_hash`, schema V6): the first 8 bytes of their SHA-256, big-endian, as a signed
+/// integer. Stable across versions and machines, as stored hashes must be.
+pub fn key_hash(key: &str) -> i64 {
+    let digest = Sha256::digest(key.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    i64::from_be_bytes(first)
+}
+
 /// Places an article's new reports of words `keys` dated `dates`: the reports of the same words
 /// on the same occasion are placed together by one call of `place`. Returns each report's
 /// bucket (its words and occasion) and placement; reports of one bucket given the same new
 /// number share a new fact.
 fn place_all(
-    keys: &[String],
+    keys: &[i64],
     dates: &[Option<String>],
     news: &[NewKeyed<'_>],
-    place: impl Fn(&str, Option<&str>, &[NewKeyed<'_>]) -> Result<Vec<Placement>, KbError>,
+    place: impl Fn(i64, Option<&str>, &[NewKeyed<'_>]) -> Result<Vec<Placement>, KbError>,
 ) -> Result<Vec<(usize, Placement)>, KbError> {
-    let mut buckets: HashMap<(&str, Option<i64>), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<(i64, Option<i64>), Vec<usize>> = HashMap::new();
     let mut order = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
-        let bucket = (key.as_str(), consolidate::occasion_of(dates[i].as_deref()));
+    for (i, &key) in keys.iter().enumerate() {
+        let bucket = (key, consolidate::occasion_of(dates[i].as_deref()));
         let members = buckets.entry(bucket).or_default();
         if members.is_empty() {
             order.push(bucket);
@@ -134,6 +145,7 @@ pub struct ReportWriter<'a> {
     conn: &'a Connection,
     article_id: i64,
     published: Option<String>,
+    body: &'a str,
     body_chars: usize,
     reuse: Reuse,
     actors: Option<&'a RefCell<ActorCache>>,
@@ -144,12 +156,13 @@ impl<'a> ReportWriter<'a> {
         conn: &'a Connection,
         article_id: i64,
         published: Option<NaiveDate>,
-        body: &str,
+        body: &'a str,
     ) -> ReportWriter<'a> {
         ReportWriter {
             conn,
             article_id,
             published: published.map(|d| d.format("%Y-%m-%d").to_string()),
+            body,
             body_chars: body.chars().count(),
             reuse: Reuse::default(),
             actors: None,
@@ -236,10 +249,10 @@ impl<'a> ReportWriter<'a> {
         };
         // Each distinct words and occasion of the article is placed once, all its reports
         // together.
-        let keys: Vec<String> = extraction
+        let keys: Vec<i64> = extraction
             .statements
             .iter()
-            .map(|s| text_key(&s.text))
+            .map(|s| key_hash(&text_key(&s.text)))
             .collect();
         let dates: Vec<Option<String>> = extraction
             .statements
@@ -278,7 +291,7 @@ impl<'a> ReportWriter<'a> {
             let report = self.write_statement(
                 position,
                 statement,
-                &keys[position],
+                keys[position],
                 statement_id,
                 &actor_id,
                 linked,
@@ -289,10 +302,10 @@ impl<'a> ReportWriter<'a> {
                 written.placed_statements.push(report);
             }
         }
-        let keys: Vec<String> = extraction
+        let keys: Vec<i64> = extraction
             .demands
             .iter()
-            .map(|d| text_key(&d.text))
+            .map(|d| key_hash(&text_key(&d.text)))
             .collect();
         let dates: Vec<Option<String>> = extraction
             .demands
@@ -330,7 +343,7 @@ impl<'a> ReportWriter<'a> {
             let report = self.write_demand(
                 position,
                 demand,
-                &keys[position],
+                keys[position],
                 demand_id,
                 &actor_id,
                 linked,
@@ -558,7 +571,7 @@ impl<'a> ReportWriter<'a> {
         &self,
         position: usize,
         statement: &Statement,
-        key: &str,
+        key: i64,
         statement_id: i64,
         actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
         meeting_report_id: Option<i64>,
@@ -567,7 +580,7 @@ impl<'a> ReportWriter<'a> {
         exec(
             self.conn,
             "INSERT INTO statement_reports (statement_id, article_id, position, speaker_id, \
-             speaker_party_id, kind, text, text_key, verb, date, date_precision, date_phrase, \
+             speaker_party_id, kind, text, text_hash, verb, date, date_precision, date_phrase, \
              meeting_report_id, cameo_code, plover_category, plover_mode) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
@@ -577,7 +590,7 @@ impl<'a> ReportWriter<'a> {
                 actor_id(statement.speaker),
                 actor_id(statement.speaker_party),
                 statement.kind.as_str(),
-                statement.text,
+                self.words_unless_shown(&statement.text, &statement.evidence),
                 key,
                 statement.verb,
                 statement.when.date.map(|d| d.to_string()),
@@ -616,7 +629,7 @@ impl<'a> ReportWriter<'a> {
         &self,
         position: usize,
         demand: &Demand,
-        key: &str,
+        key: i64,
         demand_id: i64,
         actor_id: &impl Fn(Option<ActorRef>) -> Option<i64>,
         meeting_report_id: Option<i64>,
@@ -627,7 +640,7 @@ impl<'a> ReportWriter<'a> {
         exec(
             self.conn,
             "INSERT INTO demand_reports (demand_id, article_id, position, by_actor_id, by_party_id, \
-             of_actor_id, of_party_id, text, text_key, cue, answer, answered_by_id, answer_date, \
+             of_actor_id, of_party_id, text, text_hash, cue, answer, answered_by_id, answer_date, \
              date, date_precision, date_phrase, meeting_report_id, cameo_code, plover_category, \
              plover_mode, answer_cameo_code, answer_plover_category) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
@@ -662,6 +675,18 @@ impl<'a> ReportWriter<'a> {
         Ok(id)
     }
 
+    /// A statement report's words as stored: none when its first span of evidence of the fact
+    /// shows them (`statement_report_words` reads them there), so that the words are not held
+    /// twice (schema V6).
+    fn words_unless_shown<'t>(&self, text: &'t str, evidence: &[Evidence]) -> Option<&'t str> {
+        let span = evidence
+            .iter()
+            .find(|e| e.aspect == crate::extract::Aspect::Fact)?
+            .span;
+        let shown = char_slice(self.body, span.start, span.end);
+        (shown != Some(text)).then_some(text)
+    }
+
     fn write_evidence(
         &self,
         what: Evidenced,
@@ -694,6 +719,25 @@ impl<'a> ReportWriter<'a> {
     }
 }
 
+/// The characters `start..end` of `text` (counted in characters, as evidence spans are), when
+/// it has them.
+fn char_slice(text: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    let mut offsets = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    let from = offsets.nth(start)?;
+    let to = if end == start {
+        from
+    } else {
+        offsets.nth(end - start - 1)?
+    };
+    text.get(from..to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -705,5 +749,25 @@ mod tests {
             text_key("\"we can discuss many issues\" — BUT")
         );
         assert_eq!(text_key("U.S.-Russia"), "u s russia");
+    }
+
+    /// Stored hashes must not change between versions: this is the hash schema V6 gave to
+    /// every report stored before it.
+    #[test]
+    fn key_hashes_are_the_first_bytes_of_sha256() {
+        // SHA-256 of "abc" begins ba7816bf8f01cfea.
+        assert_eq!(key_hash("abc"), 0xba78_16bf_8f01_cfea_u64 as i64);
+        assert_ne!(key_hash("we can discuss"), key_hash("we can discuss it"));
+    }
+
+    #[test]
+    fn character_slices_count_characters_not_bytes() {
+        let body = "“Yes,” said Álvarez.";
+        assert_eq!(char_slice(body, 1, 4), Some("Yes"));
+        assert_eq!(char_slice(body, 12, 19), Some("Álvarez"));
+        assert_eq!(char_slice(body, 3, 3), Some(""));
+        assert_eq!(char_slice(body, 0, 20), Some(body));
+        assert_eq!(char_slice(body, 0, 21), None);
+        assert_eq!(char_slice(body, 4, 2), None);
     }
 }
