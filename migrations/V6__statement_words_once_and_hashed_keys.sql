@@ -19,33 +19,127 @@
 --   it held a copy of every new article body and statement until the commit, and the pages
 --   it left free were a tenth of the file.
 --
--- Columns are added and dropped with ALTER TABLE, not by making the tables again: a table
--- dropped under foreign keys would take its evidence with it.
+-- The two report tables are made again with their new columns, commented like every other
+-- (ALTER TABLE ADD COLUMN keeps no comment). dipkb runs migrations with foreign keys off, so
+-- dropping the old tables takes nothing else with it; ids are copied, so every reference
+-- still holds.
 
-ALTER TABLE statement_reports ADD COLUMN text_hash INTEGER NOT NULL DEFAULT 0 /* the folded words (as text_key was) hashed: first 8 bytes of their SHA-256, big-endian, signed; finds the same words in other articles */;
-ALTER TABLE statement_reports ADD COLUMN own_text TEXT /* the words, when they differ from the span of the report's evidence; NULL when that span shows them */;
-UPDATE statement_reports SET
-    text_hash = dipkb_key_hash(text_key),
-    own_text = CASE WHEN text IS (
+CREATE TEMP TABLE statement_reports_v5 AS
+SELECT
+    r.id, r.statement_id, r.article_id, r.position, r.speaker_id, r.speaker_party_id, r.kind,
+    CASE WHEN r.text IS (
         SELECT substr(a.body, e.span_start + 1, e.span_end - e.span_start)
         FROM evidence_spans AS e JOIN articles AS a ON a.id = e.article_id
-        WHERE e.statement_report_id = statement_reports.id AND e.aspect = 'fact'
-        ORDER BY e.id LIMIT 1) THEN NULL ELSE text END;
-DROP INDEX idx_statement_reports_text_key_date;
-ALTER TABLE statement_reports DROP COLUMN text_key;
-ALTER TABLE statement_reports DROP COLUMN text;
-ALTER TABLE statement_reports RENAME COLUMN own_text TO text;
+        WHERE e.statement_report_id = r.id AND e.aspect = 'fact'
+        ORDER BY e.id LIMIT 1) THEN NULL ELSE r.text END AS text,
+    dipkb_key_hash(r.text_key) AS text_hash,
+    r.verb, r.date, r.date_precision, r.date_phrase, r.meeting_report_id, r.cameo_code,
+    r.plover_category, r.plover_mode
+FROM statement_reports AS r;
+DROP TABLE statement_reports;
+
+CREATE TABLE statement_reports ( -- one article's account of a statement
+    id INTEGER PRIMARY KEY,
+    statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE, -- the statement this account was found to report
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE, -- the article
+    position INTEGER NOT NULL, -- order within the article's extraction
+    speaker_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in statements, as this article gives it
+    speaker_party_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in statements
+    kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect')), -- as in statements
+    text TEXT, -- the words as this article gives them, where its evidence span does not show them; NULL where it does (the view `statement_report_words` gives both)
+    text_hash INTEGER NOT NULL, -- the words folded (lower case, letters and digits only) and hashed, to find the same words in other articles: the first 8 bytes of their SHA-256, big-endian, signed
+    verb TEXT, -- as in statements
+    date TEXT, -- as in statements
+    date_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (date_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `date` is known
+    date_phrase TEXT, -- the words the date came from
+    meeting_report_id INTEGER REFERENCES meeting_reports (id) ON DELETE SET NULL, -- the meeting it was made at, as this article gives it
+    cameo_code TEXT, -- as in statements
+    plover_category TEXT, -- as in statements
+    plover_mode TEXT, -- as in statements
+    UNIQUE (article_id, position)
+);
+INSERT INTO statement_reports SELECT * FROM temp.statement_reports_v5 ORDER BY id;
+DROP TABLE temp.statement_reports_v5;
+
+CREATE INDEX idx_statement_reports_statement_id ON statement_reports ( -- A statement's sources.
+    statement_id
+);
 CREATE INDEX idx_statement_reports_text_hash_date ON statement_reports ( -- The same quote reported by another article within days.
     text_hash, date
 );
+CREATE INDEX idx_statement_reports_speaker_id ON statement_reports ( -- Merging two actors finds the reports of their statements.
+    speaker_id
+);
+CREATE INDEX idx_statement_reports_meeting_report_id ON statement_reports ( -- When a meeting report moves to another meeting, what was said at it follows.
+    meeting_report_id
+);
+CREATE INDEX idx_statement_reports_speaker_party_id ON statement_reports ( -- Merging two actors finds the reports of statements made for either.
+    speaker_party_id
+) WHERE speaker_party_id IS NOT NULL;
 
-ALTER TABLE demand_reports ADD COLUMN text_hash INTEGER NOT NULL DEFAULT 0 /* the folded words (as text_key was) hashed, as in statement_reports */;
-UPDATE demand_reports SET text_hash = dipkb_key_hash(text_key);
-DROP INDEX idx_demand_reports_text_key_date;
-ALTER TABLE demand_reports DROP COLUMN text_key;
+CREATE TEMP TABLE demand_reports_v5 AS
+SELECT
+    id, demand_id, article_id, position, by_actor_id, by_party_id, of_actor_id, of_party_id,
+    text, dipkb_key_hash(text_key) AS text_hash, cue, answer, answered_by_id, answer_date, date,
+    date_precision, date_phrase, meeting_report_id, cameo_code, plover_category, plover_mode,
+    answer_cameo_code, answer_plover_category
+FROM demand_reports;
+DROP TABLE demand_reports;
+
+CREATE TABLE demand_reports ( -- one article's account of a demand
+    id INTEGER PRIMARY KEY,
+    demand_id INTEGER NOT NULL REFERENCES demands (id) ON DELETE CASCADE, -- the demand this account was found to report
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE, -- the article
+    position INTEGER NOT NULL, -- order within the article's extraction
+    by_actor_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in demands, as this article gives it
+    by_party_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in demands
+    of_actor_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in demands
+    of_party_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in demands
+    text TEXT NOT NULL, -- as in demands
+    text_hash INTEGER NOT NULL, -- `text` folded and hashed, as in statement_reports, to find the same demand in other articles
+    cue TEXT, -- as in demands
+    answer TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (answer IN ('unknown', 'accepted', 'rejected', 'partly_accepted', 'refused_comment')), -- as this article gives it
+    answered_by_id INTEGER REFERENCES actors (id) ON DELETE SET NULL, -- as in demands
+    answer_date TEXT, -- as in demands
+    date TEXT, -- as in demands
+    date_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (date_precision IN ('day', 'month', 'year', 'unknown')), -- how much of `date` is known
+    date_phrase TEXT, -- the words the date came from
+    meeting_report_id INTEGER REFERENCES meeting_reports (id) ON DELETE SET NULL, -- the meeting it was raised at, as this article gives it
+    cameo_code TEXT, -- as in demands
+    plover_category TEXT, -- as in demands
+    plover_mode TEXT, -- as in demands
+    answer_cameo_code TEXT, -- as in demands
+    answer_plover_category TEXT, -- as in demands
+    UNIQUE (article_id, position)
+);
+INSERT INTO demand_reports SELECT * FROM temp.demand_reports_v5 ORDER BY id;
+DROP TABLE temp.demand_reports_v5;
+
+CREATE INDEX idx_demand_reports_demand_id ON demand_reports ( -- A demand's sources.
+    demand_id
+);
 CREATE INDEX idx_demand_reports_text_hash_date ON demand_reports ( -- The same demand reported by another article within days.
     text_hash, date
 );
+CREATE INDEX idx_demand_reports_by_actor_id ON demand_reports ( -- Merging two actors finds the demands they made.
+    by_actor_id
+);
+CREATE INDEX idx_demand_reports_of_actor_id ON demand_reports ( -- Merging two actors finds the demands made of them.
+    of_actor_id
+);
+CREATE INDEX idx_demand_reports_meeting_report_id ON demand_reports ( -- When a meeting report moves to another meeting, the demands raised at it follow.
+    meeting_report_id
+);
+CREATE INDEX idx_demand_reports_by_party_id ON demand_reports ( -- Merging two actors finds the demands made on behalf of either.
+    by_party_id
+) WHERE by_party_id IS NOT NULL;
+CREATE INDEX idx_demand_reports_of_party_id ON demand_reports ( -- Merging two actors finds the demands made of either's party.
+    of_party_id
+) WHERE of_party_id IS NOT NULL;
+CREATE INDEX idx_demand_reports_answered_by_id ON demand_reports ( -- Merging two actors finds the answers either gave.
+    answered_by_id
+) WHERE answered_by_id IS NOT NULL;
 
 CREATE VIEW statement_report_words AS
 -- Each statement report with its words: its own where it keeps them, else the span of the

@@ -218,10 +218,16 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), KbError> {
             ))
         },
     )?;
+    // Migrations that make a table again drop the old one first (version 6): with foreign
+    // keys on, dropping it would delete or empty every row that refers to it. They copy ids,
+    // so the references hold again when the keys are turned back on. (SQLite ignores this
+    // pragma inside a transaction, so it is set here, around refinery's.)
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
     let mut runner = embedded::migrations::runner().set_grouped(true);
     runner.set_migration_table_name(MIGRATIONS_TABLE);
     let result = runner.run(conn);
     conn.remove_function(KEY_HASH_FUNCTION, 1)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
     result.map_err(|err| {
         // Another process holding the file is a busy database, to be waited for.
         if let refinery::error::Kind::Connection(_, source) = err.kind()

@@ -1639,6 +1639,13 @@ mod tests {
 
         let store = Store::open(&path).unwrap();
         assert_eq!(read(store.connection()), before);
+        // The report tables were made again with foreign keys off: every reference holds, and
+        // the keys are on again.
+        assert_eq!(
+            rows(&store, "SELECT count(*) FROM pragma_foreign_key_check"),
+            ["0"]
+        );
+        assert_eq!(rows(&store, "PRAGMA foreign_keys"), ["1"]);
         assert_eq!(
             rows(
                 &store,
