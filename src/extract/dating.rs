@@ -148,11 +148,23 @@ mod tests {
                 "text"
             ))
         );
+        // A meeting of a trip is dated by the trip's month (GOLD_FORMAT.md), bounded by its days.
         assert_eq!(
             placed(
                 Some("2022-06"),
                 Some("2022-06-14"),
                 Some("June 5-14"),
+                MeetingStatus::Planned
+            )
+            .map(|p| (p.1, p.2)),
+            Some(("2022-06-05".into(), "2022-06-14".into()))
+        );
+        // Without the phrase, the month to the last day.
+        assert_eq!(
+            placed(
+                Some("2022-06"),
+                Some("2022-06-14"),
+                None,
                 MeetingStatus::Planned
             )
             .map(|p| (p.1, p.2)),

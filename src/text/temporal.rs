@@ -605,6 +605,15 @@ pub fn phrase_bounds(phrase: &str, published: NaiveDate) -> Option<(NaiveDate, N
     {
         return offsets.resolve(published);
     }
+    // A range of days ("July 6-11, 2022") whose meeting is dated by its month only (a trip's
+    // meeting on one of its days): the range's days.
+    if let Some(range) = date_at(phrase, &tokens, 0, 0, tokens.len(), Some(published))
+        && range.end_token == tokens.len()
+        && let (Some(PartialDate::Day(first)), Some(PartialDate::Day(last))) =
+            (range.date, range.end_date)
+    {
+        return Some((first, last));
+    }
     let words: Vec<String> = tokens
         .iter()
         .map(|t| t.text(phrase).to_lowercase())
@@ -976,6 +985,10 @@ mod tests {
         assert_eq!(
             bounds("recently", "2022-07-18"),
             span("2022-06-06", "2022-07-18")
+        );
+        assert_eq!(
+            bounds("July 6-11, 2022", "2022-07-05"),
+            span("2022-07-06", "2022-07-11")
         );
         // A phrase whose date says all there is to say has no bounds of its own.
         assert_eq!(bounds("12 January", "2022-01-12"), None);
