@@ -10,6 +10,7 @@
 //! knowledge base resolves that actor against the ones it already holds.
 
 mod clause;
+pub mod dating;
 mod demands;
 mod facts;
 mod meetings;

@@ -173,7 +173,7 @@ pub fn after_removal(
 // ---------------------------------------------------------------------------------------------
 // Meetings
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct MeetingReport {
     id: i64,
     meeting_id: i64,
@@ -181,7 +181,8 @@ struct MeetingReport {
     order: ReportOrder,
     label_words: BTreeSet<String>,
     mode: String,
-    /// First and last day the report's date allows; `None` when it is not precise to the month.
+    /// First and last day the report's date bounds allow; `None` when nothing bounds it, or
+    /// they span more than [`MAX_COMBINED_SPAN`].
     days: Option<(NaiveDate, NaiveDate)>,
     day_precise: bool,
     place: Option<PlaceInfo>,
@@ -215,6 +216,19 @@ fn month_end(date: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, 1).map_or(date, |d| d - Duration::days(1))
 }
 
+/// The widest bounds (in days, first and last included) a report or meeting may have and still
+/// combine: a month's. A year, or "a few months ago", says too little to tell two meetings of
+/// the same parties apart.
+const MAX_COMBINED_SPAN: i64 = 31;
+
+/// Stored bounds (`date_earliest`, `date_latest`), when they are no wider than
+/// [`MAX_COMBINED_SPAN`].
+fn bounds(earliest: Option<&str>, latest: Option<&str>) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::parse_from_str(earliest?, "%Y-%m-%d").ok()?;
+    let last = NaiveDate::parse_from_str(latest?, "%Y-%m-%d").ok()?;
+    (first <= last && (last - first).num_days() < MAX_COMBINED_SPAN).then_some((first, last))
+}
+
 /// The days a stored date allows: a day (to its end date), or a whole month.
 fn date_span(date: Option<&str>, end: Option<&str>) -> Option<(NaiveDate, NaiveDate, bool)> {
     let date = date?;
@@ -238,21 +252,22 @@ fn load_meeting_reports(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingRep
         let list = list.join(", ");
         let mut select = conn.prepare_cached(&format!(
             "SELECT r.id, r.meeting_id, r.article_id, ifnull(a.published, ''), a.content_sha256, \
-             r.position, r.label, r.mode, r.date, r.end_date, p.id, p.name, p.kind, p.country_iso3 \
+             r.position, r.label, r.mode, r.date_precision, r.date_earliest, r.date_latest, \
+             p.id, p.name, p.kind, p.country_iso3 \
              FROM meeting_reports AS r JOIN articles AS a ON a.id = r.article_id \
              LEFT JOIN places AS p ON p.id = r.place_id WHERE r.id IN ({list})"
         ))?;
         let rows = select.query_map([], |row| {
             let label: Option<String> = row.get(6)?;
-            let date: Option<String> = row.get(8)?;
-            let end: Option<String> = row.get(9)?;
-            let span = date_span(date.as_deref(), end.as_deref());
-            let place = match row.get::<_, Option<i64>>(10)? {
+            let precision: String = row.get(8)?;
+            let earliest: Option<String> = row.get(9)?;
+            let latest: Option<String> = row.get(10)?;
+            let place = match row.get::<_, Option<i64>>(11)? {
                 Some(place_id) => Some(PlaceInfo {
                     id: place_id,
-                    name: row.get(11)?,
-                    kind: row.get(12)?,
-                    country: row.get(13)?,
+                    name: row.get(12)?,
+                    kind: row.get(13)?,
+                    country: row.get(14)?,
                 }),
                 None => None,
             };
@@ -263,8 +278,8 @@ fn load_meeting_reports(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingRep
                 order: (row.get(3)?, row.get(4)?, row.get(5)?),
                 label_words: label.as_deref().map(label_words).unwrap_or_default(),
                 mode: row.get(7)?,
-                days: span.map(|(a, b, _)| (a, b)),
-                day_precise: span.is_some_and(|(_, _, day)| day),
+                days: bounds(earliest.as_deref(), latest.as_deref()),
+                day_precise: precision == "day",
                 place,
                 participants: BTreeSet::new(),
             })
@@ -322,7 +337,8 @@ fn meeting_fit(a: &MeetingReport, b: &MeetingReport) -> Option<f64> {
     } else {
         shared as f64 / smaller as f64
     };
-    // A month is a long time: without a day, only a shared name or the very same parties do.
+    // A month is a long time: without a day ("in July", "a few days ago", or only the
+    // article's date), only a shared name or the very same parties do.
     let enough = if a.day_precise && b.day_precise {
         names_agree || overlap >= 0.5
     } else {
@@ -424,45 +440,35 @@ fn meetings_near(conn: &Connection, report: &MeetingReport) -> Result<Vec<(i64, 
     let Some((first, last)) = report.days else {
         return Ok(Vec::new());
     };
-    let (from, to) = if report.day_precise {
-        // A meeting over several days that began up to two weeks earlier still overlaps.
-        (
-            (first - Duration::days(14)).format("%Y-%m-%d").to_string(),
-            last.format("%Y-%m-%d").to_string(),
-        )
-    } else {
-        (
-            first.format("%Y-%m").to_string(),
-            format!("{}~", last.format("%Y-%m")),
-        )
-    };
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    // Bounds that overlap the report's begin at most the widest span that combines before it.
     let mut select = conn.prepare_cached(
-        "SELECT m.id, m.label, m.mode, m.date, m.end_date, p.id, p.name, p.kind, p.country_iso3 \
+        "SELECT m.id, m.label, m.mode, m.date_precision, m.date_earliest, m.date_latest, \
+         p.id, p.name, p.kind, p.country_iso3 \
          FROM meetings AS m LEFT JOIN places AS p ON p.id = m.place_id \
-         WHERE m.date_precision IN ('day', 'month') AND m.id <> ?5 \
-         AND ((m.date >= ?1 AND m.date <= ?2) OR m.date IN (?3, ?4)) ORDER BY m.id",
+         WHERE m.date_earliest >= ?1 AND m.date_earliest <= ?2 AND m.date_latest >= ?3 \
+         AND m.id <> ?4 ORDER BY m.id",
     )?;
     let records: Vec<MeetingReport> = select
         .query_map(
             params![
-                from,
-                to,
-                first.format("%Y-%m").to_string(),
-                last.format("%Y-%m").to_string(),
+                day(first - Duration::days(MAX_COMBINED_SPAN)),
+                day(last),
+                day(first),
                 report.meeting_id
             ],
             |row| {
                 let id: i64 = row.get(0)?;
                 let label: Option<String> = row.get(1)?;
-                let date: Option<String> = row.get(3)?;
-                let end: Option<String> = row.get(4)?;
-                let span = date_span(date.as_deref(), end.as_deref());
-                let place = match row.get::<_, Option<i64>>(5)? {
+                let precision: String = row.get(3)?;
+                let earliest: Option<String> = row.get(4)?;
+                let latest: Option<String> = row.get(5)?;
+                let place = match row.get::<_, Option<i64>>(6)? {
                     Some(place_id) => Some(PlaceInfo {
                         id: place_id,
-                        name: row.get(6)?,
-                        kind: row.get(7)?,
-                        country: row.get(8)?,
+                        name: row.get(7)?,
+                        kind: row.get(8)?,
+                        country: row.get(9)?,
                     }),
                     None => None,
                 };
@@ -474,26 +480,55 @@ fn meetings_near(conn: &Connection, report: &MeetingReport) -> Result<Vec<(i64, 
                     order: Default::default(),
                     label_words: label.as_deref().map(label_words).unwrap_or_default(),
                     mode: row.get(2)?,
-                    days: span.map(|(a, b, _)| (a, b)),
-                    day_precise: span.is_some_and(|(_, _, day)| day),
+                    days: bounds(earliest.as_deref(), latest.as_deref()),
+                    day_precise: precision == "day",
                     place,
                     participants: BTreeSet::new(),
                 })
             },
         )?
         .collect::<Result<_, _>>()?;
-    let mut participants =
-        conn.prepare_cached("SELECT actor_id FROM meeting_participants WHERE meeting_id = ?1")?;
-    let mut near = Vec::new();
-    for mut record in records {
-        for actor in participants.query_map([record.meeting_id], |row| row.get(0))? {
-            record.participants.insert(actor?);
-        }
-        if let Some(score) = meeting_fit(report, &record) {
-            near.push((record.meeting_id, score));
+    // A month of meetings lies in the window; only those that would fit if they had the
+    // report's very parties (dates, places, modes and names agree) need their parties read,
+    // and those are read in one query.
+    let mut records: Vec<MeetingReport> = records
+        .into_iter()
+        .filter(|record| {
+            let mut best_case = record.clone();
+            best_case.participants.clone_from(&report.participants);
+            meeting_fit(report, &best_case).is_some()
+        })
+        .collect();
+    if records.is_empty() {
+        return Ok(Vec::new());
+    }
+    let index: HashMap<i64, usize> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.meeting_id, i))
+        .collect();
+    for chunk in records
+        .iter()
+        .map(|r| r.meeting_id.to_string())
+        .collect::<Vec<_>>()
+        .chunks(500)
+    {
+        let mut select = conn.prepare_cached(&format!(
+            "SELECT meeting_id, actor_id FROM meeting_participants WHERE meeting_id IN ({})",
+            chunk.join(", ")
+        ))?;
+        let pairs = select.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))?;
+        for pair in pairs {
+            let (meeting, actor) = pair?;
+            if let Some(&i) = index.get(&meeting) {
+                records[i].participants.insert(actor);
+            }
         }
     }
-    Ok(near)
+    Ok(records
+        .iter()
+        .filter_map(|record| Some((record.meeting_id, meeting_fit(report, record)?)))
+        .collect())
 }
 
 /// Existing meetings stay as they are; each new report, in the order of its content, joins the
@@ -672,11 +707,14 @@ pub fn refresh_meeting(conn: &Connection, id: i64) -> Result<(), KbError> {
         end_date: Option<String>,
         place: Option<(i64, String, String)>,
         outcome: Option<String>,
+        bounds: Option<(String, String)>,
+        basis: Option<String>,
     }
     let rows: Vec<Row> = {
         let mut select = conn.prepare_cached(
             "SELECT r.id, r.label, r.kind, r.mode, r.status, r.date, r.date_precision, r.date_phrase, \
-             r.end_date, r.place_id, p.kind, p.name, r.outcome \
+             r.end_date, r.place_id, p.kind, p.name, r.outcome, r.date_earliest, r.date_latest, \
+             r.date_basis \
              FROM meeting_reports AS r JOIN articles AS a ON a.id = r.article_id \
              LEFT JOIN places AS p ON p.id = r.place_id \
              WHERE r.meeting_id = ?1 ORDER BY ifnull(a.published, ''), a.content_sha256, r.position",
@@ -698,6 +736,10 @@ pub fn refresh_meeting(conn: &Connection, id: i64) -> Result<(), KbError> {
                     end_date: row.get(8)?,
                     place,
                     outcome: row.get(12)?,
+                    bounds: row
+                        .get::<_, Option<String>>(13)?
+                        .zip(row.get::<_, Option<String>>(14)?),
+                    basis: row.get(15)?,
                 })
             })?
             .collect::<Result<_, _>>()?
@@ -711,11 +753,27 @@ pub fn refresh_meeting(conn: &Connection, id: i64) -> Result<(), KbError> {
     } else {
         rows[rows.len() - 1].status.clone()
     };
+    // Dates: those the text gives; only when none does, those the articles bound.
+    let basis = if rows.iter().any(|r| r.basis.as_deref() == Some("text")) {
+        Some("text")
+    } else if rows.iter().any(|r| r.basis.as_deref() == Some("article")) {
+        Some("article")
+    } else {
+        None
+    };
+    let of_basis = |r: &&Row| basis.is_none() || r.basis.as_deref() == basis;
     let dates: Vec<(Option<String>, String, Option<String>)> = rows
         .iter()
+        .filter(of_basis)
         .map(|r| (r.date.clone(), r.precision.clone(), r.phrase.clone()))
         .collect();
     let (date, precision, phrase) = pick_date(&dates);
+    let (date_earliest, date_latest) = meeting_bounds(
+        rows.iter().filter_map(|r| r.bounds.as_ref()),
+        rows.iter()
+            .filter(of_basis)
+            .filter_map(|r| r.bounds.as_ref()),
+    );
     let end_date = rows
         .iter()
         .filter(|r| r.date == date)
@@ -813,7 +871,8 @@ pub fn refresh_meeting(conn: &Connection, id: i64) -> Result<(), KbError> {
         conn,
         "UPDATE meetings SET label = ?2, kind = ?3, mode = ?4, scope = ?5, status = ?6, date = ?7, \
          date_precision = ?8, date_phrase = ?9, end_date = ?10, place_id = ?11, outcome = ?12, \
-         cameo_code = ?13, plover_category = ?14, plover_mode = ?15 WHERE id = ?1",
+         cameo_code = ?13, plover_category = ?14, plover_mode = ?15, date_earliest = ?16, \
+         date_latest = ?17, date_basis = ?18 WHERE id = ?1",
         params![
             id,
             label,
@@ -830,9 +889,38 @@ pub fn refresh_meeting(conn: &Connection, id: i64) -> Result<(), KbError> {
             code.cameo,
             code.plover,
             code.plover_mode,
+            date_earliest,
+            date_latest,
+            basis,
         ],
     )?;
     Ok(())
+}
+
+/// A meeting's bounds from its reports': the days all of them allow (an undated report of an
+/// article published on the 10th says it was held by then); else the days all that date it
+/// from the text (`dated`) allow; where those allow none in common (a report joined the
+/// meeting it fitted best, see [`join_best`]), the days from the first to the last they allow.
+/// ISO days compare as text.
+fn meeting_bounds<'a>(
+    all: impl Iterator<Item = &'a (String, String)> + Clone,
+    dated: impl Iterator<Item = &'a (String, String)> + Clone,
+) -> (Option<String>, Option<String>) {
+    let common = |reports: &mut dyn Iterator<Item = &'a (String, String)>| {
+        let (mut first, mut last): (Option<&String>, Option<&String>) = (None, None);
+        for (a, b) in reports {
+            first = first.max(Some(a));
+            last = Some(last.map_or(b, |l| l.min(b)));
+        }
+        first.zip(last).filter(|(a, b)| a <= b)
+    };
+    if let Some((first, last)) = common(&mut all.clone()).or_else(|| common(&mut dated.clone())) {
+        return (Some(first.clone()), Some(last.clone()));
+    }
+    (
+        dated.clone().map(|(first, _)| first).min().cloned(),
+        dated.map(|(_, last)| last).max().cloned(),
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1520,6 +1608,50 @@ mod tests {
         assert!(meeting_fit(&a, &f).is_some());
         let g = report(7, 7, "2022-01", &[1, 9], "");
         assert!(meeting_fit(&a, &g).is_none());
+    }
+
+    #[test]
+    fn reports_combine_when_their_bounds_overlap_and_not_weeks_apart() {
+        let bounded = |id: i64, first: &str, last: &str, day_precise: bool| MeetingReport {
+            days: bounds(Some(first), Some(last)),
+            day_precise,
+            ..report(id, id, "2022-07", &[1, 2], "")
+        };
+        // 9 July; "a few days ago" on 18 July; undated, held, reported on 10 July.
+        let exact = bounded(1, "2022-07-09", "2022-07-09", true);
+        let vague = bounded(2, "2022-07-08", "2022-07-17", false);
+        let undated = bounded(3, "2022-07-01", "2022-07-10", false);
+        // The same two people on 1 August, and "a few days ago" on 10 August.
+        let later = bounded(4, "2022-08-01", "2022-08-01", true);
+        let later_vague = bounded(5, "2022-07-31", "2022-08-09", false);
+        let groups = group_meetings(&[exact, vague, undated, later, later_vague]);
+        assert_eq!(groups, vec![vec![0, 1, 2], vec![3, 4]]);
+        // Bounds wider than a month ("a few months ago") combine with nothing.
+        assert_eq!(bounds(Some("2022-03-01"), Some("2022-07-01")), None);
+        assert!(bounds(Some("2022-07-01"), Some("2022-07-31")).is_some());
+    }
+
+    #[test]
+    fn a_meetings_bounds_are_the_days_all_its_reports_allow() {
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        let text = [pair("2022-07-08", "2022-07-17")];
+        let all = [
+            pair("2022-07-08", "2022-07-17"),
+            pair("2022-07-01", "2022-07-10"),
+        ];
+        assert_eq!(
+            meeting_bounds(all.iter(), text.iter()),
+            (Some("2022-07-08".into()), Some("2022-07-10".into()))
+        );
+        // Reports that allow no day in common: the text's days, first to last.
+        let apart = [
+            pair("2022-07-08", "2022-07-09"),
+            pair("2022-07-20", "2022-07-20"),
+        ];
+        assert_eq!(
+            meeting_bounds(apart.iter(), apart.iter()),
+            (Some("2022-07-08".into()), Some("2022-07-20".into()))
+        );
     }
 
     #[test]

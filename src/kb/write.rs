@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use super::consolidate::{self, NewKeyed, Placement};
 use super::resolve::{Touched, resolve_actor};
 use super::{KbError, exec};
+use crate::extract::dating::date_meeting;
 use crate::extract::{
     Actor, ActorKind, ActorRef, Demand, Evidence, Extraction, Meeting, MeetingRef, Place, Span,
     Statement,
@@ -450,11 +451,20 @@ impl<'a> ReportWriter<'a> {
                 Ok(self.conn.last_insert_rowid())
             },
         )?;
+        // Every meeting is placed in time, by its article when the text does not date it.
+        let published = self
+            .published
+            .as_deref()
+            .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+        let dated = date_meeting(&meeting.when, meeting.status, published);
+        let date = dated.map_or(meeting.when.date, |d| d.date);
+        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         exec(
             self.conn,
             "INSERT INTO meeting_reports (meeting_id, article_id, position, label, kind, mode, \
-             status, date, date_precision, date_phrase, end_date, place_id, outcome) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             status, date, date_precision, date_phrase, end_date, place_id, outcome, \
+             date_earliest, date_latest, date_basis) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 meeting_id,
                 self.article_id,
@@ -463,12 +473,15 @@ impl<'a> ReportWriter<'a> {
                 meeting.kind,
                 meeting.mode.as_str(),
                 meeting.status.as_str(),
-                meeting.when.date.map(|d| d.to_string()),
-                precision_of(meeting.when.date).as_str(),
+                date.map(|d| d.to_string()),
+                precision_of(date).as_str(),
                 meeting.when.phrase,
                 meeting.when.end.map(|d| d.to_string()),
                 place_id,
                 meeting.outcome,
+                dated.map(|d| day(d.earliest)),
+                dated.map(|d| day(d.latest)),
+                dated.map(|d| d.basis.as_str()),
             ],
         )?;
         let report_id = self.conn.last_insert_rowid();

@@ -74,6 +74,36 @@ impl PartialDate {
         }
     }
 
+    /// The last day this date could be.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        match *self {
+            PartialDate::Day(day) => Some(day),
+            PartialDate::Month { year, month } => {
+                let (next_year, next_month) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                };
+                NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
+            }
+            PartialDate::Year(year) => NaiveDate::from_ymd_opt(year, 12, 31),
+        }
+    }
+
+    /// The most precise date that holds every day from `first` to `last`: the day, its month
+    /// or its year; `None` when they lie in different years.
+    pub fn covering(first: NaiveDate, last: NaiveDate) -> Option<PartialDate> {
+        if first == last {
+            Some(PartialDate::Day(first))
+        } else if first.year() != last.year() {
+            None
+        } else if first.month() == last.month() {
+            PartialDate::month(first.year(), first.month())
+        } else {
+            Some(PartialDate::Year(first.year()))
+        }
+    }
+
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, the forms [`fmt::Display`] writes.
     pub fn parse_iso(text: &str) -> Option<PartialDate> {
         let text = text.trim();
@@ -176,6 +206,34 @@ mod tests {
         ] {
             assert_eq!(PartialDate::parse_iso(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_date_spans_from_its_first_to_its_last_day() {
+        let span = |text: &str| {
+            let date = PartialDate::parse_iso(text).unwrap();
+            (
+                date.first_day().unwrap().to_string(),
+                date.last_day().unwrap().to_string(),
+            )
+        };
+        assert_eq!(span("2024-02"), ("2024-02-01".into(), "2024-02-29".into()));
+        assert_eq!(span("2021-12"), ("2021-12-01".into(), "2021-12-31".into()));
+        assert_eq!(span("2014"), ("2014-01-01".into(), "2014-12-31".into()));
+        assert_eq!(
+            span("2022-01-12"),
+            ("2022-01-12".into(), "2022-01-12".into())
+        );
+    }
+
+    #[test]
+    fn the_covering_date_is_as_precise_as_the_span_allows() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let cover = |a: &str, b: &str| PartialDate::covering(day(a), day(b)).map(|d| d.to_string());
+        assert_eq!(cover("2022-07-08", "2022-07-17"), Some("2022-07".into()));
+        assert_eq!(cover("2022-06-28", "2022-07-02"), Some("2022".into()));
+        assert_eq!(cover("2022-07-08", "2022-07-08"), Some("2022-07-08".into()));
+        assert_eq!(cover("2021-12-28", "2022-01-02"), None);
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Temporal expressions: finding date phrases in a sentence and resolving them against the
 //! article's publication date, never the clock.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::date::PartialDate;
@@ -217,6 +220,14 @@ fn date_at(
         })
     };
     let next = |k: usize| word(text, tokens, i + k, end);
+    // "a few days ago", "recently", "two weeks ago": a span of days around the publication,
+    // dated by the most precise date that holds all of it.
+    if let Some((last, offsets)) = vague_at(text, tokens, i, end) {
+        let date = published
+            .and_then(|p| offsets.resolve(p))
+            .and_then(|(first, last)| PartialDate::covering(first, last));
+        return make(last, date, None);
+    }
     match w.as_str() {
         "today" | "tonight" => return make(i + 1, published.map(PartialDate::Day), None),
         "yesterday" => {
@@ -482,6 +493,179 @@ fn relative_period(
     })
 }
 
+/// A span of days relative to the publication date: from `from` to `to` days after it
+/// (negative: before it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offsets {
+    pub from: i64,
+    pub to: i64,
+}
+
+impl Offsets {
+    /// The first and last day of the span, for an article published on `published`.
+    pub fn resolve(self, published: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        let first = published.checked_add_signed(Duration::try_days(self.from)?)?;
+        let last = published.checked_add_signed(Duration::try_days(self.to)?)?;
+        Some((first, last))
+    }
+}
+
+/// Vague date phrases by their first word: each phrase's words and the days it allows.
+type VagueDates = HashMap<String, Vec<(Vec<String>, Offsets)>>;
+
+/// `data/dictionaries/vague_dates.csv`: phrases that place an event a span of days from the
+/// publication ("a few days ago": from ten days to one day before), by their first word.
+static VAGUE_DATES: LazyLock<VagueDates> = LazyLock::new(|| {
+    let mut by_first = VagueDates::new();
+    let rows = include_str!("../../data/dictionaries/vague_dates.csv");
+    // The file is compiled in and checked by a test, so a malformed row is skipped, not fatal.
+    for line in rows.lines().skip(1) {
+        let mut cells = line.split(',');
+        let (Some(phrase), Some(from), Some(to)) = (cells.next(), cells.next(), cells.next())
+        else {
+            continue;
+        };
+        let (Ok(from), Ok(to)) = (from.trim().parse(), to.trim().parse()) else {
+            continue;
+        };
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        if let Some(first) = words.first() {
+            by_first
+                .entry(first.clone())
+                .or_default()
+                .push((words, Offsets { from, to }));
+        }
+    }
+    // Longest phrase first, so that "a few days ago" wins over "days ago".
+    for entries in by_first.values_mut() {
+        entries.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    }
+    by_first
+});
+
+/// Small numbers written as words, for "two weeks ago".
+const NUMBER_WORDS: [&str; 12] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// A vague date phrase starting at token `i`: its end token and its span of days, from
+/// [`VAGUE_DATES`] or of the form "<number> days|weeks|months ago".
+fn vague_at(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<(usize, Offsets)> {
+    let first = word(text, tokens, i, end)?;
+    if let Some(entries) = VAGUE_DATES.get(&first) {
+        for (words, offsets) in entries {
+            let matches = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| word(text, tokens, i + k, end).as_deref() == Some(w.as_str()));
+            if matches {
+                return Some((i + words.len(), *offsets));
+            }
+        }
+    }
+    let count = number(text, tokens, i, end)
+        .map(i64::from)
+        .or_else(|| {
+            NUMBER_WORDS
+                .iter()
+                .position(|n| *n == first)
+                .map(|n| n as i64 + 1)
+        })
+        .filter(|n| (1..=24).contains(n))?;
+    let unit = word(text, tokens, i + 1, end)?;
+    if word(text, tokens, i + 2, end).as_deref() != Some("ago") {
+        return None;
+    }
+    // The span widens with the unit: "two days ago" is the day give or take one, "three
+    // weeks ago" that week give or take half of one, "two months ago" give or take a fortnight.
+    let (days, slack) = match unit.as_str() {
+        "day" | "days" => (count, 1),
+        "week" | "weeks" => (count * 7, 4),
+        "month" | "months" => (count * 30, 15),
+        _ => return None,
+    };
+    Some((
+        i + 3,
+        Offsets {
+            from: -(days + slack),
+            to: (slack - days).min(0),
+        },
+    ))
+}
+
+/// The days a date phrase allows, for an article published on `published`, when the phrase
+/// says more than its date can: "a few days ago" (the ten days before), "last week" (its
+/// Monday to Sunday), "earlier this month" (the first of the month to the publication). `None`
+/// for a phrase whose date says it all ("12 January", "in July").
+pub fn phrase_bounds(phrase: &str, published: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let tokens = super::tokens::tokenize(phrase);
+    if let Some((last, offsets)) = vague_at(phrase, &tokens, 0, tokens.len())
+        && last == tokens.len()
+    {
+        return offsets.resolve(published);
+    }
+    // A range of days ("July 6-11, 2022") whose meeting is dated by its month only (a trip's
+    // meeting on one of its days): the range's days.
+    if let Some(range) = date_at(phrase, &tokens, 0, 0, tokens.len(), Some(published))
+        && range.end_token == tokens.len()
+        && let (Some(PartialDate::Day(first)), Some(PartialDate::Day(last))) =
+            (range.date, range.end_date)
+    {
+        return Some((first, last));
+    }
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|t| t.text(phrase).to_lowercase())
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let (part, modifier, unit) = match words.as_slice() {
+        [modifier, unit] => (None, *modifier, *unit),
+        [part, modifier, unit] => (Some(*part), *modifier, *unit),
+        _ => return None,
+    };
+    let (first, last) = match (modifier, unit) {
+        ("this" | "last" | "next", "week") => {
+            let shift = match modifier {
+                "last" => -7,
+                "next" => 7,
+                _ => 0,
+            };
+            let day = published + Duration::days(shift);
+            let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+            (monday, monday + Duration::days(6))
+        }
+        ("this" | "last" | "next", "month") => {
+            let by = match modifier {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            let (y, m) = shift_month(published.year(), published.month(), by);
+            let month = PartialDate::month(y, m)?;
+            (month.first_day()?, month.last_day()?)
+        }
+        ("this" | "last" | "next", "year") => {
+            let year = published.year()
+                + match modifier {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+            let year = PartialDate::Year(year);
+            (year.first_day()?, year.last_day()?)
+        }
+        _ => return None,
+    };
+    // "earlier this month" ends, and "later this week" begins, at the publication.
+    match (part, modifier) {
+        (None, _) => Some((first, last)),
+        (Some("earlier"), "this") => Some((first, published.min(last))),
+        (Some("later"), "this") => Some((published.max(first), last)),
+        _ => None,
+    }
+}
+
 /// The month of a week (shifted by `days`), when the week lies in one month.
 fn week_month(published: NaiveDate, days: i64) -> Option<PartialDate> {
     let day = published + Duration::days(days);
@@ -722,6 +906,111 @@ mod tests {
             "2023"
         );
         assert_eq!(date("They met last year.", "2022-11-14"), "2021");
+    }
+
+    #[test]
+    fn vague_phrases_are_dated_by_the_span_they_allow() {
+        // 18 July 2022: "just a few days ago" is the Bali meeting of 9 July.
+        assert_eq!(
+            resolve("He met Wang Yi in Bali just a few days ago.", "2022-07-18").0,
+            "a few days ago"
+        );
+        assert_eq!(
+            date("He met Wang Yi in Bali just a few days ago.", "2022-07-18"),
+            "2022-07"
+        );
+        // The ten days before 3 July reach into June: only the year holds them all.
+        assert_eq!(date("They met a few days ago.", "2022-07-03"), "2022");
+        assert_eq!(date("They met two weeks ago.", "2022-07-20"), "2022-07");
+        assert_eq!(date("She recently met him.", "2022-07-30"), "2022");
+        let tokens = tokenize("The talks began days after.");
+        assert!(
+            find_dates(
+                "The talks began days after.",
+                &tokens,
+                0..tokens.len(),
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn phrases_bound_their_days() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let bounds = |phrase: &str, published: &str| {
+            phrase_bounds(phrase, day(published)).map(|(a, b)| (a.to_string(), b.to_string()))
+        };
+        let span = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(
+            bounds("a few days ago", "2022-07-18"),
+            span("2022-07-08", "2022-07-17")
+        );
+        assert_eq!(
+            bounds(
+                "just the other week".trim_start_matches("just "),
+                "2022-07-18"
+            ),
+            span("2022-06-27", "2022-07-14")
+        );
+        assert_eq!(
+            bounds("3 days ago", "2022-07-18"),
+            span("2022-07-14", "2022-07-16")
+        );
+        assert_eq!(
+            bounds("two weeks ago", "2022-07-20"),
+            span("2022-07-02", "2022-07-10")
+        );
+        // 12 January 2022 was a Wednesday.
+        assert_eq!(
+            bounds("last week", "2022-01-12"),
+            span("2022-01-03", "2022-01-09")
+        );
+        assert_eq!(
+            bounds("earlier this week", "2022-01-12"),
+            span("2022-01-10", "2022-01-12")
+        );
+        assert_eq!(
+            bounds("earlier this month", "2022-01-12"),
+            span("2022-01-01", "2022-01-12")
+        );
+        assert_eq!(
+            bounds("later this month", "2022-01-12"),
+            span("2022-01-12", "2022-01-31")
+        );
+        assert_eq!(
+            bounds("next month", "2022-12-12"),
+            span("2023-01-01", "2023-01-31")
+        );
+        assert_eq!(
+            bounds("recently", "2022-07-18"),
+            span("2022-06-06", "2022-07-18")
+        );
+        assert_eq!(
+            bounds("July 6-11, 2022", "2022-07-05"),
+            span("2022-07-06", "2022-07-11")
+        );
+        // A phrase whose date says all there is to say has no bounds of its own.
+        assert_eq!(bounds("12 January", "2022-01-12"), None);
+        assert_eq!(bounds("on Wednesday", "2022-01-12"), None);
+    }
+
+    #[test]
+    fn every_vague_date_row_reads() {
+        let rows = include_str!("../../data/dictionaries/vague_dates.csv");
+        let read: usize = VAGUE_DATES.values().map(Vec::len).sum();
+        assert_eq!(
+            read,
+            rows.lines()
+                .skip(1)
+                .filter(|l| !l.trim().is_empty())
+                .count()
+        );
+        for entries in VAGUE_DATES.values() {
+            for (words, offsets) in entries {
+                assert!(offsets.from <= offsets.to, "{words:?}");
+            }
+        }
     }
 
     #[test]

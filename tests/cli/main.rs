@@ -2,6 +2,7 @@
 
 mod actors;
 mod bounded_reading;
+mod dates;
 mod docs;
 mod extract;
 mod help;
