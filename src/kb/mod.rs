@@ -7,6 +7,7 @@
 //! Architecture invariant: an article and its facts are written in one transaction, so a
 //! database never holds an article without its facts or facts without their article.
 
+mod articles;
 mod codes;
 mod consolidate;
 #[cfg(test)]
@@ -18,6 +19,7 @@ mod write;
 
 use std::path::PathBuf;
 
+pub use articles::{CopyOutcome, CopyStored};
 pub use resolve::actors_named;
 pub use schema::{MAX_BUSY_TIMEOUT, SCHEMA_VERSION, open_read_only, set_busy_timeout};
 #[cfg(test)]
