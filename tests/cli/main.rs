@@ -9,6 +9,7 @@ mod html;
 mod ingest;
 mod knowledge;
 mod metadata;
+mod opening;
 mod order;
 mod pathological;
 mod progress;
