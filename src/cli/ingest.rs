@@ -6,18 +6,21 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::extract::{self, Extraction};
-use crate::kb::{FactCounts, KbError, Store, StoredArticle};
+use crate::kb::{CopyOutcome, FactCounts, KbError, Store, StoredArticle};
 use crate::source::{self, Article, ReadOptions};
 use crate::text::Lexicon;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files, folders (read recursively) or `-` for one article on stdin. Formats: .txt and .md
-    /// with optional front matter, .json, .jsonl.
+    /// with optional front matter, .json, .jsonl. A text already stored is not stored again:
+    /// a copy under another title, outlet or address is kept as another source of it, and the
+    /// same copy with a date, title, outlet or address it lacked corrects it.
     #[arg(value_name = "PATH", required_unless_present = "reprocess")]
     paths: Vec<PathBuf>,
 
     /// Publication date for articles that do not give one; relative dates resolve against it.
+    /// Given for an article stored without a date, it dates the article and its facts.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
     published: Option<NaiveDate>,
 
@@ -43,6 +46,11 @@ struct Tally {
     new: usize,
     skipped: usize,
     reprocessed: usize,
+    /// Copies of stored articles that corrected what the copy says of itself (date, title,
+    /// outlet, address).
+    corrected: usize,
+    /// Other copies of stored articles (syndicated under another title, outlet or address).
+    copies: usize,
     failed: usize,
     facts: FactCounts,
     /// Articles that took longer than the threshold to store, with the seconds they took.
@@ -536,19 +544,48 @@ fn ingest_article(
     // after all.
     let result = (|| -> Result<(), KbError> {
         match store.find_article(&article.content_hash())? {
-            Some(id) if reprocess => {
-                tally.facts += store.replace_facts(
-                    id,
-                    extraction.get_or_insert_with(|| extract_from(article, lexicon)),
-                )?;
-                tally.reprocessed += 1;
-            }
             Some(id) => {
-                tracing::info!(
-                    "{}: already stored as article {id}, skipped",
-                    article.origin
-                );
-                tally.skipped += 1;
+                // The facts are extracted again when the article's title or date changed (or
+                // when asked to), from the article as it now stands: the worker's extraction
+                // serves when it was made with the same title and date.
+                let stored = store.add_copy(id, article, reprocess, move |stored| {
+                    if stored.title != article.title || stored.published != article.published {
+                        *extraction = None;
+                    }
+                    &*extraction.get_or_insert_with(|| {
+                        extract::extract_with(&stored.extract_input(), lexicon)
+                    })
+                })?;
+                match stored.outcome {
+                    CopyOutcome::Known if !reprocess => {
+                        tracing::info!(
+                            "{}: already stored as article {id}, skipped",
+                            article.origin
+                        );
+                        tally.skipped += 1;
+                    }
+                    CopyOutcome::Known => {}
+                    CopyOutcome::Corrected => {
+                        tracing::info!(
+                            "{}: corrected what article {id} says of itself",
+                            article.origin
+                        );
+                        tally.corrected += 1;
+                    }
+                    CopyOutcome::Added => {
+                        tracing::info!(
+                            "{}: another copy of article {id}, kept as its source",
+                            article.origin
+                        );
+                        tally.copies += 1;
+                    }
+                }
+                if let Some(counts) = stored.facts {
+                    tally.facts += counts;
+                }
+                if reprocess {
+                    tally.reprocessed += 1;
+                }
             }
             None => {
                 let (id, counts) = store.add_article(
@@ -582,6 +619,14 @@ fn print_summary(tally: &Tally) {
     let mut parts = vec![format!("{} new", tally.new)];
     if tally.reprocessed > 0 {
         parts.push(format!("{} re-extracted", tally.reprocessed));
+    }
+    if tally.corrected > 0 {
+        parts.push(format!("{} updated", tally.corrected));
+    }
+    match tally.copies {
+        0 => {}
+        1 => parts.push("1 copy of a stored article".to_string()),
+        copies => parts.push(format!("{copies} copies of stored articles")),
     }
     parts.push(format!("{} already stored", tally.skipped));
     parts.push(format!("{} failed", tally.failed));

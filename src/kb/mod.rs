@@ -7,6 +7,7 @@
 //! Architecture invariant: an article and its facts are written in one transaction, so a
 //! database never holds an article without its facts or facts without their article.
 
+mod articles;
 mod codes;
 mod consolidate;
 #[cfg(test)]
@@ -18,6 +19,7 @@ mod write;
 
 use std::path::PathBuf;
 
+pub use articles::{CopyOutcome, CopyStored};
 pub use resolve::actors_named;
 pub use schema::{MAX_BUSY_TIMEOUT, SCHEMA_VERSION, open_read_only, set_busy_timeout};
 #[cfg(test)]
@@ -35,6 +37,26 @@ pub enum KbError {
          file) and lose it on exit; point --db or DIPKB_DB at a file"
     )]
     NoFile(PathBuf),
+    #[error("{path} is {what}, not a database file (point --db or DIPKB_DB at a file)")]
+    NotAFile { path: PathBuf, what: &'static str },
+    #[error(
+        "{path} is a dipkb database without a record of its migrations (its table {table} is \
+         {}): its schema version cannot be told, so it is left as it is; restore the table \
+         from a backup, or ingest the articles again into a new database",
+        if *missing { "missing" } else { "empty" }
+    )]
+    NoMigrations {
+        path: PathBuf,
+        table: &'static str,
+        missing: bool,
+    },
+    #[error(
+        "{0} cannot be written, and its write-ahead log ({0}-wal) holds changes the database \
+         file lacks: copy both files to a folder that can be written and read the copy, or \
+         checkpoint the database where it can be written (`sqlite3 FILE 'PRAGMA \
+         wal_checkpoint'`)"
+    )]
+    UncheckpointedReadOnly(PathBuf),
     #[error("{path} is not a dipkb database: {reason}")]
     NotDipkb { path: PathBuf, reason: String },
     #[error(

@@ -18,7 +18,7 @@ mod embedded {
 pub const APPLICATION_ID: i32 = 0x4449_504B;
 
 /// The schema version this dipkb writes: the highest migration it embeds.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// The function migration V6 hashes stored folded words with ([`super::write::key_hash`]).
 const KEY_HASH_FUNCTION: &str = "dipkb_key_hash";
@@ -68,9 +68,7 @@ pub fn open_for_write(path: &Path) -> Result<Connection, KbError> {
 }
 
 fn try_open_for_write(path: &Path) -> Result<Connection, KbError> {
-    if path.is_dir() {
-        return Err(KbError::Folder(path.to_path_buf()));
-    }
+    check_is_file(path)?;
     // SQLite's names for a database that lives only as long as its connection.
     if path.as_os_str().is_empty() || path.as_os_str() == ":memory:" {
         return Err(KbError::NoFile(path.to_path_buf()));
@@ -121,19 +119,134 @@ fn try_open_for_write(path: &Path) -> Result<Connection, KbError> {
 }
 
 /// Opens an existing database for reading only: writes through this connection fail.
+///
+/// A database in a folder or file that cannot be written (read-only media, an archive, a
+/// shared copy) is opened immutable: SQLite then reads the file alone, and creates no
+/// shared-memory or log file beside it, which it otherwise needs even to read a database in
+/// WAL mode. Whether it can be written is judged first by the permissions the file system
+/// gives (so that the answer does not depend on who runs dipkb: root may write anywhere), and
+/// second by SQLite failing to create those files (a read-only mount shows writable
+/// permissions).
 pub fn open_read_only(path: &Path) -> Result<Connection, KbError> {
     if !path.exists() {
         return Err(KbError::Missing(path.to_path_buf()));
     }
-    if path.is_dir() {
-        return Err(KbError::Folder(path.to_path_buf()));
-    }
+    check_is_file(path)?;
+    // A log with changes in it is read through SQLite's locks whenever that can be done.
+    let conn = if cannot_be_written(path) && !has_log(path) {
+        open_immutable(path)?
+    } else {
+        match open_reading(path) {
+            Err(err) if needs_writing(&err) => open_immutable(path)?,
+            other => other?,
+        }
+    };
+    conn.pragma_update(None, "query_only", "ON")?;
+    Ok(conn)
+}
+
+/// A connection that reads through SQLite's locks and log, as every reader does while a
+/// writer may be at work.
+fn open_reading(path: &Path) -> Result<Connection, KbError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn =
         Connection::open_with_flags(path, flags).map_err(|source| open_error(path, source))?;
     conn.busy_timeout(busy_timeout())
         .map_err(|source| open_error(path, source))?;
-    let found = check_identity(&conn, path)?;
+    check_readable_version(&conn, path)?;
+    Ok(conn)
+}
+
+/// A connection to a database nobody can be writing: no locks, no log, no shared memory.
+/// Refused when a log beside it holds changes the file lacks, which it would not see.
+fn open_immutable(path: &Path) -> Result<Connection, KbError> {
+    if has_log(path) {
+        return Err(KbError::UncheckpointedReadOnly(path.to_path_buf()));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(immutable_uri(path), flags)
+        .map_err(|source| open_error(path, source))?;
+    check_readable_version(&conn, path)?;
+    Ok(conn)
+}
+
+/// Whether the database's write-ahead log holds changes not yet checkpointed into it.
+fn has_log(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(&wal).is_ok_and(|wal| wal.len() > 0)
+}
+
+/// `file:` URI of a path with `immutable=1`; characters that a URI gives a meaning to are
+/// escaped, so any file name works.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &byte in path.as_os_str().as_encoded_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// Whether the file system's permissions forbid writing the database or creating files
+/// beside it, for anyone.
+fn cannot_be_written(path: &Path) -> bool {
+    let read_only = |path: &Path| {
+        std::fs::metadata(path).is_ok_and(|metadata| metadata.permissions().readonly())
+    };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    read_only(path) || read_only(folder)
+}
+
+/// Whether opening failed for want of writing: SQLite could not create the shared memory or
+/// the log that reading a WAL database needs.
+fn needs_writing(err: &KbError) -> bool {
+    let KbError::Open { source, .. } = err else {
+        return false;
+    };
+    matches!(
+        source.sqlite_error_code(),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)
+    )
+}
+
+/// Refuses what is not a regular file (a FIFO, a socket, a device) before SQLite opens it:
+/// SQLite would wait for ever on a FIFO.
+fn check_is_file(path: &Path) -> Result<(), KbError> {
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(metadata) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    let kind = metadata.file_type();
+    let what = if kind.is_dir() {
+        return Err(KbError::Folder(path.to_path_buf()));
+    } else if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        return Ok(());
+    };
+    Err(KbError::NotAFile {
+        path: path.to_path_buf(),
+        what,
+    })
+}
+
+/// The schema version must be this dipkb's own to read the database.
+fn check_readable_version(conn: &Connection, path: &Path) -> Result<(), KbError> {
+    let found = check_identity(conn, path)?;
     let known = SCHEMA_VERSION;
     match found {
         0 => Err(KbError::Missing(path.to_path_buf())),
@@ -147,10 +260,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection, KbError> {
             found,
             known,
         }),
-        _ => {
-            conn.pragma_update(None, "query_only", "ON")?;
-            Ok(conn)
-        }
+        _ => Ok(()),
     }
 }
 
@@ -177,21 +287,46 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<i64, KbError> {
         0 => Err(not_dipkb(
             "it is an SQLite database of another application".into(),
         )),
-        APPLICATION_ID => schema_version(conn).map_err(|source| open_error(path, source)),
+        APPLICATION_ID => {
+            let version = schema_version(conn).map_err(|source| open_error(path, source))?;
+            // Marked as ours and holding our tables, yet no record of their migrations: its
+            // schema version cannot be known, and migrating it from nothing would fail
+            // halfway. (A database being made holds the empty record alone until its
+            // migrations commit, all in one transaction.)
+            let tables: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_schema WHERE tbl_name <> ?1",
+                    [MIGRATIONS_TABLE],
+                    |row| row.get(0),
+                )
+                .map_err(|source| open_error(path, source))?;
+            if version == 0 && tables > 0 {
+                return Err(KbError::NoMigrations {
+                    path: path.to_path_buf(),
+                    table: MIGRATIONS_TABLE,
+                    missing: !has_table(conn, MIGRATIONS_TABLE)
+                        .map_err(|source| open_error(path, source))?,
+                });
+            }
+            Ok(version)
+        }
         other => Err(not_dipkb(format!(
             "it belongs to another application (application_id {other:#010x})"
         ))),
     }
 }
 
+fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+        [name],
+        |row| row.get(0),
+    )
+}
+
 /// The highest migration applied to the database.
 pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
-    let has_table: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-        [MIGRATIONS_TABLE],
-        |row| row.get(0),
-    )?;
-    if !has_table {
+    if !has_table(conn, MIGRATIONS_TABLE)? {
         return Ok(0);
     }
     conn.query_row(
@@ -433,6 +568,15 @@ mod tests {
                 .query_row("SELECT title FROM articles", [], |row| row.get(0))
                 .unwrap();
             assert_eq!(title, "Old");
+            let copies: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM article_sources AS c JOIN articles AS a \
+                     ON a.id = c.article_id WHERE c.title = 'Old' AND c.origin = 'old.txt'",
+                    [],
+                    |row| row.get(0),
+                )
+                .unwrap();
+            assert_eq!(copies, 1, "the copy it was stored from is its source");
             let hits: i64 = conn
                 .query_row(
                     "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'older'",
@@ -497,6 +641,35 @@ mod tests {
                 .unwrap();
             assert_eq!(found, [index], "{table}");
         }
+    }
+
+    /// Issue #14, item 14: a database that cannot be written is read immutable, whatever its
+    /// name holds; but not past a log with changes the file lacks, which it would not see.
+    #[test]
+    fn immutable_reading_takes_any_name_and_refuses_a_full_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb #1?%.sqlite");
+        let conn = open_for_write(&path).unwrap();
+        conn.execute(
+            "INSERT INTO articles (title, body, content_sha256, origin, extractor_version) \
+             VALUES ('T', 'B', 'x', 'o', '0')",
+            [],
+        )
+        .unwrap();
+        drop(conn);
+        assert!(immutable_uri(&path).ends_with("kb%20%231%3F%25.sqlite?immutable=1"));
+        let conn = open_immutable(&path).unwrap();
+        let count: i64 = conn
+            .query_row("SELECT count(*) FROM articles", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(count, 1);
+        drop(conn);
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        std::fs::write(&wal, b"changes").unwrap();
+        let err = open_immutable(&path).unwrap_err();
+        assert!(matches!(err, KbError::UncheckpointedReadOnly(_)), "{err}");
+        assert!(err.to_string().contains("write-ahead log"), "{err}");
     }
 
     #[test]

@@ -277,7 +277,7 @@ impl Store {
     /// Runs `work` all or nothing: inside an open batch as part of it (in a savepoint when the
     /// batch is careful; otherwise a failure rolls the batch back), else in a transaction of
     /// its own (which also replays the curations).
-    fn unit<T>(
+    pub(super) fn unit<T>(
         &mut self,
         work: impl FnOnce(&Connection) -> Result<T, KbError>,
     ) -> Result<T, KbError> {
@@ -350,6 +350,7 @@ impl Store {
             )?;
             let article_id = conn.last_insert_rowid();
             write_source_warnings(conn, article_id, &article.warnings)?;
+            super::articles::insert_first_copy(conn, article_id, article)?;
             let written = ReportWriter::new(conn, article_id, article.published, &article.body)
                 .with_actor_cache(&actors)
                 .write(extraction)?;
@@ -369,26 +370,7 @@ impl Store {
         article_id: i64,
         extraction: &Extraction,
     ) -> Result<FactCounts, KbError> {
-        self.unit(|conn| {
-            let (published, body): (Option<String>, String) = conn.query_row(
-                "SELECT published, body FROM articles WHERE id = ?1",
-                [article_id],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )?;
-            let (removed, reuse) = remove_reports_of(conn, article_id)?;
-            let published = published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok());
-            let written = ReportWriter::new(conn, article_id, published, &body)
-                .reusing(reuse)
-                .write(extraction)?;
-            combine(conn, written, removed)?;
-            exec(
-                conn,
-                "UPDATE articles SET extractor_version = ?2, \
-                 extracted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
-                params![article_id, crate::VERSION],
-            )?;
-            Ok(FactCounts::of(extraction))
-        })
+        self.unit(|conn| replace_facts_in(conn, article_id, extraction))
     }
 
     /// Records what a user says about actors and applies it at once; it is applied again after
@@ -479,6 +461,33 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Replaces the facts extracted from a stored article inside the caller's transaction: see
+/// [`Store::replace_facts`].
+pub(super) fn replace_facts_in(
+    conn: &Connection,
+    article_id: i64,
+    extraction: &Extraction,
+) -> Result<FactCounts, KbError> {
+    let (published, body): (Option<String>, String) = conn.query_row(
+        "SELECT published, body FROM articles WHERE id = ?1",
+        [article_id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let (removed, reuse) = remove_reports_of(conn, article_id)?;
+    let published = published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok());
+    let written = ReportWriter::new(conn, article_id, published, &body)
+        .reusing(reuse)
+        .write(extraction)?;
+    combine(conn, written, removed)?;
+    exec(
+        conn,
+        "UPDATE articles SET extractor_version = ?2, \
+             extracted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+        params![article_id, crate::VERSION],
+    )?;
+    Ok(FactCounts::of(extraction))
 }
 
 fn write_source_warnings(

@@ -1,7 +1,6 @@
 //! JSON Lines files read a line at a time: a corpus of any size is read in the memory of its
 //! longest line.
 
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
@@ -24,7 +23,7 @@ pub(super) fn read(
     options: &ReadOptions,
     each: &mut dyn FnMut(Result<Article, SourceError>, u64) -> bool,
 ) -> bool {
-    let file = match File::open(path) {
+    let file = match super::open_file(path) {
         Ok(file) => file,
         Err(_) => return false, // the whole-file reader says why
     };

@@ -109,6 +109,13 @@ pub enum Problem {
         limit: usize,
         format: Format,
     },
+    /// A named pipe or socket: opening one waits until something writes to it, perhaps for
+    /// ever.
+    #[error(
+        "not a file: it is {0}, which dipkb would wait on until something writes to it; \
+         send what it carries to standard input instead (`dipkb ingest - < PIPE`)"
+    )]
+    NotAFile(&'static str),
     #[error("unknown file type: expected .txt, .md, .json, .jsonl or .html")]
     UnknownType,
     /// A web page in which the extraction finds no article: an index, a 404, a page that
@@ -342,7 +349,7 @@ pub fn read_input(input: &Input, options: &ReadOptions) -> Vec<Result<Article, S
 /// `/dev/zero`, a FIFO) or grows while it is read.
 fn read_file(path: &Path, format: Format) -> Result<Vec<u8>, Problem> {
     let limit = format.max_file_bytes();
-    let file = std::fs::File::open(path).map_err(Problem::Read)?;
+    let file = open_file(path)?;
     let metadata = file.metadata().map_err(Problem::Read)?;
     if metadata.is_file() && metadata.len() > limit as u64 {
         return Err(Problem::FileTooLarge {
@@ -356,6 +363,20 @@ fn read_file(path: &Path, format: Format) -> Result<Vec<u8>, Problem> {
     let mut bytes = Vec::new();
     read_at_most(file, limit, &mut bytes, format)?;
     Ok(bytes)
+}
+
+/// Opens a file to read, refusing named pipes and sockets first: opening a FIFO blocks until
+/// a writer comes, which may be never. Devices are read (with a limit, by the caller).
+pub(crate) fn open_file(path: &Path) -> Result<std::fs::File, Problem> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::metadata(path).map_err(Problem::Read)?.file_type();
+    if kind.is_fifo() {
+        return Err(Problem::NotAFile("a named pipe (FIFO)"));
+    }
+    if kind.is_socket() {
+        return Err(Problem::NotAFile("a socket"));
+    }
+    std::fs::File::open(path).map_err(Problem::Read)
 }
 
 /// Reads `reader` to its end into `bytes`, failing as soon as `bytes` would hold more than

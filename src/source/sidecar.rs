@@ -45,15 +45,22 @@ pub fn find(path: &Path) -> Option<Result<Sidecar, Warning>> {
     let dir = path.parent().unwrap_or(Path::new(""));
     for (suffix, is_gold) in [("meta.json", false), ("gold.json", true)] {
         let candidate = dir.join(format!("{stem}.{suffix}"));
-        let Ok(file) = std::fs::File::open(&candidate) else {
+        if !candidate.exists() {
             continue;
-        };
+        }
         let unusable = |why: String| Warning {
             code: "unusable-sidecar",
             message: format!(
                 "{} is not usable metadata: {why}",
                 super::escaped_path(&candidate)
             ),
+        };
+        let file = match super::open_file(&candidate) {
+            Ok(file) => file,
+            Err(problem @ super::Problem::NotAFile(_)) => {
+                return Some(Err(unusable(problem.to_string())));
+            }
+            Err(_) => continue,
         };
         // Read with a limit, like the article itself: the name may be a device or a dump.
         let mut text = String::new();

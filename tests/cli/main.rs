@@ -9,6 +9,8 @@ mod help;
 mod html;
 mod ingest;
 mod knowledge;
+mod metadata;
+mod opening;
 mod order;
 mod pathological;
 mod progress;
