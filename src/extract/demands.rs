@@ -3,14 +3,16 @@
 use std::ops::Range;
 
 use super::clause::{self, Subject};
+use super::statements::Said;
 use super::{ActorKind, ActorRef, Answer, AnswerKind, Aspect, Demand, Evidence, Meeting};
 use crate::text::analysis::{Analysis, How};
-use crate::text::lexicon::DemandPattern;
+use crate::text::lexicon::{DemandPattern, PhraseTarget};
 use crate::text::tokens::TokenKind;
 
-pub fn find(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<Demand> {
+pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand> {
     let mut demands = Vec::new();
     obligations(a, &mut demands);
+    in_what_was_said(a, meetings, said, &mut demands);
     for (s, sentence) in a.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
         let turn_speaker = a
@@ -18,6 +20,12 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<Demand> {
             .iter()
             .find(|t| t.body.contains(&range.start))
             .and_then(|t| t.speaker);
+        // In a quotation, "we call on Russia to" is the quoted speaker's demand.
+        let quote_speaker = |k: usize| {
+            said.iter()
+                .find(|x| x.direct && x.content.contains(&k))
+                .map(|x| x.speaker)
+        };
         let in_question = a
             .turns
             .iter()
@@ -32,21 +40,29 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting]) -> Vec<Demand> {
                 k += 1;
                 continue;
             };
-            // Quotations are the speaker's words; only transcript turns are read for demands.
-            if a.quoted[k] && turn_speaker.is_none() {
+            // Quotations are read for demands in the voice of their speaker.
+            let speaker = if a.quoted[k] {
+                turn_speaker.or_else(|| quote_speaker(k))
+            } else {
+                turn_speaker
+            };
+            if a.quoted[k] && speaker.is_none() {
                 k = cue_end;
                 continue;
             }
             let cue = &a.lexicon.demand_cues[cue_index];
-            let found = read_demand(
-                a,
-                range.clone(),
-                k,
-                cue_end,
-                cue.pattern,
-                turn_speaker,
-                &last_by,
-            );
+            // Within a quotation the clause starts where the quotation does.
+            let clause = if a.quoted[k] && turn_speaker.is_none() {
+                let open = (range.start..k)
+                    .rev()
+                    .find(|&j| !a.quoted[j])
+                    .map_or(range.start, |j| j + 1);
+                let close = (k..range.end).find(|&j| !a.quoted[j]).unwrap_or(range.end);
+                open..close
+            } else {
+                range.clone()
+            };
+            let found = read_demand(a, clause, k, cue_end, cue.pattern, speaker, &last_by);
             if let Some(found) = found {
                 // A demand made jointly is one demand, under its first-named maker; a demand of
                 // several addressees is one demand of each.
@@ -123,11 +139,8 @@ fn obligations(a: &Analysis<'_>, out: &mut Vec<Demand>) {
                     matches!(a.word(j), "," | "." | ";" | ":" | "—" | "–") || a.lower(j) == "and"
                 })
                 .map_or(turn.body.start, |j| j + 1);
-            let first = a.lower(start);
-            let pronoun = matches!(
-                first,
-                "we" | "i" | "it" | "this" | "that" | "you" | "they" | "there" | "everyone"
-            );
+            let pronoun =
+                (start..k).any(|j| NOT_ADDRESSED.contains(&a.lower(j)) || a.lower(j) == "they");
             if start >= k || pronoun || k - start > 6 {
                 k = after;
                 continue;
@@ -167,6 +180,386 @@ fn obligations(a: &Analysis<'_>, out: &mut Vec<Demand>) {
             k = end.max(after);
         }
     }
+}
+
+/// A demand read in what a speaker said, before it is split and addressed.
+struct SaidDemand {
+    /// The party the demand is laid on, when the clause names it.
+    of: Option<ActorRef>,
+    content: Range<usize>,
+    cue: String,
+    /// Whether the content may be a list of things demanded.
+    list: bool,
+}
+
+/// Demands made in what a speaker said (GOLD_FORMAT.md, "Conventions settled since"): an
+/// obligation laid on another party ("said that Libya's leaders must compromise", “Aid
+/// convoys must be able to reach the south”), a condition ("the talks could resume only if
+/// the RSF withdrew its fighters") and, in a quotation, an imperative (“Send your troops back
+/// to their barracks”).
+fn in_what_was_said(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said], out: &mut Vec<Demand>) {
+    for said in said {
+        let content = said.content.clone();
+        let mut start = content.start;
+        while start < content.end {
+            let s = a.sentence_of(start);
+            let end = a.sentences[s].tokens.end.min(content.end).max(start + 1);
+            let piece = start..end;
+            start = end;
+            // Questions ask; they do not demand.
+            if piece.clone().any(|k| a.word(k) == "?") {
+                continue;
+            }
+            let found = condition(a, said.speaker, piece.clone())
+                .or_else(|| obligation(a, said.speaker, said.direct, piece.clone()))
+                .or_else(|| said.direct.then(|| imperative(a, piece.clone())).flatten());
+            let Some(found) = found else {
+                continue;
+            };
+            let parts = if found.list {
+                split_demands(a, found.content.start, found.content.end)
+            } else {
+                vec![found.content.clone()]
+            };
+            let by = Some(said.speaker);
+            for part in parts {
+                let text = a.text_of(part.clone());
+                if out.iter().any(|d| d.by == by && d.text == text) {
+                    continue;
+                }
+                let of = found
+                    .of
+                    .or_else(|| infer_addressee(a, by, part.clone(), meetings));
+                out.push(Demand {
+                    event: None,
+                    by,
+                    by_party: a.party_of(said.speaker).filter(|&p| p != said.speaker),
+                    of,
+                    of_party: of.and_then(|o| a.party_of(o)).filter(|p| Some(*p) != of),
+                    text,
+                    cue: Some(found.cue.clone()),
+                    answer: None,
+                    when: clause::sentence_when(a, s),
+                    meeting: None,
+                    evidence: vec![Evidence {
+                        aspect: Aspect::Fact,
+                        span: a.token_span(a.sentences[s].tokens.clone()),
+                    }],
+                });
+            }
+        }
+    }
+}
+
+/// Whether an actor speaks for the same side as the speaker.
+fn same_side(a: &Analysis<'_>, speaker: ActorRef, actor: ActorRef) -> bool {
+    let party = a.party_of(speaker);
+    actor == speaker || Some(actor) == party || (party.is_some() && a.party_of(actor) == party)
+}
+
+/// Words that make a clause's subject the speaker's own side or no party at all: "we must",
+/// "it must be said", "there must be".
+const NOT_ADDRESSED: &[&str] = &[
+    "we",
+    "i",
+    "us",
+    "our",
+    "you",
+    "it",
+    "this",
+    "that",
+    "there",
+    "which",
+    "who",
+    "what",
+    "everyone",
+    "everybody",
+    "nobody",
+    "one",
+    "something",
+    "nothing",
+    "all",
+    "every",
+    "each",
+];
+
+/// The party named as the subject of a clause: the first actor the words name, unless it is
+/// the speaker's own side. `None` inside: the subject names no actor; `None` outside: it is
+/// the speaker's side or no party ("we", "it").
+fn subject_party(
+    a: &Analysis<'_>,
+    speaker: ActorRef,
+    subject: Range<usize>,
+) -> Option<Option<ActorRef>> {
+    if subject.clone().any(|k| NOT_ADDRESSED.contains(&a.lower(k))) {
+        return None;
+    }
+    // The head's party, not one named in a phrase after it ("peace in Myanmar").
+    let actor = subject.clone().find_map(|k| {
+        let after_preposition = k > subject.start
+            && matches!(
+                a.lower(k - 1),
+                "in" | "of" | "for" | "on" | "at" | "with" | "from" | "to" | "by" | "against"
+            );
+        a.mention(k)
+            .filter(|m| !m.is_place && m.tokens.start == k && !after_preposition)
+            .and_then(|m| m.actors.first().copied())
+    });
+    match actor {
+        Some(actor) if same_side(a, speaker, actor) => None,
+        actor => Some(actor),
+    }
+}
+
+/// "only if the RSF withdrew its fighters ... and handed back the homes it had seized":
+/// what is asked of the subject of the condition.
+fn condition(a: &Analysis<'_>, speaker: ActorRef, piece: Range<usize>) -> Option<SaidDemand> {
+    // "until the coalition met three conditions: A, B and C".
+    if let Some(colon) = piece.clone().find(|&k| {
+        a.word(k) == ":" && matches!(a.lower(k.saturating_sub(1)), "conditions" | "demands")
+    }) {
+        let of = (piece.start..colon).rev().find_map(|k| {
+            a.mention(k)
+                .filter(|m| !m.is_place && m.how != How::Pronoun)
+                .and_then(|m| m.actors.first().copied())
+                .filter(|&x| !same_side(a, speaker, x))
+        });
+        let end = demand_end(a, colon + 1, piece.end);
+        if of.is_some() && end > colon + 1 {
+            return Some(SaidDemand {
+                of,
+                content: colon + 1..end,
+                cue: a.text_of(colon - 1..colon + 1),
+                list: true,
+            });
+        }
+    }
+    let (cue, clause_start) =
+        piece
+            .clone()
+            .find_map(|k| match (a.lower(k), a.lower(k + 1), a.lower(k + 2)) {
+                ("only", "if", _) => Some((k, k + 2)),
+                ("unless", _, _) => Some((k, k + 1)),
+                ("on", "condition", "that") => Some((k, k + 3)),
+                _ => None,
+            })?;
+    if clause_start >= piece.end {
+        return None;
+    }
+    // The subject: the words before the condition's verb.
+    let verb = (clause_start + 1..piece.end.min(clause_start + 10))
+        .find(|&k| a.mention(k).is_none() && is_verb_form(a, k))?;
+    let of = subject_party(a, speaker, clause_start..verb)??;
+    let end = demand_end(a, verb, piece.end);
+    (end > verb).then(|| SaidDemand {
+        of: Some(of),
+        content: verb..end,
+        cue: a.text_of(cue..clause_start),
+        list: true,
+    })
+}
+
+/// "Libya's leaders must make the necessary compromises", “Aid convoys must be able to reach
+/// the south”, "the SPLM-IO's withdrawal ... must be immediately reversed": an obligation laid
+/// on someone other than the speaker's side. When the subject is the party addressed, the
+/// demand is what it must do; otherwise it is the whole clause.
+fn obligation(
+    a: &Analysis<'_>,
+    speaker: ActorRef,
+    direct: bool,
+    piece: Range<usize>,
+) -> Option<SaidDemand> {
+    let (modal, after) = piece.clone().find_map(|k| {
+        match (a.lower(k), a.lower(k + 1)) {
+            // "must have known" supposes; it does not oblige.
+            ("must", next) if !matches!(next, "have" | "'ve" | "’ve") => Some((k, k + 1)),
+            ("has" | "have", "to") if a.lower(k.saturating_sub(1)) != "to" => Some((k, k + 2)),
+            _ => None,
+        }
+    })?;
+    if after >= piece.end || !a.tokens[after].kind.eq(&TokenKind::Word) {
+        return None;
+    }
+    // The subject runs back to the clause's start.
+    let mut subject_end = modal;
+    while subject_end > piece.start
+        && matches!(
+            a.lower(subject_end - 1),
+            "also" | "now" | "still" | "simply" | "really" | "first" | "urgently" | "immediately"
+        )
+    {
+        subject_end -= 1;
+    }
+    let coordinated = subject_end > piece.start && a.lower(subject_end - 1) == "and";
+    let subject_start = if coordinated {
+        piece.start
+    } else {
+        (piece.start..subject_end)
+            .rev()
+            .find(|&k| {
+                matches!(
+                    a.lower(k),
+                    "," | ";"
+                        | ":"
+                        | "that"
+                        | "but"
+                        | "because"
+                        | "so"
+                        | "if"
+                        | "when"
+                        | "while"
+                        | "—"
+                        | "–"
+                        | "and"
+                )
+            })
+            .map_or(piece.start, |k| k + 1)
+    };
+    let subject = subject_start..if coordinated {
+        subject_end - 1
+    } else {
+        subject_end
+    };
+    if subject.is_empty() || subject.len() > 16 {
+        return None;
+    }
+    // "that any ceasefire must ensure that ...": what something must do, not a party.
+    let of = subject_party(a, speaker, subject.clone())?;
+    // Reported, "said the violence must stop" states a view; a demand names whom it binds.
+    if !direct && of.is_none() {
+        return None;
+    }
+    let end = if direct {
+        let mut end = piece.end;
+        while end > after && matches!(a.word(end - 1), "." | "!" | "," | "”" | "\"") {
+            end -= 1;
+        }
+        end
+    } else {
+        demand_end(a, after, piece.end)
+    };
+    if end <= after {
+        return None;
+    }
+    // "Serbia must remove the barricades": what the party addressed must do.
+    let names_party = of.is_some_and(|of| {
+        subject.clone().all(|k| {
+            a.mention(k).is_some_and(|m| m.actors.contains(&of))
+                || matches!(a.lower(k), "the" | "'s" | "’s")
+                || STATE_ORGANS.contains(&a.lower(k))
+        })
+    });
+    let start = if names_party { after } else { subject.start };
+    Some(SaidDemand {
+        of,
+        content: start..end,
+        cue: a.text_of(modal..after),
+        list: names_party,
+    })
+}
+
+/// “Send your troops back to their barracks, release the president and give Malians a date
+/// for elections”: a quoted sentence that opens with a verb of action is a demand of the one
+/// addressed.
+fn imperative(a: &Analysis<'_>, piece: Range<usize>) -> Option<SaidDemand> {
+    let mut first = piece.start;
+    while first < piece.end && a.tokens[first].kind != TokenKind::Word {
+        first += 1;
+    }
+    let word = a.lower(first);
+    let next = a.lower(first + 1);
+    let opens = match word {
+        // "Let us", "let me" propose; "Let our villagers go home" asks.
+        "let" => !matches!(next, "me" | "us" | "'s" | "’s"),
+        "do" | "don't" | "don’t" => next == "not" || word != "do",
+        // "Make no mistake": a figure of speech.
+        "make" => next != "no",
+        _ => a.lexicon.action_verbs.contains(word),
+    };
+    // “Free and Open Indo-Pacific” names something; a verb of action takes an object.
+    let label = piece
+        .clone()
+        .filter(|&k| a.tokens[k].kind == TokenKind::Word && a.lower(k).len() > 3)
+        .all(|k| a.word(k).chars().next().is_some_and(char::is_uppercase));
+    if !opens
+        || label
+        || first + 1 >= piece.end
+        || a.mention(first).is_some()
+        || matches!(next, "and" | "or" | "," | "-" | "–")
+    {
+        return None;
+    }
+    let mut end = piece.end;
+    while end > first && matches!(a.word(end - 1), "." | "!" | "," | "”" | "\"") {
+        end -= 1;
+    }
+    // "and then we can talk": what follows is the speaker's offer, not the demand.
+    let end = (first + 1..end)
+        .find(|&k| {
+            a.word(k) == ","
+                && matches!(a.lower(k + 1), "and" | "or" | "but")
+                && matches!(a.lower(k + 2), "then" | "we" | "i")
+        })
+        .unwrap_or(end);
+    Some(SaidDemand {
+        of: None,
+        content: first..end,
+        cue: a.word(first).to_string(),
+        list: true,
+    })
+}
+
+/// Past tenses of verbs of action that do not end in -ed.
+const IRREGULAR_PAST: &[(&str, &str)] = &[
+    ("withdrew", "withdraw"),
+    ("froze", "freeze"),
+    ("gave", "give"),
+    ("took", "take"),
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("paid", "pay"),
+    ("sent", "send"),
+    ("began", "begin"),
+    ("brought", "bring"),
+    ("let", "let"),
+    ("put", "put"),
+    ("made", "make"),
+];
+
+/// Whether token `k` is a form of a verb of action ("withdrew", "handed", "stops",
+/// "releasing"), or another past tense.
+fn is_verb_form(a: &Analysis<'_>, k: usize) -> bool {
+    is_action_form(a, k) || clause::is_verb_like(a, k)
+}
+
+/// Whether token `k` is a form of a verb of action: "withdraw", "withdrew", "compensated",
+/// "stopped", "releasing".
+fn is_action_form(a: &Analysis<'_>, k: usize) -> bool {
+    let word = a.lower(k);
+    let verbs = &a.lexicon.action_verbs;
+    if verbs.contains(word) || IRREGULAR_PAST.iter().any(|(past, _)| *past == word) {
+        return true;
+    }
+    let stem_of = |suffix: &str| word.strip_suffix(suffix).filter(|s| s.len() >= 2);
+    let candidates = [
+        stem_of("ed"),
+        stem_of("d"),
+        stem_of("es"),
+        stem_of("s"),
+        stem_of("ing"),
+    ];
+    if candidates.iter().flatten().any(|stem| {
+        verbs.contains(*stem) || {
+            // "stopped" -> "stop", "ied" -> "y".
+            let mut chars = stem.chars();
+            let last = chars.next_back();
+            last.is_some() && chars.next_back() == last && verbs.contains(&stem[..stem.len() - 1])
+        }
+    }) {
+        return true;
+    }
+    word.strip_suffix("ied")
+        .is_some_and(|stem| verbs.contains(&format!("{stem}y")))
 }
 
 struct Found {
@@ -232,7 +625,18 @@ fn read_demand(
                 }
             }
         }
-        DemandPattern::For | DemandPattern::Noun => (Vec::new(), cue_end),
+        // "calling for the regime to end its repressive practices": the regime is addressed.
+        DemandPattern::For => match to_infinitive(a, cue_end, end_of_clause) {
+            Some((addressees, to))
+                if !addressees.is_empty()
+                    || (to <= cue_end + 4
+                        && (cue_end..to).any(|k| STATE_ORGANS.contains(&a.lower(k)))) =>
+            {
+                (addressees, to + 1)
+            }
+            _ => (Vec::new(), cue_end),
+        },
+        DemandPattern::Noun => (Vec::new(), cue_end),
         // "insists that NATO turn the clock back": the cue includes "that".
         DemandPattern::That => (clause_subject(a, cue_end, end_of_clause), cue_end),
         DemandPattern::Demand => {
@@ -276,7 +680,28 @@ fn read_demand(
 /// Where what is demanded ends: the end of the complement, or a clause joined by ", nor",
 /// ", while", ", but", ", whereas".
 fn demand_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usize {
-    let end = clause::complement_end(a, from, sentence_end);
+    let mut end = clause::complement_end(a, from, sentence_end);
+    // "..., the prime minister's office said in a statement": the attribution is not demanded.
+    if let Some(comma) = (from..end).find(|&k| {
+        a.word(k) == ","
+            && !a.quoted[k]
+            && a.lower(k + 1) != "as"
+            && (k + 1..(k + 8).min(end)).any(|j| {
+                !a.quoted[j]
+                    && a.phrase(j).is_some_and(|p| {
+                        p.tokens.start == j && matches!(p.target, PhraseTarget::Speech(_))
+                    })
+            })
+    }) {
+        end = comma;
+    }
+    // "including A; B; and C": a list whose items are separated by semicolons.
+    while a.word(end) == ";"
+        && end + 1 < sentence_end
+        && (from..end).any(|k| a.lower(k) == "including")
+    {
+        end = clause::complement_end(a, end + 1, sentence_end);
+    }
     (from..end)
         .find(|&k| {
             a.word(k) == ","
@@ -330,7 +755,13 @@ fn demander(
             return Some(Subject::Actors(vec![speaker]));
         }
     }
-    if let Some(subject) = clause::subject_before(a, sentence.start, cue) {
+    let subject = clause::subject_before(a, sentence.start, cue);
+    // In a quotation, only "we" or a party named as the subject demands: "This demands a firm
+    // response" does not.
+    if turn_speaker.is_some() && a.quoted[cue] {
+        return subject.filter(|s| matches!(s, Subject::Actors(_)));
+    }
+    if let Some(subject) = subject {
         return Some(subject);
     }
     let before = (cue > sentence.start).then(|| a.lower(cue - 1));
@@ -463,12 +894,33 @@ fn clause_subject(a: &Analysis<'_>, from: usize, end: usize) -> Vec<ActorRef> {
 }
 
 /// One demand per thing demanded: "cease X and peacefully resolve Y", "X and the withdrawal
-/// of Y", "to abide by X and to ensure Y", "for X and for Y".
+/// of Y", "to abide by X and to ensure Y", "for X and for Y", "the end of X, the restoration of
+/// Y, and the release of Z", "including A; B; and C" (GOLD_FORMAT.md: a list of demands is one
+/// record per thing demanded).
 fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>> {
+    // "commit to the steps ..., including A; B; and C": the things listed are the demands.
+    let mut start = list_after_introduction(a, start, end).unwrap_or(start);
+    while start < end && a.tokens[start].kind != TokenKind::Word {
+        start += 1;
+    }
+    // A list of noun phrases after a verb is its objects ("preserves the unity, the
+    // sovereignty, and the territorial integrity"), one thing demanded.
+    // "urged Russia to A, to B": the word that introduced the first thing introduces the rest.
+    let introduced_by = a.lower(start.saturating_sub(1));
+    // "take joint action to urge the end of X, the restoration of Y, and the release of Z":
+    // after a verb of demand inside, the noun phrases are what is urged.
+    let first_comma = (start..end).find(|&j| a.word(j) == ",").unwrap_or(end);
+    let nested_cue = (start..first_comma).any(|j| a.demand_cue_at(j).is_some());
+    let verbal = (is_action_form(a, start) || introduced_by == "to") && !nested_cue;
     let mut parts = Vec::new();
     let mut part_start = start;
     let mut k = start;
     let mut depth = 0;
+    let words_since = |from: usize, to: usize| {
+        (from..to)
+            .filter(|&x| a.tokens[x].kind == TokenKind::Word)
+            .count()
+    };
     while k < end {
         let word = a.lower(k);
         if word == "(" {
@@ -476,25 +928,56 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
         } else if word == ")" {
             depth -= 1;
         }
-        if word == "and" && depth == 0 && k > part_start {
+        // "talks between the army and the RSF": one thing, between two parties.
+        let between = (part_start..k).any(|x| matches!(a.lower(x), "between" | "among"));
+        let separator = depth == 0 && k > part_start;
+        if separator && matches!(word, "," | ";") && words_since(part_start, k) >= 2 {
+            let mut next = k + 1;
+            if matches!(a.lower(next), "and" | "or") {
+                next += 1;
+            }
+            // A noun phrase after a comma is another item of a list of noun phrases, or of a
+            // list that closes with "and" and another item; else it is an apposition ("make
+            // the necessary compromises ..., an essential step towards ...").
+            let nominal_list = !verbal && closes_list(a, next, end);
+            let boundary = word == ";"
+                || (!between
+                    && starts_list_item(a, k, next)
+                    && (nominal_list || is_action_form(a, next)))
+                || (matches!(a.lower(next), "to" | "for")
+                    && a.lower(next) == introduced_by
+                    && starts_list_item(a, k, next + 1));
+            if boundary {
+                if matches!(a.lower(next), "to" | "for") {
+                    next += 1;
+                }
+                parts.push(part_start..k);
+                part_start = next;
+                k = next;
+                continue;
+            }
+        }
+        if word == "and" && separator && !between {
             let mut next = k + 1;
             let boundary = match a.lower(next) {
                 "to" | "for" => {
                     next += 1;
                     true
                 }
-                "the" | "a" | "an" => is_nominal_conjunct(a, next),
+                // After a verb, "A, B, and the C" are its objects.
+                "the" | "a" | "an" => !verbal || a.word(k - 1) != ",",
                 word => {
-                    let mut verb = word.to_string();
-                    if word.ends_with("ly") && next + 1 < end {
-                        verb = a.lower(next + 1).to_string();
-                    }
-                    a.lexicon.action_verbs.contains(&verb)
+                    let verb = if word.ends_with("ly") && next + 1 < end {
+                        next + 1
+                    } else {
+                        next
+                    };
+                    is_action_form(a, verb)
                 }
             };
             if boundary {
                 let mut part_end = k;
-                if part_end > part_start && a.word(part_end - 1) == "," {
+                if part_end > part_start && matches!(a.word(part_end - 1), "," | ";") {
                     part_end -= 1;
                 }
                 parts.push(part_start..part_end);
@@ -517,12 +1000,57 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
         .collect()
 }
 
-/// "and the withdrawal of": a second thing demanded, not "the end of violence and the
-/// restoration of democracy" inside one list? Both are nominal; a list with commas before is
-/// one demand ("urge the end of X, the restoration of Y, and the release of Z").
-fn is_nominal_conjunct(a: &Analysis<'_>, determiner: usize) -> bool {
-    let before_and = determiner.saturating_sub(2);
-    a.word(before_and) != ","
+/// Whether the words after a comma at `comma` start another thing demanded: a noun phrase with
+/// its determiner ("the release of"), or a verb of action ("release all prisoners"), but not an
+/// apposition to a name ("Mr X, a journalist, and").
+fn starts_list_item(a: &Analysis<'_>, comma: usize, next: usize) -> bool {
+    let word = a.lower(next);
+    let after_name = comma > 0
+        && a.mention(comma - 1).is_some_and(|m| {
+            m.actors
+                .iter()
+                .any(|&x| a.actor_kind(x) == ActorKind::Person)
+        });
+    match word {
+        "the" | "an" | "a" | "its" | "their" | "all" => !after_name,
+        _ => {
+            let verb = if word.ends_with("ly") { next + 1 } else { next };
+            is_action_form(a, verb) && a.mention(verb).is_none()
+        }
+    }
+}
+
+/// Whether a list goes on after `from` to a last item joined by "and" or "or": an item of its
+/// own ("and the release of"), or any words after a comma that follows an item of two words
+/// or more ("..., and full access to"), not the end of a list of adjectives ("stable, unified,
+/// and democratic").
+fn closes_list(a: &Analysis<'_>, from: usize, end: usize) -> bool {
+    (from..end).any(|k| {
+        matches!(a.lower(k), "and" | "or") && {
+            let next = k + 1;
+            let oxford = k > from && a.word(k - 1) == "," && {
+                let item_start = (from..k - 1)
+                    .rev()
+                    .find(|&j| a.word(j) == ",")
+                    .map_or(from, |j| j + 1);
+                (item_start..k - 1)
+                    .filter(|&j| a.tokens[j].kind == TokenKind::Word)
+                    .count()
+                    >= 2
+            };
+            oxford || starts_list_item(a, k, next) || matches!(a.lower(next), "to" | "for")
+        }
+    })
+}
+
+/// "..., including A; B; and C" or "three conditions: A, B and C": where the list of things
+/// demanded starts, after the words that introduce it.
+fn list_after_introduction(a: &Analysis<'_>, start: usize, end: usize) -> Option<usize> {
+    let intro = (start..end).find(|&k| {
+        (a.lower(k) == "including" && (k..end).any(|j| a.word(j) == ";"))
+            || (a.word(k) == ":" && !a.quoted[k])
+    })?;
+    (intro + 1 < end).then_some(intro + 1)
 }
 
 /// "the West flatly rejecting Moscow’s calls": rejected, by the West.
@@ -673,4 +1201,171 @@ fn most_mentioned(a: &Analysis<'_>, same_side: &dyn Fn(ActorRef) -> bool) -> Opt
         .filter(|(_, n)| *n >= 2)
         .max_by_key(|(actor, n)| (*n, std::cmp::Reverse(actor.0)))
         .map(|(actor, _)| actor)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::extract::{Input, extract};
+
+    /// (by, of, text) of each demand of `body`, published on 2019-02-22.
+    fn demands(body: &str) -> Vec<(String, String, String)> {
+        let extraction = extract(&Input {
+            title: "",
+            body,
+            published: NaiveDate::from_ymd_opt(2019, 2, 22),
+        });
+        let name = |actor: Option<crate::extract::ActorRef>| {
+            actor.map_or("-".to_string(), |a| extraction.actors[a.0].name.clone())
+        };
+        extraction
+            .demands
+            .iter()
+            .map(|d| (name(d.by), name(d.of), d.text.clone()))
+            .collect()
+    }
+
+    fn texts(body: &str) -> Vec<String> {
+        demands(body).into_iter().map(|(_, _, text)| text).collect()
+    }
+
+    #[test]
+    fn a_list_of_noun_phrases_is_one_demand_per_item() {
+        assert_eq!(
+            texts(
+                "Lebanon called for an immediate ceasefire, the lifting of the blockade and an exchange of prisoners."
+            ),
+            [
+                "an immediate ceasefire",
+                "the lifting of the blockade",
+                "an exchange of prisoners"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_introduced_by_including_and_split_by_semicolons_is_one_demand_per_item() {
+        let found = texts(
+            "Secretary of State Antony Blinken urged Ethiopia to commit to the steps of the council, including the withdrawal of foreign forces; full humanitarian access; and an end to abuses.",
+        );
+        assert_eq!(
+            found,
+            [
+                "the withdrawal of foreign forces",
+                "full humanitarian access",
+                "an end to abuses"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_apposition_after_a_verb_phrase_is_not_another_demand() {
+        // The noun phrase after the comma describes the demand; the list has no last item.
+        let found = texts(
+            "U.S. envoy Richard Norland urged Libya to make the necessary compromises, an essential step towards a stable, unified, and democratic Libya.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        // Nor are the objects of one verb several demands.
+        let found = texts(
+            "Spokesperson Ned Price called on the parties to create a context that preserves the unity, the sovereignty, and the territorial integrity of the state.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_trailing_attribution_is_not_part_of_what_is_demanded() {
+        let found = texts(
+            "Lebanon is calling for an exchange of prisoners, the prime minister's office said in a statement.",
+        );
+        assert_eq!(found, ["an exchange of prisoners"]);
+    }
+
+    #[test]
+    fn an_obligation_laid_on_another_party_is_a_demand_of_that_party() {
+        let found = demands(
+            "Kosovo's Foreign Minister Arben Krasniqi said Serbia must remove the barricades.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "Arben Krasniqi".to_string(),
+                "Serbia".to_string(),
+                "remove the barricades".to_string()
+            )]
+        );
+        // One's own side, a universal principle or a reported view binds nobody.
+        assert!(
+            texts("Kosovo's Foreign Minister Arben Krasniqi said Kosovo must remain calm.")
+                .is_empty()
+        );
+        assert!(texts("“We must be very clear,” Foreign Minister Arben Krasniqi said.").is_empty());
+        assert!(texts("“All countries must be able to choose their path,” Foreign Minister Arben Krasniqi said.").is_empty());
+        assert!(texts("Foreign Minister Arben Krasniqi said the violence must stop.").is_empty());
+    }
+
+    #[test]
+    fn a_condition_is_a_demand_of_the_one_it_binds() {
+        let found = demands(
+            "Foreign Minister Nabil Hamdan of the Palestinian Authority said talks could resume only if Israel froze settlement construction and removed the roadblocks.",
+        );
+        let found: Vec<(String, String)> = found.into_iter().map(|(_, of, t)| (of, t)).collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "Israel".to_string(),
+                    "froze settlement construction".to_string()
+                ),
+                ("Israel".to_string(), "removed the roadblocks".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn an_imperative_in_a_quotation_is_the_speaker_s_demand() {
+        let found = demands(
+            "“Send your troops back to their barracks and release the president,” Special Envoy Ibrahim Souley told reporters in Bamako.",
+        );
+        let texts: Vec<&str> = found.iter().map(|(_, _, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Send your troops back to their barracks",
+                "release the president"
+            ]
+        );
+        assert!(found.iter().all(|(by, _, _)| by == "Ibrahim Souley"));
+        // A slogan in capitals and "let us" propose nothing of anyone.
+        assert!(
+            demands("“Free and Open Indo-Pacific,” Special Envoy Ibrahim Souley said.").is_empty()
+        );
+        assert!(
+            demands("“Let us work together for peace,” Special Envoy Ibrahim Souley said.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_demand_in_a_quotation_is_made_by_its_speaker() {
+        let found = demands(
+            "“We call on Russia to withdraw its troops,” Foreign Minister Dmytro Kuleba said.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Russia");
+        assert_eq!(found[0].2, "withdraw its troops");
+        // "This demands a response" is not a demand by anyone.
+        assert!(
+            demands("“This demands a firm response,” Foreign Minister Dmytro Kuleba said.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_call_for_a_party_to_act_addresses_that_party() {
+        let found = demands("Canada called for Belarus to release all political prisoners.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Belarus");
+        assert_eq!(found[0].2, "release all political prisoners");
+    }
 }

@@ -44,8 +44,8 @@ pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
     let mut analysis = Analysis::new(input.title, input.body, input.published, lexicon);
     let mut diagnostics = Vec::new();
     let meetings = meetings::find(&mut analysis);
-    let mut statements = statements::find(&analysis, &mut diagnostics);
-    let mut demands = demands::find(&analysis, &meetings);
+    let (mut statements, said) = statements::find(&analysis, &mut diagnostics);
+    let mut demands = demands::find(&analysis, &meetings, &said);
     code_events(lexicon, &mut statements, &mut demands);
     link_to_meetings(&meetings, &mut statements, &mut demands);
     // Relative dates cannot be resolved without a publication date: say where they are.

@@ -34,15 +34,27 @@ const QUOTING_VERBS: &[&str] = &[
     "praised",
 ];
 
-pub fn find(a: &Analysis<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Statement> {
+/// What a quotation or a reported clause said, as tokens: the demands module reads it for
+/// obligations ("Y must"), imperatives and conditions laid on someone ("only if Y").
+#[derive(Debug, Clone)]
+pub struct Said {
+    pub speaker: ActorRef,
+    /// The speaker's own words (a quotation), not a report of them.
+    pub direct: bool,
+    pub content: Range<usize>,
+}
+
+/// The statements of an article, and what each quotation and reported clause said.
+pub fn find(a: &Analysis<'_>, diagnostics: &mut Vec<Diagnostic>) -> (Vec<Statement>, Vec<Said>) {
     let mut statements = Vec::new();
+    let mut said = Vec::new();
     turns(a, &mut statements);
     byline(a, &mut statements);
     joint_statement(a, &mut statements);
-    let attributions = quotations(a, &mut statements, diagnostics);
-    reported_speech(a, &attributions, &mut statements);
+    let attributions = quotations(a, &mut statements, &mut said, diagnostics);
+    reported_speech(a, &attributions, &mut statements, &mut said);
     according_to(a, &mut statements);
-    statements
+    (statements, said)
 }
 
 fn in_turn(a: &Analysis<'_>, token: usize) -> bool {
@@ -256,6 +268,7 @@ fn is_quoting_verb(a: &Analysis<'_>, k: usize) -> bool {
 fn quotations(
     a: &Analysis<'_>,
     out: &mut Vec<Statement>,
+    said: &mut Vec<Said>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Range<usize>> {
     let mut attributions = Vec::new();
@@ -318,6 +331,7 @@ fn quotations(
         let mut text = a.text_of(inner.clone());
         let mut span = a.token_span(inner.clone());
         let mut close = quote.close;
+        let mut pieces = vec![inner.clone()];
         // “A,” she said, “B.” is one statement when the quotation is one sentence.
         if attribution.joins_next
             && let Some(next) = a.quotes.get(q + 1)
@@ -330,6 +344,7 @@ fn quotations(
             );
             span.end = a.token_span(next.open + 1..next.close).end;
             close = next.close;
+            pieces.push(next.open + 1..next.close);
             q += 1;
         }
         let text = clean_quote(&text);
@@ -340,6 +355,15 @@ fn quotations(
         }
         let speakers = speakers_of(&attribution.speaker);
         for speaker in speakers {
+            for piece in &pieces {
+                if let Some(speaker) = speaker {
+                    said.push(Said {
+                        speaker,
+                        direct: true,
+                        content: piece.clone(),
+                    });
+                }
+            }
             out.push(Statement {
                 event: None,
                 speaker,
@@ -497,7 +521,12 @@ fn attribution_before(
 }
 
 /// Reported speech: [subject] [verb of speech] [that] [clause].
-fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Vec<Statement>) {
+fn reported_speech(
+    a: &Analysis<'_>,
+    attributions: &[Range<usize>],
+    out: &mut Vec<Statement>,
+    said: &mut Vec<Said>,
+) {
     for (s, sentence) in a.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
         if in_turn(a, range.start) || a.byline.is_some_and(|(_, start)| range.start >= start) {
@@ -609,8 +638,15 @@ fn reported_speech(a: &Analysis<'_>, attributions: &[Range<usize>], out: &mut Ve
             }
             let speakers = speakers_of(&subject);
             for part in coordinated_clauses(a, complement.clone()) {
-                let text = a.text_of(part);
+                let text = a.text_of(part.clone());
                 for &speaker in &speakers {
+                    if let Some(speaker) = speaker {
+                        said.push(Said {
+                            speaker,
+                            direct: false,
+                            content: part.clone(),
+                        });
+                    }
                     out.push(Statement {
                         event: None,
                         speaker,
