@@ -336,13 +336,9 @@ pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
     )
 }
 
-fn migrate(conn: &mut Connection, path: &Path) -> Result<(), KbError> {
-    let migration_error = |message: String| KbError::Migration {
-        path: path.to_path_buf(),
-        message,
-    };
-    // Version 6 hashes the stored folded words of every report; SQL has no SHA-256, so dipkb
-    // lends the migration its own, only while it runs: no view or trigger may need it.
+/// Version 6 hashes the stored folded words of every report; SQL has no SHA-256, so dipkb lends
+/// the migration its own, only while it runs: no view or trigger may need it.
+fn lend_key_hash(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function(
         KEY_HASH_FUNCTION,
         1,
@@ -352,7 +348,15 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), KbError> {
                 ctx.get_raw(0).as_str().unwrap_or(""),
             ))
         },
-    )?;
+    )
+}
+
+fn migrate(conn: &mut Connection, path: &Path) -> Result<(), KbError> {
+    let migration_error = |message: String| KbError::Migration {
+        path: path.to_path_buf(),
+        message,
+    };
+    lend_key_hash(conn)?;
     // Migrations that make a table again drop the old one first (version 6): with foreign
     // keys on, dropping it would delete or empty every row that refers to it. They copy ids,
     // so the references hold again when the keys are turned back on. (SQLite ignores this
@@ -403,7 +407,9 @@ pub(crate) fn database_at(path: &Path, version: i64) -> Connection {
             .set_grouped(true)
             .set_target(refinery::Target::Version(version as i32));
         runner.set_migration_table_name(MIGRATIONS_TABLE);
+        lend_key_hash(&conn).unwrap();
         runner.run(&mut conn).unwrap();
+        conn.remove_function(KEY_HASH_FUNCTION, 1).unwrap();
         conn.pragma_update(None, "application_id", APPLICATION_ID)
             .unwrap();
     }

@@ -1620,14 +1620,29 @@ mod tests {
             .unwrap();
         }
         apply_fts_pending(&conn).unwrap();
-        let facts = "SELECT * FROM statement_list ORDER BY id; \
-                     SELECT * FROM demand_list ORDER BY id; \
-                     SELECT * FROM evidence ORDER BY fact, fact_id, span_start";
+        // The views as version 5 had them: later versions may add columns.
+        let views = [
+            ("statement_list", "id"),
+            ("demand_list", "id"),
+            ("evidence", "fact, fact_id, span_start"),
+        ];
+        let columns_at_5: Vec<String> = views
+            .iter()
+            .map(|(view, _)| {
+                conn.prepare(&format!("SELECT * FROM {view}"))
+                    .unwrap()
+                    .column_names()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .collect();
         let read = |conn: &Connection| -> Vec<String> {
-            facts
-                .split("; ")
-                .flat_map(|sql| {
-                    let mut statement = conn.prepare(sql).unwrap();
+            views
+                .iter()
+                .zip(&columns_at_5)
+                .flat_map(|((view, order), columns)| {
+                    let sql = format!("SELECT {columns} FROM {view} ORDER BY {order}");
+                    let mut statement = conn.prepare(&sql).unwrap();
                     let columns = statement.column_count();
                     statement
                         .query_map([], |row| {
