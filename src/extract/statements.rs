@@ -298,6 +298,11 @@ fn quotations(
             && speaker.is_some()
             && quote.open > close
             && (close..quote.open).all(|k| !a.quoted[k])
+            // "X said “A”. Y said “B”.": a verb of speech of its own subject before the
+            // quotation names another speaker ("and warned of “B”" shares the first's).
+            && !(sentence_range.start.max(close)..quote.open).any(|k| {
+                speech_verb(a, k).is_some() && !matches!(a.lower(k - 1), "and" | "," | "also")
+            })
             && words >= 3
         {
             attribution = speaker.map(|s| Attribution {
@@ -618,12 +623,12 @@ fn reported_speech(
                 None => complement,
             };
             if complement.is_empty()
-                || complement
-                    .clone()
-                    .any(|j| a.tokens[j].kind == TokenKind::OpenQuote)
-                    && a.quotes
-                        .iter()
-                        .any(|q| complement.contains(&q.open) && q.close >= complement.end)
+                || a.quotes.iter().any(|q| {
+                    complement.contains(&q.open)
+                        && (q.close >= complement.end
+                                // "said “we need help”": the quotation is the direct statement.
+                                || (q.open == complement.start && q.close + 1 >= complement.end))
+                })
             {
                 k = after_verb;
                 continue;

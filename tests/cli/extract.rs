@@ -183,3 +183,38 @@ fn users_extend_the_dictionaries_without_recompiling() {
         .code(2)
         .stderr(predicates::str::contains("titles.csv"));
 }
+
+/// Issue #14, item 15: a quotation after another speaker's verb of speech is not the previous
+/// speaker's, and a quotation right after "said" is one direct statement, not also reported.
+#[test]
+fn each_quotation_goes_to_the_speaker_whose_verb_introduces_it() {
+    let kb = Kb::new();
+    let output = kb
+        .dipkb()
+        .args([
+            "extract",
+            "-",
+            "--published",
+            "2022-03-01",
+            "--format",
+            "json",
+        ])
+        .write_stdin("Dmytro Kuleba said \"we need help\". Zelenskyy said \"we want peace\".\n")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&output)).unwrap();
+    let statements = json["statements"].as_array().unwrap();
+    let of = |words: &str| -> Vec<String> {
+        statements
+            .iter()
+            .filter(|s| s["text"].as_str().unwrap().contains(words))
+            .map(|s| s["speaker"].as_str().unwrap_or("-").to_string())
+            .collect()
+    };
+    assert_eq!(of("need help"), ["Dmytro Kuleba"], "{statements:#?}");
+    assert!(
+        !of("want peace").iter().any(|s| s == "Dmytro Kuleba"),
+        "{statements:#?}"
+    );
+}
