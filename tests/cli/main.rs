@@ -8,6 +8,7 @@ mod help;
 mod html;
 mod ingest;
 mod knowledge;
+mod officeholders;
 mod order;
 mod pathological;
 mod progress;
