@@ -54,8 +54,8 @@ pub struct Cli {
 
     /// A folder of CSV files that extend the built-in dictionaries (states.csv,
     /// organisations.csv, places.csv, titles.csv, speech_verbs.csv, demand_cues.csv,
-    /// meeting_cues.csv, action_verbs.csv, status_cues.csv, event_codes.csv; same columns as
-    /// data/dictionaries).
+    /// meeting_cues.csv, action_verbs.csv, status_cues.csv, event_codes.csv,
+    /// officeholders.csv; same columns as data/dictionaries).
     #[arg(long, global = true, env = "DIPKB_DICTIONARIES", value_name = "DIR")]
     pub dictionaries: Option<PathBuf>,
 

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::extract::{ActorKind, MeetingStatus, PlaceKind};
 use crate::text::event_codes::{EventCode, EventCodes, EventFact};
+use crate::text::officeholders::{Office, OfficeholderRow, Officeholders};
 
 /// A state or an organisation in the dictionaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -54,6 +55,8 @@ pub struct TitleEntry {
     /// The state or organisation the office belongs to when the title alone says so
     /// ("Secretary of State" in U.S. usage).
     pub affiliation: Option<Entity>,
+    /// The offices of `officeholders.csv` the title names ("Chancellor": prime minister).
+    pub offices: Vec<Office>,
 }
 
 /// How a speech verb takes what was said.
@@ -201,6 +204,12 @@ pub struct Lexicon {
     /// first word of the name after the title.
     pub portfolio_words: std::collections::HashSet<String>,
     pub event_codes: EventCodes,
+    /// Heads of state and government, foreign ministers and heads of organisations, with
+    /// their dates: built on first use ([`Lexicon::officeholders`]), since only extraction
+    /// needs them.
+    officeholders: std::sync::OnceLock<Officeholders>,
+    /// The text of each `officeholders.csv`, built in and the user's, parsed on first use.
+    officeholder_files: Vec<(String, std::borrow::Cow<'static, str>)>,
     names: Matcher<NameTarget>,
     phrases: Matcher<PhraseTarget>,
     by_name: HashMap<String, Entity>,
@@ -251,6 +260,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "event_codes.csv",
         include_str!("../../data/dictionaries/event_codes.csv"),
+    ),
+    (
+        "officeholders.csv",
+        include_str!("../../data/dictionaries/officeholders.csv"),
     ),
 ];
 
@@ -317,6 +330,8 @@ struct TitleRow {
     kind: String,
     #[serde(default)]
     affiliation: String,
+    #[serde(default)]
+    office: String,
 }
 
 #[derive(Deserialize)]
@@ -383,6 +398,8 @@ struct Rows {
     portfolio_words: Vec<PortfolioWordRow>,
     statuses: Vec<StatusRow>,
     event_codes: Vec<(EventFact, EventCodeRow)>,
+    /// `officeholders.csv` files, parsed when the officeholders are first needed.
+    officeholder_files: Vec<(String, std::borrow::Cow<'static, str>)>,
 }
 
 fn parse_rows<T: for<'de> Deserialize<'de>>(
@@ -405,6 +422,17 @@ fn parse_rows<T: for<'de> Deserialize<'de>>(
 }
 
 impl Rows {
+    /// A built-in file: the officeholders, which the tests check, are kept unparsed until
+    /// needed.
+    fn add_builtin(&mut self, file: &str, text: &'static str) -> Result<(), LexiconError> {
+        if file == "officeholders.csv" {
+            self.officeholder_files
+                .push((file.to_string(), std::borrow::Cow::Borrowed(text)));
+            return Ok(());
+        }
+        self.add(file, text)
+    }
+
     fn add(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         let name = Path::new(file)
             .file_name()
@@ -421,6 +449,14 @@ impl Rows {
             "action_verbs.csv" => parse_rows(file, text, &mut self.action_verbs),
             "portfolio_words.csv" => parse_rows(file, text, &mut self.portfolio_words),
             "status_cues.csv" => parse_rows(file, text, &mut self.statuses),
+            "officeholders.csv" => {
+                // Parsed on first use; a user's file is checked now, so that a broken row is an
+                // error of the command that names the folder.
+                parse_rows::<OfficeholderRow>(file, text, &mut Vec::new())?;
+                self.officeholder_files
+                    .push((file.to_string(), std::borrow::Cow::Owned(text.to_string())));
+                Ok(())
+            }
             "event_codes.csv" => {
                 let mut rows: Vec<EventCodeRow> = Vec::new();
                 parse_rows(file, text, &mut rows)?;
@@ -463,7 +499,7 @@ impl Lexicon {
             let mut rows = Rows::default();
             for (file, text) in BUILTIN {
                 // The built-in files are checked by the tests; a broken one is a build defect.
-                rows.add(file, text).expect("built-in dictionary");
+                rows.add_builtin(file, text).expect("built-in dictionary");
             }
             Lexicon::from_rows(rows)
         })
@@ -472,7 +508,7 @@ impl Lexicon {
     /// The built-in dictionaries extended with the CSV files in `dir` that have the same names
     /// and columns (`states.csv`, `organisations.csv`, `places.csv`, `titles.csv`,
     /// `speech_verbs.csv`, `demand_cues.csv`, `meeting_cues.csv`, `action_verbs.csv`,
-    /// `portfolio_words.csv`, `status_cues.csv`).
+    /// `portfolio_words.csv`, `status_cues.csv`, `officeholders.csv`).
     pub fn with_extra(dir: &Path) -> Result<Lexicon, LexiconError> {
         if !dir.is_dir() {
             return Err(LexiconError::Read {
@@ -482,7 +518,7 @@ impl Lexicon {
         }
         let mut rows = Rows::default();
         for (file, text) in BUILTIN {
-            rows.add(file, text)?;
+            rows.add_builtin(file, text)?;
         }
         for (file, _) in BUILTIN {
             let path = dir.join(file);
@@ -629,6 +665,7 @@ impl Lexicon {
                     title: row.title.clone(),
                     kind: row.kind.clone(),
                     affiliation: by_name.get(&row.affiliation.to_lowercase()).copied(),
+                    offices: Office::parse_list(&row.office),
                 }
             })
             .collect();
@@ -713,6 +750,8 @@ impl Lexicon {
             .map(|row| row.word.to_lowercase())
             .collect();
         Lexicon {
+            officeholders: std::sync::OnceLock::new(),
+            officeholder_files: rows.officeholder_files,
             action_verbs,
             portfolio_words,
             event_codes,
@@ -778,6 +817,41 @@ impl Lexicon {
             Entity::State(_) => ActorKind::State,
             Entity::Organisation(i) => self.organisations[i].kind,
         }
+    }
+
+    /// The officeholder dictionary, built on first use.
+    pub fn officeholders(&self) -> &Officeholders {
+        self.officeholders.get_or_init(|| {
+            // Checked when the files were added (the built-in one by the tests).
+            let texts: Vec<&str> = self
+                .officeholder_files
+                .iter()
+                .map(|(_, text)| text.as_ref())
+                .collect();
+            let state_of_code: HashMap<&str, Entity> = self
+                .states
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.iso3.as_str(), Entity::State(i)))
+                .collect();
+            Officeholders::parse(&texts, |state| {
+                let state = state.trim();
+                state_of_code
+                    .get(state)
+                    .copied()
+                    .or_else(|| self.entity(state))
+            })
+        })
+    }
+
+    /// Whether one entity is the other or a body of it ("European Commission" and "European
+    /// Union"): a title's qualifier fits an officeholder of either.
+    pub fn same_or_part(&self, a: Entity, b: Entity) -> bool {
+        let implies = |x: Entity, y: Entity| match x {
+            Entity::Organisation(o) => self.organisations[o].implies.contains(&y),
+            Entity::State(_) => false,
+        };
+        a == b || implies(a, b) || implies(b, a)
     }
 
     /// The state a place lies in.

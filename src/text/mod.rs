@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod date;
 pub mod event_codes;
 pub mod lexicon;
+pub mod officeholders;
 pub mod temporal;
 pub mod tokens;
 

@@ -66,7 +66,21 @@ fn timeline_with_keeps_events_involving_both_actors() {
 
 #[test]
 fn an_actor_filter_reaches_affiliated_persons_unless_exact() {
+    // The samples' U.S. officials are all known officeholders, whose statements carry their
+    // state as the speaker's party: a person whose office one article gives and another does
+    // not is what only the wide filter reaches.
     let kb = Kb::with_samples();
+    let office = kb.write(
+        "office.txt",
+        "---\ntitle: Sullivan in Rome\npublished: 2022-03-14\n---\n\
+         U.S. National Security Adviser Jake Sullivan met Chinese diplomats in Rome on Monday.\n",
+    );
+    let words = kb.write(
+        "words.txt",
+        "---\ntitle: Sullivan on sanctions\npublished: 2022-03-15\n---\n\
+         Jake Sullivan said the sanctions would stay in place for as long as it takes.\n",
+    );
+    kb.stdout(&["ingest", office.to_str().unwrap(), words.to_str().unwrap()]);
     let wide = kb.json(&[
         "timeline",
         "--actor",

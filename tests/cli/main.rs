@@ -10,6 +10,7 @@ mod html;
 mod ingest;
 mod knowledge;
 mod metadata;
+mod officeholders;
 mod opening;
 mod order;
 mod pathological;
