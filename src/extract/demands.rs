@@ -1098,12 +1098,7 @@ fn infer_addressee(
     content: Range<usize>,
     meetings: &[Meeting],
 ) -> Option<ActorRef> {
-    let by_party = by.and_then(|b| a.party_of(b));
-    let same_side = |actor: ActorRef| {
-        Some(actor) == by
-            || Some(actor) == by_party
-            || (by_party.is_some() && a.party_of(actor) == by_party)
-    };
+    let same_side = |actor: ActorRef| by.is_some_and(|by| same_side(a, by, actor));
     let named_in_content = |k: usize| -> Option<ActorRef> {
         let m = a.mention(k)?;
         if m.is_place || m.how == How::Pronoun {

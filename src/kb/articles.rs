@@ -42,8 +42,13 @@ pub struct CopyStored {
 const COPY_ORDER: &str = "published IS NULL, published, url IS NULL, url, source IS NULL, \
                           source, title, origin, id";
 
-fn day(date: Option<NaiveDate>) -> Option<String> {
+pub(super) fn day(date: Option<NaiveDate>) -> Option<String> {
     date.map(|date| date.format("%Y-%m-%d").to_string())
+}
+
+/// How much of a publication date is known: the day, or nothing.
+pub(super) fn day_precision(date: Option<NaiveDate>) -> &'static str {
+    if date.is_some() { "day" } else { "unknown" }
 }
 
 /// Records the copy an article was first stored from.
@@ -64,11 +69,7 @@ fn insert_copy(conn: &Connection, article_id: i64, article: &Article) -> Result<
             article_id,
             article.title,
             day(article.published),
-            if article.published.is_some() {
-                "day"
-            } else {
-                "unknown"
-            },
+            day_precision(article.published),
             article.source,
             article.url,
             article.origin,

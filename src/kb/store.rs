@@ -334,12 +334,8 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     article.title,
-                    article.published.map(|d| d.format("%Y-%m-%d").to_string()),
-                    if article.published.is_some() {
-                        "day"
-                    } else {
-                        "unknown"
-                    },
+                    super::articles::day(article.published),
+                    super::articles::day_precision(article.published),
                     article.source,
                     article.url,
                     article.body,
