@@ -1,6 +1,8 @@
 //! Demands: who asks, urges, calls for or insists on what, of whom, and how it was answered.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::clause::{self, Subject};
 use super::statements::Said;
@@ -8,6 +10,68 @@ use super::{ActorKind, ActorRef, Answer, AnswerKind, Aspect, Demand, Evidence, M
 use crate::text::analysis::{Analysis, How};
 use crate::text::lexicon::{DemandPattern, PhraseTarget};
 use crate::text::tokens::TokenKind;
+
+/// The closed word classes the demand rules read, from `data/dictionaries/demand_words.csv`.
+struct DemandWords {
+    /// Past tenses of verbs of action that do not end in -ed, with their base form.
+    irregular_past: HashMap<String, String>,
+    /// Generic organs of a state ("the authorities"): an addressee named so is the state the
+    /// demand is about.
+    state_organs: HashSet<String>,
+    /// Words that make a clause's subject the speaker's own side or no party at all ("we
+    /// must", "it must be said", "there must be").
+    not_addressed: HashSet<String>,
+    /// "both sides", "the warring parties": the parties in dispute.
+    sides: HashSet<String>,
+    /// "the rebels", "the movement": an armed or political group of the article.
+    groups: HashSet<String>,
+    /// "addressing the Thai side", "in a message to": who a quotation is said to.
+    addressing: HashSet<String>,
+}
+
+static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
+    let mut words = DemandWords {
+        irregular_past: HashMap::new(),
+        state_organs: HashSet::new(),
+        not_addressed: HashSet::new(),
+        sides: HashSet::new(),
+        groups: HashSet::new(),
+        addressing: HashSet::new(),
+    };
+    // The file is compiled in and checked by a test, so a malformed row is skipped, not fatal.
+    for line in include_str!("../../data/dictionaries/demand_words.csv")
+        .lines()
+        .skip(1)
+    {
+        let mut cells = line.split(',').map(|c| c.trim().to_lowercase());
+        let (Some(list), Some(word)) = (cells.next(), cells.next()) else {
+            continue;
+        };
+        let base = cells.next().unwrap_or_default();
+        match list.as_str() {
+            "irregular_past" => {
+                words.irregular_past.insert(word, base);
+            }
+            "state_organ" => {
+                words.state_organs.insert(word);
+            }
+            "not_addressed" => {
+                words.not_addressed.insert(word);
+            }
+            "sides" => {
+                words.sides.insert(word);
+            }
+            "group" => {
+                words.groups.insert(word);
+            }
+            "addressing" => {
+                words.addressing.insert(word);
+            }
+            _ => {}
+        }
+    }
+    words
+});
 
 pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand> {
     let mut demands = Vec::new();
@@ -26,10 +90,10 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
                 .find(|x| x.direct && x.content.contains(&k))
                 .map(|x| x.speaker)
         };
-        let in_question = a
-            .turns
-            .iter()
-            .any(|t| t.is_question && t.body.contains(&range.start));
+        // "QUESTION: He asked for ...": the sentence starts at the label.
+        let in_question = a.turns.iter().any(|t| {
+            t.is_question && (t.body.contains(&range.start) || t.label.contains(&range.start))
+        });
         if in_question {
             continue;
         }
@@ -139,8 +203,8 @@ fn obligations(a: &Analysis<'_>, out: &mut Vec<Demand>) {
                     matches!(a.word(j), "," | "." | ";" | ":" | "—" | "–") || a.lower(j) == "and"
                 })
                 .map_or(turn.body.start, |j| j + 1);
-            let pronoun =
-                (start..k).any(|j| NOT_ADDRESSED.contains(&a.lower(j)) || a.lower(j) == "they");
+            let pronoun = (start..k)
+                .any(|j| WORDS.not_addressed.contains(a.lower(j)) || a.lower(j) == "they");
             if start >= k || pronoun || k - start > 6 {
                 k = after;
                 continue;
@@ -229,6 +293,7 @@ fn in_what_was_said(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said], out: 
                 }
                 let of = found
                     .of
+                    .or_else(|| addressed_in_attribution(a, said.speaker, part.clone()))
                     .or_else(|| infer_addressee(a, by, part.clone(), meetings));
                 out.push(Demand {
                     event: None,
@@ -257,32 +322,6 @@ fn same_side(a: &Analysis<'_>, speaker: ActorRef, actor: ActorRef) -> bool {
     actor == speaker || Some(actor) == party || (party.is_some() && a.party_of(actor) == party)
 }
 
-/// Words that make a clause's subject the speaker's own side or no party at all: "we must",
-/// "it must be said", "there must be".
-const NOT_ADDRESSED: &[&str] = &[
-    "we",
-    "i",
-    "us",
-    "our",
-    "you",
-    "it",
-    "this",
-    "that",
-    "there",
-    "which",
-    "who",
-    "what",
-    "everyone",
-    "everybody",
-    "nobody",
-    "one",
-    "something",
-    "nothing",
-    "all",
-    "every",
-    "each",
-];
-
 /// The party named as the subject of a clause: the first actor the words name, unless it is
 /// the speaker's own side. `None` inside: the subject names no actor; `None` outside: it is
 /// the speaker's side or no party ("we", "it").
@@ -291,7 +330,10 @@ fn subject_party(
     speaker: ActorRef,
     subject: Range<usize>,
 ) -> Option<Option<ActorRef>> {
-    if subject.clone().any(|k| NOT_ADDRESSED.contains(&a.lower(k))) {
+    if subject
+        .clone()
+        .any(|k| WORDS.not_addressed.contains(a.lower(k)))
+    {
         return None;
     }
     // The head's party, not one named in a phrase after it ("peace in Myanmar").
@@ -446,7 +488,7 @@ fn obligation(
         subject.clone().all(|k| {
             a.mention(k).is_some_and(|m| m.actors.contains(&of))
                 || matches!(a.lower(k), "the" | "'s" | "’s")
-                || STATE_ORGANS.contains(&a.lower(k))
+                || WORDS.state_organs.contains(a.lower(k))
         })
     });
     let start = if names_party { after } else { subject.start };
@@ -509,23 +551,6 @@ fn imperative(a: &Analysis<'_>, piece: Range<usize>) -> Option<SaidDemand> {
     })
 }
 
-/// Past tenses of verbs of action that do not end in -ed.
-const IRREGULAR_PAST: &[(&str, &str)] = &[
-    ("withdrew", "withdraw"),
-    ("froze", "freeze"),
-    ("gave", "give"),
-    ("took", "take"),
-    ("held", "hold"),
-    ("kept", "keep"),
-    ("paid", "pay"),
-    ("sent", "send"),
-    ("began", "begin"),
-    ("brought", "bring"),
-    ("let", "let"),
-    ("put", "put"),
-    ("made", "make"),
-];
-
 /// Whether token `k` is a form of a verb of action ("withdrew", "handed", "stops",
 /// "releasing"), or another past tense.
 fn is_verb_form(a: &Analysis<'_>, k: usize) -> bool {
@@ -537,7 +562,7 @@ fn is_verb_form(a: &Analysis<'_>, k: usize) -> bool {
 fn is_action_form(a: &Analysis<'_>, k: usize) -> bool {
     let word = a.lower(k);
     let verbs = &a.lexicon.action_verbs;
-    if verbs.contains(word) || IRREGULAR_PAST.iter().any(|(past, _)| *past == word) {
+    if verbs.contains(word) || WORDS.irregular_past.contains_key(word) {
         return true;
     }
     let stem_of = |suffix: &str| word.strip_suffix(suffix).filter(|s| s.len() >= 2);
@@ -588,7 +613,22 @@ fn read_demand(
     let noun_use = possessor.is_some()
         || matches!(
             a.lower(cue.saturating_sub(1)),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "other" | "these" | "those"
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "other"
+                | "these"
+                | "those"
+                | "any"
+                | "all"
+                | "many"
+                | "such"
+                | "no"
+                | "several"
         );
     let by = match possessor {
         Some(actor) => Some(Subject::Actors(vec![actor])),
@@ -607,30 +647,52 @@ fn read_demand(
             };
             (Vec::new(), start)
         }
-        DemandPattern::ObjectTo | DemandPattern::ObjectToOrFor => {
+        DemandPattern::ObjectTo
+        | DemandPattern::ObjectToOrFor
+        | DemandPattern::ObjectToOrObject => {
             if pattern == DemandPattern::ObjectToOrFor && a.lower(cue_end) == "for" {
                 (Vec::new(), cue_end + 1)
             } else {
                 match to_infinitive(a, cue_end, end_of_clause) {
                     Some((addressees, to)) => (addressees, to + 1),
-                    None if matches!(
-                        a.lower(cue),
-                        "urged" | "urges" | "urging" | "urge" | "called" | "calls"
-                    ) =>
+                    // "urged de-escalation": no addressee, the object is the demand; "requested
+                    // the meeting" asks for a meeting, which the meeting records.
+                    None if pattern == DemandPattern::ObjectToOrObject
+                        && !names_meeting(a, cue_end, end_of_clause) =>
                     {
-                        // "urged de-escalation": no addressee, the object is the demand.
                         (Vec::new(), cue_end)
                     }
                     None => return None,
                 }
             }
         }
+        DemandPattern::ObjectToOrAskedOf => match to_infinitive(a, cue_end, end_of_clause) {
+            Some((addressees, to)) => (addressees, to + 1),
+            None => (
+                vec![asked_in_object(a, cue_end, end_of_clause, &by)?],
+                cue_end,
+            ),
+        },
+        // "we expect Venezuela to respect its rulings", not "we expect prices to rise" or "we
+        // expect the Secretary to announce".
+        DemandPattern::PartyTo => match to_infinitive(a, cue_end, end_of_clause) {
+            Some((addressees, to))
+                if !addressees.is_empty()
+                    && addressees
+                        .iter()
+                        .all(|&x| a.actor_kind(x) != ActorKind::Person)
+                    && a.lexicon.action_verbs.contains(a.lower(to + 1)) =>
+            {
+                (addressees, to + 1)
+            }
+            _ => return None,
+        },
         // "calling for the regime to end its repressive practices": the regime is addressed.
         DemandPattern::For => match to_infinitive(a, cue_end, end_of_clause) {
             Some((addressees, to))
                 if !addressees.is_empty()
                     || (to <= cue_end + 4
-                        && (cue_end..to).any(|k| STATE_ORGANS.contains(&a.lower(k)))) =>
+                        && (cue_end..to).any(|k| WORDS.state_organs.contains(a.lower(k)))) =>
             {
                 (addressees, to + 1)
             }
@@ -660,13 +722,24 @@ fn read_demand(
     if contents.is_empty() {
         return None;
     }
-    let unresolved_addressee = of.is_empty()
+    let mut of = of;
+    let mut unresolved_addressee = false;
+    if of.is_empty()
         && matches!(
             pattern,
-            DemandPattern::ObjectTo | DemandPattern::ObjectToOrFor | DemandPattern::Demand
+            DemandPattern::ObjectTo
+                | DemandPattern::ObjectToOrFor
+                | DemandPattern::ObjectToOrObject
+                | DemandPattern::ObjectToOrAskedOf
+                | DemandPattern::Demand
         )
-        && to_infinitive_words(a, cue_end, end_of_clause)
-            .is_some_and(|(_, _, unresolved)| unresolved);
+        && let Some((_, to, true)) = to_infinitive_words(a, cue_end, end_of_clause)
+    {
+        match described_addressee(a, cue_end..to, cue, &by) {
+            Some(actor) => of.push(actor),
+            None => unresolved_addressee = true,
+        }
+    }
     Some(Found {
         by,
         of,
@@ -773,21 +846,163 @@ fn demander(
     clause::main_subject(a, sentence)
 }
 
+/// "requested Mongolia's continued cooperation", "requested the understanding of the
+/// Philippines", "requested assistance from Japan": the party a request's object names as the
+/// one asked, other than the demander's side.
+fn asked_in_object(a: &Analysis<'_>, from: usize, end: usize, by: &Subject) -> Option<ActorRef> {
+    if names_meeting(a, from, end) {
+        return None;
+    }
+    let demanders: &[ActorRef] = match by {
+        Subject::Actors(actors) => actors,
+        Subject::Unnamed => &[],
+    };
+    let party = |k: usize| {
+        a.mention(k)
+            .filter(|m| m.tokens.start == k && !m.is_place && m.how != How::Pronoun)
+            .and_then(|m| m.actors.first().copied())
+            .filter(|&x| !demanders.iter().any(|&d| same_side(a, d, x)))
+    };
+    let possessor = party(from).filter(|_| {
+        a.mention(from).is_some_and(|m| {
+            a.tokens.get(m.tokens.end).map(|t| t.kind) == Some(TokenKind::Possessive)
+        })
+    });
+    possessor.or_else(|| {
+        (from + 1..end.min(from + 12))
+            .take_while(|&k| !matches!(a.word(k), "," | ";"))
+            .find(|&k| {
+                let before = if a.lower(k - 1) == "the" {
+                    k - 2
+                } else {
+                    k - 1
+                };
+                matches!(a.lower(before), "of" | "from") && party(k).is_some()
+            })
+            .and_then(party)
+    })
+}
+
+/// Whether a noun phrase is a meeting: "the meeting", "an urgent session of the council".
+fn names_meeting(a: &Analysis<'_>, from: usize, end: usize) -> bool {
+    let mut k = from;
+    while k < end && k < from + 4 {
+        if a.phrase(k).is_some_and(|p| {
+            p.tokens.start == k
+                && p.targets
+                    .iter()
+                    .any(|t| matches!(t, PhraseTarget::Meeting(_)))
+        }) {
+            return true;
+        }
+        if a.mention(k).is_some() || matches!(a.word(k), "," | "of" | "to" | "for") {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// "called on both sides to", "pressed the rebels to": an addressee named by a description no
+/// dictionary name covers, resolved among the article's parties other than the demander's.
+/// The sides of a dispute are the party the article names most; "the rebels" or "the
+/// movement" is the armed or political group last named before the cue.
+fn described_addressee(
+    a: &Analysis<'_>,
+    words: Range<usize>,
+    cue: usize,
+    by: &Subject,
+) -> Option<ActorRef> {
+    let demanders: &[ActorRef] = match by {
+        Subject::Actors(actors) => actors,
+        Subject::Unnamed => &[],
+    };
+    let ours = |x: ActorRef| demanders.iter().any(|&d| same_side(a, d, x));
+    let sides = words.clone().any(|k| {
+        k > words.start
+            && WORDS.sides.contains(a.lower(k))
+            && matches!(
+                a.lower(k - 1),
+                "both" | "two" | "all" | "the" | "warring" | "opposing" | "rival"
+            )
+    });
+    if sides {
+        // The parties named in the sentence and the three before it, the most named first.
+        let s = a.sentence_of(cue);
+        let window = a.sentences[s.saturating_sub(3)].tokens.start..cue;
+        let mut counts: Vec<(ActorRef, usize, usize)> = Vec::new();
+        for m in a
+            .mentions
+            .iter()
+            .filter(|m| window.contains(&m.tokens.start) && !m.is_place && m.how != How::Pronoun)
+        {
+            for &x in &m.actors {
+                if a.actor_kind(x) == ActorKind::Person || ours(x) {
+                    continue;
+                }
+                match counts.iter_mut().find(|(y, _, _)| *y == x) {
+                    Some((_, n, last)) => {
+                        *n += 1;
+                        *last = m.tokens.start;
+                    }
+                    None => counts.push((x, 1, m.tokens.start)),
+                }
+            }
+        }
+        return counts
+            .into_iter()
+            .max_by_key(|&(_, n, last)| (n, last))
+            .map(|(x, _, _)| x);
+    }
+    if !words.clone().any(|k| WORDS.groups.contains(a.lower(k))) {
+        return None;
+    }
+    let group = |m: &&crate::text::analysis::Mention| {
+        m.actors
+            .iter()
+            .copied()
+            .find(|&x| a.actor_kind(x) == ActorKind::Group && !ours(x))
+    };
+    let mentions = a.mentions.iter().filter(|m| !m.is_place);
+    mentions
+        .clone()
+        .filter(|m| m.tokens.end <= cue)
+        .collect::<Vec<_>>()
+        .iter()
+        .rev()
+        .find_map(group)
+        .or_else(|| mentions.collect::<Vec<_>>().iter().find_map(group))
+}
+
+/// "addressing the Thai side", "in a message to the junta": the party a quotation is said to,
+/// named in the words around it that are not quoted.
+fn addressed_in_attribution(
+    a: &Analysis<'_>,
+    speaker: ActorRef,
+    piece: Range<usize>,
+) -> Option<ActorRef> {
+    let first = a.sentence_of(piece.start);
+    let last = a.sentence_of(piece.end.saturating_sub(1).max(piece.start));
+    let words = a.sentences[first].tokens.start..a.sentences[last].tokens.end;
+    words.clone().find_map(|k| {
+        if a.quoted[k] || !WORDS.addressing.contains(a.lower(k)) {
+            return None;
+        }
+        (k + 1..(k + 5).min(words.end))
+            .take_while(|&j| !a.quoted[j] && !matches!(a.word(j), "," | "." | ";"))
+            .find_map(|j| {
+                a.mention(j)
+                    .filter(|m| !m.is_place && m.how != How::Pronoun)
+                    .and_then(|m| m.actors.first().copied())
+            })
+            .filter(|&x| !same_side(a, speaker, x))
+    })
+}
+
 /// "urged Cambodia’s leadership to": the addressees before "to", and the position of "to".
 fn to_infinitive(a: &Analysis<'_>, from: usize, end: usize) -> Option<(Vec<ActorRef>, usize)> {
     to_infinitive_words(a, from, end).map(|(actors, to, _)| (actors, to))
 }
-
-/// Generic organs of a state: an addressee named so is the state the demand is about.
-const STATE_ORGANS: &[&str] = &[
-    "authorities",
-    "government",
-    "leadership",
-    "regime",
-    "officials",
-    "leaders",
-    "junta",
-];
 
 /// Like [`to_infinitive`], and whether words before "to" name somebody no actor stands for.
 fn to_infinitive_words(
@@ -798,7 +1013,7 @@ fn to_infinitive_words(
     let (actors, to) = to_infinitive_inner(a, from, end)?;
     let unresolved = actors.is_empty()
         && (from..to).any(|k| a.tokens[k].kind == crate::text::tokens::TokenKind::Word)
-        && !(from..to).any(|k| STATE_ORGANS.contains(&a.lower(k)));
+        && !(from..to).any(|k| WORDS.state_organs.contains(a.lower(k)));
     Some((actors, to, unresolved))
 }
 
@@ -1362,5 +1577,86 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "Belarus");
         assert_eq!(found[0].2, "release all political prisoners");
+    }
+
+    #[test]
+    fn both_sides_are_the_party_named_most_just_before() {
+        let found = demands(
+            "Yemen's government accused the Houthis of shelling Marib. The Houthis denied it. \
+             Saudi Arabia called on both sides to respect the ceasefire.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Saudi Arabia");
+        assert_eq!(found[0].1, "Houthis");
+        // With no party named before, the sides stay unknown.
+        let found = demands("Saudi Arabia called on both sides to respect the ceasefire.");
+        assert_eq!(found[0].1, "-", "{found:?}");
+    }
+
+    #[test]
+    fn the_rebels_are_the_group_last_named() {
+        let found = demands(
+            "Talks with the Houthis resumed in Muscat. Oman pressed the rebels to release the \
+             detained aid workers.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Houthis");
+        // No group in the article: the rebels are nobody the article names.
+        let found = demands("Oman pressed the rebels to release the detained aid workers.");
+        assert_eq!(found[0].1, "-", "{found:?}");
+    }
+
+    #[test]
+    fn a_quotation_addressed_to_a_party_demands_of_it() {
+        let found = demands(
+            "Cambodia and Thailand met in Kuala Lumpur with Malaysia. \"Stop moving your \
+             soldiers forward,\" Cambodian spokeswoman Chea Sophal told a briefing, addressing \
+             the Thai side.",
+        );
+        assert!(
+            found.iter().any(
+                |(_, of, text)| of == "Thailand" && text == "Stop moving your soldiers forward"
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_request_names_the_party_asked_in_its_object() {
+        let found = demands(
+            "Japanese Foreign Minister Taro Kono requested the understanding and cooperation of \
+             the Philippines toward the early resolution of the abductions issue.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Philippines");
+        let found = demands("South Korea requested Mongolia's continued cooperation on the issue.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Mongolia");
+        assert_eq!(found[0].2, "Mongolia's continued cooperation on the issue");
+        // A request of a budget or of a meeting names no party asked: no demand.
+        assert!(
+            demands("The State Department requested $2 billion for embassy security.").is_empty()
+        );
+        assert!(demands("Ukraine requested the meeting of the council.").is_empty());
+        let found = demands("Belarus requested that the United States limit its embassy staff.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "United States");
+        // "any requests that we get" is a noun.
+        assert!(demands("Canada will process any requests that we get quickly.").is_empty());
+    }
+
+    #[test]
+    fn expecting_a_party_to_act_is_a_demand_but_a_forecast_is_not() {
+        let found = demands(
+            "\"We expect Venezuela to respect its rulings,\" Guyanese Foreign Minister Hugh Todd said.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(_, of, text)| of == "Venezuela" && text == "respect its rulings"),
+            "{found:?}"
+        );
+        assert!(demands("Analysts in Germany expect prices to rise.").is_empty());
+        assert!(demands("We expect Secretary Blinken to announce new aid to Ukraine.").is_empty());
     }
 }

@@ -88,6 +88,14 @@ pub enum DemandPattern {
     For,
     /// "pressed X to Y" or "pressed for Y".
     ObjectToOrFor,
+    /// "urged X to Y" or "urged Y": without an infinitive, the object is what is demanded.
+    ObjectToOrObject,
+    /// "requested X to Y", or "requested the cooperation of X", "requested X's support": without
+    /// an infinitive, a demand only when its object names the party asked.
+    ObjectToOrAskedOf,
+    /// "expects X to Y": only when X is a state or an organisation and Y a verb of action
+    /// ("we expect Russia to implement"; not "we expect prices to rise").
+    PartyTo,
     /// "demanded that X Y", "demanded Y", "demanded X to Y".
     Demand,
     /// "insisted that X Y".
@@ -699,6 +707,9 @@ impl Lexicon {
                         "object_to" => DemandPattern::ObjectTo,
                         "for" => DemandPattern::For,
                         "object_to_or_for" => DemandPattern::ObjectToOrFor,
+                        "object_to_or_object" => DemandPattern::ObjectToOrObject,
+                        "party_to" => DemandPattern::PartyTo,
+                        "object_to_or_asked_of" => DemandPattern::ObjectToOrAskedOf,
                         "that" => DemandPattern::That,
                         "noun" => DemandPattern::Noun,
                         _ => DemandPattern::Demand,
