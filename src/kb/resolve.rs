@@ -64,10 +64,112 @@ fn person_names(name: &str) -> Vec<(String, &'static str)> {
             names.push((trimmed.join(" "), "spelling"));
         }
     }
+    // "Edgars Rinkēvičs" is also written "Edgars Rinkevics".
+    let plain = without_diacritics(name);
+    if plain != name {
+        names.push((plain.clone(), "spelling"));
+    }
     if let Some(surname) = surname(name) {
         names.push((surname, "surname"));
     }
+    if plain != name
+        && let Some(surname) = surname(&plain)
+    {
+        names.push((surname, "surname"));
+    }
     names
+}
+
+/// A name with its letters' diacritics dropped and its case kept ("Rinkēvičs": "Rinkevics").
+fn without_diacritics(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii() || !c.is_alphabetic() {
+            out.push(c);
+            continue;
+        }
+        let plain = crate::query::fold(&c.to_lowercase().to_string());
+        if plain.is_empty() || !plain.is_ascii() {
+            out.push(c);
+        } else if c.is_uppercase() {
+            out.push_str(&plain.to_uppercase());
+        } else {
+            out.push_str(&plain);
+        }
+    }
+    out
+}
+
+/// Short and other forms of given names, each with the form it is one of ("Joe": "Joseph").
+/// Read at resolution, like `vague_dates.csv`: a change takes a rebuild.
+fn given_name_forms() -> &'static std::collections::HashMap<String, String> {
+    static FORMS: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        include_str!("../../data/dictionaries/given_name_forms.csv")
+            .lines()
+            .skip(1)
+            .filter_map(|line| line.split_once(','))
+            .map(|(form, given)| {
+                (
+                    crate::query::fold(form.trim()),
+                    crate::query::fold(given.trim()),
+                )
+            })
+            .collect()
+    })
+}
+
+/// What two spellings of one person's name share: the words folded for case and diacritics,
+/// initials and suffixes dropped, each given name in its full form, in any order ("Joe Biden"
+/// and "Joseph R. Biden"; "Hayashi Yoshimasa" and "Yoshimasa Hayashi"). `None` for fewer
+/// than two words.
+fn name_form_key(name: &str) -> Option<Vec<String>> {
+    let forms = given_name_forms();
+    let mut words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| crate::query::fold(w.trim_end_matches(',')))
+        .filter(|w| w.chars().count() >= 2 && !SUFFIXES.contains(&w.as_str()))
+        .map(|w| forms.get(&w).cloned().unwrap_or(w))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    words.sort_unstable();
+    Some(words)
+}
+
+/// The one stored person of several words whose name is another spelling of `name` (see
+/// [`name_form_key`]), looked for among the persons that answer to one of its words.
+fn person_by_name_form(conn: &Connection, name: &str) -> Result<Option<i64>, KbError> {
+    let Some(key) = name_form_key(name) else {
+        return Ok(None);
+    };
+    let mut found = BTreeSet::new();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ends = [words.first(), words.last()];
+    for word in ends.into_iter().flatten() {
+        for plain in [alias_key(word), crate::query::fold(word)] {
+            for id in actors_with_alias(conn, "person", &plain)? {
+                let other: String = crate::kb::query_one(
+                    conn,
+                    "SELECT name FROM actors WHERE id = ?1",
+                    [id],
+                    |row| row.get(0),
+                )?;
+                if name_form_key(&other).as_ref() == Some(&key) {
+                    found.insert(id);
+                }
+            }
+        }
+    }
+    Ok(match found.len() {
+        1 => found.into_iter().next(),
+        _ => None,
+    })
 }
 
 /// The last word of a name of two words or more, skipping suffixes ("Jr.").
@@ -213,6 +315,9 @@ pub fn find_by_name(
             _ => return Ok(None),
         }
     }
+    if kind == ActorKind::Person && word_count(name) >= 2 {
+        return person_by_name_form(conn, name);
+    }
     Ok(None)
 }
 
@@ -244,7 +349,7 @@ fn prefer_fuller_name(conn: &Connection, id: i64, name: &str) -> Result<(), KbEr
     let better = match word_count(name).cmp(&word_count(&current)) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
-        std::cmp::Ordering::Equal => name < current.as_str(),
+        std::cmp::Ordering::Equal => name_rank(name) < name_rank(&current),
     };
     if better {
         exec(
@@ -254,6 +359,23 @@ fn prefer_fuller_name(conn: &Connection, id: i64, name: &str) -> Result<(), KbEr
         )?;
     }
     Ok(())
+}
+
+/// Between two spellings of one name as full as each other, the one to show first: with its
+/// diacritics ("Edgars Rinkēvičs" over "Edgars Rinkevics"), then with given names in their full
+/// form ("Antony Blinken" over "Tony Blinken", "Joseph Biden" over "Joe Biden"), then the one
+/// that sorts first. A total order, so that the order of articles does not decide.
+fn name_rank(name: &str) -> (std::cmp::Reverse<usize>, usize, &str) {
+    let forms = given_name_forms();
+    let diacritics = name.chars().filter(|c| !c.is_ascii()).count();
+    let short_forms = name
+        .split_whitespace()
+        .filter(|w| {
+            let key = crate::query::fold(w);
+            forms.get(&key).is_some_and(|given| *given != key)
+        })
+        .count();
+    (std::cmp::Reverse(diacritics), short_forms, name)
 }
 
 /// Adds a name to an actor. Two spellings of one key ("U.S.", "US") keep the one that sorts
@@ -556,6 +678,28 @@ fn merge_roles(conn: &Connection, keep: i64, gone: i64) -> Result<(), KbError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue #11: "Joe Biden" and "Joseph Biden", "Hayashi Yoshimasa" and "Yoshimasa Hayashi",
+    /// "Edgars Rinkēvičs" and "Edgars Rinkevics" were two persons each.
+    #[test]
+    fn spellings_of_one_name_share_a_key() {
+        assert_eq!(name_form_key("Joe Biden"), name_form_key("Joseph R. Biden"));
+        assert_eq!(
+            name_form_key("Hayashi Yoshimasa"),
+            name_form_key("Yoshimasa Hayashi")
+        );
+        assert_eq!(
+            name_form_key("Edgars Rinkēvičs"),
+            name_form_key("Edgars Rinkevics")
+        );
+        assert_ne!(name_form_key("Jill Biden"), name_form_key("Joe Biden"));
+        assert_eq!(name_form_key("Biden"), None);
+        assert_eq!(without_diacritics("Edgars Rinkēvičs"), "Edgars Rinkevics");
+        assert!(name_rank("Edgars Rinkēvičs") < name_rank("Edgars Rinkevics"));
+        assert!(name_rank("Joseph Biden") < name_rank("Joe Biden"));
+        assert!(name_rank("Antony Blinken") < name_rank("Tony Blinken"));
+        assert!(person_names("Edgars Rinkēvičs").contains(&("Rinkevics".to_string(), "surname")));
+    }
 
     #[test]
     fn person_names_give_their_short_forms() {

@@ -64,6 +64,9 @@ pub struct Turn {
     pub speaker: Option<ActorRef>,
     /// "QUESTION:", a journalist.
     pub is_question: bool,
+    /// "MODERATOR:", "OPERATOR:", "STAFF:": a role or an outlet, not an actor; its turn is
+    /// nobody's statement (GOLD_FORMAT.md, transcript roles).
+    pub is_role: bool,
 }
 
 /// An actor of the article, with what resolution needs beyond [`Actor`].
@@ -122,297 +125,6 @@ pub struct Analysis<'a> {
     /// The actor of each dictionary entity the article names.
     entity_actors: HashMap<Entity, usize>,
 }
-
-/// Capitalised words that are never part of a person's name.
-const NOT_NAME_WORDS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "From",
-    "To",
-    "With",
-    "Of",
-    "And",
-    "But",
-    "Or",
-    "As",
-    "After",
-    "Before",
-    "During",
-    "Since",
-    "While",
-    "When",
-    "If",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "Our",
-    "Their",
-    "His",
-    "Her",
-    "Its",
-    "Thank",
-    "Thanks",
-    "Good",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr",
-    "Former",
-    "Acting",
-    "Senior",
-    "Top",
-    "Office",
-    "Commission",
-    "Committee",
-    "Council",
-    "Ministry",
-    "Department",
-    "Agency",
-    "Party",
-    "Affairs",
-    "Foreign",
-    "Government",
-    "Bank",
-    "Fund",
-    "Union",
-    "Organization",
-    "Organisation",
-    "Assembly",
-    "Court",
-    "Forces",
-    "Force",
-    "Army",
-    "Navy",
-    "Command",
-    "Staff",
-    "Coalition",
-    "Front",
-    "Movement",
-    "Republic",
-    "Kingdom",
-    "State",
-    "States",
-    "University",
-    "Institute",
-    "Center",
-    "Centre",
-    "Embassy",
-    "Mission",
-    "Secretariat",
-    "Parliament",
-    "Senate",
-    "Congress",
-    "House",
-    "Palace",
-    "Hotel",
-    "Room",
-    "Headquarters",
-    "Initiative",
-    "Agreement",
-    "Accords",
-    "Plan",
-    "Strategy",
-    "Summit",
-    "Dialogue",
-    "Forum",
-    "Conference",
-    "Meeting",
-    "Session",
-    "Group",
-    "Alliance",
-    "Partnership",
-    "Program",
-    "Programme",
-    "Charter",
-    "Treaty",
-    "Protocol",
-    "Convention",
-    "Declaration",
-    "Act",
-    "Law",
-    "Sea",
-    "Ocean",
-    "River",
-    "Lake",
-    "Island",
-    "Islands",
-    "Peninsula",
-    "Strait",
-    "Gulf",
-    "Bay",
-    "Region",
-    "Province",
-    "District",
-    "City",
-    "Camp",
-    "Base",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Middle",
-    "Central",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "America",
-    "Africa",
-    "Asia",
-    "Europe",
-    "Pacific",
-    "Atlantic",
-    "Arctic",
-    "Indo",
-    "Minister",
-    "Secretary",
-    "President",
-    "Director",
-    "Member",
-    "General",
-    "Deputy",
-    "Ambassador",
-    "Envoy",
-    "Spokesperson",
-    "Spokesman",
-    "Chancellor",
-    "Prime",
-    "Vice",
-    "Chief",
-    "Chair",
-    "Chairman",
-    "Leader",
-    "King",
-    "Queen",
-    "Emir",
-    "Prince",
-    "Sultan",
-    "Coordinator",
-    "Counterterrorism",
-    "Special",
-    "Political",
-    "Security",
-    "National",
-    "International",
-    "Global",
-    "World",
-    "Defense",
-    "Defence",
-    "Justice",
-    "Human",
-    "Rights",
-    "Strategic",
-    "Stability",
-    "Permanent",
-    "Politburo",
-    "Communist",
-    "Democratic",
-    "People",
-    "Peoples",
-    "Federal",
-    "Supreme",
-    "Joint",
-    "Interagency",
-    "Operations",
-    "Question",
-    "Questions",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "Press",
-    "Leave",
-    "Comment",
-    "Read",
-    "More",
-    "Covid",
-    "COVID",
-    "Phase",
-    "Room",
-    "Ben",
-    "Franklin",
-    "Readout",
-    "Statement",
-    "Transcript",
-    "Speaking",
-    "Citing",
-    "Calling",
-    "Expressing",
-    "Addressing",
-    "According",
-    "Among",
-    "Both",
-    "Several",
-    "Many",
-    "Some",
-    "Other",
-    "All",
-    "Each",
-    "Every",
-    "Also",
-    "Yes",
-    "No",
-    "Well",
-    "So",
-    "Then",
-    "Now",
-    "Here",
-    "There",
-    "Where",
-    "What",
-    "Who",
-    "Why",
-    "How",
-    "Under",
-    "Over",
-    "Against",
-    "Between",
-    "Within",
-    "Without",
-    "Across",
-    "Despite",
-    "Following",
-    "Together",
-    "Prior",
-    "Separately",
-    "Finally",
-    "Next",
-    "Later",
-    "Earlier",
-    "Meanwhile",
-    "However",
-];
 
 /// Words that open a fronted adverbial phrase ("During talks in Brussels, ...").
 const FRONTED: &[&str] = &[
@@ -806,6 +518,7 @@ impl<'a> Analysis<'a> {
                 body: label.end..body_end,
                 speaker: None,
                 is_question,
+                is_role: false,
             });
         }
     }
@@ -1063,7 +776,7 @@ impl<'a> Analysis<'a> {
                     && !self.tokens.get(j + 1).is_some_and(|t| t.space_before);
                 let not_name = !hyphenated
                     && !initial
-                    && (NOT_NAME_WORDS.contains(&self.word(j)) || self.is_upper_acronym(j));
+                    && (self.is_not_name_word(j) || self.is_upper_acronym(j));
                 if not_name {
                     if end > start {
                         break;
@@ -1134,6 +847,10 @@ impl<'a> Analysis<'a> {
             start += 1;
         }
         (start < end).then_some(start..end)
+    }
+
+    fn is_not_name_word(&self, i: usize) -> bool {
+        self.lexicon.not_name_words.contains(self.word(i))
     }
 
     fn is_portfolio_word(&self, i: usize) -> bool {
@@ -1960,8 +1677,14 @@ impl<'a> Analysis<'a> {
                     }
                 }
             }
-            let name_words: Vec<String> = words[name_start.min(words.len())..].to_vec();
+            // "MODERATOR:", "PART ONE:": words that are never a name are no speaker.
+            let name_words: Vec<String> = words[name_start.min(words.len())..]
+                .iter()
+                .filter(|w| !self.lexicon.not_name_words.contains(w.as_str()))
+                .cloned()
+                .collect();
             if name_words.is_empty() {
+                self.turns[t].is_role = name_start == 0;
                 continue;
             }
             let holder =
@@ -1969,6 +1692,16 @@ impl<'a> Analysis<'a> {
             let known = self
                 .find_person(&name_words)
                 .or_else(|| holder.and_then(|found| self.actor_of_officeholder(found)));
+            // A single word with no title ("STAFF:", "GUEST:", "ERT:") is a role or an
+            // outlet unless it names a person of the article or its title.
+            let untitled_word = name_start == 0 && name_words.len() == 1;
+            let in_title = title_people
+                .iter()
+                .any(|p| p.words.contains(&name_words[0].to_lowercase()));
+            if untitled_word && known.is_none() && !in_title {
+                self.turns[t].is_role = true;
+                continue;
+            }
             let actor = match known {
                 Some(actor) => actor,
                 None => {
@@ -2863,6 +2596,50 @@ mod tests {
             .map(|t| a.actor_name(t.speaker.unwrap()))
             .collect();
         assert_eq!(speakers, ["Antony Blinken", "Rodolfo Solano Quirós"]);
+    }
+
+    /// Issue #11: "Moderator", "Staff" and "Part One" were speakers.
+    #[test]
+    fn transcript_roles_are_no_speakers() {
+        let body = "MODERATOR: Good morning.\n\nSECRETARY BLINKEN: Thank you.\n\nSTAFF: All right.\n\nPART ONE: Hello.\n\nQUESTION: And Lavrov?";
+        let a = Analysis::new("", body, None, Lexicon::builtin());
+        let speakers: Vec<Option<&str>> = a
+            .turns
+            .iter()
+            .map(|t| t.speaker.map(|s| a.actor_name(s)))
+            .collect();
+        assert_eq!(speakers, [None, Some("Blinken"), None, None, None]);
+        let roles: Vec<bool> = a.turns.iter().map(|t| t.is_role).collect();
+        assert_eq!(roles, [true, false, true, true, false]);
+        // A single word that names a person of the article is that person.
+        let body = "Ambassador Jane Roe opened the session.\n\nROE: Good morning.";
+        let a = Analysis::new("", body, None, Lexicon::builtin());
+        assert_eq!(
+            a.turns[0].speaker.map(|s| a.actor_name(s)),
+            Some("Jane Roe")
+        );
+    }
+
+    /// Issue #11: headings, greetings and words of office stuck to names ("Noyes Travel",
+    /// "I’m Anne Witkowsky", "Excellency Antony Blinken", "Issues Uzra Zeya").
+    #[test]
+    fn words_that_are_never_names_stay_out_of_names() {
+        let a = analyse(
+            "Assistant Secretary Julieta Valls Noyes Travel to Panama. I’m Anne Witkowsky, the Assistant \
+             Secretary. Your Excellency Antony Blinken arrived. Special Coordinator for Tibetan \
+             Issues Uzra Zeya said so. Operator, please open the line. The Honorable Heiko \
+             Maas Opening Remarks at the Assistant Administrator meeting.",
+        );
+        assert_eq!(
+            persons(&a),
+            [
+                "Julieta Valls Noyes",
+                "Anne Witkowsky",
+                "Antony Blinken",
+                "Uzra Zeya",
+                "Heiko Maas"
+            ]
+        );
     }
 
     #[test]

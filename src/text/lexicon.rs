@@ -211,6 +211,9 @@ pub struct Lexicon {
     /// International Security", "Special Envoy for Climate"), in lower case: they are never the
     /// first word of the name after the title.
     pub portfolio_words: std::collections::HashSet<String>,
+    /// Capitalised words that are never part of a person's name ("The", "Bureau", "Operator"),
+    /// as written: a run of capitalised words skips them before a name and ends at them after.
+    pub not_name_words: std::collections::HashSet<String>,
     pub event_codes: EventCodes,
     /// Heads of state and government, foreign ministers and heads of organisations, with
     /// their dates: built on first use ([`Lexicon::officeholders`]), since only extraction
@@ -264,6 +267,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "portfolio_words.csv",
         include_str!("../../data/dictionaries/portfolio_words.csv"),
+    ),
+    (
+        "not_name_words.csv",
+        include_str!("../../data/dictionaries/not_name_words.csv"),
     ),
     (
         "event_codes.csv",
@@ -379,7 +386,7 @@ struct ActionVerbRow {
 }
 
 #[derive(Deserialize)]
-struct PortfolioWordRow {
+struct WordRow {
     word: String,
 }
 
@@ -403,7 +410,8 @@ struct Rows {
     demands: Vec<DemandRow>,
     meetings: Vec<MeetingRow>,
     action_verbs: Vec<ActionVerbRow>,
-    portfolio_words: Vec<PortfolioWordRow>,
+    portfolio_words: Vec<WordRow>,
+    not_name_words: Vec<WordRow>,
     statuses: Vec<StatusRow>,
     event_codes: Vec<(EventFact, EventCodeRow)>,
     /// `officeholders.csv` files, parsed when the officeholders are first needed.
@@ -456,6 +464,7 @@ impl Rows {
             "meeting_cues.csv" => parse_rows(file, text, &mut self.meetings),
             "action_verbs.csv" => parse_rows(file, text, &mut self.action_verbs),
             "portfolio_words.csv" => parse_rows(file, text, &mut self.portfolio_words),
+            "not_name_words.csv" => parse_rows(file, text, &mut self.not_name_words),
             "status_cues.csv" => parse_rows(file, text, &mut self.statuses),
             "officeholders.csv" => {
                 // Parsed on first use; a user's file is checked now, so that a broken row is an
@@ -516,7 +525,7 @@ impl Lexicon {
     /// The built-in dictionaries extended with the CSV files in `dir` that have the same names
     /// and columns (`states.csv`, `organisations.csv`, `places.csv`, `titles.csv`,
     /// `speech_verbs.csv`, `demand_cues.csv`, `meeting_cues.csv`, `action_verbs.csv`,
-    /// `portfolio_words.csv`, `status_cues.csv`, `officeholders.csv`).
+    /// `portfolio_words.csv`, `not_name_words.csv`, `status_cues.csv`, `officeholders.csv`).
     pub fn with_extra(dir: &Path) -> Result<Lexicon, LexiconError> {
         if !dir.is_dir() {
             return Err(LexiconError::Read {
@@ -760,11 +769,17 @@ impl Lexicon {
             .iter()
             .map(|row| row.word.to_lowercase())
             .collect();
+        let not_name_words = rows
+            .not_name_words
+            .iter()
+            .map(|row| row.word.clone())
+            .collect();
         Lexicon {
             officeholders: std::sync::OnceLock::new(),
             officeholder_files: rows.officeholder_files,
             action_verbs,
             portfolio_words,
+            not_name_words,
             event_codes,
             states,
             organisations,
