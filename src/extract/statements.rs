@@ -88,9 +88,11 @@ fn when_said(a: &Analysis<'_>, sentence: usize, verb: Option<usize>) -> When {
     }
 }
 
-/// Each transcript turn of six words or more is one direct statement, its whole text.
+/// Each transcript turn of six words or more is one direct statement, its whole text. A
+/// journalist's question and the words of a role that is nobody the article names (MODERATOR,
+/// OPERATOR, PARTICIPANT) are no one's statement (GOLD_FORMAT.md, "transcript roles").
 fn turns(a: &Analysis<'_>, out: &mut Vec<Statement>) {
-    for turn in &a.turns {
+    for turn in a.turns.iter().filter(|t| !t.is_question && !is_role(a, t)) {
         let words = turn
             .body
             .clone()
@@ -116,6 +118,15 @@ fn turns(a: &Analysis<'_>, out: &mut Vec<Statement>) {
             }],
         });
     }
+}
+
+/// Labels of transcript roles, which are nobody's: "MODERATOR:", "OPERATOR:", "PARTICIPANT:".
+const TRANSCRIPT_ROLES: &[&str] = &["moderator", "operator", "participant", "question", "staff"];
+
+fn is_role(a: &Analysis<'_>, turn: &crate::text::analysis::Turn) -> bool {
+    // "MODERATOR:" alone is the role even where a name was read into it.
+    TRANSCRIPT_ROLES.contains(&a.lower(turn.label.start))
+        && (turn.speaker.is_none() || turn.label.len() <= 2)
 }
 
 /// A first-person press statement under a named byline is one direct statement: the body.
@@ -1469,6 +1480,27 @@ mod tests {
         assert!(
             texts("Kim called upon Beijing to join Washington in publicly condemning the missile launches.")
                 .is_empty()
+        );
+    }
+
+    /// Issue #11: questions and roles' turns are nobody's statements.
+    #[test]
+    fn questions_and_roles_in_a_transcript_are_no_statements() {
+        let found = said(
+            "SECRETARY BLINKEN: Antony Blinken here. We will keep supporting Ukraine for as long as it takes.\n\nQUESTION: Mr. Secretary, will you send more weapons to Ukraine this year?\n\nMODERATOR: Thank you all very much for joining us today, everyone.",
+        );
+        assert!(
+            found.iter().all(|(_, _, text)| !text.contains("joining")),
+            "{found:?}"
+        );
+        // An official nobody names still speaks, for nobody named.
+        let found = said(
+            "SENIOR STATE DEPARTMENT OFFICIAL: We expect the talks to resume in Geneva next week.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found.iter().all(|(_, _, text)| !text.contains("weapons")),
+            "{found:?}"
         );
     }
 }
