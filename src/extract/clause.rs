@@ -78,14 +78,16 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
 
 /// Nouns for speakers or parties the text does not name (with [`ANONYMOUS_PEOPLE`]).
 const UNNAMED_NOUNS: &[&str] = &[
-    "officials",
-    "official",
     "aides",
     "aide",
     "spokesperson",
     "spokesman",
     "spokeswoman",
     "ministry",
+    "office",
+    "embassy",
+    "agency",
+    "presidency",
     "statement",
     "spokespeople",
     "senators",
@@ -118,20 +120,85 @@ const UNNAMED_NOUNS: &[&str] = &[
 ];
 
 /// Plural or indefinite people who speak without a name ("officials", "a diplomat").
-/// "Western diplomats said", "sources said": people nobody names speak for themselves, not
-/// for their state (GOLD_FORMAT.md: speaker null). As parties to a meeting ("Russian
-/// diplomats met ...") they stand for their state, so only speakers ask this.
+/// "Western diplomats said", "sources said", "Iraqi officials said": people nobody names speak
+/// for themselves, not for their state (GOLD_FORMAT.md: speaker null). As parties to a meeting
+/// ("Russian diplomats met ...") they stand for their state, so only speakers ask this.
 pub fn is_anonymous_speaker(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> bool {
+    anonymous_head(a, sentence_start, verb).is_some()
+}
+
+/// Words after an unnamed speaker that leave it unnamed: "sources close to the talks",
+/// "people familiar with the matter", "diplomats in Brussels".
+const ANONYMOUS_POSTMODIFIERS: &[&str] = &[
+    "close",
+    "familiar",
+    "briefed",
+    "with",
+    "knowledgeable",
+    "involved",
+    "in",
+    "at",
+    "from",
+    "on",
+];
+
+/// "Iraqi officials said" in a wire report is an unnamed source; "U.S. officials expressed
+/// concern" in a government's readout is that government speaking. Officials are unnamed in a
+/// report with a dateline, or with a plain verb of saying.
+fn nobody_named(a: &Analysis<'_>, head: usize, verb: usize) -> bool {
+    if !matches!(a.lower(head), "officials" | "official") || a.dateline.is_some() {
+        return true;
+    }
+    a.phrase(verb).is_some_and(|p| match p.target {
+        PhraseTarget::Speech(s) => matches!(
+            a.lexicon.speech_verbs[s].pattern,
+            crate::text::lexicon::SpeechPattern::Say | crate::text::lexicon::SpeechPattern::Tell
+        ),
+        _ => false,
+    })
+}
+
+/// The head noun of an unnamed speaker of `verb`: "diplomats said", "two sources close to the
+/// talks said on Wednesday".
+pub fn anonymous_head(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> Option<usize> {
     let mut k = verb;
-    while k > sentence_start {
+    let last = loop {
+        if k <= sentence_start {
+            return None;
+        }
         k -= 1;
         let word = a.lower(k);
-        if BETWEEN_SUBJECT_AND_VERB.contains(&word) {
-            continue;
+        if !BETWEEN_SUBJECT_AND_VERB.contains(&word) {
+            break k;
         }
-        return a.mention(k).is_none() && ANONYMOUS_PEOPLE.contains(&word);
+    };
+    if a.mention(last).is_some() {
+        return None;
     }
-    false
+    if ANONYMOUS_PEOPLE.contains(&a.lower(last)) && nobody_named(a, last, verb) {
+        return Some(last);
+    }
+    // A short post-modifier without a verb or a comma of its own.
+    let floor = last.saturating_sub(8).max(sentence_start);
+    let mut j = last;
+    while j > floor {
+        j -= 1;
+        let word = a.lower(j);
+        if ANONYMOUS_PEOPLE.contains(&word)
+            && a.mention(j).is_none()
+            && ANONYMOUS_POSTMODIFIERS.contains(&a.lower(j + 1))
+            && nobody_named(a, j, verb)
+        {
+            return Some(j);
+        }
+        if matches!(word, "," | ";" | ":" | "." | "“" | "”" | "\"")
+            || a.quoted[j]
+            || (is_verb_like(a, j) && !ANONYMOUS_POSTMODIFIERS.contains(&word))
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// A noun that heads a speaker's noun phrase without naming anyone ("officials", "the
@@ -140,8 +207,11 @@ pub fn is_speaker_noun(word: &str) -> bool {
     UNNAMED_NOUNS.contains(&word) || ANONYMOUS_PEOPLE.contains(&word)
 }
 
-/// "U.S. officials" in a readout speak for their government, so officials are not here.
+/// People who speak without a name. As subjects of other verbs ("U.S. officials met") they
+/// stand for their state: see [`noun_phrase_ending_at`].
 const ANONYMOUS_PEOPLE: &[&str] = &[
+    "officials",
+    "official",
     "diplomats",
     "diplomat",
     "sources",
@@ -310,7 +380,90 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
                 break;
             }
         }
+        // "the ministry said", "The prime minister's office said": the body named before with
+        // its state.
+        if definite(a, sentence_start, k)
+            && BODY_NOUNS.contains(&word)
+            && let Some(state) = earlier_body_state(a, k).or_else(|| a.dateline_state())
+        {
+            return Some(Subject::Actors(vec![state]));
+        }
         return Some(Subject::Unnamed);
+    }
+    None
+}
+
+/// Nouns for a state's bodies, which "the" with no state named refers back to.
+const BODY_NOUNS: &[&str] = &[
+    "ministry",
+    "office",
+    "government",
+    "army",
+    "military",
+    "embassy",
+    "presidency",
+];
+
+/// Whether the noun phrase ending at `k` opens with "the" ("the foreign ministry", "The prime
+/// minister's office"), not with a possessive ("his office") or an article of its own.
+fn definite(a: &Analysis<'_>, sentence_start: usize, k: usize) -> bool {
+    let mut j = k;
+    while j > sentence_start && k - j < 5 {
+        j -= 1;
+        match a.lower(j) {
+            "the" => return true,
+            "a" | "an" | "his" | "her" | "its" | "their" | "our" | "," | "." | ";" | ":" => {
+                return false;
+            }
+            _ if a.mention(j).is_some() => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The state of the last body named by the same noun as token `k` with its state before or
+/// after it: "Venezuela's foreign ministry", "the Israeli prime minister's office", "the
+/// foreign ministry in Seoul".
+pub fn earlier_body_state(a: &Analysis<'_>, k: usize) -> Option<ActorRef> {
+    let noun = a.lower(k);
+    if !BODY_NOUNS.contains(&noun) {
+        return None;
+    }
+    (0..k)
+        .rev()
+        .filter(|&j| a.lower(j) == noun && !a.quoted[j])
+        .find_map(|j| body_state_at(a, j))
+}
+
+/// The state named with the body noun at token `j`, before it ("Brazil's foreign ministry")
+/// or after it ("the foreign ministry in Seoul").
+pub fn body_state_at(a: &Analysis<'_>, j: usize) -> Option<ActorRef> {
+    let state = |m: &crate::text::analysis::Mention| {
+        m.actors
+            .iter()
+            .copied()
+            .find(|&x| a.actor_kind(x) != ActorKind::Person)
+    };
+    let mut i = j;
+    while i > 0 && j - i < 4 {
+        i -= 1;
+        if matches!(a.word(i), "," | "." | ";" | ":") {
+            break;
+        }
+        if let Some(m) = a.mention(i) {
+            return if m.is_place { None } else { state(m) };
+        }
+    }
+    // "the foreign ministry in Seoul", "the office of the U.N. special envoy".
+    let mut after = j + 2;
+    if after < a.tokens.len() && a.lower(after) == "the" {
+        after += 1;
+    }
+    if after < a.tokens.len() && matches!(a.lower(j + 1), "in" | "of") {
+        return a
+            .mention(after)
+            .and_then(|m| state(m).or_else(|| a.state_of_place(m)));
     }
     None
 }

@@ -2190,6 +2190,39 @@ impl<'a> Analysis<'a> {
         let actor = self.actor_of_entity(nato)?;
         Some((i..i + 1, vec![actor], How::Collective))
     }
+
+    /// The state a national body belongs to ("State Department": United States), for a body
+    /// that speaks for its state; `None` for any other actor.
+    pub fn state_of_body(&self, actor: ActorRef) -> Option<ActorRef> {
+        let Some(Entity::Organisation(o)) = self.actors[actor.0].entity else {
+            return None;
+        };
+        match self.lexicon.organisations[o].implies.as_slice() {
+            [state @ Entity::State(_)] => self.actor_of_entity(*state),
+            _ => None,
+        }
+    }
+
+    /// The state a place mention lies in ("the foreign ministry in Seoul"), when the article
+    /// names that state as an actor too.
+    pub fn state_of_place(&self, mention: &Mention) -> Option<ActorRef> {
+        self.state_of_place_entry(mention.place?)
+    }
+
+    /// The state of a wire report's dateline ("BEIRUT, July 24 (...) -"): the government
+    /// "the ministry" or "the prime minister's office" of the report belongs to, when nothing
+    /// else in the text says whose they are.
+    pub fn dateline_state(&self) -> Option<ActorRef> {
+        let (_, place) = self.dateline.as_ref()?;
+        self.state_of_place_entry((*place)?)
+    }
+
+    fn state_of_place_entry(&self, place: usize) -> Option<ActorRef> {
+        let place = &self.lexicon.places[place];
+        let iso3 = place.country.as_ref()?;
+        let state = self.lexicon.states.iter().position(|s| &s.iso3 == iso3)?;
+        self.actor_of_entity(Entity::State(state))
+    }
 }
 
 fn title_names_meeting(title: &str) -> bool {
