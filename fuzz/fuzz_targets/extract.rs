@@ -20,8 +20,16 @@ fuzz_target!(|data: &[u8]| {
         .chain(extraction.statements.iter().flat_map(|s| &s.evidence))
         .chain(extraction.demands.iter().flat_map(|d| &d.evidence))
         .map(|e| e.span)
-        .chain(extraction.actors.iter().flat_map(|a| a.roles.iter().map(|r| r.span)));
+        .chain(
+            extraction
+                .actors
+                .iter()
+                .flat_map(|a| a.roles.iter().map(|r| r.span)),
+        );
     for span in spans {
-        assert!(span.start <= span.end && span.end <= chars, "{span:?} outside {chars}");
+        assert!(
+            span.start <= span.end && span.end <= chars,
+            "{span:?} outside {chars}"
+        );
     }
 });

@@ -266,7 +266,24 @@ fn check_readable_version(conn: &Connection, path: &Path) -> Result<(), KbError>
 
 /// Makes sure the file is an SQLite database that is empty or dipkb's, and returns its schema
 /// version (0 for an empty database).
+///
+/// Its reads are one read transaction: another process creating the same database at this
+/// moment claims the file, makes the migrations' record and migrates, each committed apart, and
+/// reads of two of those moments would see a stranger's database (tables but no dipkb mark) or
+/// one that lost its record (tables but no migration).
 fn check_identity(conn: &Connection, path: &Path) -> Result<i64, KbError> {
+    if !conn.is_autocommit() {
+        return read_identity(conn, path);
+    }
+    conn.execute_batch("BEGIN")
+        .map_err(|source| open_error(path, source))?;
+    let found = read_identity(conn, path);
+    // Only read: ending it cannot lose anything.
+    let _ = conn.execute_batch("ROLLBACK");
+    found
+}
+
+fn read_identity(conn: &Connection, path: &Path) -> Result<i64, KbError> {
     let not_dipkb = |reason: String| KbError::NotDipkb {
         path: path.to_path_buf(),
         reason,
