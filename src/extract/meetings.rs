@@ -707,6 +707,8 @@ fn assign_dates(
                 | "be"
                 | "scheduled"
                 | "set"
+                | "planned"
+                | "slated"
                 | "convened"
                 | "resumed"
         )
@@ -1699,6 +1701,31 @@ fn status_of(
             return status;
         }
     }
+    // "A meeting in Brussels ... that had been set for Wednesday has been postponed": the
+    // meeting is the subject of the passive status verb, past its relative clause and
+    // modifiers; another meeting word, a verb of speech or a new clause in between ends it.
+    let subject_of_clause = np_start == sentence.start
+        || matches!(a.lower(np_start - 1), "," | "but" | "and" | ":")
+        || a.quoted[np_start - 1];
+    if subject_of_clause {
+        for k in cue.end..(cue.end + 25).min(sentence.end) {
+            if is_meeting_cue(a, k).is_some()
+                || matches!(a.lower(k), ";" | "said" | "says" | "told" | "but")
+                || a.phrase(k)
+                    .is_some_and(|p| matches!(p.target, PhraseTarget::Speech(_)))
+            {
+                break;
+            }
+            if let Some((status, _)) = status_at(k)
+                && matches!(
+                    a.lower(k - 1),
+                    "been" | "was" | "were" | "is" | "are" | "be"
+                )
+            {
+                return status;
+            }
+        }
+    }
     if let (Some(date), Some(published)) = (date.and_then(|d| d.date), a.published)
         && date.first_day().is_some_and(|d| d > published)
         && date.precision() == crate::text::Precision::Day
@@ -2443,6 +2470,17 @@ mod tests {
         ] {
             assert_eq!(meetings(body, (2006, 7, 25)), [], "{body}");
         }
+    }
+
+    #[test]
+    fn a_meeting_set_for_a_day_and_postponed_keeps_that_day() {
+        let found = meetings(
+            "A meeting in Brussels between Serbia and Kosovo that had been set for Wednesday has been postponed.",
+            (2022, 12, 20),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "2022-12-21");
+        assert_eq!(found[0].1, MeetingStatus::Postponed);
     }
 
     #[test]
