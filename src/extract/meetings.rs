@@ -37,6 +37,9 @@ struct Mention {
     /// Its parties are "both sides", "the leaders" or an unresolved "they": those of the
     /// meeting the article is about.
     collective: bool,
+    /// Named collectively as so many persons ("the two ministers"): the persons of that
+    /// meeting, when it has that many.
+    collective_persons: Option<usize>,
     /// "after the meeting with Lavrov": definite, with parties named in its own words.
     definite_with_parties: bool,
     /// The parties its own noun phrase names.
@@ -69,6 +72,46 @@ const NON_PARTY_NOUNS: &[&str] = &[
     "workers",
     "civilians",
     "forces",
+];
+
+/// Objects that make "meet" no meeting: "meet demands", "meet the goals", "meet these
+/// challenges".
+const NOT_MET_OBJECTS: &[&str] = &[
+    "demand",
+    "demands",
+    "goal",
+    "goals",
+    "need",
+    "needs",
+    "target",
+    "targets",
+    "obligation",
+    "obligations",
+    "requirement",
+    "requirements",
+    "interest",
+    "interests",
+    "condition",
+    "conditions",
+    "criteria",
+    "criterion",
+    "standard",
+    "standards",
+    "deadline",
+    "deadlines",
+    "expectation",
+    "expectations",
+    "commitment",
+    "commitments",
+    "challenge",
+    "challenges",
+    "threat",
+    "threats",
+    "moment",
+    "objective",
+    "objectives",
+    "benchmarks",
+    "threshold",
 ];
 
 /// Determiners that make a meeting noun refer back to one already named.
@@ -224,7 +267,7 @@ pub fn find(a: &mut Analysis<'_>) -> Vec<Meeting> {
         let extra = if first.in_series {
             shared_parties(a, &meetings)
         } else if first.collective {
-            salient_parties(a, &meetings, &sizes)
+            salient_parties(a, &meetings, &sizes, first.collective_persons)
         } else {
             Vec::new()
         };
@@ -267,12 +310,29 @@ fn dateline_place(
 
 /// The states and organisations of the meeting mentioned most so far, with the states of its
 /// persons when it has none of its own.
-fn salient_parties(a: &Analysis<'_>, meetings: &[Meeting], sizes: &[usize]) -> Vec<ActorRef> {
+fn salient_parties(
+    a: &Analysis<'_>,
+    meetings: &[Meeting],
+    sizes: &[usize],
+    persons: Option<usize>,
+) -> Vec<ActorRef> {
     let Some(salient) = (0..meetings.len()).max_by_key(|&i| (sizes[i], std::cmp::Reverse(i)))
     else {
         return Vec::new();
     };
     let meeting = &meetings[salient];
+    // "The two ministers last met in August": the persons of that meeting.
+    if let Some(count) = persons {
+        let named: Vec<ActorRef> = meeting
+            .participants
+            .iter()
+            .filter(|p| !p.implied && a.actor_kind(p.actor) == ActorKind::Person)
+            .map(|p| p.actor)
+            .collect();
+        if named.len() == count {
+            return named;
+        }
+    }
     let named: Vec<ActorRef> = meeting
         .participants
         .iter()
@@ -414,6 +474,7 @@ fn transcript_meeting(a: &Analysis<'_>, out: &mut Vec<Mention>) {
         during: false,
         transcript: true,
         collective: false,
+        collective_persons: None,
         definite_with_parties: false,
         own: Vec::new(),
         label: "meeting of the speakers".into(),
@@ -553,11 +614,50 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
             return false;
         }
     }
+    // "meet demands", "to meet these challenges", "meeting its obligations": not an encounter.
+    if matches!(word, "meet" | "meets" | "met" | "meeting") {
+        let object = (tokens.end..(tokens.end + 4).min(end)).find(|&j| {
+            !matches!(
+                a.lower(j),
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "your"
+                    | "these"
+                    | "those"
+                    | "this"
+                    | "that"
+                    | "all"
+                    | "any"
+                    | "some"
+                    | "such"
+                    | "new"
+                    | "basic"
+                    | "growing"
+                    | "key"
+                    | "shared"
+                    | "common"
+                    | "global"
+                    | "urgent"
+            )
+        });
+        if object.is_some_and(|j| NOT_MET_OBJECTS.contains(&a.lower(j))) {
+            return false;
+        }
+    }
     match word {
         // "spoke with X", "spoke by phone with X", not "spoke to reporters".
+        // "X and Y spoke by phone on Wednesday": the call of its subjects.
         "spoke" | "speaks" | "talked" => {
             let limit = (tokens.end + 6).min(end);
             (tokens.end..limit).any(|j| a.lower(j) == "with")
+                || (tokens.end..(tokens.end + 3).min(end))
+                    .any(|j| matches!(a.lower(j), "phone" | "telephone"))
         }
         "hosted" | "hosts" | "visited" | "visits" | "brief" | "briefed" | "convened" => {
             let limit = (tokens.end + 8).min(end);
@@ -607,6 +707,8 @@ fn assign_dates(
                 | "be"
                 | "scheduled"
                 | "set"
+                | "planned"
+                | "slated"
                 | "convened"
                 | "resumed"
         )
@@ -789,8 +891,16 @@ fn read_mention(
         a.word(main_start),
         subject
     );
-    if let Some(subject) = subject {
-        add(subject_actors(&subject), &mut named);
+    if let Some(subject) = &subject {
+        add(subject_actors(subject), &mut named);
+    }
+    // "Seo and his Japanese counterpart Morimoto spoke by phone": every party of a coordinated
+    // subject of a meeting verb.
+    if is_verb && subject.as_ref().is_none_or(|s| subject_actors(s).len() < 2) {
+        add(
+            &coordinated_subject(a, sentence.start.max(main_start), tokens.start),
+            &mut named,
+        );
     }
     // "Sherman’s meeting", "the Deputy’s meetings".
     if np_start > 1
@@ -899,6 +1009,8 @@ fn read_mention(
         during: np_start > 0 && matches!(a.lower(np_start - 1), "during"),
         transcript: false,
         collective,
+        collective_persons: persons_named_collectively(a, sentence.clone(), tokens.start)
+            .filter(|_| collective),
         definite_with_parties,
         own: own_np_parties,
         label,
@@ -1279,6 +1391,46 @@ fn embedded_fronted_subject(
     clause::subject_before(a, comma + 1, verb)
 }
 
+/// Nouns that, after "both", "two" or "three", name the parties of the meeting the article is
+/// about: "both sides", "the two ministers", "senior diplomats of the two countries".
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "sides",
+    "parties",
+    "countries",
+    "governments",
+    "delegations",
+    "ministers",
+    "leaders",
+    "presidents",
+    "men",
+    "officials",
+    "counterparts",
+];
+
+/// Of those, the nouns that name persons: "the two ministers" are the persons of that meeting.
+const COLLECTIVE_PERSONS: &[&str] = &["ministers", "leaders", "presidents", "men", "counterparts"];
+
+/// "The two ministers met", not "officials of the two countries met": the collective names
+/// persons, right after its number, which it gives.
+fn persons_named_collectively(
+    a: &Analysis<'_>,
+    sentence: Range<usize>,
+    cue: usize,
+) -> Option<usize> {
+    let start = clause::main_clause_start(a, sentence);
+    // "the two ministers", "the two vice ministers", "both foreign ministers".
+    (start.max(cue.saturating_sub(12))..cue).find_map(|k| {
+        let count = match a.lower(k) {
+            "both" | "two" => 2,
+            "three" => 3,
+            _ => return None,
+        };
+        (COLLECTIVE_PERSONS.contains(&a.lower(k + 1))
+            || COLLECTIVE_PERSONS.contains(&a.lower(k + 2)))
+        .then_some(count)
+    })
+}
+
 /// "Senior military commanders from both sides are to meet", "They also agreed to launch":
 /// parties named only collectively.
 fn is_collective(
@@ -1297,8 +1449,8 @@ fn is_collective(
     let start = clause::main_clause_start(a, sentence.clone());
     let near: Vec<&str> = (start..cue).rev().take(12).map(|k| a.lower(k)).collect();
     let words: Vec<&str> = (start..cue).take(3).map(|k| a.lower(k)).collect();
-    let sides = near.iter().any(|w| matches!(*w, "sides" | "parties"))
-        && near.iter().any(|w| matches!(*w, "both" | "two"));
+    let sides = near.iter().any(|w| COLLECTIVE_NOUNS.contains(w))
+        && near.iter().any(|w| matches!(*w, "both" | "two" | "three"));
     let unresolved_they = words.first().is_some_and(|w| *w == "they") && a.mention(start).is_none();
     let leaders = words.len() >= 2 && words[0] == "the" && words[1] == "leaders";
     sides || unresolved_they || leaders
@@ -1360,6 +1512,108 @@ fn subject_actors(subject: &clause::Subject) -> &[ActorRef] {
         clause::Subject::Unnamed => &[],
     }
 }
+
+/// The parties of a subject coordinated with "and" right before a meeting verb ("Seo Jae-won
+/// and his Japanese counterpart Kenji Morimoto spoke", "Hwang and Ganzorig last met"): its
+/// persons, or its states and organisations when it names no person. Nothing when another verb
+/// or a clause boundary stands between, or when "and" joins no two parties.
+fn coordinated_subject(a: &Analysis<'_>, clause_start: usize, verb: usize) -> Vec<ActorRef> {
+    // Only auxiliaries and adverbs stand between the subject and its verb.
+    let mut end = verb;
+    while end > clause_start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(end - 1)) {
+        end -= 1;
+    }
+    let party_before = end > clause_start
+        && a.mention(end - 1)
+            .is_some_and(|m| !m.is_place && !m.actors.is_empty() && m.how != How::Pronoun);
+    if !party_before {
+        return Vec::new();
+    }
+    let mut start = end;
+    let mut joined = false;
+    while start > clause_start && verb - start < 25 {
+        let k = start - 1;
+        let word = a.lower(k);
+        let title = a
+            .phrase(k)
+            .is_some_and(|p| matches!(p.target, PhraseTarget::Title(_)));
+        if matches!(
+            word,
+            "," | ";" | ":" | "who" | "which" | "that" | "said" | "says" | "when" | "after"
+        ) || a.quoted[k]
+            || (!title && a.mention(k).is_none() && clause::is_verb_like(a, k))
+        {
+            break;
+        }
+        joined |= word == "and";
+        start = k;
+    }
+    if !joined {
+        return Vec::new();
+    }
+    let mut persons = Vec::new();
+    let mut bodies = Vec::new();
+    let mut k = start;
+    while k < end {
+        let Some(m) = a.mention(k).filter(|m| m.tokens.start == k) else {
+            k += 1;
+            continue;
+        };
+        if !m.is_place && m.how != How::Pronoun {
+            for &actor in &m.actors {
+                let list = if a.actor_kind(actor) == ActorKind::Person {
+                    &mut persons
+                } else {
+                    &mut bodies
+                };
+                if !list.contains(&actor) {
+                    list.push(actor);
+                }
+            }
+        }
+        k = m.tokens.end.max(k + 1);
+    }
+    let parties = if persons.is_empty() { bodies } else { persons };
+    if parties.len() < 2 {
+        return Vec::new();
+    }
+    parties
+}
+
+/// Words that may stand between a coordinated subject and its meeting verb: "Hwang and
+/// Ganzorig last met", "X and Y are due to meet".
+const BETWEEN_SUBJECT_AND_MEETING: &[&str] = &[
+    "last",
+    "first",
+    "also",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "are",
+    "is",
+    "were",
+    "was",
+    "be",
+    "due",
+    "to",
+    "again",
+    "later",
+    "then",
+    "briefly",
+    "jointly",
+    "previously",
+    "recently",
+    "already",
+    "never",
+    "often",
+    "both",
+    "separately",
+    "together",
+    "today",
+    "yesterday",
+];
 
 /// The persons listed before a relative "who".
 fn persons_before_relative(a: &Analysis<'_>, start: usize, who: usize) -> Vec<ActorRef> {
@@ -1445,6 +1699,31 @@ fn status_of(
                 .any(|j| matches!(a.lower(j), "was" | "were" | "been" | "be" | "is" | "are"))
         {
             return status;
+        }
+    }
+    // "A meeting in Brussels ... that had been set for Wednesday has been postponed": the
+    // meeting is the subject of the passive status verb, past its relative clause and
+    // modifiers; another meeting word, a verb of speech or a new clause in between ends it.
+    let subject_of_clause = np_start == sentence.start
+        || matches!(a.lower(np_start - 1), "," | "but" | "and" | ":")
+        || a.quoted[np_start - 1];
+    if subject_of_clause {
+        for k in cue.end..(cue.end + 25).min(sentence.end) {
+            if is_meeting_cue(a, k).is_some()
+                || matches!(a.lower(k), ";" | "said" | "says" | "told" | "but")
+                || a.phrase(k)
+                    .is_some_and(|p| matches!(p.target, PhraseTarget::Speech(_)))
+            {
+                break;
+            }
+            if let Some((status, _)) = status_at(k)
+                && matches!(
+                    a.lower(k - 1),
+                    "been" | "was" | "were" | "is" | "are" | "be"
+                )
+            {
+                return status;
+            }
         }
     }
     if let (Some(date), Some(published)) = (date.and_then(|d| d.date), a.published)
@@ -2149,6 +2428,59 @@ mod tests {
                 vec!["Karim Haddad".into(), "Mikko Laaksonen".into()]
             )]
         );
+    }
+
+    #[test]
+    fn a_coordinated_subject_gives_every_party() {
+        let found = meetings(
+            "The 2nd Republic of Korea-Mongolia Strategic Dialogue was held in Seoul on May 29. Vice Minister Hwang Min-seok and State Secretary Luvsan Ganzorig led the delegations.\n\nIn Ulaanbaatar, Hwang and Ganzorig met in October 2012.",
+            (2013, 5, 30),
+        );
+        let past = found
+            .iter()
+            .find(|m| m.0 == "2012-10")
+            .expect("the 2012 meeting");
+        assert_eq!(
+            past.2,
+            vec!["Hwang Min-seok".to_string(), "Luvsan Ganzorig".to_string()]
+        );
+    }
+
+    #[test]
+    fn the_two_ministers_are_the_persons_of_the_meeting_reported() {
+        let found = meetings(
+            "Lebanese Prime Minister Karim Haddad met EU envoy Mikko Laaksonen in Beirut on Monday.\n\nThe two ministers last met in Brussels in May.",
+            (2006, 7, 25),
+        );
+        let past = found
+            .iter()
+            .find(|m| m.0 == "2006-05")
+            .expect("the May meeting");
+        assert_eq!(
+            past.2,
+            vec!["Karim Haddad".to_string(), "Mikko Laaksonen".to_string()]
+        );
+    }
+
+    #[test]
+    fn meeting_demands_or_goals_is_no_meeting() {
+        for body in [
+            "Prime Minister Karim Haddad and EU envoy Mikko Laaksonen vowed to meet the goals of the Paris Agreement.",
+            "Prime Minister Karim Haddad and EU envoy Mikko Laaksonen said Israel had not met their demands.",
+        ] {
+            assert_eq!(meetings(body, (2006, 7, 25)), [], "{body}");
+        }
+    }
+
+    #[test]
+    fn a_meeting_set_for_a_day_and_postponed_keeps_that_day() {
+        let found = meetings(
+            "A meeting in Brussels between Serbia and Kosovo that had been set for Wednesday has been postponed.",
+            (2022, 12, 20),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "2022-12-21");
+        assert_eq!(found[0].1, MeetingStatus::Postponed);
     }
 
     #[test]

@@ -286,9 +286,18 @@ fn date_at(
             return make(explicit.end_token, explicit.date, explicit.end_date);
         }
         let before = (i > sentence_start).then(|| tokens[i - 1].text(text).to_lowercase());
+        // "set for Wednesday", "scheduled for Thursday", "planned for Sunday": the day an
+        // arrangement looks forward to, even when the text reports it called off.
+        let arranged = i >= sentence_start + 2
+            && before.as_deref() == Some("for")
+            && matches!(
+                tokens[i - 2].text(text).to_lowercase().as_str(),
+                "set" | "scheduled" | "planned" | "slated" | "fixed" | "rescheduled"
+            );
         let date = published.map(|p| match before.as_deref() {
             Some("last") => previous_weekday(p - Duration::days(1), day),
             Some("next") => next_weekday(p + Duration::days(1), day),
+            _ if arranged => next_weekday(p, day),
             _ => match tense() {
                 Tense::Past => previous_weekday(p, day),
                 Tense::Future => next_weekday(p, day),
@@ -779,6 +788,25 @@ mod tests {
 
     fn date(sentence: &str, published: &str) -> String {
         resolve(sentence, published).1.unwrap_or_default()
+    }
+
+    #[test]
+    fn a_day_set_for_looks_forward_even_when_called_off() {
+        // 2022-12-20 was a Tuesday.
+        assert_eq!(
+            date(
+                "A meeting that had been set for Wednesday has been postponed.",
+                "2022-12-20"
+            ),
+            "2022-12-21"
+        );
+        assert_eq!(
+            date(
+                "Talks that had been scheduled for Wednesday were called off.",
+                "2022-12-20"
+            ),
+            "2022-12-21"
+        );
     }
 
     #[test]
