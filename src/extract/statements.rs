@@ -1074,8 +1074,19 @@ fn complement_start(
         }
     }
     match pattern {
-        // "announced that X"; "announced the deal" reports no speech.
-        SpeechPattern::That => None,
+        // "announced that X"; "announced the deal" reports no speech, but "announced
+        // (Wednesday) it would send" does: a pronoun and a finite verb open a clause.
+        SpeechPattern::That => {
+            let sentence = a.sentence_of(after_verb);
+            let j = a.dates[sentence]
+                .iter()
+                .find(|d| d.first_token == after_verb)
+                .map_or(after_verb, |d| d.end_token);
+            (j + 1 < end
+                && matches!(a.lower(j), "it" | "he" | "she" | "they" | "we")
+                && looks_finite(a.lower(j + 1)))
+            .then_some(j)
+        }
         SpeechPattern::Tell => {
             // "warned of a showdown": a topic, not what was said.
             if matches!(a.lower(after_verb), "of" | "about" | "against" | "on") {
@@ -1104,6 +1115,12 @@ fn complement_start(
             // "said on Monday ..." — skip a date right after the verb.
             let sentence = a.sentence_of(after_verb);
             let mut j = after_verb;
+            // "said on Friday it opposed": the preposition goes with the date.
+            let on_date = matches!(a.lower(j), "on" | "late" | "early")
+                && a.dates[sentence].iter().any(|d| d.first_token == j + 1);
+            if on_date {
+                j += 1;
+            }
             if let Some(date) = a.dates[sentence].iter().find(|d| d.first_token == j) {
                 j = date.end_token;
                 if j < end && a.word(j) == "," {
@@ -1290,6 +1307,29 @@ mod tests {
             found,
             [("-".into(), false, "The ceasefire is holding".into())]
         );
+    }
+
+    #[test]
+    fn a_clause_without_that_after_announced_is_what_was_announced() {
+        let found = said("The Kremlin announced Wednesday it would send a delegation to Istanbul.");
+        assert_eq!(
+            found,
+            [(
+                "Russia".into(),
+                false,
+                "it would send a delegation to Istanbul".into()
+            )]
+        );
+        assert_eq!(
+            texts("Russia announced it had expelled two diplomats."),
+            ["it had expelled two diplomats"]
+        );
+        assert_eq!(
+            texts("China said on Friday it opposed the sanctions."),
+            ["it opposed the sanctions"]
+        );
+        // An object is no speech.
+        assert!(said("The Kremlin announced Wednesday a new round of talks.").is_empty());
     }
 
     #[test]
