@@ -501,8 +501,11 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
     let in_turn = a.in_turn_body(range.start);
     // A meeting urged or called for is a demand, not a meeting: "urged Truss to continue good
     // faith negotiations", "called for direct dialogue".
-    let demanded_from = (range.start..range.end).find(|&k| {
+    // Not a word of the dateline ("SEOUL, Nov. 1 (East Asia Press) --") nor of a name.
+    let words_start = a.sentence_start(range.clone());
+    let demanded_from = (words_start..range.end).find(|&k| {
         a.demand_cue_at(k).is_some()
+            && (k == words_start || !a.word(k).starts_with(|c: char| c.is_uppercase()))
             && !(k > 0
                 && matches!(
                     a.lower(k - 1),
@@ -2401,6 +2404,32 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_word_of_demanding_in_a_dateline_or_a_name_does_not_make_a_meeting_a_demand() {
+        let body = "Japanese Foreign Minister Kenji Morimoto and South Korean Foreign Minister \
+                    Seo Jae-won spoke by phone on Wednesday.";
+        for text in [
+            format!("SEOUL, Nov. 1 (East Asia Press) -- {body}"),
+            format!("{body} They met later at the Joint Press Availability."),
+        ] {
+            let found = meetings(&text, (2018, 11, 1));
+            assert!(
+                found
+                    .iter()
+                    .any(|(date, status, names)| date == "2018-10-31"
+                        && *status == MeetingStatus::Held
+                        && names.len() == 2),
+                "{text}: {found:?}"
+            );
+        }
+        // A meeting urged is still a demand, not a meeting held.
+        let found = meetings(
+            "Japan urged South Korea to hold talks on the ruling.",
+            (2018, 11, 1),
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
