@@ -339,6 +339,23 @@ fn quotations(
             q += 1;
             continue;
         };
+        // A scare quote ("the so-called “people's republics”"), or a quotation of one or two
+        // words inside what was reported ("said the plan was a “road map”"), is no statement
+        // of its own (GOLD_FORMAT.md: a partial quotation is one of three words or more).
+        let before = a
+            .text_of(quote.open.saturating_sub(3)..quote.open)
+            .to_lowercase();
+        let so_called = before.ends_with("so-called") || before.ends_with("so called");
+        let gap = if attribution.after {
+            attribution.tokens.start.saturating_sub(quote.close)
+        } else {
+            quote.open.saturating_sub(attribution.tokens.end)
+        };
+        let next_to_attribution = attribution.tokens.is_empty() || gap <= 2;
+        if so_called || (words < 3 && !next_to_attribution) {
+            q += 1;
+            continue;
+        }
         // Scare quotes ("a sham “trial”") have no attribution; short quotes with one are kept.
         // The words inside the marks, without the comma or colon before the attribution.
         let mut inner = inner;
@@ -1330,6 +1347,34 @@ mod tests {
         );
         // An object is no speech.
         assert!(said("The Kremlin announced Wednesday a new round of talks.").is_empty());
+    }
+
+    #[test]
+    fn scare_quotes_and_quoted_words_inside_a_report_are_no_statements() {
+        let found = said(
+            "Canada summoned the Russian ambassador on Thursday, Foreign Minister Melanie Joly \
+             said, calling the recognition of the so-called \"people's republics\" illegal.",
+        );
+        assert!(found.iter().all(|(_, direct, _)| !direct), "{found:?}");
+        let found =
+            said("Foreign Minister Sergei Lavrov said the plan was a \"road map\" for the region.");
+        assert!(found.iter().all(|(_, direct, _)| !direct), "{found:?}");
+        // A short answer right after its attribution is still what was said.
+        let found = said("Asked about the talks, Foreign Minister Sergei Lavrov said: \"Useful.\"");
+        assert!(
+            found
+                .iter()
+                .any(|(_, direct, text)| *direct && text == "Useful."),
+            "{found:?}"
+        );
+        let found =
+            said("\"Nothing,\" Foreign Minister Sergei Lavrov said when asked what had changed.");
+        assert!(
+            found
+                .iter()
+                .any(|(_, direct, text)| *direct && text == "Nothing"),
+            "{found:?}"
+        );
     }
 
     #[test]
