@@ -846,6 +846,14 @@ fn demander(
     clause::main_subject(a, sentence)
 }
 
+/// Whether an actor is on the side of any of the demanders.
+fn on_demanders_side(a: &Analysis<'_>, by: &Subject, actor: ActorRef) -> bool {
+    match by {
+        Subject::Actors(demanders) => demanders.iter().any(|&d| same_side(a, d, actor)),
+        Subject::Unnamed => false,
+    }
+}
+
 /// "requested Mongolia's continued cooperation", "requested the understanding of the
 /// Philippines", "requested assistance from Japan": the party a request's object names as the
 /// one asked, other than the demander's side.
@@ -853,15 +861,11 @@ fn asked_in_object(a: &Analysis<'_>, from: usize, end: usize, by: &Subject) -> O
     if names_meeting(a, from, end) {
         return None;
     }
-    let demanders: &[ActorRef] = match by {
-        Subject::Actors(actors) => actors,
-        Subject::Unnamed => &[],
-    };
     let party = |k: usize| {
         a.mention(k)
             .filter(|m| m.tokens.start == k && !m.is_place && m.how != How::Pronoun)
             .and_then(|m| m.actors.first().copied())
-            .filter(|&x| !demanders.iter().any(|&d| same_side(a, d, x)))
+            .filter(|&x| !on_demanders_side(a, by, x))
     };
     let possessor = party(from).filter(|_| {
         a.mention(from).is_some_and(|m| {
@@ -913,11 +917,7 @@ fn described_addressee(
     cue: usize,
     by: &Subject,
 ) -> Option<ActorRef> {
-    let demanders: &[ActorRef] = match by {
-        Subject::Actors(actors) => actors,
-        Subject::Unnamed => &[],
-    };
-    let ours = |x: ActorRef| demanders.iter().any(|&d| same_side(a, d, x));
+    let ours = |x: ActorRef| on_demanders_side(a, by, x);
     let sides = words.clone().any(|k| {
         k > words.start
             && WORDS.sides.contains(a.lower(k))
