@@ -93,16 +93,18 @@ pub enum Command {
     /// Who met whom, who demanded what of whom, who rejected whose demand.
     #[command(after_help = examples::RELATIONS)]
     Relations(relations::Args),
-    /// An actor's profile; or, with alias, merge or rename, a correction kept across ingests.
+    /// An actor's profile; or, with alias, merge, rename or unjoin, a correction kept across ingests.
     #[command(after_help = examples::ACTOR)]
     Actor(actor::Args),
-    /// A meeting with its participants, statements, demands and sources.
+    /// A meeting with its participants, statements, demands, the copies of the articles that
+    /// report it (outlet, address, date) and the words of each source.
     #[command(after_help = examples::MEETING)]
     Meeting(record::Args),
-    /// A statement with its sources.
+    /// A statement with the copies of the articles that report it and the words of each.
     #[command(after_help = examples::STATEMENT)]
     Statement(record::Args),
-    /// A demand with its answer and sources.
+    /// A demand with its answer, the copies of the articles that report it and the words of
+    /// each.
     #[command(after_help = examples::DEMAND)]
     Demand(record::Args),
     /// Full-text search of statements and articles.
@@ -261,7 +263,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     let lexicon = || -> &Lexicon { extended.as_ref().unwrap_or_else(|| Lexicon::builtin()) };
     match cli.command {
-        Command::Ingest(args) => ingest::run(&cli.db, args, lexicon()),
+        Command::Ingest(args) => ingest::run(&cli.db, args, &lexicon),
         Command::Extract(args) => extract::run(args, lexicon()),
         Command::Eval(args) => eval::run(args, cli.verbose > 0, lexicon()),
         Command::Timeline(args) => timeline::run(&cli.db, args),

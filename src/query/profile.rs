@@ -38,6 +38,19 @@ fn sources(conn: &Connection, fact: &str, id: i64) -> Result<Rows, QueryError> {
     select(conn, &sql, [id])
 }
 
+/// The copies of the articles that report a fact: each outlet, address and date the same text
+/// was ingested under, one row per row of `article_sources`, so that a record lists as many
+/// copies as its `sources` count (and the timeline's) says. `fact` as for [`sources`].
+fn copies(conn: &Connection, fact: &str, id: i64) -> Result<Rows, QueryError> {
+    let sql = format!(
+        "SELECT c.article_id, c.published, c.source AS outlet, c.url, c.title \
+         FROM article_sources AS c \
+         WHERE c.article_id IN (SELECT r.article_id FROM {fact}_reports AS r WHERE r.{fact}_id = ?1) \
+         ORDER BY c.published IS NULL, c.published, c.article_id, c.id"
+    );
+    select(conn, &sql, [id])
+}
+
 /// An actor's profile: who it is, its names, its offices over time, the actors it deals with,
 /// and its latest events.
 pub fn actor_profile(conn: &Connection, id: i64, recent: usize) -> Result<Document, QueryError> {
@@ -162,6 +175,7 @@ pub fn meeting_record(conn: &Connection, id: i64) -> Result<Document, QueryError
             [id],
         )?,
     );
+    doc.push("copies", copies(conn, "meeting", id)?);
     doc.push("sources", sources(conn, "meeting", id)?);
     Ok(doc)
 }
@@ -181,6 +195,7 @@ pub fn statement_record(conn: &Connection, id: i64) -> Result<Document, QueryErr
             "statement",
         )?,
     );
+    doc.push("copies", copies(conn, "statement", id)?);
     doc.push("sources", sources(conn, "statement", id)?);
     Ok(doc)
 }
@@ -202,6 +217,7 @@ pub fn demand_record(conn: &Connection, id: i64) -> Result<Document, QueryError>
             "demand",
         )?,
     );
+    doc.push("copies", copies(conn, "demand", id)?);
     doc.push("sources", sources(conn, "demand", id)?);
     Ok(doc)
 }

@@ -6,6 +6,7 @@
 //! byte-order mark and turn CRLF and CR line ends into LF before anything else looks at the text,
 //! so offsets do not depend on how the file was saved.
 
+mod charset;
 mod decode;
 mod html;
 mod json;
@@ -448,17 +449,27 @@ fn read_bytes_with(
     options: &ReadOptions,
     sidecar: Option<Result<sidecar::Sidecar, Warning>>,
 ) -> Vec<Result<Article, SourceError>> {
-    let decoded = match decode::decode(bytes) {
+    // A web page says which encoding it is in; other inputs are UTF-8 (or UTF-16 with a BOM).
+    let decoded = match format {
+        Format::Html => decode::decode_page(bytes),
+        _ => decode::decode(bytes),
+    };
+    let decoded = match decoded {
         Ok(decoded) => decoded,
         Err(problem) => return vec![Err(SourceError::new(origin, problem))],
     };
     let mut warnings = decoded.warnings;
     let articles = match format {
-        // A saved page renamed, or a scraper's output saved as text: its markup is no text.
-        Format::Text if html::is_page(&decoded.text) => {
-            warnings.push(html::page_in_text_file());
-            vec![html::parse(&decoded.text, origin)]
-        }
+        // A saved page renamed, or a scraper's output saved as text: its markup is no text, and
+        // its bytes are in the encoding it declares.
+        Format::Text if html::is_page(&decoded.text) => match decode::decode_page(bytes) {
+            Ok(page) => {
+                warnings = page.warnings;
+                warnings.push(html::page_in_text_file());
+                vec![html::parse(&page.text, origin)]
+            }
+            Err(problem) => vec![Err(SourceError::new(origin, problem))],
+        },
         Format::Text => vec![plain::parse(&decoded.text, origin)],
         Format::Html => vec![html::parse(&decoded.text, origin)],
         Format::Json => json::parse_document(&decoded.text, origin),

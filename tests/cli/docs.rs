@@ -217,3 +217,25 @@ fn exports_keep_codes_as_text_and_the_docs_say_how_to_read_them() {
         "{numeric_looking:?}"
     );
 }
+
+/// Issue #13: the README says which Rust builds dipkb, and it is the `rust-version` Cargo.toml
+/// declares (so that `cargo` itself refuses an older toolchain with the same words).
+#[test]
+fn the_readme_names_the_rust_version_cargo_declares() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+    let version = manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("rust-version = "))
+        .expect("a rust-version in Cargo.toml")
+        .trim_matches('"');
+    assert!(
+        version.split('.').all(|part| part.parse::<u32>().is_ok()),
+        "{version}"
+    );
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    assert!(
+        readme.contains(&format!("Rust {version} or later")),
+        "the README does not say Rust {version} or later"
+    );
+}

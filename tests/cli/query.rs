@@ -232,3 +232,96 @@ fn a_record_in_csv_is_one_table_per_part_as_the_help_says() {
         );
     }
 }
+
+/// Issue #13: `meeting N`, `statement N` and `demand N` list every copy of the articles that
+/// report the fact, with its outlet, address and date, as many as the timeline's `sources`
+/// counts. Before, a record showed one article where the timeline said three sources.
+#[test]
+fn a_record_lists_every_copy_of_a_syndicated_article() {
+    let body = "NATO allies and Russia met in Brussels on Wednesday. \"The talks were frank and \
+                useful,\" U.S. Deputy Secretary of State Wendy Sherman told reporters. Russia \
+                urged NATO to stop its expansion.\n";
+    let kb = Kb::new();
+    for (name, day, outlet, url) in [
+        (
+            "wire.md",
+            "2022-01-12",
+            "Example Wire",
+            "https://wire.example/1",
+        ),
+        (
+            "paper.md",
+            "2022-01-13",
+            "Example Paper",
+            "https://paper.example/2",
+        ),
+        (
+            "radio.md",
+            "2022-01-14",
+            "Example Radio",
+            "https://radio.example/3",
+        ),
+    ] {
+        let path = kb.write(
+            name,
+            format!("---\ntitle: Talks in Brussels\npublished: {day}\nsource: {outlet}\nurl: {url}\n---\n{body}"),
+        );
+        kb.dipkb().arg("ingest").arg(path).assert().success();
+    }
+    assert_eq!(kb.count("articles"), 1);
+    let timeline = kb.json(&["timeline"]);
+    let events = timeline.as_array().unwrap();
+    assert_eq!(
+        events.len(),
+        3,
+        "a meeting, a statement, a demand: {timeline}"
+    );
+    for event in events {
+        assert_eq!(event["sources"], 3, "{event}");
+        let kind = event["event"].as_str().unwrap();
+        let id = event["id"].as_i64().unwrap().to_string();
+        let record = kb.json(&[kind, &id]);
+        let copies: Vec<(String, String, String)> = record["copies"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no copies in {record}"))
+            .iter()
+            .map(|copy| {
+                let field = |name: &str| copy[name].as_str().unwrap_or_default().to_string();
+                (field("published"), field("outlet"), field("url"))
+            })
+            .collect();
+        assert_eq!(
+            copies,
+            [
+                (
+                    "2022-01-12".into(),
+                    "Example Wire".into(),
+                    "https://wire.example/1".into()
+                ),
+                (
+                    "2022-01-13".into(),
+                    "Example Paper".into(),
+                    "https://paper.example/2".into()
+                ),
+                (
+                    "2022-01-14".into(),
+                    "Example Radio".into(),
+                    "https://radio.example/3".into()
+                ),
+            ],
+            "{kind} {id}"
+        );
+        assert_eq!(record[kind]["sources"], 3, "{record}");
+        // The words of the one text, once, not once per copy.
+        let spans = record["sources"].as_array().unwrap();
+        assert!(
+            spans
+                .iter()
+                .all(|span| span["article_id"] == spans[0]["article_id"]),
+            "{record}"
+        );
+        let table = kb.stdout(&[kind, &id]);
+        assert!(table.lines().any(|line| line == "copies"), "{table}");
+        assert!(table.contains("https://radio.example/3"), "{table}");
+    }
+}
