@@ -9,7 +9,9 @@
 //! `DIPKB_BENCH_SIZES=2000,10000` changes the synthetic sizes (empty: none);
 //! `DIPKB_BENCH_REAL=path.jsonl` another real corpus; `DIPKB_BENCH_DIR` where corpora and
 //! databases go (default `target/bench`, kept between runs so that a corpus is made once);
-//! `DIPKB_BENCH_DB=path.sqlite` skips ingest and times the queries on that database.
+//! `DIPKB_BENCH_DB=path.sqlite` skips ingest and times the queries on that database;
+//! `DIPKB_BENCH_BIN=path/to/dipkb` ingests with another build (to time two builds back to
+//! back on a shared machine, where the user seconds column is steadier than the wall time).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -43,9 +45,9 @@ fn main() {
     }
     println!();
     println!(
-        "| articles | raw MB | ingest s | articles/s | MB/s | facts/article | DB bytes per raw byte | peak RSS MB |"
+        "| articles | raw MB | ingest s | user s | articles/s | MB/s | facts/article | DB bytes per raw byte | peak RSS MB |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let real = std::env::var("DIPKB_BENCH_REAL").map_or_else(
         |_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/state-pr/state-pr.jsonl"),
         PathBuf::from,
@@ -61,7 +63,7 @@ fn main() {
         ingest_row(&format!("{label}, again"), &real, &db);
     } else {
         println!(
-            "| (no real text at {}: skipped) | | | | | | | |",
+            "| (no real text at {}: skipped) | | | | | | | | |",
             real.display()
         );
     }
@@ -96,7 +98,8 @@ fn remove_database(db: &Path) {
 /// raw text, time, rates, facts per article, database size per byte of text, peak memory.
 fn ingest_row(label: &str, corpus: &Path, db: &Path) -> f64 {
     let started = Instant::now();
-    let status = Command::new(env!("CARGO_BIN_EXE_dipkb"))
+    let user_before = child_user_seconds();
+    let status = Command::new(dipkb_binary())
         .arg("--db")
         .arg(db)
         .arg("ingest")
@@ -105,6 +108,7 @@ fn ingest_row(label: &str, corpus: &Path, db: &Path) -> f64 {
         .status()
         .expect("run dipkb ingest");
     let seconds = started.elapsed().as_secs_f64();
+    let user = child_user_seconds() - user_before;
     assert!(status.success(), "ingest failed");
     let peak_mb = peak_child_rss_kb() as f64 / 1024.0;
     // Fold the write-ahead log into the file before measuring it.
@@ -128,7 +132,7 @@ fn ingest_row(label: &str, corpus: &Path, db: &Path) -> f64 {
     let db_bytes = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0);
     let raw_mb = raw as f64 / 1e6;
     println!(
-        "| {label} ({n}) | {raw_mb:.1} | {seconds:.1} | {:.0} | {:.2} | {:.2} | {:.2} | {peak_mb:.0} |",
+        "| {label} ({n}) | {raw_mb:.1} | {seconds:.2} | {user:.2} | {:.0} | {:.2} | {:.2} | {:.2} | {peak_mb:.0} |",
         n as f64 / seconds,
         raw_mb / seconds,
         facts as f64 / n.max(1) as f64,
@@ -179,7 +183,7 @@ fn pathological(dir: &Path) {
         let db = dir.join("pathological.sqlite");
         remove_database(&db);
         let started = Instant::now();
-        let status = Command::new(env!("CARGO_BIN_EXE_dipkb"))
+        let status = Command::new(dipkb_binary())
             .arg("--db")
             .arg(&db)
             .arg("ingest")
@@ -337,6 +341,26 @@ fn queries(db: &Path) {
 }
 
 /// Peak resident memory of the largest child process waited for so far, in KiB.
+/// The `dipkb` that ingests: this build's, or `DIPKB_BENCH_BIN`.
+fn dipkb_binary() -> PathBuf {
+    std::env::var("DIPKB_BENCH_BIN").map_or_else(
+        |_| PathBuf::from(env!("CARGO_BIN_EXE_dipkb")),
+        PathBuf::from,
+    )
+}
+
+/// CPU seconds in user mode of the children waited for so far.
+fn child_user_seconds() -> f64 {
+    // SAFETY: getrusage only writes into the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    if ok == 0 {
+        usage.ru_utime.tv_sec as f64 + usage.ru_utime.tv_usec as f64 / 1e6
+    } else {
+        0.0
+    }
+}
+
 fn peak_child_rss_kb() -> i64 {
     // SAFETY: getrusage only writes into the struct it is given.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };

@@ -219,11 +219,11 @@ impl Store {
         reextract: bool,
         extract: impl FnOnce(&StoredArticle) -> &'e Extraction,
     ) -> Result<CopyStored, KbError> {
-        self.unit(|conn| {
+        self.unit(|conn, stale| {
             let (outcome, changed) = record_copy(conn, article_id, article)?;
             let facts = if changed || reextract {
                 let stored = stored_article(conn, article_id)?;
-                Some(replace_facts_in(conn, article_id, extract(&stored))?)
+                Some(replace_facts_in(conn, article_id, extract(&stored), stale)?)
             } else {
                 None
             };

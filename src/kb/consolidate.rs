@@ -24,6 +24,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::{Connection, params};
 
 use super::codes;
+use super::refresh::{Stale, refresh_demand, refresh_statement};
 use super::{KbError, exec};
 
 /// The order of reports by their article: publication date (unknown first), then the article's
@@ -187,6 +188,9 @@ struct MeetingReport {
     day_precise: bool,
     place: Option<PlaceInfo>,
     participants: BTreeSet<i64>,
+    /// The persons named as taking part (not implied): those that tell two meetings of one
+    /// busy person apart.
+    persons: BTreeSet<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -282,6 +286,7 @@ fn load_meeting_reports(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingRep
                 day_precise: precision == "day",
                 place,
                 participants: BTreeSet::new(),
+                persons: BTreeSet::new(),
             })
         })?;
         for report in rows {
@@ -289,13 +294,20 @@ fn load_meeting_reports(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingRep
             by_id.insert(report.id, report);
         }
         let mut select = conn.prepare_cached(&format!(
-            "SELECT meeting_report_id, actor_id FROM meeting_report_participants \
-             WHERE meeting_report_id IN ({list})"
+            "SELECT p.meeting_report_id, p.actor_id, p.implied = 0 AND a.kind = 'person' \
+             FROM meeting_report_participants AS p JOIN actors AS a ON a.id = p.actor_id \
+             WHERE p.meeting_report_id IN ({list})"
         ))?;
-        for pair in select.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))? {
-            let (report, actor) = pair?;
+        let rows = select.query_map([], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get::<_, bool>(2)?))
+        })?;
+        for row in rows {
+            let (report, actor, person) = row?;
             if let Some(report) = by_id.get_mut(&report) {
                 report.participants.insert(actor);
+                if person {
+                    report.persons.insert(actor);
+                }
             }
         }
     }
@@ -328,6 +340,20 @@ fn meeting_fit(a: &MeetingReport, b: &MeetingReport) -> Option<f64> {
     let names_agree = named
         && (a.label_words.is_subset(&b.label_words) || b.label_words.is_subset(&a.label_words));
     if named && !names_agree {
+        return None;
+    }
+    // "Blinken spoke today with Abbas" and "... with Lapid": one busy person's two meetings.
+    // Each names a person the other lacks, and they share no more than that one person. A
+    // session of many (the NATO-Russia Council, with Sherman in one report and the European
+    // delegates in another) is not told apart this way: only meetings of two persons are.
+    let shared_persons = a.persons.intersection(&b.persons).count();
+    if !names_agree
+        && a.persons.len() <= 2
+        && b.persons.len() <= 2
+        && shared_persons < 2
+        && !a.persons.is_subset(&b.persons)
+        && !b.persons.is_subset(&a.persons)
+    {
         return None;
     }
     let shared = a.participants.intersection(&b.participants).count();
@@ -484,6 +510,7 @@ fn meetings_near(conn: &Connection, report: &MeetingReport) -> Result<Vec<(i64, 
                     day_precise: precision == "day",
                     place,
                     participants: BTreeSet::new(),
+                    persons: BTreeSet::new(),
                 })
             },
         )?
@@ -496,6 +523,7 @@ fn meetings_near(conn: &Connection, report: &MeetingReport) -> Result<Vec<(i64, 
         .filter(|record| {
             let mut best_case = record.clone();
             best_case.participants.clone_from(&report.participants);
+            best_case.persons.clone_from(&report.persons);
             meeting_fit(report, &best_case).is_some()
         })
         .collect();
@@ -514,14 +542,21 @@ fn meetings_near(conn: &Connection, report: &MeetingReport) -> Result<Vec<(i64, 
         .chunks(500)
     {
         let mut select = conn.prepare_cached(&format!(
-            "SELECT meeting_id, actor_id FROM meeting_participants WHERE meeting_id IN ({})",
+            "SELECT p.meeting_id, p.actor_id, p.implied = 0 AND a.kind = 'person' \
+             FROM meeting_participants AS p JOIN actors AS a ON a.id = p.actor_id \
+             WHERE p.meeting_id IN ({})",
             chunk.join(", ")
         ))?;
-        let pairs = select.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))?;
-        for pair in pairs {
-            let (meeting, actor) = pair?;
+        let rows = select.query_map([], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get::<_, bool>(2)?))
+        })?;
+        for row in rows {
+            let (meeting, actor, person) = row?;
             if let Some(&i) = index.get(&meeting) {
                 records[i].participants.insert(actor);
+                if person {
+                    records[i].persons.insert(actor);
+                }
             }
         }
     }
@@ -668,7 +703,7 @@ fn precision_rank(precision: &str) -> u8 {
 
 /// The date of a fact: from the most precise reports, the date most of them give (the earliest
 /// of a tie), with the words of the first report that gives it.
-fn pick_date(
+pub(super) fn pick_date(
     dates: &[(Option<String>, String, Option<String>)],
 ) -> (Option<String>, String, Option<String>) {
     let best = dates
@@ -1087,31 +1122,6 @@ fn keyed_neighbourhood(
         .collect())
 }
 
-/// Recomputes the facts of reports that were placed as they were stored.
-pub fn refresh_placed(
-    conn: &Connection,
-    reports: &str,
-    column: &str,
-    ids: &[i64],
-) -> Result<(), KbError> {
-    let mut facts = BTreeSet::new();
-    {
-        let mut select =
-            conn.prepare_cached(&format!("SELECT {column} FROM {reports} WHERE id = ?1"))?;
-        for &id in ids {
-            facts.insert(select.query_row([id], |row| row.get::<_, i64>(0))?);
-        }
-    }
-    for id in facts {
-        if column == "statement_id" {
-            refresh_statement(conn, id)?;
-        } else {
-            refresh_demand(conn, id)?;
-        }
-    }
-    Ok(())
-}
-
 /// Where a new report of some words goes, decided before it is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
@@ -1230,9 +1240,9 @@ pub fn place_demands(
     place_keyed(conn, Fact::Demand, key, date, new)
 }
 
-/// Regroups the neighbourhoods of `fresh` reports, and with `keys` every report of those words;
-/// recomputes the facts that gained or lost reports, those that hold a fresh report, and, for
-/// `keys`, every fact of them.
+/// Regroups the neighbourhoods of `fresh` reports, and with `keys` every report of those words.
+/// Returns the facts to recompute ([`super::refresh`]): those that gained or lost reports,
+/// those that hold a fresh report, and, for `keys`, every fact of them.
 fn regroup_keyed(
     conn: &Connection,
     fact: Fact,
@@ -1315,19 +1325,12 @@ fn regroup_keyed(
             refresh.insert(fact_now.query_row([report], |row| row.get(0))?);
         }
     }
-    for &id in &refresh {
-        match fact {
-            Fact::Statement => refresh_statement(conn, id)?,
-            Fact::Demand => refresh_demand(conn, id)?,
-            Fact::Meeting => refresh_meeting(conn, id)?,
-        }
-    }
     Ok(refresh)
 }
 
 /// Regroups new statement reports with the reports of the same words said within a week,
 /// and every report of the words in `keys` (their speakers were merged, or they lost a
-/// report); recomputes the statements that changed.
+/// report). Returns the statements to recompute.
 pub fn statements(
     conn: &Connection,
     fresh: &[i64],
@@ -1347,208 +1350,21 @@ pub fn demands(
 
 /// Statements and demands made at meetings whose reports moved to another meeting: the meeting
 /// they were made at may have changed.
-pub fn refresh_linked(conn: &Connection, moved: &[i64]) -> Result<(), KbError> {
-    let mut statements = BTreeSet::new();
-    let mut demands = BTreeSet::new();
-    {
-        let mut select_statements = conn.prepare_cached(
-            "SELECT DISTINCT statement_id FROM statement_reports WHERE meeting_report_id = ?1",
-        )?;
-        let mut select_demands = conn.prepare_cached(
-            "SELECT DISTINCT demand_id FROM demand_reports WHERE meeting_report_id = ?1",
-        )?;
-        for &report in moved {
-            for id in select_statements.query_map([report], |row| row.get::<_, i64>(0))? {
-                statements.insert(id?);
-            }
-            for id in select_demands.query_map([report], |row| row.get::<_, i64>(0))? {
-                demands.insert(id?);
-            }
+pub fn refresh_linked(conn: &Connection, moved: &[i64], stale: &mut Stale) -> Result<(), KbError> {
+    let mut select_statements = conn.prepare_cached(
+        "SELECT DISTINCT statement_id FROM statement_reports WHERE meeting_report_id = ?1",
+    )?;
+    let mut select_demands = conn.prepare_cached(
+        "SELECT DISTINCT demand_id FROM demand_reports WHERE meeting_report_id = ?1",
+    )?;
+    for &report in moved {
+        for id in select_statements.query_map([report], |row| row.get::<_, i64>(0))? {
+            stale.statements.insert(id?);
+        }
+        for id in select_demands.query_map([report], |row| row.get::<_, i64>(0))? {
+            stale.demands.insert(id?);
         }
     }
-    for id in statements {
-        refresh_statement(conn, id)?;
-    }
-    for id in demands {
-        refresh_demand(conn, id)?;
-    }
-    Ok(())
-}
-
-/// Recomputes a statement from its reports: the first source's words, the first speaker any
-/// source names, the most precise date.
-pub fn refresh_statement(conn: &Connection, id: i64) -> Result<(), KbError> {
-    struct Row {
-        report: i64,
-        speaker: Option<i64>,
-        party: Option<i64>,
-        kind: String,
-        verb: Option<String>,
-        date: (Option<String>, String, Option<String>),
-        meeting: Option<i64>,
-        code: (Option<String>, Option<String>, Option<String>),
-    }
-    let rows: Vec<Row> = {
-        let mut select = conn.prepare_cached(
-            "SELECT r.id, r.speaker_id, r.speaker_party_id, r.kind, r.verb, r.date, r.date_precision, \
-             r.date_phrase, mr.meeting_id, r.cameo_code, r.plover_category, r.plover_mode \
-             FROM statement_reports AS r JOIN articles AS a ON a.id = r.article_id \
-             LEFT JOIN meeting_reports AS mr ON mr.id = r.meeting_report_id \
-             WHERE r.statement_id = ?1 ORDER BY ifnull(a.published, ''), a.content_sha256, r.position",
-        )?;
-        select
-            .query_map([id], |row| {
-                Ok(Row {
-                    report: row.get(0)?,
-                    speaker: row.get(1)?,
-                    party: row.get(2)?,
-                    kind: row.get(3)?,
-                    verb: row.get(4)?,
-                    date: (row.get(5)?, row.get(6)?, row.get(7)?),
-                    meeting: row.get(8)?,
-                    code: (row.get(9)?, row.get(10)?, row.get(11)?),
-                })
-            })?
-            .collect::<Result<_, _>>()?
-    };
-    let Some(first) = rows.first() else {
-        return Ok(());
-    };
-    // Only the first source's words are read: a report keeps them only where its evidence span
-    // does not show them (schema V6), and reading every source's article would be wasted.
-    let text: Option<String> = crate::kb::query_one(
-        conn,
-        "SELECT text FROM statement_report_words WHERE id = ?1",
-        [first.report],
-        |row| row.get(0),
-    )?;
-    let text = text.unwrap_or_default();
-    let dates: Vec<_> = rows.iter().map(|r| r.date.clone()).collect();
-    let (date, precision, phrase) = pick_date(&dates);
-    // The most specific code any source's verb gives: "condemned" over "said".
-    let code = rows
-        .iter()
-        .map(|r| &r.code)
-        .find(|c| c.0.as_deref().is_some_and(|c| c != "010"))
-        .unwrap_or(&first.code);
-    exec(
-        conn,
-        "UPDATE statements SET speaker_id = ?2, speaker_party_id = ?3, kind = ?4, text = ?5, verb = ?6, \
-         date = ?7, date_precision = ?8, date_phrase = ?9, meeting_id = ?10, cameo_code = ?11, \
-         plover_category = ?12, plover_mode = ?13 WHERE id = ?1 \
-         AND (speaker_id, speaker_party_id, kind, text, verb, date, date_precision, date_phrase, \
-         meeting_id, cameo_code, plover_category, plover_mode) \
-         IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            id,
-            rows.iter().find_map(|r| r.speaker),
-            rows.iter().find_map(|r| r.party),
-            first.kind,
-            text,
-            rows.iter().find_map(|r| r.verb.clone()),
-            date,
-            precision,
-            phrase,
-            rows.iter().find_map(|r| r.meeting),
-            code.0,
-            code.1,
-            code.2,
-        ],
-    )?;
-    Ok(())
-}
-
-/// Recomputes a demand from its reports: the first source's words, the first party any source
-/// names on either side, and the answer of the latest source that reports one.
-pub fn refresh_demand(conn: &Connection, id: i64) -> Result<(), KbError> {
-    struct Row {
-        by_actor: Option<i64>,
-        by_party: Option<i64>,
-        of_actor: Option<i64>,
-        of_party: Option<i64>,
-        text: String,
-        cue: Option<String>,
-        answer: String,
-        answered_by: Option<i64>,
-        answer_date: Option<String>,
-        date: (Option<String>, String, Option<String>),
-        meeting: Option<i64>,
-        code: (Option<String>, Option<String>, Option<String>),
-        answer_code: (Option<String>, Option<String>),
-    }
-    let rows: Vec<Row> = {
-        let mut select = conn.prepare_cached(
-            "SELECT r.by_actor_id, r.by_party_id, r.of_actor_id, r.of_party_id, r.text, r.cue, r.answer, \
-             r.answered_by_id, r.answer_date, r.date, r.date_precision, r.date_phrase, mr.meeting_id, \
-             r.cameo_code, r.plover_category, r.plover_mode, r.answer_cameo_code, r.answer_plover_category \
-             FROM demand_reports AS r JOIN articles AS a ON a.id = r.article_id \
-             LEFT JOIN meeting_reports AS mr ON mr.id = r.meeting_report_id \
-             WHERE r.demand_id = ?1 ORDER BY ifnull(a.published, ''), a.content_sha256, r.position",
-        )?;
-        select
-            .query_map([id], |row| {
-                Ok(Row {
-                    by_actor: row.get(0)?,
-                    by_party: row.get(1)?,
-                    of_actor: row.get(2)?,
-                    of_party: row.get(3)?,
-                    text: row.get(4)?,
-                    cue: row.get(5)?,
-                    answer: row.get(6)?,
-                    answered_by: row.get(7)?,
-                    answer_date: row.get(8)?,
-                    date: (row.get(9)?, row.get(10)?, row.get(11)?),
-                    meeting: row.get(12)?,
-                    code: (row.get(13)?, row.get(14)?, row.get(15)?),
-                    answer_code: (row.get(16)?, row.get(17)?),
-                })
-            })?
-            .collect::<Result<_, _>>()?
-    };
-    let Some(first) = rows.first() else {
-        return Ok(());
-    };
-    let dates: Vec<_> = rows.iter().map(|r| r.date.clone()).collect();
-    let (date, precision, phrase) = pick_date(&dates);
-    let answered = rows.iter().rev().find(|r| r.answer != "unknown");
-    let code = rows
-        .iter()
-        .map(|r| &r.code)
-        .find(|c| c.0.as_deref().is_some_and(|c| c != "100"))
-        .unwrap_or(&first.code);
-    exec(
-        conn,
-        "UPDATE demands SET by_actor_id = ?2, by_party_id = ?3, of_actor_id = ?4, of_party_id = ?5, \
-         text = ?6, cue = ?7, answer = ?8, answered_by_id = ?9, answer_date = ?10, date = ?11, \
-         date_precision = ?12, date_phrase = ?13, meeting_id = ?14, cameo_code = ?15, \
-         plover_category = ?16, plover_mode = ?17, answer_cameo_code = ?18, \
-         answer_plover_category = ?19 WHERE id = ?1 \
-         AND (by_actor_id, by_party_id, of_actor_id, of_party_id, text, cue, answer, answered_by_id, \
-         answer_date, date, date_precision, date_phrase, meeting_id, cameo_code, plover_category, \
-         plover_mode, answer_cameo_code, answer_plover_category) \
-         IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-        params![
-            id,
-            rows.iter().find_map(|r| r.by_actor),
-            rows.iter().find_map(|r| r.by_party),
-            rows.iter().find_map(|r| r.of_actor),
-            rows.iter().find_map(|r| r.of_party),
-            first.text,
-            first.cue,
-            answered.map_or("unknown", |r| r.answer.as_str()),
-            answered.and_then(|r| r.answered_by),
-            answered.and_then(|r| r.answer_date.clone()),
-            date,
-            precision,
-            phrase,
-            rows.iter().find_map(|r| r.meeting),
-            code.0,
-            code.1,
-            code.2,
-            answered.and_then(|r| r.answer_code.0.clone()),
-            answered.and_then(|r| r.answer_code.1.clone()),
-        ],
-    )?;
     Ok(())
 }
 
@@ -1575,7 +1391,31 @@ mod tests {
             day_precise: span.is_some_and(|(_, _, d)| d),
             place: None,
             participants: participants.iter().copied().collect(),
+            persons: BTreeSet::new(),
         }
+    }
+
+    #[test]
+    fn one_persons_meetings_with_different_counterparts_stay_apart() {
+        // 1 and 2 are persons, 3 and 4 their states; 5 another person of state 4.
+        let with = |id: i64, persons: &[i64], others: &[i64], label: &str| MeetingReport {
+            persons: persons.iter().copied().collect(),
+            ..report(id, id, "2022-02-24", &[persons, others].concat(), label)
+        };
+        let abbas = with(1, &[1, 2], &[3, 4], "");
+        let lapid = with(2, &[1, 5], &[3, 4], "");
+        assert!(meeting_fit(&abbas, &lapid).is_none());
+        // A report naming fewer of the persons is the same meeting.
+        let fewer = with(3, &[1], &[3, 4], "");
+        assert!(meeting_fit(&abbas, &fewer).is_some());
+        // Reports sharing two persons may each name one more.
+        let more = with(4, &[1, 2, 6], &[3, 4], "");
+        let others = with(5, &[1, 2, 7], &[3, 4], "");
+        assert!(meeting_fit(&more, &others).is_some());
+        // A meeting named alike in both is one, whoever each names.
+        let summit = with(6, &[1, 2], &[3, 4], "NATO Summit");
+        let summit_too = with(7, &[1, 5], &[3, 4], "NATO Summit");
+        assert!(meeting_fit(&summit, &summit_too).is_some());
     }
 
     #[test]

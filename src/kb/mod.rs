@@ -10,8 +10,10 @@
 mod articles;
 mod codes;
 mod consolidate;
+pub(crate) mod join;
 #[cfg(test)]
 mod plans;
+mod refresh;
 mod resolve;
 pub mod schema;
 mod store;

@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
+use super::refresh::Stale;
 use super::resolve::{self, Touched};
 use super::write::{ActorCache, ReportWriter, Reuse, Written};
 use super::{KbError, consolidate, exec, schema};
@@ -28,6 +29,8 @@ pub struct Store {
     committed: Option<std::time::Instant>,
     /// States and organisations resolved in the open batch.
     actors: ActorCache,
+    /// Statements and demands the open batch touched, recomputed once before it commits.
+    stale: Stale,
 }
 
 /// How long a writer that has just committed a batch leaves the write lock free before it takes
@@ -175,6 +178,7 @@ impl Store {
             wanted: false,
             committed: None,
             actors: ActorCache::new(),
+            stale: Stale::default(),
         })
     }
 
@@ -185,14 +189,13 @@ impl Store {
 
     /// The id of the stored article with this body hash, if there is one.
     pub fn find_article(&self, content_hash: &str) -> Result<Option<i64>, KbError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id FROM articles WHERE content_sha256 = ?1",
-                [content_hash],
-                |row| row.get(0),
-            )
-            .optional()?)
+        Ok(super::query_one(
+            &self.conn,
+            "SELECT id FROM articles WHERE content_sha256 = ?1",
+            [content_hash],
+            |row| row.get(0),
+        )
+        .optional()?)
     }
 
     /// Starts a batch: the articles stored until [`Store::commit_batch`] are written in one
@@ -261,12 +264,16 @@ impl Store {
         self.wanted = false;
         self.actors.clear();
         if self.in_batch {
-            let result = replay_curations(&self.conn)
+            let result = self
+                .stale
+                .refresh(&self.conn)
+                .and_then(|()| replay_curations(&self.conn))
                 .and_then(|()| apply_fts_pending(&self.conn))
                 .and_then(|()| Ok(self.conn.execute_batch("COMMIT")?));
             if result.is_err() {
                 let _ = self.conn.execute_batch("ROLLBACK");
             }
+            self.stale.clear();
             self.in_batch = false;
             self.committed = Some(std::time::Instant::now());
             result.map_err(|err| self.busy(err))?;
@@ -276,22 +283,25 @@ impl Store {
 
     /// Runs `work` all or nothing: inside an open batch as part of it (in a savepoint when the
     /// batch is careful; otherwise a failure rolls the batch back), else in a transaction of
-    /// its own (which also replays the curations).
+    /// its own (which also replays the curations). `work` marks the statements and demands it
+    /// touched stale: they are recomputed when the batch commits (a fact a failed article of a
+    /// careful batch touched is recomputed too, which changes nothing).
     pub(super) fn unit<T>(
         &mut self,
-        work: impl FnOnce(&Connection) -> Result<T, KbError>,
+        work: impl FnOnce(&Connection, &mut Stale) -> Result<T, KbError>,
     ) -> Result<T, KbError> {
         self.open_batch()?;
         if self.in_batch && !self.careful {
-            return work(&self.conn).map_err(|err| {
+            return work(&self.conn, &mut self.stale).map_err(|err| {
                 let _ = self.conn.execute_batch("ROLLBACK");
+                self.stale.clear();
                 self.in_batch = false;
                 KbError::BatchRolledBack(Box::new(err))
             });
         }
         if self.in_batch {
             self.conn.execute_batch("SAVEPOINT article")?;
-            match work(&self.conn) {
+            match work(&self.conn, &mut self.stale) {
                 Ok(value) => {
                     self.conn.execute_batch("RELEASE article")?;
                     Ok(value)
@@ -307,7 +317,9 @@ impl Store {
                 let tx = self
                     .conn
                     .transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let value = work(&tx)?;
+                let mut stale = Stale::default();
+                let value = work(&tx, &mut stale)?;
+                stale.refresh(&tx)?;
                 replay_curations(&tx)?;
                 apply_fts_pending(&tx)?;
                 tx.commit()?;
@@ -326,7 +338,7 @@ impl Store {
     ) -> Result<(i64, FactCounts), KbError> {
         // The cache is kept only while the batch's transaction holds what it points to.
         let actors = std::cell::RefCell::new(std::mem::take(&mut self.actors));
-        let result = self.unit(|conn| {
+        let result = self.unit(|conn, stale| {
             exec(
                 conn,
                 "INSERT INTO articles (title, published, published_precision, source, url, body, \
@@ -350,7 +362,7 @@ impl Store {
             let written = ReportWriter::new(conn, article_id, article.published, &article.body)
                 .with_actor_cache(&actors)
                 .write(extraction)?;
-            combine(conn, written, Removed::default())?;
+            combine(conn, written, Removed::default(), stale)?;
             Ok((article_id, FactCounts::of(extraction)))
         });
         if result.is_ok() && self.in_batch {
@@ -366,7 +378,7 @@ impl Store {
         article_id: i64,
         extraction: &Extraction,
     ) -> Result<FactCounts, KbError> {
-        self.unit(|conn| replace_facts_in(conn, article_id, extraction))
+        self.unit(|conn, stale| replace_facts_in(conn, article_id, extraction, stale))
     }
 
     /// Records what a user says about actors and applies it at once; it is applied again after
@@ -465,6 +477,7 @@ pub(super) fn replace_facts_in(
     conn: &Connection,
     article_id: i64,
     extraction: &Extraction,
+    stale: &mut Stale,
 ) -> Result<FactCounts, KbError> {
     let (published, body): (Option<String>, String) = conn.query_row(
         "SELECT published, body FROM articles WHERE id = ?1",
@@ -476,7 +489,7 @@ pub(super) fn replace_facts_in(
     let written = ReportWriter::new(conn, article_id, published, &body)
         .reusing(reuse)
         .write(extraction)?;
-    combine(conn, written, removed)?;
+    combine(conn, written, removed, stale)?;
     exec(
         conn,
         "UPDATE articles SET extractor_version = ?2, \
@@ -583,9 +596,14 @@ fn remove_reports_of(tx: &Connection, article_id: i64) -> Result<(Removed, Reuse
     Ok((removed, reuse))
 }
 
-/// Joins new reports to the facts other articles report, and recomputes every fact that gained
-/// or lost a report or whose actors were merged.
-fn combine(tx: &Connection, written: Written, removed: Removed) -> Result<(), KbError> {
+/// Joins new reports to the facts other articles report; recomputes every meeting, and marks
+/// stale every statement and demand, that gained or lost a report or whose actors were merged.
+fn combine(
+    tx: &Connection,
+    written: Written,
+    removed: Removed,
+    stale: &mut Stale,
+) -> Result<(), KbError> {
     let Written {
         meeting_reports,
         placed_statements,
@@ -602,13 +620,17 @@ fn combine(tx: &Connection, written: Written, removed: Removed) -> Result<(), Kb
     // words whose speakers were merged or that lost a report, are regrouped.
     let mut keys = touched.statement_keys;
     keys.extend(removed.statement_keys);
-    consolidate::statements(tx, &regroup_statements, &keys)?;
-    consolidate::refresh_placed(tx, "statement_reports", "statement_id", &placed_statements)?;
+    stale
+        .statements
+        .extend(consolidate::statements(tx, &regroup_statements, &keys)?);
+    stale.statements.extend(placed_statements);
     let mut keys = touched.demand_keys;
     keys.extend(removed.demand_keys);
-    consolidate::demands(tx, &regroup_demands, &keys)?;
-    consolidate::refresh_placed(tx, "demand_reports", "demand_id", &placed_demands)?;
-    consolidate::refresh_linked(tx, &meetings.moved)?;
+    stale
+        .demands
+        .extend(consolidate::demands(tx, &regroup_demands, &keys)?);
+    stale.demands.extend(placed_demands);
+    consolidate::refresh_linked(tx, &meetings.moved, stale)?;
     Ok(())
 }
 
@@ -830,8 +852,11 @@ fn apply_curation(tx: &Connection, curation: &Curation) -> Result<(), CurationEr
     for &id in &meetings {
         consolidate::refresh_meeting(tx, id)?;
     }
-    consolidate::statements(tx, &[], &touched.statement_keys)?;
-    consolidate::demands(tx, &[], &touched.demand_keys)?;
+    let mut stale = Stale {
+        statements: consolidate::statements(tx, &[], &touched.statement_keys)?,
+        demands: consolidate::demands(tx, &[], &touched.demand_keys)?,
+    };
+    stale.refresh(tx)?;
     Ok(())
 }
 

@@ -23,8 +23,8 @@ use crate::text::date::precision_of;
 #[derive(Debug, Default)]
 pub struct Written {
     pub meeting_reports: Vec<i64>,
-    /// New statement reports that joined a fact, or made one, without moving any other
-    /// report: only their facts need recomputing.
+    /// The facts of new statement reports that joined a fact, or made one, without moving
+    /// any other report: only these facts need recomputing.
     pub placed_statements: Vec<i64>,
     /// New statement reports whose arrival changes how others group: to be regrouped.
     pub regroup_statements: Vec<i64>,
@@ -300,7 +300,7 @@ impl<'a> ReportWriter<'a> {
             if matches!(placement, Placement::Regroup(_)) {
                 written.regroup_statements.push(report);
             } else {
-                written.placed_statements.push(report);
+                written.placed_statements.push(statement_id);
             }
         }
         let keys: Vec<i64> = extraction
@@ -352,7 +352,7 @@ impl<'a> ReportWriter<'a> {
             if matches!(placement, Placement::Regroup(_)) {
                 written.regroup_demands.push(report);
             } else {
-                written.placed_demands.push(report);
+                written.placed_demands.push(demand_id);
             }
         }
         let mut insert = self.conn.prepare_cached(

@@ -349,3 +349,73 @@ proptest! {
         prop_assert!(expected == found, "runs differ: expected {expected:#?}\nfound {found:#?}");
     }
 }
+
+/// Issue #12: one corpus (the sample articles, real reporting of distinct events, with a
+/// generated corpus of reports that combine: the same words from several articles, speakers
+/// and weeks, demands and meetings) ingested in three orders and two batch sizes gives one
+/// knowledge base. The writer works a batch at a time, so the batch is the unit whose size
+/// must not matter.
+#[test]
+fn one_corpus_in_three_orders_and_two_batch_sizes_is_one_knowledge_base() {
+    let kb = Kb::new();
+    let mut corpus: Vec<PathBuf> = std::fs::read_dir(crate::util::samples_dir())
+        .expect("sample corpus")
+        .map(|entry| entry.expect("sample file").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    assert!(corpus.len() >= 10, "{corpus:?}");
+    corpus.extend((0..24).map(|i| {
+        kb.write(
+            &format!("generated/g{i:02}.txt"),
+            generated_article(i, 1 + (i as u32 * 5) % 28, i % 3, (i / 3) % 3, i % 12),
+        )
+    }));
+    corpus.extend(kuleba_days(&kb));
+    corpus.sort();
+    let reversed: Vec<PathBuf> = corpus.iter().rev().cloned().collect();
+    // Every other article, then the rest: neighbours in time arrive far apart.
+    let interleaved: Vec<PathBuf> = corpus
+        .iter()
+        .step_by(2)
+        .chain(corpus.iter().skip(1).step_by(2))
+        .cloned()
+        .collect();
+
+    let reference = kb.dir.path().join("reference.sqlite");
+    ingest(&reference, &corpus, None);
+    let expected = whole_content(&reference);
+    let count = |table: &str| -> i64 {
+        Connection::open(&reference)
+            .unwrap()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                row.get(0)
+            })
+            .unwrap()
+    };
+    // Reports combined: fewer facts than reports, so that grouping is what is compared.
+    assert!(count("statements") < count("statement_reports"));
+    assert!(count("demands") < count("demand_reports"));
+    assert!(count("meetings") < count("meeting_reports"));
+
+    for (name, order) in [
+        ("sorted", &corpus),
+        ("reversed", &reversed),
+        ("interleaved", &interleaved),
+    ] {
+        for batch in [None, Some(3)] {
+            if name == "sorted" && batch.is_none() {
+                continue;
+            }
+            let db = kb
+                .dir
+                .path()
+                .join(format!("{name}-{}.sqlite", batch.unwrap_or(0)));
+            ingest(&db, order, batch);
+            assert_same(
+                &format!("{name}, batches of {batch:?}"),
+                &expected,
+                &whole_content(&db),
+            );
+        }
+    }
+}
