@@ -53,6 +53,17 @@ enum Curate {
         /// The actor merged into it.
         other: String,
     },
+    /// Take back the join of a surname alone to a full-named person that dipkb made from the
+    /// article's context (listed in the table `actor_joins`): it is not made again.
+    #[command(
+        after_help = "Examples:\n  dipkb actor unjoin Austin \"Lloyd Austin\"\n  dipkb actor unjoin Austin\n\nThen `dipkb ingest --reprocess` resolves the stored articles again without it."
+    )]
+    Unjoin {
+        /// The surname as articles wrote it alone.
+        surname: String,
+        /// The person it was joined to; every person it was joined to when not given.
+        person: Option<String>,
+    },
     /// Give an actor the name users should see; its old name stays an alias.
     #[command(after_help = "Example:\n  dipkb actor rename \"Joe Biden\" \"Joseph R. Biden\"")]
     Rename {
@@ -67,6 +78,9 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(curation) = args.curation {
         if !db.exists() {
             return Err(kb::KbError::Missing(db.to_path_buf()).into());
+        }
+        if let Curate::Unjoin { surname, person } = curation {
+            return unjoin(db, &surname, person.as_deref());
         }
         let mut store = Store::open(db)
             .with_context(|| format!("cannot open knowledge base {}", db.display()))?;
@@ -106,6 +120,7 @@ fn known_names(conn: &Connection, curation: Curate) -> anyhow::Result<Curation> 
             actor: stored_name(&name)?.1,
             name: new_name,
         },
+        Curate::Unjoin { surname, .. } => anyhow::bail!("unjoin {surname:?} is no curation"),
         Curate::Merge { name, other } => match (stored_name(&name), stored_name(&other)) {
             (Ok((keep, _)), Ok((gone, _))) if keep == gone => {
                 return Err(kb::CurationError::Same(name, other).into());
@@ -133,4 +148,29 @@ fn not_stored(err: query::QueryError, missing: &str, known: &str) -> anyhow::Err
         }
         other => other.into(),
     }
+}
+
+/// Marks the joins of a surname alone refused, so that resolution does not make them again.
+fn unjoin(db: &Path, surname: &str, person: Option<&str>) -> anyhow::Result<ExitCode> {
+    let person_id = match person {
+        Some(name) => Some(query::one_actor(&kb::open_read_only(db)?, name)?),
+        None => None,
+    };
+    let conn = kb::schema::open_for_write(db)
+        .with_context(|| format!("cannot open knowledge base {}", db.display()))?;
+    let refused = kb::join::refuse(&conn, surname, person_id)?;
+    if refused == 0 {
+        anyhow::bail!(
+            "no join of {surname:?}{} is recorded (list them with `dipkb sql \"SELECT surname, \
+             person, reason, refused FROM actor_joins ORDER BY surname\"`)",
+            person.map(|p| format!(" to {p:?}")).unwrap_or_default()
+        );
+    }
+    eprintln!(
+        "refused {refused} join{} of {surname:?}; run `dipkb ingest --reprocess` to resolve the \
+         stored articles again without {}",
+        if refused == 1 { "" } else { "s" },
+        if refused == 1 { "it" } else { "them" }
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -183,6 +183,15 @@ fn surname(name: &str) -> Option<String> {
         .filter(|s| alias_key(s).chars().count() >= 2)
 }
 
+/// Whether the stored actor `id` has a one-word name.
+fn is_one_word(conn: &Connection, id: i64) -> Result<bool, KbError> {
+    let name: String =
+        crate::kb::query_one(conn, "SELECT name FROM actors WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })?;
+    Ok(word_count(&name) < 2)
+}
+
 fn word_count(name: &str) -> usize {
     name.split_whitespace().count()
 }
@@ -222,8 +231,29 @@ pub fn resolve_actor(conn: &Connection, actor: &Actor) -> Result<(i64, Touched),
     if found.is_none() {
         found = by_code(conn, "wikidata_qid", actor.wikidata_qid.as_deref())?;
     }
+    // A surname alone that the article gives a title is the one full-named person of that
+    // surname the title fits, if any (issue #11); a user's refusal keeps it apart.
+    let one_word_person = actor.kind == ActorKind::Person && word_count(&actor.name) == 1;
+    let titles: Vec<String> = actor
+        .roles
+        .iter()
+        .filter_map(|role| role.title.clone())
+        .collect();
+    if found.is_none() && one_word_person {
+        found = super::join::join_mention(conn, &actor.name, &titles)?;
+    }
     if found.is_none() {
         found = find_by_name(conn, actor.kind, &actor.name)?;
+        // Not a full-named person whose titles the article's contradict, nor one a user
+        // refused to join it to.
+        if one_word_person
+            && let Some(id) = found
+            && (super::join::refused(conn, &actor.name, id)?
+                || (!is_one_word(conn, id)?
+                    && super::join::titles_contradict(conn, &titles, id, &[])?))
+        {
+            found = None;
+        }
     }
     let id = match found {
         Some(id) => {
@@ -271,9 +301,35 @@ pub fn resolve_actor(conn: &Connection, actor: &Actor) -> Result<(i64, Touched),
         for (alias, alias_kind) in person_names(&actor.name).into_iter().skip(1) {
             add_alias(conn, id, &alias, alias_kind, "article")?;
         }
-        touched.extend(absorb_surnames(conn, id)?);
+        touched.extend(absorb_surnames(conn, id, &titles)?);
+        let id = touched.current(id);
+        if one_word_person {
+            touched.extend(super::join::join_stored(
+                conn,
+                &alias_key(&actor.name),
+                None,
+            )?);
+        } else {
+            for surname in [
+                surname(&actor.name),
+                surname(&without_diacritics(&actor.name)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<BTreeSet<_>>()
+            {
+                let id = touched.current(id);
+                touched.extend(super::join::join_near_names(conn, id, &surname, &titles)?);
+                let id = touched.current(id);
+                touched.extend(super::join::join_stored(
+                    conn,
+                    &alias_key(&surname),
+                    Some((id, &titles)),
+                )?);
+            }
+        }
     }
-    Ok((id, touched))
+    Ok((touched.current(id), touched))
 }
 
 /// The stored actor of this kind with this name, exactly, through an alias, or, for persons,
@@ -406,7 +462,7 @@ pub fn add_alias(
 
 /// Persons stored under one word that is this person's surname or one of its one-word aliases,
 /// when no other person of several words answers to that word, are this person: merge them in.
-fn absorb_surnames(conn: &Connection, id: i64) -> Result<Touched, KbError> {
+fn absorb_surnames(conn: &Connection, id: i64, titles: &[String]) -> Result<Touched, KbError> {
     let mut touched = Touched::default();
     let name: String =
         crate::kb::query_one(conn, "SELECT name FROM actors WHERE id = ?1", [id], |row| {
@@ -458,6 +514,19 @@ fn absorb_surnames(conn: &Connection, id: i64) -> Result<Touched, KbError> {
         }
         if full == [id] {
             for other in single {
+                let other_name: String = crate::kb::query_one(
+                    conn,
+                    "SELECT name FROM actors WHERE id = ?1",
+                    [other],
+                    |row| row.get(0),
+                )?;
+                // Nor one whose titles say it is another person of that surname.
+                let other_titles = super::join::stored_titles(conn, other)?;
+                if super::join::refused(conn, &other_name, id)?
+                    || super::join::titles_contradict(conn, &other_titles, id, titles)?
+                {
+                    continue;
+                }
                 touched.extend(merge_actors(conn, id, other)?);
             }
         }
@@ -603,6 +672,11 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
             )?;
         }
     }
+    exec(
+        conn,
+        "UPDATE OR IGNORE actor_joins SET person_id = ?1 WHERE person_id = ?2",
+        params![keep, gone],
+    )?;
     exec(conn, "DELETE FROM actors WHERE id = ?1", [gone])?;
     touched.merged.push((gone, keep));
     Ok(touched)

@@ -311,6 +311,7 @@ fn the_readme_curation_examples_work_on_the_samples() {
 }
 
 /// Issue #13: the README's merge example joins two stored spellings of one person, as it says.
+/// Without titles to compare, dipkb keeps the two spellings apart on its own (issue #11).
 #[test]
 fn the_readme_merge_example_joins_two_stored_spellings() {
     let kb = Kb::new();
@@ -322,8 +323,7 @@ fn the_readme_merge_example_joins_two_stored_spellings() {
             file,
             format!(
                 "---\ntitle: Talks stall\npublished: {day}\n---\n\
-                 {name}, an adviser to the Ukrainian president, said the talks with Russia had \
-                 stalled.\n"
+                 {name} said the talks with Russia had stalled.\n"
             ),
         );
         kb.dipkb().arg("ingest").arg(article).assert().success();
@@ -536,4 +536,162 @@ fn words(line: &str) -> Vec<String> {
         words.push(current);
     }
     words
+}
+
+/// Three articles: Lloyd Austin named in full, another Austin of another office, and
+/// "Secretary Austin" alone.
+const AUSTINS: [(&str, &str); 3] = [
+    (
+        "full.txt",
+        "---\ntitle: Austin in Tokyo\npublished: 2022-03-01\n---\nU.S. Secretary of Defense \
+         Lloyd Austin met Japanese Defense Minister Nobuo Kishi in Tokyo on Monday.\n",
+    ),
+    (
+        "other.txt",
+        "---\ntitle: Envoy in Ottawa\npublished: 2022-03-02\n---\nCanadian Ambassador Mark \
+         Austin met Deputy Secretary of State Wendy Sherman in Ottawa on Tuesday.\n",
+    ),
+    (
+        "surname.txt",
+        "---\ntitle: Alliance talks\npublished: 2022-03-10\n---\nSecretary Austin met Defense \
+         Minister Kishi in Washington on Thursday. “The alliance is strong,” Austin said.\n",
+    ),
+];
+
+/// The speaker of the one statement, the persons, and the joins recorded.
+fn austin_facts(kb: &Kb) -> (String, String) {
+    let speaker = kb.stdout(&[
+        "sql",
+        "--format",
+        "csv",
+        "SELECT speaker FROM statement_list",
+    ]);
+    let persons = kb.stdout(&[
+        "sql",
+        "--format",
+        "csv",
+        "SELECT name FROM actors WHERE kind = 'person' ORDER BY name",
+    ]);
+    (speaker, persons)
+}
+
+/// Issue #11: a surname alone ("Secretary Austin") joins the one full-named person of that
+/// surname whose titles fit (Secretary of Defense Lloyd Austin), not another Austin of another
+/// office, whatever the order in which the articles arrive; the join is recorded and a user
+/// can refuse it.
+#[test]
+fn a_surname_alone_joins_the_namesake_whose_titles_fit_in_any_order() {
+    for order in [[0, 1, 2], [2, 0, 1], [2, 1, 0], [1, 2, 0]] {
+        let kb = Kb::new();
+        for i in order {
+            let (name, text) = AUSTINS[i];
+            let path = kb.write(name, text);
+            kb.dipkb().arg("ingest").arg(path).assert().success();
+        }
+        let (speaker, persons) = austin_facts(&kb);
+        assert!(speaker.contains("Lloyd Austin"), "{order:?}: {speaker}");
+        assert!(persons.contains("Mark Austin"), "{order:?}: {persons}");
+        assert!(
+            !persons.lines().any(|line| line == "Austin"),
+            "{order:?}: {persons}"
+        );
+    }
+    // Stored in this order, the join is made from the title and recorded with its reason.
+    let kb = Kb::new();
+    for (name, text) in AUSTINS {
+        let path = kb.write(name, text);
+        kb.dipkb().arg("ingest").arg(path).assert().success();
+    }
+    let joins = kb.stdout(&[
+        "sql",
+        "--format",
+        "csv",
+        "SELECT surname, person, reason, refused FROM actor_joins WHERE surname = 'Austin'",
+    ]);
+    assert!(
+        joins.contains("Austin,Lloyd Austin,Secretary fits Lloyd Austin's Secretary of Defense"),
+        "{joins}"
+    );
+    assert!(joins.contains("not Mark Austin"), "{joins}");
+    // Refused, the join is not made again when the articles are read again.
+    kb.dipkb()
+        .args(["actor", "unjoin", "Austin", "Lloyd Austin"])
+        .assert()
+        .success();
+    kb.dipkb()
+        .args(["ingest", "--reprocess"])
+        .assert()
+        .success();
+    let (speaker, persons) = austin_facts(&kb);
+    assert!(speaker.lines().any(|line| line == "Austin"), "{speaker}");
+    assert!(persons.contains("Lloyd Austin"), "{persons}");
+    assert_eq!(
+        kb.query_one("SELECT refused FROM actor_joins WHERE surname = 'Austin'"),
+        1
+    );
+    // A surname nothing was joined to says so.
+    let err = failure(&kb, &["actor", "unjoin", "Kishida"]);
+    assert!(err.contains("no join of \"Kishida\" is recorded"), "{err}");
+}
+
+/// Issue #11 ("keep the queries in `docs/` so that anyone can rerun them"): the queries of
+/// docs/quality.md run through `dipkb sql` and give the figures of the team's sanity check,
+/// whose formulas are repeated here.
+#[test]
+fn the_queries_of_the_quality_docs_give_the_sanity_check_figures() {
+    let kb = Kb::with_samples();
+    let docs = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/quality.md"),
+    )
+    .unwrap();
+    let blocks = crate::docs::sql_blocks(&docs);
+    assert_eq!(blocks.len(), 7, "seven queries");
+    let conn = kb.conn();
+    let mut firsts = Vec::new();
+    for (sql, expects) in &blocks {
+        let query = sql.trim().trim_end_matches(';');
+        let output = kb
+            .dipkb()
+            .args(["sql", "--format", "csv", "--", query])
+            .output()
+            .unwrap();
+        assert!(matches!(output.status.code(), Some(0 | 1)), "{sql}");
+        let output = crate::util::stdout_of(&output);
+        assert!(!expects.is_empty(), "{sql}");
+        for expected in expects {
+            assert!(output.contains(expected.as_str()), "{sql}\n{output}");
+        }
+        let first: Option<rusqlite::types::Value> =
+            conn.query_row(query, [], |row| row.get(0)).ok();
+        firsts.push(first);
+    }
+    let sanity = |sql: &str| -> Option<rusqlite::types::Value> {
+        Some(conn.query_row(sql, [], |row| row.get(0)).unwrap())
+    };
+    assert_eq!(
+        firsts[0],
+        sanity("select count(*) from actors where kind='person'")
+    );
+    assert_eq!(
+        firsts[1],
+        sanity(
+            "select count(*) from actors a where kind='person' and instr(name,' ')=0 and exists \
+             (select 1 from actors b where b.kind='person' and b.name like '% '||a.name)"
+        )
+    );
+    assert_eq!(
+        firsts[2],
+        sanity("select round(100.0*sum(speaker is null)/count(*),1) from statement_list")
+    );
+    assert_eq!(
+        firsts[3],
+        sanity(
+            "select round(100.0*sum(coalesce(participants,'') not like '%;%')/count(*),1) \
+             from meeting_list"
+        )
+    );
+    assert_eq!(
+        firsts[4],
+        sanity("select round(100.0*sum(date is null)/count(*),1) from meeting_list")
+    );
 }
