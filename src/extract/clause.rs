@@ -2,6 +2,9 @@
 //! clause's complement ends. Rules of English word order, not a parser: they look at the
 //! mentions, titles and cue words that text analysis found.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::extract::{ActorKind, ActorRef};
 use crate::text::analysis::{Analysis, How};
 use crate::text::lexicon::PhraseTarget;
@@ -616,47 +619,18 @@ pub fn complement_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usi
 }
 
 /// Verbs of reporting that are not the required speech verbs, but still start a new
-/// coordinated clause ("stressed X and recalled Y").
-const OTHER_REPORTING_VERBS: &[&str] = &[
-    "recalled",
-    "highlighted",
-    "pledged",
-    "welcomed",
-    "lauded",
-    "recognized",
-    "recognised",
-    "acknowledged",
-    "raised",
-    "discussed",
-    "agreed",
-    "sought",
-    "encouraged",
-    "thanked",
-    "praised",
-    "committed",
-    "vowed",
-    "promised",
-    "offered",
-    "invited",
-    "hosted",
-    "met",
-    "led",
-    "continued",
-    "accepted",
-    "rejected",
-    "refused",
-    "denied",
-    "signed",
-    "visited",
-    "attended",
-    "launched",
-    "examined",
-    "decided",
-    "opposed",
-    "supported",
-    "backed",
-    "proposed",
-];
+/// coordinated clause ("stressed X and recalled Y"): `coordinated_verb` in
+/// `data/dictionaries/clause_words.csv`, compiled in.
+static OTHER_REPORTING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../../data/dictionaries/clause_words.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let (list, word) = line.split_once(',')?;
+            (list.trim() == "coordinated_verb").then(|| word.trim().to_lowercase())
+        })
+        .collect()
+});
 
 /// Whether token `k` starts a verb phrase coordinated with the one before.
 fn starts_coordinated_verb(a: &Analysis<'_>, k: usize) -> bool {
@@ -674,7 +648,7 @@ fn starts_coordinated_verb(a: &Analysis<'_>, k: usize) -> bool {
         return true;
     }
     let word = a.lower(k);
-    if OTHER_REPORTING_VERBS.contains(&word) {
+    if OTHER_REPORTING_VERBS.contains(word) {
         return true;
     }
     // "and also stressed".

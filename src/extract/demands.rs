@@ -79,15 +79,22 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
     in_what_was_said(a, meetings, said, &mut demands);
     for (s, sentence) in a.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
+        // The voice the sentence is in: a transcript turn's speaker, or the issuer of a press
+        // statement whose body this is ("We call on Belarus to ..." under a byline).
         let turn_speaker = a
             .turns
             .iter()
             .find(|t| t.body.contains(&range.start))
-            .and_then(|t| t.speaker);
+            .and_then(|t| t.speaker)
+            .or_else(|| {
+                said.iter()
+                    .find(|x| x.voice && x.content.contains(&range.start))
+                    .map(|x| x.speaker)
+            });
         // In a quotation, "we call on Russia to" is the quoted speaker's demand.
         let quote_speaker = |k: usize| {
             said.iter()
-                .find(|x| x.direct && x.content.contains(&k))
+                .find(|x| x.direct && !x.voice && x.content.contains(&k))
                 .map(|x| x.speaker)
         };
         // "QUESTION: He asked for ...": the sentence starts at the label.
@@ -262,7 +269,8 @@ struct SaidDemand {
 /// the RSF withdrew its fighters") and, in a quotation, an imperative (“Send your troops back
 /// to their barracks”).
 fn in_what_was_said(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said], out: &mut Vec<Demand>) {
-    for said in said {
+    // A press statement's body is read sentence by sentence like a turn, below.
+    for said in said.iter().filter(|x| !x.voice) {
         let content = said.content.clone();
         let mut start = content.start;
         while start < content.end {
@@ -688,11 +696,16 @@ fn read_demand(
             _ => return None,
         },
         // "calling for the regime to end its repressive practices": the regime is addressed.
+        // "calling for both sides to observe the truce": a described party too.
         DemandPattern::For => match to_infinitive(a, cue_end, end_of_clause) {
             Some((addressees, to))
                 if !addressees.is_empty()
                     || (to <= cue_end + 4
-                        && (cue_end..to).any(|k| WORDS.state_organs.contains(a.lower(k)))) =>
+                        && (cue_end..to).any(|k| {
+                            WORDS.state_organs.contains(a.lower(k))
+                                || WORDS.sides.contains(a.lower(k))
+                                || WORDS.groups.contains(a.lower(k))
+                        })) =>
             {
                 (addressees, to + 1)
             }
@@ -732,12 +745,16 @@ fn read_demand(
                 | DemandPattern::ObjectToOrObject
                 | DemandPattern::ObjectToOrAskedOf
                 | DemandPattern::Demand
+                | DemandPattern::For
         )
-        && let Some((_, to, true)) = to_infinitive_words(a, cue_end, end_of_clause)
+        && (pattern != DemandPattern::For || content_start > cue_end)
+        && let Some((actors, to, unresolved)) = to_infinitive_words(a, cue_end, end_of_clause)
+        && actors.is_empty()
+        && (unresolved || (cue_end..to).any(|k| WORDS.state_organs.contains(a.lower(k))))
     {
-        match described_addressee(a, cue_end..to, cue, &by) {
+        match described_addressee(a, cue_end..to, cue, end_of_clause, &by) {
             Some(actor) => of.push(actor),
-            None => unresolved_addressee = true,
+            None => unresolved_addressee = unresolved,
         }
     }
     Some(Found {
@@ -767,6 +784,20 @@ fn demand_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usize {
             })
     }) {
         end = comma;
+    }
+    // "We call for both sides to observe the truce and note that ...": the demander speaks
+    // again; what follows is reported, not demanded.
+    if let Some(and) = (from + 2..end).find(|&k| {
+        a.lower(k) == "and"
+            && !a.quoted[k]
+            && k + 2 < end
+            && a.lower(k + 2) == "that"
+            && a.lexicon
+                .speech_verbs
+                .iter()
+                .any(|v| v.form == a.lower(k + 1) || v.lemma == a.lower(k + 1))
+    }) {
+        end = and;
     }
     // "including A; B; and C": a list whose items are separated by semicolons.
     while a.word(end) == ";"
@@ -915,9 +946,26 @@ fn described_addressee(
     a: &Analysis<'_>,
     words: Range<usize>,
     cue: usize,
+    clause_end: usize,
     by: &Subject,
 ) -> Option<ActorRef> {
     let ours = |x: ActorRef| on_demanders_side(a, by, x);
+    // "called on the regime to", "urged the authorities to": with no state named in the
+    // words, the state the passage is about.
+    let organ = words.clone().any(|k| {
+        WORDS.state_organs.contains(a.lower(k))
+            && (k == words.start || matches!(a.lower(words.start), "the" | "its"))
+    }) && !words
+        .clone()
+        .any(|k| a.mention(k).is_some_and(|m| !m.is_place));
+    if organ {
+        // "condemn the arrests of protestors in Cuba and call on the government to": a state
+        // named as a place counts too.
+        // The words demanded count: "call on the government to free the Cuban people".
+        return most_named(a, cue, clause_end, true, |x| {
+            a.actor_kind(x) == ActorKind::State && !ours(x)
+        });
+    }
     let sides = words.clone().any(|k| {
         k > words.start
             && WORDS.sides.contains(a.lower(k))
@@ -927,32 +975,9 @@ fn described_addressee(
             )
     });
     if sides {
-        // The parties named in the sentence and the three before it, the most named first.
-        let s = a.sentence_of(cue);
-        let window = a.sentences[s.saturating_sub(3)].tokens.start..cue;
-        let mut counts: Vec<(ActorRef, usize, usize)> = Vec::new();
-        for m in a
-            .mentions
-            .iter()
-            .filter(|m| window.contains(&m.tokens.start) && !m.is_place && m.how != How::Pronoun)
-        {
-            for &x in &m.actors {
-                if a.actor_kind(x) == ActorKind::Person || ours(x) {
-                    continue;
-                }
-                match counts.iter_mut().find(|(y, _, _)| *y == x) {
-                    Some((_, n, last)) => {
-                        *n += 1;
-                        *last = m.tokens.start;
-                    }
-                    None => counts.push((x, 1, m.tokens.start)),
-                }
-            }
-        }
-        return counts
-            .into_iter()
-            .max_by_key(|&(_, n, last)| (n, last))
-            .map(|(x, _, _)| x);
+        return most_named(a, cue, cue, false, |x| {
+            a.actor_kind(x) != ActorKind::Person && !ours(x)
+        });
     }
     if !words.clone().any(|k| WORDS.groups.contains(a.lower(k))) {
         return None;
@@ -972,6 +997,38 @@ fn described_addressee(
         .rev()
         .find_map(group)
         .or_else(|| mentions.collect::<Vec<_>>().iter().find_map(group))
+}
+
+/// The party named most in the three sentences before `cue`'s and in its own up to `until`,
+/// among those `keep` accepts, counting mentions as places when `places`; on a tie, the one
+/// named last.
+fn most_named(
+    a: &Analysis<'_>,
+    cue: usize,
+    until: usize,
+    places: bool,
+    keep: impl Fn(ActorRef) -> bool,
+) -> Option<ActorRef> {
+    let s = a.sentence_of(cue);
+    let window = a.sentences[s.saturating_sub(3)].tokens.start..until;
+    let mut counts: Vec<(ActorRef, usize, usize)> = Vec::new();
+    for m in a.mentions.iter().filter(|m| {
+        window.contains(&m.tokens.start) && (places || !m.is_place) && m.how != How::Pronoun
+    }) {
+        for &x in m.actors.iter().filter(|&&x| keep(x)) {
+            match counts.iter_mut().find(|(y, _, _)| *y == x) {
+                Some((_, n, last)) => {
+                    *n += 1;
+                    *last = m.tokens.start;
+                }
+                None => counts.push((x, 1, m.tokens.start)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n, last)| (n, last))
+        .map(|(x, _, _)| x)
 }
 
 /// "addressing the Thai side", "in a message to the junta": the party a quotation is said to,
@@ -1155,10 +1212,13 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
             // list that closes with "and" and another item; else it is an apposition ("make
             // the necessary compromises ..., an essential step towards ...").
             let nominal_list = !verbal && closes_list(a, next, end);
+            // "take the actions necessary ..., starting with full adherence": a participle
+            // after a list of bare verbs qualifies the item before it.
+            let participle = a.lower(next).ends_with("ing") && !a.lower(start).ends_with("ing");
             let boundary = word == ";"
                 || (!between
                     && starts_list_item(a, k, next)
-                    && (nominal_list || is_action_form(a, next)))
+                    && (nominal_list || (is_action_form(a, next) && !participle)))
                 || (matches!(a.lower(next), "to" | "for")
                     && a.lower(next) == introduced_by
                     && starts_list_item(a, k, next + 1));
@@ -1438,6 +1498,65 @@ mod tests {
 
     fn texts(body: &str) -> Vec<String> {
         demands(body).into_iter().map(|(_, _, text)| text).collect()
+    }
+
+    #[test]
+    fn we_in_a_press_statement_is_its_issuer() {
+        // The body of a joint statement is in its issuers' voice: "we" demands.
+        let body = "Joint Statement on Belarus\n\nThe following statement was released by the Governments of the United States and Canada.\n\nBegin text:\n\nWe call on Belarus to immediately release all political prisoners. We are united in calling for the regime to end its repressive practices against its own people.\n\nEnd text.";
+        assert_eq!(
+            demands(body),
+            [
+                (
+                    "United States".to_string(),
+                    "Belarus".to_string(),
+                    "immediately release all political prisoners".to_string()
+                ),
+                (
+                    "United States".to_string(),
+                    "Belarus".to_string(),
+                    "end its repressive practices against its own people".to_string()
+                )
+            ]
+        );
+        // The same words outside a statement's body have nobody to demand them.
+        assert!(
+            demands("We call on Belarus to immediately release all political prisoners.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_government_addressed_is_the_state_the_passage_is_about() {
+        let found = demands(
+            "Jordan condemned the arrests of protesters in Cuba and called on the government to respect the freedoms of the Cuban people.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "Cuba");
+        // Named, the state is the one named.
+        let found = demands("Jordan called on the Cuban government to release the protesters.");
+        assert_eq!(found[0].1, "Cuba");
+    }
+
+    #[test]
+    fn the_demander_speaking_again_ends_the_demand() {
+        let found = texts(
+            "Jordan called for both sides to observe their obligations under the agreement and noted that inflammatory rhetoric should cease.",
+        );
+        assert_eq!(found, ["observe their obligations under the agreement"]);
+    }
+
+    #[test]
+    fn a_participle_after_a_list_of_verbs_qualifies_the_last_item() {
+        let found = texts(
+            "Jordan called on the government to take the actions necessary to be credible, starting with full adherence to the peace agreement.",
+        );
+        assert_eq!(
+            found,
+            [
+                "take the actions necessary to be credible, starting with full adherence to the peace agreement"
+            ]
+        );
     }
 
     #[test]

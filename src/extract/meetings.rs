@@ -3,7 +3,9 @@
 //! one meeting in an article ("the talks", "Wednesday’s meeting") become one meeting.
 
 use chrono::Datelike;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::clause;
 use super::{
@@ -154,6 +156,39 @@ const PARTICIPATION_VERBS: &[&str] = &[
     "represented",
     "address",
     "addressed",
+];
+
+/// Verbs whose object is a topic: the meeting they name is talked about by their subject, who
+/// need not take part in it.
+const TOPIC_VERBS: &[&str] = &[
+    "discussed",
+    "discuss",
+    "discussing",
+    "discusses",
+    "reviewed",
+    "review",
+    "welcomed",
+    "welcome",
+    "welcomes",
+    "thanked",
+    "thank",
+    "praised",
+    "commended",
+    "supported",
+    "support",
+    "supporting",
+    "condemned",
+    "noted",
+    "highlighted",
+    "underscored",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "reiterated",
+    "reaffirmed",
+    "applauded",
+    "encouraged",
+    "congratulated",
 ];
 
 /// Adjectives and nouns that may stand between a determiner and a meeting noun.
@@ -491,10 +526,10 @@ fn is_meeting_cue(a: &Analysis<'_>, k: usize) -> Option<(usize, Range<usize>)> {
 
 fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
     let range = a.sentences[s].tokens.clone();
-    let in_question = a
-        .turns
-        .iter()
-        .any(|t| t.is_question && t.body.contains(&range.start));
+    // The first sentence of a question turn begins with its label ("QUESTION: Will ...").
+    let in_question = a.turns.iter().any(|t| {
+        t.is_question && (t.body.contains(&range.start) || t.label.contains(&range.start))
+    });
     if in_question {
         return;
     }
@@ -603,12 +638,23 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
             b -= 1;
         }
         let participle = !a.lower(tokens.start).ends_with("ing");
+        // "was received by the prime minister": the guest meets the host.
+        let received_by = word_is_received(a, tokens.start) && a.lower(tokens.end) == "by";
         if participle
+            && !received_by
             && b > 0
             && matches!(
                 a.lower(b - 1),
                 "are" | "is" | "was" | "were" | "be" | "been" | "being"
             )
+        {
+            return false;
+        }
+        // "received refugees", "has received a visa": only a person, a state or a delegation
+        // is received as a guest.
+        if word_is_received(a, tokens.start)
+            && !received_by
+            && !receives_a_party(a, tokens.end, end)
         {
             return false;
         }
@@ -652,6 +698,9 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
         if object.is_some_and(|j| NOT_MET_OBJECTS.contains(&a.lower(j))) {
             return false;
         }
+        if met_object_is_not_a_party(a, tokens.end, end) {
+            return false;
+        }
     }
     match word {
         // "spoke with X", "spoke by phone with X", not "spoke to reporters".
@@ -670,10 +719,158 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
             })
         }
         "conference" => !matches!(before, "press" | "news"),
+        // "Sung Kim called PRC Special Representative Liu Xiaoming to discuss ...": a call;
+        // not "called for", "called on", nor "called Putin a war criminal".
+        "called" => called_a_person(a, tokens.end, end),
+        // "diplomacy and dialogue", "through dialogue", "in dialogue with": dialogue as a
+        // policy. A dialogue that meets is "a", "the", "a strategic" or "a U.S.-Morocco"
+        // dialogue, or one "between" or "among" its parties.
+        "dialogue" => {
+            let sentence = &a.sentences[a.sentence_of(tokens.start)];
+            noun_phrase_start(a, sentence.tokens.start, tokens.start) < tokens.start
+                || matches!(a.lower(tokens.end), "between" | "among")
+        }
         // "recalled for consultations": with one's own government, not a diplomatic meeting.
         "consultations" => before != "for" || a.lower(tokens.end) == "with",
         _ => true,
     }
+}
+
+/// "called" with a person as its object, followed by what ends the object ("to discuss", "on
+/// Monday", a comma, the sentence's end), not by a description ("called Zelenskyy and his
+/// government a ...").
+fn called_a_person(a: &Analysis<'_>, from: usize, end: usize) -> bool {
+    // The object's titles and affiliations come first: "PRC Special Representative on Korean
+    // Peninsula Affairs Liu Xiaoming".
+    let mut k = from;
+    while k < (from + 14).min(end) {
+        if let Some(p) = a
+            .phrase(k)
+            .filter(|p| p.tokens.start == k && matches!(p.target, PhraseTarget::Title(_)))
+        {
+            k = p.tokens.end.max(k + 1);
+            continue;
+        }
+        if let Some(m) = a.mention(k).filter(|m| m.how != How::Pronoun) {
+            if m.actors
+                .iter()
+                .any(|&x| a.actor_kind(x) == ActorKind::Person)
+            {
+                let next = m.tokens.end;
+                return next >= end
+                    || matches!(
+                        a.lower(next),
+                        "to" | "on" | "about" | "," | "." | "today" | "yesterday" | "this" | "last"
+                    );
+            }
+            k = m.tokens.end.max(k + 1);
+            continue;
+        }
+        let capitalised = a.word(k).chars().next().is_some_and(char::is_uppercase);
+        if !capitalised && !matches!(a.lower(k), "on" | "for" | "of" | "and" | "the") {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+fn word_is_received(a: &Analysis<'_>, k: usize) -> bool {
+    matches!(
+        a.lower(k),
+        "received" | "receives" | "receive" | "receiving"
+    )
+}
+
+/// Words that end the object of a meeting verb.
+fn ends_object(a: &Analysis<'_>, k: usize) -> bool {
+    matches!(
+        a.lower(k),
+        "with"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "during"
+            | "after"
+            | "before"
+            | "and"
+            | ","
+            | "."
+            | ";"
+            | ":"
+            | "—"
+            | "–"
+            | "who"
+            | "which"
+            | "that"
+            | "up"
+            | "over"
+            | "about"
+            | "as"
+    )
+}
+
+/// "meet Transatlantic and global security challenges", "meet its defense needs": the object
+/// of "meet", before a preposition or a person, is a thing to be met, not a party.
+fn met_object_is_not_a_party(a: &Analysis<'_>, from: usize, end: usize) -> bool {
+    let mut k = from;
+    while k < (from + 7).min(end) {
+        let word = a.lower(k);
+        if NOT_MET_OBJECTS.contains(&word) {
+            return true;
+        }
+        if let Some(m) = a.mention(k) {
+            if m.actors
+                .iter()
+                .any(|&x| a.actor_kind(x) == ActorKind::Person)
+            {
+                return false;
+            }
+            k = m.tokens.end.max(k + 1);
+            continue;
+        }
+        if (ends_object(a, k) && word != "and") || a.quoted[k] {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether the object of "received" is a guest: a person, an office ("the Foreign
+/// Minister"), a state or organisation not describing others ("Ukrainian refugees"), or a
+/// delegation or envoy.
+fn receives_a_party(a: &Analysis<'_>, from: usize, end: usize) -> bool {
+    let mut k = from;
+    while k < (from + 6).min(end) {
+        if ends_object(a, k) || a.quoted[k] {
+            return false;
+        }
+        if a.phrase(k)
+            .is_some_and(|p| p.tokens.start == k && matches!(p.target, PhraseTarget::Title(_)))
+        {
+            return true;
+        }
+        if let Some(m) = a.mention(k) {
+            if m.is_place || m.actors.is_empty() {
+                return false;
+            }
+            return m
+                .actors
+                .iter()
+                .any(|&x| a.actor_kind(x) == ActorKind::Person)
+                || !NON_PARTY_NOUNS.contains(&a.lower(m.tokens.end));
+        }
+        if WORDS.guests.contains(a.lower(k)) {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Each date phrase of the sentence goes to the nearest meeting cue.
@@ -859,7 +1056,16 @@ fn read_mention(
     // The subject: of a meeting verb, of a verb of taking part ("chaired the meeting"), or of
     // a sentence whose fronted phrase holds the meeting ("In a meeting with Hun Sen, Sherman
     // stressed ...").
-    let subject = if is_verb {
+    // "The two also discussed UK-EU negotiations", "thanked him for support for the peace
+    // negotiations": a meeting talked about, whose parties the talkers are not.
+    // Not across an infinitive: "welcomed the opportunity to hold a second summit".
+    let topic = !is_verb
+        && governing_verb(a, sentence.start.max(main_start), np_start).is_some_and(|verb| {
+            TOPIC_VERBS.contains(&a.lower(verb)) && !(verb..np_start).any(|k| a.lower(k) == "to")
+        });
+    let subject = if topic {
+        None
+    } else if is_verb {
         clause::subject_before(a, sentence.start, tokens.start)
             .or_else(|| infinitive_subject(a, sentence.clone(), tokens.start))
     } else if np_start > 0 && matches!(a.lower(np_start - 1), "after" | "before") && own_parties {
@@ -905,6 +1111,21 @@ fn read_mention(
             &mut named,
         );
     }
+    // "Sherman, Mori and Choi will hold a joint meeting": the coordinated subject of the verb
+    // of taking part.
+    if !is_verb
+        && !topic
+        && subject
+            .as_ref()
+            .is_some_and(|s| subject_actors(s).len() < 2)
+        && let Some(verb) = governing_verb(a, sentence.start.max(main_start), np_start)
+        && PARTICIPATION_VERBS.contains(&a.lower(verb))
+    {
+        add(
+            &coordinated_subject(a, sentence.start.max(main_start), verb),
+            &mut named,
+        );
+    }
     // "Sherman’s meeting", "the Deputy’s meetings".
     if np_start > 1
         && a.tokens[np_start - 1].kind == TokenKind::Possessive
@@ -932,6 +1153,16 @@ fn read_mention(
     {
         let persons = persons_before_relative(a, sentence.start, who);
         add(&persons, &mut named);
+    }
+    // "thanked him for support for Afghanistan peace negotiations": a meeting talked about
+    // that names one state is a process, not an event the text reports.
+    if topic
+        && named.len() < 2
+        && named
+            .iter()
+            .all(|&x| a.actor_kind(x) != ActorKind::Organisation)
+    {
+        return None;
     }
     let plural = matches!(word, "meetings" | "sessions" | "summits");
     let ordinal = determiner.is_some()
@@ -998,7 +1229,8 @@ fn read_mention(
         };
         a.text[a.tokens[start.min(tokens.start)].start..a.tokens[tokens.end - 1].end].to_string()
     };
-    let collective = is_collective(a, sentence.clone(), tokens.start, &entry.kind, &named);
+    let collective =
+        !topic && is_collective(a, sentence.clone(), tokens.start, &entry.kind, &named);
     Some(Mention {
         sentence: s,
         kind: entry.kind.clone(),
@@ -1178,11 +1410,16 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
                 || a.phrase(k + 1).is_some_and(|p| {
                     p.tokens.start == k + 1 && matches!(p.target, PhraseTarget::Title(_))
                 })
-                || matches!(a.lower(k + 1), "and" | "the");
+                || matches!(a.lower(k + 1), "and" | "the" | "including");
             let continues = listing.is_some() && next_is_party;
             if !continues {
                 break;
             }
+            k += 1;
+            continue;
+        }
+        // "ROK leaders, including Foreign Minister Park Jin": the list goes on.
+        if word == "including" && listing.is_some() {
             k += 1;
             continue;
         }
@@ -1526,6 +1763,18 @@ fn coordinated_subject(a: &Analysis<'_>, clause_start: usize, verb: usize) -> Ve
     while end > clause_start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(end - 1)) {
         end -= 1;
     }
+    // "U.S. and Cuban officials met", "Indian and Nepalese prime ministers last met": the
+    // nationalities name the parties.
+    let group_end = end;
+    while end > clause_start
+        && (WORDS.group_nouns.contains(a.lower(end - 1))
+            || WORDS.group_modifiers.contains(a.lower(end - 1)))
+    {
+        end -= 1;
+    }
+    if end < group_end && !WORDS.group_nouns.contains(a.lower(group_end - 1)) {
+        end = group_end;
+    }
     let party_before = end > clause_start
         && a.mention(end - 1)
             .is_some_and(|m| !m.is_place && !m.actors.is_empty() && m.how != How::Pronoun);
@@ -1540,10 +1789,22 @@ fn coordinated_subject(a: &Analysis<'_>, clause_start: usize, verb: usize) -> Ve
         let title = a
             .phrase(k)
             .is_some_and(|p| matches!(p.target, PhraseTarget::Title(_)));
-        if matches!(
-            word,
-            "," | ";" | ":" | "who" | "which" | "that" | "said" | "says" | "when" | "after"
-        ) || a.quoted[k]
+        // "Sherman, Mori, and Choi": a comma between two parties of the list.
+        let list_comma = word == ","
+            && k > clause_start
+            && a.mention(k - 1)
+                .is_some_and(|m| !m.actors.is_empty() && !m.is_place)
+            && (a.lower(k + 1) == "and"
+                || a.mention(k + 1)
+                    .is_some_and(|m| !m.actors.is_empty() && !m.is_place)
+                || a.phrase(k + 1)
+                    .is_some_and(|p| matches!(p.target, PhraseTarget::Title(_))));
+        if !list_comma
+            && matches!(
+                word,
+                "," | ";" | ":" | "who" | "which" | "that" | "said" | "says" | "when" | "after"
+            )
+            || a.quoted[k]
             || (!title && a.mention(k).is_none() && clause::is_verb_like(a, k))
         {
             break;
@@ -1582,6 +1843,40 @@ fn coordinated_subject(a: &Analysis<'_>, clause_start: usize, verb: usize) -> Ve
     }
     parties
 }
+
+/// Closed word classes the meeting rules read, from `data/dictionaries/meeting_words.csv`
+/// (compiled in): `guest`, those received as guests ("received the delegation"); `group_noun`,
+/// the nouns of a group named by its nationalities ("U.S. and Cuban officials");
+/// `group_modifier`, the words that may stand before them ("senior", "foreign").
+struct MeetingWords {
+    guests: HashSet<String>,
+    group_nouns: HashSet<String>,
+    group_modifiers: HashSet<String>,
+}
+
+static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
+    let mut words = MeetingWords {
+        guests: HashSet::new(),
+        group_nouns: HashSet::new(),
+        group_modifiers: HashSet::new(),
+    };
+    for line in include_str!("../../data/dictionaries/meeting_words.csv")
+        .lines()
+        .skip(1)
+    {
+        let Some((list, word)) = line.split_once(',') else {
+            continue;
+        };
+        let word = word.trim().to_lowercase();
+        match list.trim() {
+            "guest" => words.guests.insert(word),
+            "group_noun" => words.group_nouns.insert(word),
+            "group_modifier" => words.group_modifiers.insert(word),
+            _ => false,
+        };
+    }
+    words
+});
 
 /// Words that may stand between a coordinated subject and its meeting verb: "Hwang and
 /// Ganzorig last met", "X and Y are due to meet".
@@ -2032,6 +2327,40 @@ fn compatible(
     if first.transcript && in_turn && mention.named.iter().any(|x| parties.contains(x)) {
         return true;
     }
+    // The same two or more persons on a day both allow ("briefed Foreign Minister Mahuta",
+    // "spoke by phone today with New Zealand Foreign Minister Nanaia Mahuta"): one meeting,
+    // whatever states each mention names besides.
+    let persons = |actors: &[ActorRef]| {
+        let mut persons: Vec<ActorRef> = actors
+            .iter()
+            .copied()
+            .filter(|&x| a.actor_kind(x) == ActorKind::Person)
+            .collect();
+        persons.sort();
+        persons
+    };
+    let own_persons = persons(&mention.named);
+    let day_allowed = group
+        .date
+        .is_none_or(|d| d.precision() == crate::text::Precision::Day)
+        && mention
+            .date
+            .as_ref()
+            .and_then(|d| d.date)
+            .is_none_or(|d| d.precision() == crate::text::Precision::Day);
+    if own_persons.len() >= 2 && day_allowed && own_persons == persons(parties) {
+        return true;
+    }
+    // The transcript's meeting, reported in the words around it on its day.
+    if first.transcript
+        && !in_turn
+        && day_allowed
+        && group.date.is_some()
+        && mention.date.as_ref().and_then(|d| d.date) == group.date
+        && persons(parties).iter().all(|x| own_persons.contains(x))
+    {
+        return true;
+    }
     let mut own: Vec<ActorRef> = mention.named.clone();
     own.sort();
     let mut theirs = parties.clone();
@@ -2270,6 +2599,17 @@ fn context_date(a: &Analysis<'_>, mention: &Mention, status: MeetingStatus) -> W
             _ => When::default(),
         };
     }
+    // "9:30 a.m. Secretary Blinken meets with ...": a public schedule lists the day's events.
+    if status == MeetingStatus::Held
+        && schedule_line(a, mention.sentence)
+        && let Some(p) = a.published
+    {
+        return When {
+            date: Some(PartialDate::Day(p)),
+            end: None,
+            phrase: None,
+        };
+    }
     let usable = |d: &DateMention| !d.year_only && d.date.is_some();
     let to_when = |d: &DateMention| When {
         date: d.date,
@@ -2314,6 +2654,25 @@ fn context_date(a: &Analysis<'_>, mention: &Mention, status: MeetingStatus) -> W
             .cloned()
     });
     today.map(|d| to_when(&d)).unwrap_or_default()
+}
+
+/// Whether the line a sentence starts on opens with a time of day ("9:30 a.m.", "10:00
+/// p.m. LOCAL"), as the entries of a public schedule do.
+fn schedule_line(a: &Analysis<'_>, sentence: usize) -> bool {
+    let start = a.sentences[sentence].start;
+    let line_start = a.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = a.text[line_start..].trim_start();
+    let hour = line.chars().take_while(char::is_ascii_digit).count();
+    if !(1..=2).contains(&hour) || !line[hour..].starts_with(':') {
+        return false;
+    }
+    let rest = &line[hour + 1..];
+    let minutes = rest.chars().take_while(char::is_ascii_digit).count();
+    minutes == 2
+        && matches!(
+            rest[minutes..].trim_start().get(..4),
+            Some("a.m." | "p.m." | "A.M." | "P.M.")
+        )
 }
 
 /// The period of the trip an announcement describes, for a meeting of it that the text does not
@@ -2522,6 +2881,126 @@ mod tests {
             assert_eq!(found.len(), 1, "{body}: {found:?}");
             assert_eq!(found[0].0, "2010-09-16", "{body}");
             assert_eq!(found[0].2.len(), 2, "{body}: {found:?}");
+        }
+    }
+    /// Issue #11: words that look like meetings but are not: a thing met, a thing received,
+    /// dialogue as a policy.
+    #[test]
+    fn needs_met_things_received_and_dialogue_as_a_policy_are_no_meetings() {
+        for text in [
+            "The United States is helping Ukraine meet its defense needs and build its future capabilities.",
+            "Sweden is working to meet Transatlantic and global security challenges.",
+            "Poland already received up to 700,000 refugees from Ukraine.",
+            "Moldova received on its territory the citizens of Ukraine.",
+            "Secretary Blinken reaffirmed openness to diplomacy and dialogue with North Korea.",
+        ] {
+            let found = meetings(text, (2022, 3, 1));
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        // A dialogue between parties, a guest received: meetings.
+        let found = meetings(
+            "Prime Minister Karim Haddad received Foreign Minister Mikko Laaksonen on Monday.",
+            (2022, 3, 1),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, ["Karim Haddad", "Mikko Laaksonen"]);
+    }
+
+    /// Issue #10: "meet with ROK leaders, including X, Y and Z": the list goes on after
+    /// "including".
+    #[test]
+    fn a_list_of_parties_goes_on_after_including() {
+        let found = meetings(
+            "In Seoul, Deputy Secretary Wendy Sherman will meet with Korean leaders, including \
+             Foreign Minister Park Jin and Unification Minister Kwon Young-se, on June 8.",
+            (2022, 6, 1),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        for name in ["Wendy Sherman", "Park Jin", "Kwon Young-se"] {
+            assert!(found[0].2.iter().any(|n| n == name), "{name}: {found:?}");
+        }
+    }
+
+    /// Issue #11: a public schedule's "9:30 a.m. X meets with Y" is a meeting of its day.
+    #[test]
+    fn a_schedule_entry_is_dated_by_the_schedule() {
+        let found = meetings(
+            "Public Schedule\n\n9:30 a.m. Secretary Antony Blinken meets with Iraqi Foreign Minister Fuad Hussein, at the Department of State.",
+            (2021, 7, 23),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "2021-07-23");
+    }
+
+    /// Issue #11: those who discuss negotiations are not their parties.
+    #[test]
+    fn those_who_discuss_a_meeting_are_not_its_parties() {
+        let found = meetings(
+            "Secretary Antony Blinken spoke with UK Foreign Secretary Elizabeth Truss today. \
+             The two also discussed UK-EU negotiations over the Northern Ireland Protocol.",
+            (2022, 2, 12),
+        );
+        let talks = found
+            .iter()
+            .find(|(_, _, names)| names.iter().any(|n| n == "European Union"))
+            .expect("the UK-EU negotiations");
+        assert!(!talks.2.iter().any(|n| n == "Antony Blinken"), "{found:?}");
+    }
+
+    /// Issue #10: "U.S. and Cuban officials met": both nationalities are parties.
+    #[test]
+    fn officials_of_two_nationalities_are_both_parties() {
+        let found = meetings(
+            "On April 21, U.S. and Cuban officials met in Washington to discuss migration.",
+            (2022, 4, 22),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, ["Cuba", "United States"]);
+    }
+
+    /// Issue #11: a question in a transcript ("QUESTION: Will there be a meeting ...") reports
+    /// no meeting, in its first sentence too.
+    #[test]
+    fn a_question_turn_reports_no_meeting() {
+        let found = meetings(
+            "MR PRICE: Good afternoon.\n\nQUESTION: Will there be a meeting between Joe Biden and Emmanuel Macron next week?\n\nMR PRICE: I have nothing to announce.",
+            (2021, 6, 25),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+    /// Issue #10: "X called Y to discuss ..." is a phone call; "called Y a Z" is not.
+    #[test]
+    fn calling_a_person_is_a_call() {
+        let found = meetings(
+            "Secretary of State Antony Blinken called Kenyan President Uhuru Kenyatta today to discuss the elections.",
+            (2022, 3, 10),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].2.iter().any(|n| n == "Uhuru Kenyatta"),
+            "{found:?}"
+        );
+        for text in [
+            "Foreign Minister Sergey Lavrov called President Volodymyr Zelenskyy and his government a threat.",
+            "Foreign Minister Sergey Lavrov called President Volodymyr Zelenskyy a threat.",
+            "Secretary of State Antony Blinken called for calm.",
+        ] {
+            let found = meetings(text, (2022, 3, 10));
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    /// Issue #10: "Sherman, Mori, and Choi will hold a joint meeting": every person of the
+    /// listed subject takes part.
+    #[test]
+    fn a_listed_subject_of_holding_a_meeting_takes_part() {
+        let found = meetings(
+            "Deputy Secretary Wendy Sherman, Japanese Vice Foreign Minister Mori Takeo, and Korean First Vice Foreign Minister Choi Jong Kun will hold a joint meeting on July 21.",
+            (2021, 7, 16),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        for name in ["Wendy Sherman", "Mori Takeo", "Choi Jong Kun"] {
+            assert!(found[0].2.iter().any(|n| n == name), "{name}: {found:?}");
         }
     }
 }

@@ -42,6 +42,9 @@ pub struct Said {
     /// The speaker's own words (a quotation), not a report of them.
     pub direct: bool,
     pub content: Range<usize>,
+    /// The body of a press statement in its issuer's own voice (under a byline, or a joint
+    /// statement's text): "we" in it is the issuer.
+    pub voice: bool,
 }
 
 /// The statements of an article, and what each quotation and reported clause said.
@@ -49,8 +52,8 @@ pub fn find(a: &Analysis<'_>, diagnostics: &mut Vec<Diagnostic>) -> (Vec<Stateme
     let mut statements = Vec::new();
     let mut said = Vec::new();
     turns(a, &mut statements);
-    byline(a, &mut statements);
-    joint_statement(a, &mut statements);
+    byline(a, &mut statements, &mut said);
+    joint_statement(a, &mut statements, &mut said);
     let attributions = quotations(a, &mut statements, &mut said, diagnostics);
     reported_speech(a, &attributions, &mut statements, &mut said);
     according_to(a, &mut statements);
@@ -130,11 +133,17 @@ fn is_role(a: &Analysis<'_>, turn: &crate::text::analysis::Turn) -> bool {
 }
 
 /// A first-person press statement under a named byline is one direct statement: the body.
-fn byline(a: &Analysis<'_>, out: &mut Vec<Statement>) {
+fn byline(a: &Analysis<'_>, out: &mut Vec<Statement>, said: &mut Vec<Said>) {
     let Some((speaker, start)) = a.byline else {
         return;
     };
     let range = start..a.tokens.len();
+    said.push(Said {
+        speaker,
+        direct: true,
+        content: range.clone(),
+        voice: true,
+    });
     out.push(Statement {
         event: None,
         speaker: Some(speaker),
@@ -154,7 +163,7 @@ fn byline(a: &Analysis<'_>, out: &mut Vec<Statement>) {
 /// "The following joint statement was released by X, Y and Z. Begin text: ... End text.": the
 /// statement, issued by several parties in their own voice, is one direct statement whose text
 /// is the whole of it (GOLD_FORMAT.md, "Conventions settled since").
-fn joint_statement(a: &Analysis<'_>, out: &mut Vec<Statement>) {
+fn joint_statement(a: &Analysis<'_>, out: &mut Vec<Statement>, said: &mut Vec<Said>) {
     if a.byline.is_some() || !a.turns.is_empty() {
         return;
     }
@@ -233,6 +242,12 @@ fn joint_statement(a: &Analysis<'_>, out: &mut Vec<Statement>) {
     else {
         return;
     };
+    said.push(Said {
+        speaker,
+        direct: true,
+        content: body.clone(),
+        voice: true,
+    });
     out.push(Statement {
         event: None,
         speaker: Some(speaker),
@@ -395,6 +410,7 @@ fn quotations(
                         speaker,
                         direct: true,
                         content: piece.clone(),
+                        voice: false,
                     });
                 }
             }
@@ -685,6 +701,7 @@ fn reported_speech(
                             speaker,
                             direct: false,
                             content: part.clone(),
+                            voice: false,
                         });
                     }
                     out.push(Statement {
@@ -1245,6 +1262,16 @@ mod tests {
 
     fn texts(body: &str) -> Vec<String> {
         said(body).into_iter().map(|(_, _, text)| text).collect()
+    }
+
+    #[test]
+    fn a_coordinated_verb_of_reporting_ends_what_was_said() {
+        assert_eq!(
+            texts(
+                "The United States expressed condolences for the loss of life caused by the earthquakes and outlined new humanitarian assistance to Afghanistan."
+            ),
+            ["condolences for the loss of life caused by the earthquakes"]
+        );
     }
 
     #[test]

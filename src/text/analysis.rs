@@ -583,7 +583,35 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+        for (range, _) in &candidates {
+            named[range.clone()].fill(true);
+        }
         candidates.sort_by_key(|(r, _)| r.start);
+        // "Thomas West", "Special Representative West": a word that names a body only with its
+        // article ("the West") is a person's name after a capitalised word of the same sentence.
+        let capitalised_before = |i: usize| {
+            i > 0
+                && self.tokens[i - 1].kind == TokenKind::Word
+                && self.is_capitalised(i - 1)
+                && self.lower(i - 1) != "the"
+                && i >= 2
+                && !matches!(self.word(i - 2), "." | "!" | "?" | ":" | "“" | "\"")
+        };
+        let named_by_article_only = |targets: &[NameTarget]| {
+            targets.iter().all(|t| match t {
+                NameTarget::Name(Entity::Organisation(o)) => self.lexicon.organisations[*o]
+                    .name
+                    .to_lowercase()
+                    .starts_with("the "),
+                _ => false,
+            })
+        };
+        candidates.retain(|(range, targets)| {
+            !(range.len() == 1
+                && named_by_article_only(targets)
+                && capitalised_before(range.start)
+                && !named[range.start - 1])
+        });
         let mut dictionary_at: Vec<Option<usize>> = vec![None; self.tokens.len()];
         for (n, (range, _)) in candidates.iter().enumerate() {
             for slot in &mut dictionary_at[range.clone()] {
@@ -2429,6 +2457,25 @@ mod tests {
                 (a.actor.name.clone(), affiliation)
             })
             .collect()
+    }
+
+    /// Issue #10: "Special Representative West made clear" was the West speaking.
+    #[test]
+    fn a_body_named_only_with_its_article_is_no_surname() {
+        let names = |text: &str| -> Vec<String> {
+            mentions(&analyse(text))
+                .into_iter()
+                .flat_map(|(_, names)| names)
+                .collect()
+        };
+        assert!(
+            !names("The envoy arrived. Special Representative West made clear the linkage.")
+                .contains(&"the West".to_string())
+        );
+        assert!(
+            names("Moscow accused the West of lying. The West made clear it would respond.")
+                .contains(&"the West".to_string())
+        );
     }
 
     /// Issue #11: "Joe Biden (Indonesia)" and "Federica Mogherini (Iran)".
