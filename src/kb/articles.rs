@@ -108,6 +108,39 @@ fn find_copy(
         .optional()?)
 }
 
+/// Whether the copy `?1` says something else than the article `?2..?5` gives (its title, and
+/// its date, outlet or address where the article gives one): what [`record_copy`] corrects.
+const COPY_DIFFERS: &str = "(title IS NOT ?2 \
+     OR (?3 IS NOT NULL AND published IS NOT ?3) \
+     OR (?4 IS NOT NULL AND source IS NOT ?4) \
+     OR (?5 IS NOT NULL AND url IS NOT ?5))";
+
+fn copy_params(copy_id: i64, article: &Article) -> impl rusqlite::Params + '_ {
+    (
+        copy_id,
+        &article.title,
+        day(article.published),
+        &article.source,
+        &article.url,
+    )
+}
+
+/// Whether `article` is a copy of the stored article `article_id` that is stored already just
+/// as it reads, so that recording it would change nothing. Asked before a write transaction
+/// is opened: an ingest of texts that are all stored, metadata and all, then takes no write
+/// lock, waits for no other writer and leaves the database file untouched.
+fn copy_is_known(conn: &Connection, article_id: i64, article: &Article) -> Result<bool, KbError> {
+    let Some(copy_id) = find_copy(conn, article_id, article)? else {
+        return Ok(false);
+    };
+    let differs: bool = conn
+        .prepare_cached(&format!(
+            "SELECT {COPY_DIFFERS} FROM article_sources WHERE id = ?1"
+        ))?
+        .query_row(copy_params(copy_id, article), |row| row.get(0))?;
+    Ok(!differs)
+}
+
 /// Records a copy of the stored article `article_id`: corrects the copy it matches with what
 /// this one gives (what it leaves out is kept), or adds it as another source; then takes the
 /// article's metadata from its copies again. Returns what it did, and whether the article's
@@ -121,23 +154,16 @@ fn record_copy(
         Some(copy_id) => {
             let changed = exec(
                 conn,
-                "UPDATE article_sources SET title = ?2, \
-                 published = coalesce(?3, published), \
-                 published_precision = CASE WHEN ?3 IS NULL THEN published_precision \
-                     ELSE 'day' END, \
-                 source = coalesce(?4, source), url = coalesce(?5, url), \
-                 corrected_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
-                 WHERE id = ?1 AND (title IS NOT ?2 \
-                     OR (?3 IS NOT NULL AND published IS NOT ?3) \
-                     OR (?4 IS NOT NULL AND source IS NOT ?4) \
-                     OR (?5 IS NOT NULL AND url IS NOT ?5))",
-                params![
-                    copy_id,
-                    article.title,
-                    day(article.published),
-                    article.source,
-                    article.url
-                ],
+                &format!(
+                    "UPDATE article_sources SET title = ?2, \
+                     published = coalesce(?3, published), \
+                     published_precision = CASE WHEN ?3 IS NULL THEN published_precision \
+                         ELSE 'day' END, \
+                     source = coalesce(?4, source), url = coalesce(?5, url), \
+                     corrected_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
+                     WHERE id = ?1 AND {COPY_DIFFERS}"
+                ),
+                copy_params(copy_id, article),
             )?;
             if changed == 0 {
                 return Ok((CopyOutcome::Known, false));
@@ -219,6 +245,12 @@ impl Store {
         reextract: bool,
         extract: impl FnOnce(&StoredArticle) -> &'e Extraction,
     ) -> Result<CopyStored, KbError> {
+        if !reextract && copy_is_known(self.connection(), article_id, article)? {
+            return Ok(CopyStored {
+                outcome: CopyOutcome::Known,
+                facts: None,
+            });
+        }
         self.unit(|conn, stale| {
             let (outcome, changed) = record_copy(conn, article_id, article)?;
             let facts = if changed || reextract {

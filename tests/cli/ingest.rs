@@ -63,6 +63,61 @@ fn the_sample_corpus_ingests_with_titles_dates_and_sources() {
     }
 }
 
+/// Issue #12: ingesting texts that are all stored, metadata and all, writes nothing, so it
+/// takes no write lock: it finishes while another process holds the lock (with a busy timeout
+/// of zero, any wait for the lock would fail), and the database file is left as it was.
+#[test]
+fn ingesting_stored_texts_again_takes_no_write_lock() {
+    let kb = Kb::with_samples();
+    let before = std::fs::read(kb.db()).unwrap();
+    let writer = kb.conn();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let output = kb
+        .dipkb()
+        .args(["--busy-timeout", "0"])
+        .arg("ingest")
+        .arg(samples_dir())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let n = sample_articles().len();
+    assert!(
+        stdout_of(&output).contains(&format!("articles: 0 new, {n} already stored, 0 failed")),
+        "{}",
+        stdout_of(&output)
+    );
+    writer.execute_batch("ROLLBACK").unwrap();
+    drop(writer);
+    assert!(
+        std::fs::read(kb.db()).unwrap() == before,
+        "the database file changed"
+    );
+    // The same text from another outlet is a new copy: a write, which waits for the lock like
+    // any other.
+    let writer = kb.conn();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let (first, _) = sample_articles().into_iter().next().unwrap();
+    let text = std::fs::read_to_string(&first).unwrap();
+    let copy = kb.dir.path().join("syndicated.txt");
+    std::fs::write(
+        &copy,
+        text.replacen("\nsource: ", "\nsource: The Daily Courier, after ", 1),
+    )
+    .unwrap();
+    let output = kb
+        .dipkb()
+        .args(["--busy-timeout", "0", "ingest"])
+        .arg(&copy)
+        .output()
+        .unwrap();
+    assert!(!output.status.success(), "{}", stdout_of(&output));
+    assert!(
+        stderr_of(&output).contains("busy"),
+        "{}",
+        stderr_of(&output)
+    );
+}
+
 #[test]
 fn ingesting_the_same_folder_twice_adds_nothing() {
     let kb = Kb::with_samples();
