@@ -175,12 +175,16 @@ fn stored_entry(conn: &Connection, entry: &DictionaryEntry) -> Result<Vec<i64>, 
         "SELECT DISTINCT a.id FROM actor_aliases AS al JOIN actors AS a ON a.id = al.actor_id \
          WHERE al.alias_key = ?1 AND a.kind = ?2 ORDER BY a.id",
     )?;
-    let ids = statement
-        .query_map(params![entry_alias_key(entry), entry.kind], |row| {
-            row.get(0)
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(ids)
+    let mut ids = BTreeSet::new();
+    // A person is stored under the spelling its articles gave, which may be any of them.
+    let keys = std::iter::once(entry_alias_key(entry))
+        .chain(entry.spellings.iter().map(|name| kb::alias_key(name)));
+    for key in keys {
+        for id in statement.query_map(params![key, entry.kind], |row| row.get(0))? {
+            ids.insert(id?);
+        }
+    }
+    Ok(ids.into_iter().collect())
 }
 
 /// How near a folded name is to what the user typed: within a few edits (fewer for short

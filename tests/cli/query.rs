@@ -325,3 +325,39 @@ fn a_record_lists_every_copy_of_a_syndicated_article() {
         assert!(table.contains("https://radio.example/3"), "{table}");
     }
 }
+
+/// Issue #11: "Every actor filter and `dipkb actor` finds an actor by any name in the
+/// dictionaries". The samples name Russia's foreign minister "Sergei Lavrov"; the officeholder
+/// dictionary knows him as "Sergey Lavrov" (Wikidata Q58217): either name, and the item, find
+/// the same events and the same profile. An officeholder no article mentions is said to be
+/// known but not stored.
+#[test]
+fn an_officeholder_is_found_by_the_dictionary_s_spellings_and_wikidata_item() {
+    let kb = Kb::with_samples();
+    let rows = |actor: &str| kb.json(&["timeline", "--actor", actor]);
+    let stored = rows("Sergei Lavrov");
+    assert!(
+        !stored.as_array().expect("rows").is_empty(),
+        "the samples report Lavrov"
+    );
+    assert_eq!(rows("Sergey Lavrov"), stored);
+    assert_eq!(rows("Q58217"), stored);
+    let profile = kb
+        .dipkb()
+        .args(["actor", "sergey lavrov"])
+        .output()
+        .unwrap();
+    assert!(profile.status.success(), "{}", stderr_of(&profile));
+    assert!(stdout_of(&profile).contains("Sergei Lavrov"));
+    let output = kb
+        .dipkb()
+        .args(["timeline", "--actor", "Angela Merkel"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("is person Angela Merkel in the dictionaries"),
+        "{}",
+        stderr_of(&output)
+    );
+}
