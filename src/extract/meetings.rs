@@ -977,6 +977,11 @@ fn read_mention(
                     | "’ll"
                     | "'ll"
             ))
+        // "Envoys of the AU and IGAD, meeting in Djibouti on Monday, called for ...": a
+        // participle after its subject.
+        || (word == "meeting"
+            && before_cue == ","
+            && matches!(a.lower(tokens.end), "in" | "at" | "on"))
         || (word == "meeting"
             && a.lower(tokens.end) == "with"
             && tokens.start > 0
@@ -1038,7 +1043,11 @@ fn read_mention(
     // "The two also discussed UK-EU negotiations", "thanked him for support for the peace
     // negotiations": a meeting talked about, whose parties the talkers are not.
     // Not across an infinitive: "welcomed the opportunity to hold a second summit".
+    // "will discuss the crisis at a meeting in Brussels": the meeting is where the talking is
+    // done, not what is talked about; the talkers take part.
+    let at_meeting = np_start > sentence.start && a.lower(np_start - 1) == "at";
     let topic = !is_verb
+        && !at_meeting
         && governing_verb(a, sentence.start.max(main_start), np_start).is_some_and(|verb| {
             TOPIC_VERBS.contains(&a.lower(verb)) && !(verb..np_start).any(|k| a.lower(k) == "to")
         });
@@ -1091,7 +1100,33 @@ fn read_mention(
     } else {
         governing_verb(a, sentence.start.max(main_start), np_start)
             .filter(|&verb| WORDS.participation.contains(a.lower(verb)))
+            .or_else(|| {
+                // "will discuss the crisis at a meeting": the verb of talking, in the clause.
+                at_meeting
+                    .then(|| {
+                        (sentence.start.max(main_start)..np_start)
+                            .rev()
+                            .take_while(|&k| {
+                                !matches!(a.lower(k), "which" | "who" | "that" | ";" | ",")
+                            })
+                            .find(|&k| TOPIC_VERBS.contains(&a.lower(k)))
+                    })
+                    .flatten()
+            })
     };
+    // "Lavrov will discuss the crisis at a meeting in Geneva": the talker takes part.
+    if at_meeting
+        && subject.is_none()
+        && let Some(verb) = part_verb
+        && let Some(talker) = clause::subject_before(a, sentence.start, verb)
+    {
+        add(subject_actors(&talker), &mut named);
+    }
+    // "leaders of the Union of South American Nations (UNASUR) held a summit": the body whose
+    // members are the subject, every one of a list ("envoys of the AU and IGAD, meeting").
+    if let Some(verb) = part_verb.filter(|&verb| is_verb || verb + 4 >= np_start || at_meeting) {
+        add(&members_subject(a, sentence.start, verb), &mut named);
+    }
     if subject
         .as_ref()
         .is_none_or(|s| subject_actors(s).is_empty())
@@ -1099,11 +1134,6 @@ fn read_mention(
         // "the U.S. delegation will meet", and "the delegation" after one: its state.
         if let Some(verb) = part_verb {
             add(&delegation_subject(a, sentence.start, verb), &mut named);
-        }
-        // "leaders of the Union of South American Nations (UNASUR) held a summit": the body
-        // whose members are the subject.
-        if let Some(verb) = part_verb.filter(|&verb| is_verb || verb + 4 >= np_start) {
-            add(&members_subject(a, sentence.start, verb), &mut named);
         }
         // "We met with the chair of ASEAN", "During my meeting with ASEAN, I ...": in a
         // transcript turn or a press statement in a person's voice the first person is that
@@ -2044,12 +2074,38 @@ fn first_person_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> 
 }
 
 /// The body a subject names by its members ("leaders of the Union of South American Nations
-/// (UNASUR)", "the foreign ministers of NATO") when the subject is nobody named itself: the
-/// states and organisations after "<group noun> of", right before the verb.
+/// (UNASUR)", "envoys of the African Union and the regional bloc IGAD", "EU interior
+/// ministers"): the states and organisations after "<group noun> of", right before the verb,
+/// or before its group noun.
 fn members_subject(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> Vec<ActorRef> {
     let mut k = verb;
     while k > sentence_start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(k - 1)) {
         k -= 1;
+    }
+    // "Envoys of ..., meeting in": the subject before a participle's comma.
+    if k > sentence_start && a.word(k - 1) == "," && a.lower(verb) == "meeting" {
+        k -= 1;
+    }
+    let is_body = |m: &&crate::text::analysis::Mention| {
+        !m.is_place
+            && !m.actors.is_empty()
+            && m.actors
+                .iter()
+                .all(|&x| a.actor_kind(x) != ActorKind::Person)
+    };
+    // "EU interior ministers will discuss ...": a body's group right before the verb.
+    if k > sentence_start && WORDS.group_nouns.contains(a.lower(k - 1)) {
+        let mut h = k - 1;
+        while h > sentence_start && WORDS.group_modifiers.contains(a.lower(h - 1)) {
+            h -= 1;
+        }
+        if h > sentence_start
+            && let Some(m) = a.mention(h - 1).filter(is_body)
+            && (m.tokens.start == sentence_start
+                || !matches!(a.lower(m.tokens.start - 1), "and" | "of" | ","))
+        {
+            return m.actors.clone();
+        }
     }
     // An abbreviation in parentheses after the name: "(UNASUR)".
     if k > sentence_start + 2 && a.word(k - 1) == ")" {
@@ -2065,27 +2121,41 @@ fn members_subject(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> Vec<
     if k == sentence_start {
         return Vec::new();
     }
-    let Some(m) = a.mention(k - 1).filter(|m| {
-        !m.is_place
-            && !m.actors.is_empty()
-            && m.actors
-                .iter()
-                .all(|&x| a.actor_kind(x) != ActorKind::Person)
-    }) else {
-        return Vec::new();
-    };
-    let mut j = m.tokens.start;
-    if j > sentence_start && a.lower(j - 1) == "the" {
-        j -= 1;
+    // The bodies coordinated after "of": "of the African Union and the regional bloc IGAD".
+    let mut bodies: Vec<ActorRef> = Vec::new();
+    let mut j = k;
+    while j > sentence_start {
+        let Some(m) = a.mention(j - 1).filter(is_body) else {
+            return Vec::new();
+        };
+        for &actor in &m.actors {
+            if !bodies.contains(&actor) {
+                bodies.push(actor);
+            }
+        }
+        // "the regional bloc IGAD": up to two lower-case words describe the name.
+        let mut d = m.tokens.start;
+        while d > sentence_start
+            && d + 2 > m.tokens.start
+            && a.word(d - 1).chars().next().is_some_and(char::is_lowercase)
+            && !matches!(a.lower(d - 1), "and" | "of" | "the")
+        {
+            d -= 1;
+        }
+        if d > sentence_start && a.lower(d - 1) == "the" {
+            d -= 1;
+        }
+        j = d;
+        if j > sentence_start && a.lower(j - 1) == "and" {
+            j -= 1;
+            continue;
+        }
+        break;
     }
     let members = j >= sentence_start + 2
         && a.lower(j - 1) == "of"
         && (WORDS.group_nouns.contains(a.lower(j - 2)) || a.lower(j - 2) == "members");
-    if members {
-        m.actors.clone()
-    } else {
-        Vec::new()
-    }
+    if members { bodies } else { Vec::new() }
 }
 
 /// The persons listed before a relative "who".
@@ -3250,6 +3320,30 @@ mod tests {
             (2022, 2, 20),
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Issue #10: "Envoys of X and Y, meeting in ...": both bodies take part; "EU interior
+    /// ministers will discuss the crisis at a meeting": the meeting is where they talk.
+    #[test]
+    fn bodies_meet_through_their_envoys_and_ministers() {
+        let found = meetings(
+            "Envoys of the African Union and the regional bloc IGAD, meeting in Djibouti on Monday, called for a ceasefire.",
+            (2023, 6, 7),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].2,
+            [
+                "African Union",
+                "Intergovernmental Authority on Development"
+            ]
+        );
+        let found = meetings(
+            "EU interior ministers will discuss the crisis at a meeting in Brussels on Dec. 9.",
+            (2021, 11, 18),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, ["European Union"]);
     }
 
     /// Issue #10: "the U.S. delegation will meet", and "the delegation" after it: the
