@@ -76,87 +76,8 @@ const NON_PARTY_NOUNS: &[&str] = &[
     "forces",
 ];
 
-/// Objects that make "meet" no meeting: "meet demands", "meet the goals", "meet these
-/// challenges".
-const NOT_MET_OBJECTS: &[&str] = &[
-    "demand",
-    "demands",
-    "goal",
-    "goals",
-    "need",
-    "needs",
-    "target",
-    "targets",
-    "obligation",
-    "obligations",
-    "requirement",
-    "requirements",
-    "interest",
-    "interests",
-    "condition",
-    "conditions",
-    "criteria",
-    "criterion",
-    "standard",
-    "standards",
-    "deadline",
-    "deadlines",
-    "expectation",
-    "expectations",
-    "commitment",
-    "commitments",
-    "challenge",
-    "challenges",
-    "threat",
-    "threats",
-    "moment",
-    "objective",
-    "objectives",
-    "benchmarks",
-    "threshold",
-];
-
 /// Determiners that make a meeting noun refer back to one already named.
 const DEFINITE: &[&str] = &["the", "this", "that", "its", "their", "his", "her", "our"];
-
-/// Verbs whose subject takes part in the meeting that is their object.
-const PARTICIPATION_VERBS: &[&str] = &[
-    "attend",
-    "attended",
-    "attends",
-    "attending",
-    "join",
-    "joined",
-    "joins",
-    "chair",
-    "chaired",
-    "chairs",
-    "host",
-    "hosted",
-    "hosts",
-    "lead",
-    "led",
-    "leads",
-    "participate",
-    "participated",
-    "held",
-    "hold",
-    "holds",
-    "convened",
-    "ended",
-    "began",
-    "concluded",
-    "opened",
-    "co-open",
-    "open",
-    "wrapped",
-    "had",
-    "have",
-    "has",
-    "represented",
-    "address",
-    "addressed",
-];
 
 /// Verbs whose object is a topic: the meeting they name is talked about by their subject, who
 /// need not take part in it.
@@ -637,6 +558,11 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
         while b > 0 && matches!(a.lower(b - 1), "not" | "never" | "also") {
             b -= 1;
         }
+        // "The leaders have not met in four years", "had never visited Saudi Arabia": a
+        // meeting denied is none held.
+        if (b..tokens.start).any(|j| matches!(a.lower(j), "not" | "never")) {
+            return false;
+        }
         let participle = !a.lower(tokens.start).ends_with("ing");
         // "was received by the prime minister": the guest meets the host.
         let received_by = word_is_received(a, tokens.start) && a.lower(tokens.end) == "by";
@@ -695,16 +621,60 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
                     | "urgent"
             )
         });
-        if object.is_some_and(|j| NOT_MET_OBJECTS.contains(&a.lower(j))) {
+        if object.is_some_and(|j| WORDS.not_met.contains(a.lower(j))) {
             return false;
         }
         if met_object_is_not_a_party(a, tokens.end, end) {
             return false;
         }
     }
+    let after = if tokens.end < end {
+        a.lower(tokens.end)
+    } else {
+        ""
+    };
+    // "Beijing talks a lot about sovereignty", "he talks about": the verb "talk", not talks
+    // held; "what we call", "meetings that I call listening tours": the verb "call" naming
+    // something.
+    if word == "talks"
+        && tokens.start > 0
+        && (a
+            .mention(tokens.start - 1)
+            .is_some_and(|m| m.how != How::Demonym)
+            || matches!(before, "he" | "she" | "it" | "who"))
+        && (after == "about" || after == "a" && a.lower(tokens.end + 1) == "lot")
+    {
+        return false;
+    }
+    if matches!(word, "call" | "calls") {
+        // "what we would call", "we’ll call it seven": over a modal to its pronoun subject.
+        let mut b = tokens.start;
+        while b > 0
+            && matches!(
+                a.lower(b - 1),
+                "would" | "will" | "’ll" | "'ll" | "might" | "could" | "can" | "may"
+            )
+        {
+            b -= 1;
+        }
+        if b > 0 && matches!(a.lower(b - 1), "i" | "we" | "you" | "they") {
+            return false;
+        }
+    }
+    // "thanks for joining our call", "on this call" in a briefing's transcript: the call the
+    // transcript records, with the press, not a meeting of parties.
+    if word == "call"
+        && matches!(before, "our" | "this" | "today’s" | "today's")
+        && after != "with"
+        && a.in_turn_body(tokens.start)
+    {
+        return false;
+    }
     match word {
-        // "spoke with X", "spoke by phone with X", not "spoke to reporters".
+        // "spoke with X", "spoke by phone with X", not "spoke to reporters" nor "talked about
+        // Iran, in connection with ...".
         // "X and Y spoke by phone on Wednesday": the call of its subjects.
+        "spoke" | "speaks" | "talked" if after == "about" => false,
         "spoke" | "speaks" | "talked" => {
             let limit = (tokens.end + 6).min(end);
             (tokens.end..limit).any(|j| a.lower(j) == "with")
@@ -713,9 +683,14 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
         }
         "hosted" | "hosts" | "visited" | "visits" | "brief" | "briefed" | "convened" => {
             let limit = (tokens.end + 8).min(end);
-            (tokens.end..limit).any(|j| {
+            let object = (tokens.end..limit).find_map(|j| {
                 a.mention(j)
-                    .is_some_and(|m| !m.actors.is_empty() || m.place.is_some())
+                    .filter(|m| !m.actors.is_empty() || m.place.is_some())
+            });
+            // "hosts U.S. forces", "hosted Venezuelan refugees": people, not a party.
+            object.is_some_and(|m| {
+                !(matches!(word, "hosted" | "hosts")
+                    && NON_PARTY_NOUNS.contains(&a.lower(m.tokens.end)))
             })
         }
         "conference" => !matches!(before, "press" | "news"),
@@ -818,9 +793,9 @@ fn ends_object(a: &Analysis<'_>, k: usize) -> bool {
 /// of "meet", before a preposition or a person, is a thing to be met, not a party.
 fn met_object_is_not_a_party(a: &Analysis<'_>, from: usize, end: usize) -> bool {
     let mut k = from;
-    while k < (from + 7).min(end) {
+    while k < (from + 10).min(end) {
         let word = a.lower(k);
-        if NOT_MET_OBJECTS.contains(&word) {
+        if WORDS.not_met.contains(word) {
             return true;
         }
         if let Some(m) = a.mention(k) {
@@ -833,7 +808,11 @@ fn met_object_is_not_a_party(a: &Analysis<'_>, from: usize, end: usize) -> bool 
             k = m.tokens.end.max(k + 1);
             continue;
         }
-        if (ends_object(a, k) && word != "and") || a.quoted[k] {
+        // "meet the armored, airborne, and other threats": a comma between adjectives goes on.
+        let listed = word == ","
+            && a.word(k + 1).chars().next().is_some_and(char::is_lowercase)
+            && (!ends_object(a, k + 1) || a.lower(k + 1) == "and");
+        if (ends_object(a, k) && word != "and" && !listed) || a.quoted[k] {
             return false;
         }
         k += 1;
@@ -998,6 +977,11 @@ fn read_mention(
                     | "’ll"
                     | "'ll"
             ))
+        // "Envoys of the AU and IGAD, meeting in Djibouti on Monday, called for ...": a
+        // participle after its subject.
+        || (word == "meeting"
+            && before_cue == ","
+            && matches!(a.lower(tokens.end), "in" | "at" | "on"))
         || (word == "meeting"
             && a.lower(tokens.end) == "with"
             && tokens.start > 0
@@ -1059,7 +1043,11 @@ fn read_mention(
     // "The two also discussed UK-EU negotiations", "thanked him for support for the peace
     // negotiations": a meeting talked about, whose parties the talkers are not.
     // Not across an infinitive: "welcomed the opportunity to hold a second summit".
+    // "will discuss the crisis at a meeting in Brussels": the meeting is where the talking is
+    // done, not what is talked about; the talkers take part.
+    let at_meeting = np_start > sentence.start && a.lower(np_start - 1) == "at";
     let topic = !is_verb
+        && !at_meeting
         && governing_verb(a, sentence.start.max(main_start), np_start).is_some_and(|verb| {
             TOPIC_VERBS.contains(&a.lower(verb)) && !(verb..np_start).any(|k| a.lower(k) == "to")
         });
@@ -1083,7 +1071,7 @@ fn read_mention(
         let governing = governing_verb(a, sentence.start.max(main_start), np_start);
         match governing {
             Some(verb)
-                if PARTICIPATION_VERBS.contains(&a.lower(verb))
+                if WORDS.participation.contains(a.lower(verb))
                     || !anaphoric_form
                     || is_status_word(a, verb) =>
             {
@@ -1103,6 +1091,90 @@ fn read_mention(
     if let Some(subject) = &subject {
         add(subject_actors(subject), &mut named);
     }
+    // The verb whose subject takes part: the meeting verb, or the verb of taking part that
+    // governs the meeting noun ("leaders of UNASUR held an emergency summit").
+    let part_verb = if is_verb {
+        Some(tokens.start)
+    } else if topic {
+        None
+    } else {
+        governing_verb(a, sentence.start.max(main_start), np_start)
+            .filter(|&verb| WORDS.participation.contains(a.lower(verb)))
+            .or_else(|| {
+                // "will discuss the crisis at a meeting": the verb of talking, in the clause.
+                at_meeting
+                    .then(|| {
+                        (sentence.start.max(main_start)..np_start)
+                            .rev()
+                            .take_while(|&k| {
+                                !matches!(a.lower(k), "which" | "who" | "that" | ";" | ",")
+                            })
+                            .find(|&k| TOPIC_VERBS.contains(&a.lower(k)))
+                    })
+                    .flatten()
+            })
+    };
+    // "Lavrov will discuss the crisis at a meeting in Geneva": the talker takes part.
+    if at_meeting
+        && subject.is_none()
+        && let Some(verb) = part_verb
+        && let Some(talker) = clause::subject_before(a, sentence.start, verb)
+    {
+        add(subject_actors(&talker), &mut named);
+    }
+    // "leaders of the Union of South American Nations (UNASUR) held a summit": the body whose
+    // members are the subject, every one of a list ("envoys of the AU and IGAD, meeting").
+    if let Some(verb) = part_verb.filter(|&verb| is_verb || verb + 4 >= np_start || at_meeting) {
+        add(&members_subject(a, sentence.start, verb), &mut named);
+    }
+    if subject
+        .as_ref()
+        .is_none_or(|s| subject_actors(s).is_empty())
+    {
+        // "the U.S. delegation will meet", and "the delegation" after one: its state.
+        if let Some(verb) = part_verb {
+            add(&delegation_subject(a, sentence.start, verb), &mut named);
+        }
+        // "We met with the chair of ASEAN", "During my meeting with ASEAN, I ...": in a
+        // transcript turn or a press statement in a person's voice the first person is that
+        // speaker, and "we" the party the speaker speaks for.
+        // A governing verb counts only with the meeting as its object: "we had a meeting",
+        // "I participated in the ministerial", not "I have nothing to say about the trip".
+        let object_of = |verb: usize| {
+            is_verb
+                || (verb + 1..np_start).all(|k| {
+                    matches!(
+                        a.lower(k),
+                        "a" | "an" | "the" | "in" | "at" | "our" | "my" | "this" | "that"
+                    )
+                })
+        };
+        let first_person = part_verb
+            .filter(|&verb| object_of(verb))
+            .and_then(|verb| first_person_before(a, sentence.start, verb))
+            .or_else(|| {
+                let before_np = (np_start > sentence.start).then(|| a.lower(np_start - 1));
+                (!is_verb)
+                    .then_some(determiner.or(before_np))
+                    .flatten()
+                    .filter(|w| matches!(*w, "my" | "our"))
+                    .map(|w| w == "my")
+            });
+        // Only with a party named besides: "As we meet, ..." in a speech is the occasion of
+        // the speech, not a meeting.
+        if let Some(singular) = first_person
+            && !named.is_empty()
+            && let Some(speaker) = voice_at(a, tokens.start)
+        {
+            // "we" of a spokesperson is the government, not the spokesperson.
+            let party = if singular {
+                Some(speaker)
+            } else {
+                a.party_of(speaker).filter(|&p| p != speaker)
+            };
+            add(party.as_slice(), &mut named);
+        }
+    }
     // "Seo and his Japanese counterpart Morimoto spoke by phone": every party of a coordinated
     // subject of a meeting verb.
     if is_verb && subject.as_ref().is_none_or(|s| subject_actors(s).len() < 2) {
@@ -1119,7 +1191,7 @@ fn read_mention(
             .as_ref()
             .is_some_and(|s| subject_actors(s).len() < 2)
         && let Some(verb) = governing_verb(a, sentence.start.max(main_start), np_start)
-        && PARTICIPATION_VERBS.contains(&a.lower(verb))
+        && WORDS.participation.contains(a.lower(verb))
     {
         add(
             &coordinated_subject(a, sentence.start.max(main_start), verb),
@@ -1292,6 +1364,10 @@ fn noun_phrase_start(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> usi
             || word == "-"
             || (word == "," && MEETING_MODIFIERS.contains(&a.lower(prev.saturating_sub(1))))
             || token.kind == TokenKind::Possessive
+            // "Foreign Ministers' Meeting": a plural's possessive apostrophe.
+            || (matches!(word, "'" | "’")
+                && prev > sentence_start
+                && a.lower(prev - 1).ends_with('s'))
             || (token.kind == TokenKind::Word
                 && a.word(prev).chars().next().is_some_and(char::is_uppercase)
                 && a.mention(prev).is_none()
@@ -1597,7 +1673,7 @@ fn governing_verb(a: &Analysis<'_>, clause_start: usize, np_start: usize) -> Opt
         if matches!(word, "which" | "who" | "that" | ";" | "where") {
             return None;
         }
-        if PARTICIPATION_VERBS.contains(&word) || clause::is_verb_like(a, k) {
+        if WORDS.participation.contains(word) || clause::is_verb_like(a, k) {
             // "called off": the phrase's first word.
             return Some(a.phrase(k).map_or(k, |p| p.tokens.start));
         }
@@ -1852,6 +1928,12 @@ struct MeetingWords {
     guests: HashSet<String>,
     group_nouns: HashSet<String>,
     group_modifiers: HashSet<String>,
+    /// Verbs whose subject takes part in the meeting that is their object ("chaired the
+    /// meeting", "participates in the ministerial").
+    participation: HashSet<String>,
+    /// Objects that make "meet" no meeting: "meet demands", "meet the goals", "meeting our
+    /// guideline".
+    not_met: HashSet<String>,
 }
 
 static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
@@ -1859,6 +1941,8 @@ static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
         guests: HashSet::new(),
         group_nouns: HashSet::new(),
         group_modifiers: HashSet::new(),
+        participation: HashSet::new(),
+        not_met: HashSet::new(),
     };
     for line in include_str!("../../data/dictionaries/meeting_words.csv")
         .lines()
@@ -1872,6 +1956,8 @@ static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
             "guest" => words.guests.insert(word),
             "group_noun" => words.group_nouns.insert(word),
             "group_modifier" => words.group_modifiers.insert(word),
+            "participation" => words.participation.insert(word),
+            "not_met" => words.not_met.insert(word),
             _ => false,
         };
     }
@@ -1912,6 +1998,165 @@ const BETWEEN_SUBJECT_AND_MEETING: &[&str] = &[
     "today",
     "yesterday",
 ];
+
+/// Words between a subject and its verb that the first person may come before: "we’ve
+/// met", "I was meeting", "we’re heading off to a meeting".
+const FIRST_PERSON_AUXILIARIES: &[&str] = &[
+    "’ve", "'ve", "’re", "'re", "’ll", "'ll", "’m", "'m", "’d", "'d", "am", "been", "just",
+];
+
+/// The state or organisation of a delegation that is the subject of `verb`: "the U.S.
+/// delegation will meet"; for "the delegation", the last delegation the article introduced
+/// with its state ("Nuland will lead a U.S. delegation ... In Panama, the delegation will
+/// meet").
+fn delegation_subject(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> Vec<ActorRef> {
+    let mut head = verb;
+    while head > sentence_start
+        && (BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(head - 1))
+            || FIRST_PERSON_AUXILIARIES.contains(&a.lower(head - 1)))
+    {
+        head -= 1;
+    }
+    if head <= sentence_start + 1 || !matches!(a.lower(head - 1), "delegation" | "delegations") {
+        return Vec::new();
+    }
+    let head = head - 1;
+    let state_before = |k: usize| {
+        a.mention(k - 1)
+            .filter(|m| {
+                !m.is_place
+                    && !m.actors.is_empty()
+                    && m.actors
+                        .iter()
+                        .all(|&x| a.actor_kind(x) != ActorKind::Person)
+            })
+            .map(|m| m.actors.clone())
+    };
+    if let Some(actors) = state_before(head) {
+        return actors;
+    }
+    if a.lower(head - 1) != "the" {
+        return Vec::new();
+    }
+    (1..head)
+        .rev()
+        .filter(|&k| a.lower(k) == "delegation")
+        .find_map(state_before)
+        .unwrap_or_default()
+}
+
+/// Whose voice the words at token `k` are in: the speaker of the transcript turn, or the
+/// person a press statement speaks for, outside quotations.
+fn voice_at(a: &Analysis<'_>, k: usize) -> Option<ActorRef> {
+    if let Some(turn) = a.turn_at(k).filter(|t| t.body.contains(&k)) {
+        return turn.speaker.filter(|_| !turn.is_role && !turn.is_question);
+    }
+    a.byline
+        .filter(|&(_, start)| k >= start && !a.quoted[k])
+        .map(|(speaker, _)| speaker)
+}
+
+/// Whether "I" (`Some(true)`) or "we" (`Some(false)`) is the subject of the verb at `verb`.
+fn first_person_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> Option<bool> {
+    let mut k = verb;
+    while k > sentence_start {
+        k -= 1;
+        let word = a.lower(k);
+        match word {
+            "i" => return Some(true),
+            "we" => return Some(false),
+            _ if BETWEEN_SUBJECT_AND_MEETING.contains(&word)
+                || FIRST_PERSON_AUXILIARIES.contains(&word) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The body a subject names by its members ("leaders of the Union of South American Nations
+/// (UNASUR)", "envoys of the African Union and the regional bloc IGAD", "EU interior
+/// ministers"): the states and organisations after "<group noun> of", right before the verb,
+/// or before its group noun.
+fn members_subject(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> Vec<ActorRef> {
+    let mut k = verb;
+    while k > sentence_start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(k - 1)) {
+        k -= 1;
+    }
+    // "Envoys of ..., meeting in": the subject before a participle's comma.
+    if k > sentence_start && a.word(k - 1) == "," && a.lower(verb) == "meeting" {
+        k -= 1;
+    }
+    let is_body = |m: &&crate::text::analysis::Mention| {
+        !m.is_place
+            && !m.actors.is_empty()
+            && m.actors
+                .iter()
+                .all(|&x| a.actor_kind(x) != ActorKind::Person)
+    };
+    // "EU interior ministers will discuss ...": a body's group right before the verb.
+    if k > sentence_start && WORDS.group_nouns.contains(a.lower(k - 1)) {
+        let mut h = k - 1;
+        while h > sentence_start && WORDS.group_modifiers.contains(a.lower(h - 1)) {
+            h -= 1;
+        }
+        if h > sentence_start
+            && let Some(m) = a.mention(h - 1).filter(is_body)
+            && (m.tokens.start == sentence_start
+                || !matches!(a.lower(m.tokens.start - 1), "and" | "of" | ","))
+        {
+            return m.actors.clone();
+        }
+    }
+    // An abbreviation in parentheses after the name: "(UNASUR)".
+    if k > sentence_start + 2 && a.word(k - 1) == ")" {
+        let Some(open) = (sentence_start..k - 1)
+            .rev()
+            .take(4)
+            .find(|&j| a.word(j) == "(")
+        else {
+            return Vec::new();
+        };
+        k = open;
+    }
+    if k == sentence_start {
+        return Vec::new();
+    }
+    // The bodies coordinated after "of": "of the African Union and the regional bloc IGAD".
+    let mut bodies: Vec<ActorRef> = Vec::new();
+    let mut j = k;
+    while j > sentence_start {
+        let Some(m) = a.mention(j - 1).filter(is_body) else {
+            return Vec::new();
+        };
+        for &actor in &m.actors {
+            if !bodies.contains(&actor) {
+                bodies.push(actor);
+            }
+        }
+        // "the regional bloc IGAD": up to two lower-case words describe the name.
+        let mut d = m.tokens.start;
+        while d > sentence_start
+            && d + 2 > m.tokens.start
+            && a.word(d - 1).chars().next().is_some_and(char::is_lowercase)
+            && !matches!(a.lower(d - 1), "and" | "of" | "the")
+        {
+            d -= 1;
+        }
+        if d > sentence_start && a.lower(d - 1) == "the" {
+            d -= 1;
+        }
+        j = d;
+        if j > sentence_start && a.lower(j - 1) == "and" {
+            j -= 1;
+            continue;
+        }
+        break;
+    }
+    let members = j >= sentence_start + 2
+        && a.lower(j - 1) == "of"
+        && (WORDS.group_nouns.contains(a.lower(j - 2)) || a.lower(j - 2) == "members");
+    if members { bodies } else { Vec::new() }
+}
 
 /// The persons listed before a relative "who".
 fn persons_before_relative(a: &Analysis<'_>, start: usize, who: usize) -> Vec<ActorRef> {
@@ -3002,5 +3247,137 @@ mod tests {
         for name in ["Wendy Sherman", "Mori Takeo", "Choi Jong Kun"] {
             assert!(found[0].2.iter().any(|n| n == name), "{name}: {found:?}");
         }
+    }
+
+    /// Issue #11: verbs that share a form with a meeting word ("talks", "call", "hosts",
+    /// "meet"), a meeting denied ("have not met") and "talked about" are no meetings.
+    #[test]
+    fn verbs_that_look_like_meetings_are_none() {
+        for text in [
+            "China talks a lot about upholding the principle of sovereignty.",
+            "I recently had a series of meetings that I call listening tours at the UN.",
+            "There is what we would call continuity of government in Ukraine.",
+            "Kuwait hosts U.S. forces in the region.",
+            "Colombia has generously hosted Venezuelan refugees.",
+            "More and more Allies are meeting our guideline of spending 2 percent of GDP on defense.",
+            "The package will help Ukraine meet the armored, airborne, and other threats it is facing.",
+            "Many of the leaders had never visited Saudi Arabia.",
+            "The national security advisor did not meet with Secretary Antony Blinken.",
+            "We’ve talked about them in connection with Iran’s abuses of human rights.",
+        ] {
+            let found = meetings(text, (2022, 3, 10));
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    /// Issue #11: "participates in", "co-hosted": the subject takes part in the meeting named.
+    #[test]
+    fn the_subject_of_participates_takes_part() {
+        let found = meetings(
+            "Secretary Antony Blinken participates in the ASEAN Regional Forum Ministerial.",
+            (2021, 8, 6),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].2.iter().any(|n| n == "Antony Blinken"),
+            "{found:?}"
+        );
+    }
+
+    /// Issue #11: "foreign ministers of the Association of Southeast Asian Nations (ASEAN) held
+    /// a meeting": the body whose members are the subject is a party.
+    #[test]
+    fn the_body_of_members_that_meet_is_a_party() {
+        let found = meetings(
+            "Foreign ministers of the Association of Southeast Asian Nations (ASEAN) held an emergency meeting in Jakarta on Monday.",
+            (2021, 3, 3),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .2
+                .iter()
+                .any(|n| n == "Association of Southeast Asian Nations"),
+            "{found:?}"
+        );
+    }
+
+    /// Issue #11: in a transcript turn "I met with X" has the speaker as a party, "we" the
+    /// speaker's state; "As we meet, ..." with nobody else named is the occasion, no meeting.
+    #[test]
+    fn the_first_person_of_a_turn_is_its_speaker() {
+        let found = meetings(
+            "SECRETARY BLINKEN: Thank you. I spoke earlier today with my Ukrainian counterpart, Foreign Minister Dmytro Kuleba.",
+            (2022, 2, 20),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].2.iter().any(|n| n == "Antony Blinken"),
+            "{found:?}"
+        );
+        let found = meetings(
+            "SECRETARY BLINKEN: Thank you. As we meet, the war goes on.",
+            (2022, 2, 20),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Issue #10: "Envoys of X and Y, meeting in ...": both bodies take part; "EU interior
+    /// ministers will discuss the crisis at a meeting": the meeting is where they talk.
+    #[test]
+    fn bodies_meet_through_their_envoys_and_ministers() {
+        let found = meetings(
+            "Envoys of the African Union and the regional bloc IGAD, meeting in Djibouti on Monday, called for a ceasefire.",
+            (2023, 6, 7),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].2,
+            [
+                "African Union",
+                "Intergovernmental Authority on Development"
+            ]
+        );
+        let found = meetings(
+            "EU interior ministers will discuss the crisis at a meeting in Brussels on Dec. 9.",
+            (2021, 11, 18),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, ["European Union"]);
+    }
+
+    /// Issue #10: "the U.S. delegation will meet", and "the delegation" after it: the
+    /// delegation's state is a party.
+    #[test]
+    fn a_delegation_that_meets_is_its_states() {
+        let found = meetings(
+            "Under Secretary Victoria Nuland will lead a U.S. delegation to Paraguay and Panama June 27-30. \
+             In Panama, the delegation will meet with President Laurentino Cortizo.",
+            (2021, 6, 25),
+        );
+        assert!(
+            found.iter().any(
+                |(_, _, names)| names.iter().any(|n| n == "Laurentino Cortizo")
+                    && names.iter().any(|n| n == "United States")
+            ),
+            "{found:?}"
+        );
+    }
+
+    /// Issue #10: a plural's possessive apostrophe stays in the meeting's noun phrase: the
+    /// parties before it are the meeting's ("Japan-Philippines Foreign Ministers' Meeting").
+    #[test]
+    fn parties_before_a_plural_possessive_are_the_meetings() {
+        let found = meetings(
+            "Kitamura looked back on the Japan-Philippines Foreign Ministers' Meeting held in Tokyo in December.",
+            (2022, 3, 3),
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(_, _, names)| names.iter().any(|n| n == "Philippines")
+                    && names.iter().any(|n| n == "Japan")),
+            "{found:?}"
+        );
     }
 }
