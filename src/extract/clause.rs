@@ -339,6 +339,21 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
                 break;
             }
         }
+        // "Adhikari, who was received by India's ambassador, Rakesh Verma, voiced concern": a
+        // relative clause after the sentence's first noun phrase runs up to the verb, names
+        // and all; the subject is the noun phrase it describes.
+        let main = main_clause_start(a, sentence_start..k);
+        if let Some(who) = (main + 2..open).find(|&w| {
+            matches!(a.lower(w), "who" | "whose") && a.word(w - 1) == "," && !a.quoted[w]
+        }) && let Some(m) = a.mention(who - 2)
+            && np_start(a, main, m.tokens.start) == main
+            && !m.actors.is_empty()
+            && m.actors
+                .iter()
+                .all(|&x| a.actor_kind(x) == ActorKind::Person)
+        {
+            return noun_phrase_ending_at(a, sentence_start, who - 2);
+        }
         if open > sentence_start && a.word(open) == "," {
             // Between the commas must be a noun phrase, not a clause ("..., and called for
             // de-escalation, underscoring ...").

@@ -382,9 +382,10 @@ fn quotations(
         let mut close = quote.close;
         let mut pieces = vec![inner.clone()];
         // “A,” she said, “B.” is one statement when the quotation is one sentence.
+        // The attribution's tokens end at the comma, the next quotation opens right after it.
         if attribution.joins_next
             && let Some(next) = a.quotes.get(q + 1)
-            && next.open == attribution.tokens.end
+            && next.open == attribution.tokens.end + 1
         {
             text = format!(
                 "{} {}",
@@ -508,11 +509,13 @@ fn attribution_after(a: &Analysis<'_>, close: usize) -> Option<Attribution> {
     for j in k..limit {
         if let Some((_, after_verb, form)) = speech_verb(a, j) {
             let subject = clause::subject_before(a, k.saturating_sub(1).max(close), j)?;
+            // "told a joint news conference after the meeting, “...": the phrase after the
+            // verb belongs to the attribution, up to the comma before the quotation resumes.
             let mut end = after_verb;
             while end < a.tokens.len()
                 && !matches!(a.word(end), "." | "," | ":" | "“" | "\"")
                 && !a.tokens[end].line_before
-                && end < after_verb + 6
+                && end < after_verb + 10
             {
                 end += 1;
             }
@@ -546,8 +549,20 @@ fn attribution_before(
     // take an object ("expressed his concern about a sham “trial”") do not quote.
     let mut verb = None;
     let mut k = open;
-    while k > sentence.start && open - k <= 12 {
+    let mut distance = 0;
+    while k > sentence.start && distance <= 12 {
         k -= 1;
+        distance += 1;
+        // "said the so-called “self-defence units” were “clearly taking orders”": a name or
+        // scare quote of a few words between verb and quotation does not end the search.
+        if a.tokens[k].kind == TokenKind::CloseQuote
+            && let Some(earlier) = a.quotes.iter().find(|x| x.close == k)
+            && earlier.open > sentence.start
+            && earlier.close - earlier.open <= 5
+        {
+            k = earlier.open;
+            continue;
+        }
         if a.quoted[k] || a.tokens[k].kind == TokenKind::CloseQuote {
             break;
         }

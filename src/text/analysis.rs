@@ -1822,6 +1822,31 @@ impl<'a> Analysis<'a> {
                 }
                 if let Some(m) = self.mention_at[i] {
                     let mention = self.mentions[m].clone();
+                    // "Malaysia's foreign minister said": the minister is a person.
+                    let possessive = mention.tokens.end;
+                    if !mention.is_place
+                        && possessive < range.end
+                        && self.tokens[possessive].kind == TokenKind::Possessive
+                        && let [state] = mention.actors.as_slice()
+                        && self.actor_kind(*state) == ActorKind::State
+                        && let Some((title, person)) =
+                            self.possessive_title(*state, possessive + 1, &recent_persons)
+                    {
+                        push_recent(&mut recent_persons, person);
+                        if i >= main_start && subject_this_sentence.is_none() {
+                            subject_this_sentence = Some(vec![person]);
+                        }
+                        let end = title.end;
+                        self.push_mention(Mention {
+                            tokens: title,
+                            actors: vec![person],
+                            place: None,
+                            how: How::RoleNoun,
+                            is_place: false,
+                        });
+                        i = end;
+                        continue;
+                    }
                     for &actor in &mention.actors {
                         if self.actor_kind(actor) == ActorKind::Person {
                             push_recent(&mut recent_persons, actor);
@@ -2014,7 +2039,7 @@ impl<'a> Analysis<'a> {
                 .split_whitespace()
                 .map(str::to_string)
                 .collect();
-            let person = recent.iter().rev().copied().find(|&p| {
+            let fits = |p: ActorRef| {
                 let entry = &self.actors[p.0];
                 let title_fits = entry
                     .title_words
@@ -2022,7 +2047,20 @@ impl<'a> Analysis<'a> {
                     .any(|t| t.starts_with(&words) || t.ends_with(&words));
                 let party_fits = qualifier.is_none_or(|q| entry.party == Some(q));
                 title_fits && party_fits
-            })?;
+            };
+            // "Raimonds Bērziņš of Latvia ... The Latvian minister said": with the state given,
+            // the person of that state last named whose title the text never said.
+            let untitled_of_state = |p: ActorRef| {
+                let entry = &self.actors[p.0];
+                qualifier.is_some() && entry.title_words.is_empty() && entry.party == qualifier
+            };
+            let person = recent
+                .iter()
+                .rev()
+                .copied()
+                .find(|&p| fits(p))
+                .or_else(|| recent.iter().rev().copied().find(|&p| untitled_of_state(p)))
+                .or_else(|| self.introduced_by_title(title.clone(), i))?;
             return Some((i..title.end, vec![person], How::RoleNoun));
         }
         // "the group": the persons named in the sentences just before.
@@ -2129,6 +2167,134 @@ impl<'a> Analysis<'a> {
             }
         }
         None
+    }
+
+    /// "the Special Envoy of the President of Burundi, Ambassador Pierre-Claver Nduwayo, ...
+    /// The Special Envoy briefed": the person set off by a comma after the same title used
+    /// earlier as a description, when the person was introduced under another title.
+    fn introduced_by_title(&self, title: Range<usize>, before: usize) -> Option<ActorRef> {
+        let len = title.len();
+        // One word ("the President") is too common a description to look for.
+        if len < 2 {
+            return None;
+        }
+        let same = |start: usize| {
+            (0..len).all(|d| self.lower(start + d) == self.lower(title.start + d))
+        };
+        (0..before.saturating_sub(len)).find_map(|start| {
+            if !same(start) || self.quoted[start] {
+                return None;
+            }
+            // Up to the name only the title's complement ("of the President of the Republic of
+            // Burundi", "for Mediation in Conflict Resolution"), honorifics ("HE Dr.") and a
+            // comma, or a title of its own after the comma ("Ambassador").
+            let sentence_end = self.sentences[self.sentence_of(start)].tokens.end;
+            let mut k = start + len;
+            let limit = (k + 20).min(sentence_end);
+            let mut own_title = false;
+            while k < limit && self.person_at(k).is_none() {
+                let abbreviation_dot = self.word(k) == "."
+                    && self.is_capitalised(k - 1)
+                    && self.word(k - 1).chars().count() <= 3;
+                if self.word(k) == "," {
+                    if let Some((title, _)) = self.title_at(k + 1).filter(|(t, _)| t.start == k + 1)
+                    {
+                        k = title.end;
+                        own_title = true;
+                        break;
+                    }
+                } else if !matches!(self.lower(k), "of" | "for" | "to" | "the" | "and" | "in")
+                    && !self.is_capitalised(k)
+                    && !abbreviation_dot
+                {
+                    return None;
+                }
+                k += 1;
+            }
+            // "the Special Envoy of President Joe Biden": a name right after a title of the
+            // complement is the complement's, not the holder's.
+            let mut before = k;
+            while before > start + len
+                && (self.word(before - 1) == "."
+                    || (self.is_capitalised(before - 1)
+                        && self.word(before - 1).chars().count() <= 3))
+            {
+                before -= 1;
+            }
+            if !own_title
+                && self.word(before - 1) != ","
+                && self
+                    .phrase(before - 1)
+                    .is_some_and(|p| matches!(p.target, PhraseTarget::Title(_)))
+            {
+                return None;
+            }
+            self.person_at(k)
+        })
+    }
+
+    /// The one person a mention starting at token `k` names.
+    fn person_at(&self, k: usize) -> Option<ActorRef> {
+        if k >= self.tokens.len() {
+            return None;
+        }
+        let mention = self.mention(k).filter(|m| m.tokens.start == k)?;
+        match mention.actors.as_slice() {
+            [person] if self.actor_kind(*person) == ActorKind::Person => Some(*person),
+            _ => None,
+        }
+    }
+
+    /// "Malaysia's foreign minister said ..." with no name: the person with that title and
+    /// state named before, else the one the next sentences name with that title ("Foreign
+    /// Minister Azlan bin Ismail told reporters"). `None` when the title comes with a name of
+    /// its own, or nobody fits.
+    fn possessive_title(
+        &self,
+        state: ActorRef,
+        at: usize,
+        recent: &[ActorRef],
+    ) -> Option<(Range<usize>, ActorRef)> {
+        if at >= self.tokens.len() || self.quoted[at] {
+            return None;
+        }
+        let (title, _) = self.title_at(at).filter(|(t, _)| t.start == at)?;
+        if title.end < self.tokens.len()
+            && (self.is_capitalised(title.end) || self.word(title.end) == ",")
+        {
+            return None;
+        }
+        let words: Vec<String> = self.text
+            [self.tokens[title.start].start..self.tokens[title.end - 1].end]
+            .to_lowercase()
+            .replace('-', " ")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let fits = |p: ActorRef, party_known: bool| {
+            let entry = &self.actors[p.0];
+            entry.title_words.iter().any(|t| t.ends_with(&words))
+                && (entry.party == Some(state) || (!party_known && entry.party.is_none()))
+        };
+        if let Some(&person) = recent.iter().rev().find(|&&p| fits(p, true)) {
+            return Some((title, person));
+        }
+        let sentence = self.sentence_of(at);
+        let horizon = self.sentences[(sentence + 3).min(self.sentences.len() - 1)]
+            .tokens
+            .end;
+        let later: Vec<ActorRef> = (title.end..horizon)
+            .filter_map(|k| self.mention(k).filter(|m| m.tokens.start == k))
+            .filter_map(|m| match m.actors.as_slice() {
+                [p] if self.actor_kind(*p) == ActorKind::Person => Some(*p),
+                _ => None,
+            })
+            .filter(|&p| fits(p, false))
+            .collect();
+        match later.as_slice() {
+            [first, rest @ ..] if rest.iter().all(|p| p == first) => Some((title, *first)),
+            _ => None,
+        }
     }
 
     /// "the government", "the authorities", "the leadership": the state whose government the
