@@ -2060,8 +2060,11 @@ impl<'a> Analysis<'a> {
                 .copied()
                 .find(|&p| fits(p))
                 .or_else(|| recent.iter().rev().copied().find(|&p| untitled_of_state(p)))
-                .or_else(|| self.introduced_by_title(title.clone(), i))?;
-            return Some((i..title.end, vec![person], How::RoleNoun));
+                .or_else(|| self.introduced_by_title(title.clone(), i));
+            // "Both ministers" fits no one title: it may still count the persons last named.
+            if let Some(person) = person {
+                return Some((i..title.end, vec![person], How::RoleNoun));
+            }
         }
         // "the group": the persons named in the sentences just before.
         if self.lower(k) == "group" && qualifier.is_none() {
