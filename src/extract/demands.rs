@@ -1553,6 +1553,44 @@ mod tests {
         );
     }
 
+    /// Issue #10: "our call for" in a statement's voice; a list of verbs split by semicolons.
+    #[test]
+    fn our_call_for_a_list_separated_by_semicolons_is_one_demand_per_item() {
+        let found = demands(
+            "Joint Statement on Belarus\n\nThe following statement was released by the \
+             Governments of the United States and Canada.\n\nBegin text:\n\nWe are concerned \
+             about Belarus. We are united in our call for the Belarusian authorities to release \
+             all political prisoners; implement the recommendations of the OSCE Moscow \
+             Mechanism; and, enter into a genuine political dialogue.\n\nEnd text.",
+        );
+        for text in [
+            "release all political prisoners",
+            "implement the recommendations of the OSCE Moscow Mechanism",
+            "enter into a genuine political dialogue",
+        ] {
+            assert!(
+                found.iter().any(|(_, of, t)| of == "Belarus" && t == text),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    /// Issue #10: ", which called for" is the party named before the relative clause.
+    #[test]
+    fn the_party_before_which_called_for_demands() {
+        let found = demands(
+            "South Africa supports the decisions of the summit of the East African Community \
+             held in Dar es Salaam on 31 May 2015, which called for the postponement of the \
+             elections in Burundi.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(by, _, t)| by == "East African Community" && t.starts_with("the postponement")),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn the_government_addressed_is_the_state_the_passage_is_about() {
         let found = demands(

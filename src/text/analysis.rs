@@ -2786,6 +2786,32 @@ mod tests {
         assert_eq!(resolved(&a, "The secretary-general"), ["Jens Stoltenberg"]);
     }
 
+    /// Issue #10: a description resolves to the person the text names by it, before or after.
+    #[test]
+    fn descriptions_resolve_to_the_person_named_with_that_title() {
+        let a = analyse(
+            "Talks will resume on Monday, Malaysia's foreign minister said. \
+             Foreign Minister Azlan bin Ismail told reporters the talks would be chaired by Malaysia.",
+        );
+        assert_eq!(resolved(&a, "foreign minister"), ["Azlan bin Ismail"]);
+        let a = analyse(
+            "The minister received the Special Envoy of the President of Burundi, Ambassador \
+             Pierre-Claver Nduwayo, on Wednesday. The Special Envoy briefed the minister.",
+        );
+        assert_eq!(resolved(&a, "The Special Envoy"), ["Pierre-Claver Nduwayo"]);
+        // A name inside the title's complement is not the holder's.
+        let a = analyse(
+            "The Special Envoy of President Joe Biden arrived. The Special Envoy said little.",
+        );
+        assert!(
+            mentions(&a)
+                .iter()
+                .all(|(s, actors)| s != "The Special Envoy" || actors.is_empty()),
+            "{:?}",
+            mentions(&a)
+        );
+    }
+
     #[test]
     fn middle_initials_are_dropped_and_full_names_win() {
         let a = analyse(
