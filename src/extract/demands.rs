@@ -1586,7 +1586,8 @@ mod tests {
         assert!(
             found
                 .iter()
-                .any(|(by, _, t)| by == "East African Community" && t.starts_with("the postponement")),
+                .any(|(by, _, t)| by == "East African Community"
+                    && t.starts_with("the postponement")),
             "{found:?}"
         );
     }

@@ -1321,8 +1321,7 @@ mod tests {
              \"We are not looking for a confrontation,\" Ozolins told a joint news conference \
              after the meeting, \"but we will not pretend that nothing has happened.\"",
         );
-        let joined =
-            "We are not looking for a confrontation but we will not pretend that nothing has happened.";
+        let joined = "We are not looking for a confrontation but we will not pretend that nothing has happened.";
         assert!(
             found
                 .iter()
@@ -1341,7 +1340,10 @@ mod tests {
              Adhikari, who was received at the airport by India's ambassador, Rakesh Verma, \
              told reporters he had brought help.",
         );
-        assert!(has(&found, "Bishnu Prasad Adhikari", "he had brought help"), "{found:?}");
+        assert!(
+            has(&found, "Bishnu Prasad Adhikari", "he had brought help"),
+            "{found:?}"
+        );
         let found = said(
             "Foreign Minister Janis Ozolins said the so-called \"self-defence units\" were \
              \"clearly taking orders from Moscow\".",

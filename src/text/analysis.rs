@@ -1805,6 +1805,9 @@ impl<'a> Analysis<'a> {
     fn resolve_references(&mut self) {
         // The person each sentence is about: its first person mention outside quotations.
         let mut last_subject: Option<Vec<ActorRef>> = None;
+        // The last subject of several persons, which a later "X and the Deputy Secretary"
+        // may name again in part.
+        let mut last_group: Option<Vec<ActorRef>> = None;
         let mut recent_persons: Vec<ActorRef> = Vec::new();
         for s in 0..self.sentences.len() {
             let range = self.sentences[s].tokens.clone();
@@ -1861,23 +1864,23 @@ impl<'a> Analysis<'a> {
                             .any(|&a| self.actor_kind(a) == ActorKind::Person)
                     {
                         let mut subject = mention.actors.clone();
-                        // "Blinken and Stoltenberg reiterated": both are the subject.
+                        // "Blinken and Stoltenberg reiterated": both are the subject; so are
+                        // "Cho Hyundong, U.S. Deputy Secretary of State Wendy Sherman, and Japan
+                        // Vice Foreign Minister Mori Takeo", past each one's state and title.
                         let mut next = mention.tokens.end;
-                        while self.word(next) == "and" || self.word(next) == "," {
-                            match self.mention(next + 1) {
-                                Some(m)
-                                    if m.actors
-                                        .iter()
-                                        .all(|&a| self.actor_kind(a) == ActorKind::Person)
-                                        && !m.actors.is_empty() =>
-                                {
-                                    subject.extend(m.actors.iter().copied());
-                                    next = m.tokens.end;
+                        while next < range.end
+                            && (self.word(next) == "and" || self.word(next) == ",")
+                        {
+                            match self.person_after_conjunction(next, range.end) {
+                                Some((persons, end)) => {
+                                    subject.extend(persons);
+                                    next = end;
                                 }
-                                _ => break,
+                                None => break,
                             }
                         }
-                        subject_this_sentence = Some(subject);
+                        subject_this_sentence =
+                            Some(self.group_named_in_part(subject, i, main_start, &last_group));
                     }
                     i = mention.tokens.end;
                     continue;
@@ -1940,7 +1943,12 @@ impl<'a> Analysis<'a> {
                             .iter()
                             .all(|&a| self.actor_kind(a) == ActorKind::Person)
                     {
-                        subject_this_sentence = Some(actors.clone());
+                        subject_this_sentence = Some(self.group_named_in_part(
+                            actors.clone(),
+                            i,
+                            main_start,
+                            &last_group,
+                        ));
                     }
                     let end = tokens.end;
                     self.push_mention(Mention {
@@ -1957,6 +1965,9 @@ impl<'a> Analysis<'a> {
             }
             // A sentence about somebody else ("The senior officials discussed ...") ends the
             // run of sentences a plural "they" can refer back to.
+            if let Some(subject) = subject_this_sentence.as_ref().filter(|s| s.len() > 1) {
+                last_group = Some(subject.clone());
+            }
             match subject_this_sentence {
                 Some(subject) => last_subject = Some(subject),
                 None => {
@@ -1968,6 +1979,65 @@ impl<'a> Analysis<'a> {
         }
         self.mentions.sort_by_key(|m| m.tokens.start);
         self.reindex_mentions();
+    }
+
+    /// The persons of the conjunct after the "and" or comma at `joiner`, past a state and a
+    /// title before the name ("and Japan Vice Foreign Minister Mori Takeo"), with the token
+    /// after them; `None` when the conjunct names no person first.
+    fn person_after_conjunction(
+        &self,
+        joiner: usize,
+        end: usize,
+    ) -> Option<(Vec<ActorRef>, usize)> {
+        let mut j = joiner + 1;
+        if self.word(joiner) == "," && j < end && self.lower(j) == "and" {
+            j += 1;
+        }
+        let limit = (j + 10).min(end);
+        while j < limit {
+            if let Some(m) = self.mention(j).filter(|m| m.tokens.start == j) {
+                if !m.actors.is_empty()
+                    && m.actors
+                        .iter()
+                        .all(|&a| self.actor_kind(a) == ActorKind::Person)
+                {
+                    return Some((m.actors.clone(), m.tokens.end));
+                }
+                // "U.S.", "Japan" before the title.
+                if m.is_place || m.actors.is_empty() {
+                    return None;
+                }
+                j = m.tokens.end;
+                continue;
+            }
+            match self.title_at(j).filter(|(t, _)| t.start == j) {
+                Some((title, _)) => j = title.end,
+                None => return None,
+            }
+        }
+        None
+    }
+
+    /// "The Vice Foreign Ministers and the Deputy Secretary condemned": a subject of which only
+    /// the last conjunct resolved, after a group of persons that includes it, is that group.
+    fn group_named_in_part(
+        &self,
+        subject: Vec<ActorRef>,
+        at: usize,
+        main_start: usize,
+        last_group: &Option<Vec<ActorRef>>,
+    ) -> Vec<ActorRef> {
+        let after_unresolved_conjunct = at > main_start + 1
+            && self.lower(at - 1) == "and"
+            && (main_start..at - 1).all(|k| self.mention(k).is_none() && !self.quoted[k]);
+        match last_group {
+            Some(group)
+                if after_unresolved_conjunct && subject.iter().all(|p| group.contains(p)) =>
+            {
+                group.clone()
+            }
+            _ => subject,
+        }
     }
 
     /// Where a sentence's main clause starts, after a fronted phrase and its comma ("Speaking
@@ -2181,9 +2251,8 @@ impl<'a> Analysis<'a> {
         if len < 2 {
             return None;
         }
-        let same = |start: usize| {
-            (0..len).all(|d| self.lower(start + d) == self.lower(title.start + d))
-        };
+        let same =
+            |start: usize| (0..len).all(|d| self.lower(start + d) == self.lower(title.start + d));
         (0..before.saturating_sub(len)).find_map(|start| {
             if !same(start) || self.quoted[start] {
                 return None;
@@ -2809,6 +2878,22 @@ mod tests {
                 .all(|(s, actors)| s != "The Special Envoy" || actors.is_empty()),
             "{:?}",
             mentions(&a)
+        );
+    }
+
+    /// Issue #10: "they" after a list of titled persons, and after a subject that names the
+    /// group again in part ("The Vice Foreign Ministers and the Deputy Secretary").
+    #[test]
+    fn they_is_the_group_of_persons_named_together() {
+        let a = analyse(
+            "First Vice Foreign Minister Cho Hyundong, U.S. Deputy Secretary of State Wendy \
+             Sherman, and Japan Vice Foreign Minister Mori Takeo met today in Seoul. The Vice \
+             Foreign Ministers and the Deputy Secretary condemned the launches. They reaffirmed \
+             the statement.",
+        );
+        assert_eq!(
+            resolved(&a, "They"),
+            ["Cho Hyundong", "Wendy Sherman", "Mori Takeo"]
         );
     }
 
