@@ -267,7 +267,14 @@ pub fn subject_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> O
                         j = m.tokens.start;
                         continue;
                     }
-                    if m.how == How::Demonym || m.actors.is_empty() {
+                    // A state before "which" is mostly the place it names ("Moldova, which
+                    // hosts the most refugees"); a body or group is the party that acts.
+                    if m.how == How::Demonym
+                        || m.actors.is_empty()
+                        || m.actors.iter().any(|&x| {
+                            matches!(a.actor_kind(x), ActorKind::State | ActorKind::Person)
+                        })
+                    {
                         return None;
                     }
                     return noun_phrase_ending_at(a, sentence_start, j);
