@@ -244,6 +244,59 @@ pub fn subject_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> O
         if word == "who" && k >= 2 && a.word(k - 1) == "," {
             return noun_phrase_ending_at(a, sentence_start, k - 2);
         }
+        // "the decisions of the Summit of the East African Community held in Dar es Salaam on
+        // 31 May, which called for": the party last named before the comma, past places,
+        // dates and the participle that places them.
+        if word == "which" && k >= 2 && a.word(k - 1) == "," {
+            // Anything else ("the G7 summits, which", "the Webinar Series, which"): the
+            // relative clause is about a thing, not a party.
+            let stop = (k - 1).saturating_sub(12).max(sentence_start);
+            let dates = &a.dates[a.sentence_of(k)];
+            let mut j = k - 1;
+            while j > stop {
+                j -= 1;
+                if a.quoted[j] {
+                    return None;
+                }
+                if let Some(date) = dates.iter().find(|d| d.first_token <= j && j < d.end_token) {
+                    j = date.first_token;
+                    continue;
+                }
+                if let Some(m) = a.mention(j) {
+                    if m.is_place {
+                        j = m.tokens.start;
+                        continue;
+                    }
+                    // A state before "which" is mostly the place it names ("Moldova, which
+                    // hosts the most refugees"); a body or group is the party that acts.
+                    if m.how == How::Demonym
+                        || m.actors.is_empty()
+                        || m.actors.iter().any(|&x| {
+                            matches!(a.actor_kind(x), ActorKind::State | ActorKind::Person)
+                        })
+                    {
+                        return None;
+                    }
+                    return noun_phrase_ending_at(a, sentence_start, j);
+                }
+                if matches!(a.lower(j), "held" | "in" | "on" | "at") {
+                    continue;
+                }
+                // A place the dictionaries do not know: "in Dar es Salaam".
+                let place_word = |x: usize| {
+                    a.word(x).chars().next().is_some_and(char::is_uppercase)
+                        || (a.tokens[x].kind == TokenKind::Word && a.word(x).len() <= 3)
+                };
+                match (j.saturating_sub(4).max(stop)..j)
+                    .rev()
+                    .find(|&x| matches!(a.lower(x), "in" | "at"))
+                {
+                    Some(prep) if (prep + 1..=j).all(place_word) => j = prep + 1,
+                    _ => return None,
+                }
+            }
+            return None;
+        }
         if BETWEEN_SUBJECT_AND_VERB.contains(&word)
             || (word.ends_with("ly") && word.len() > 4 && a.mention(k).is_none())
         {
@@ -338,6 +391,21 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
             if a.word(open) == "," {
                 break;
             }
+        }
+        // "Adhikari, who was received by India's ambassador, Rakesh Verma, voiced concern": a
+        // relative clause after the sentence's first noun phrase runs up to the verb, names
+        // and all; the subject is the noun phrase it describes.
+        let main = main_clause_start(a, sentence_start..k);
+        if let Some(who) = (main + 2..open).find(|&w| {
+            matches!(a.lower(w), "who" | "whose") && a.word(w - 1) == "," && !a.quoted[w]
+        }) && let Some(m) = a.mention(who - 2)
+            && np_start(a, main, m.tokens.start) == main
+            && !m.actors.is_empty()
+            && m.actors
+                .iter()
+                .all(|&x| a.actor_kind(x) == ActorKind::Person)
+        {
+            return noun_phrase_ending_at(a, sentence_start, who - 2);
         }
         if open > sentence_start && a.word(open) == "," {
             // Between the commas must be a noun phrase, not a clause ("..., and called for

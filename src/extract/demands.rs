@@ -752,7 +752,12 @@ fn read_demand(
         && actors.is_empty()
         && (unresolved || (cue_end..to).any(|k| WORDS.state_organs.contains(a.lower(k))))
     {
-        match described_addressee(a, cue_end..to, cue, end_of_clause, &by) {
+        // The passage up to the first of a list of items separated by semicolons: the later
+        // items name what is demanded, not of whom ("the OSCE Moscow Mechanism").
+        let first_item_end = (cue_end..end_of_clause)
+            .find(|&k| a.word(k) == ";")
+            .unwrap_or(end_of_clause);
+        match described_addressee(a, cue_end..to, cue, first_item_end, &by) {
             Some(actor) => of.push(actor),
             None => unresolved_addressee = unresolved,
         }
@@ -799,10 +804,22 @@ fn demand_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usize {
     }) {
         end = and;
     }
-    // "including A; B; and C": a list whose items are separated by semicolons.
+    // "including A; B; and C", "to cooperate fully ...; immediately release ...; and, enter
+    // into ...": a list whose items are separated by semicolons.
+    let verb_item = |semicolon: usize| {
+        let mut j = semicolon + 1;
+        while j < sentence_end && matches!(a.lower(j), "and" | "or" | ",") {
+            j += 1;
+        }
+        if j + 1 < sentence_end && a.lower(j).ends_with("ly") {
+            j += 1;
+        }
+        // The base form only: "; talks resumed" is another clause.
+        j < sentence_end && a.lexicon.action_verbs.contains(a.lower(j)) && a.mention(j).is_none()
+    };
     while a.word(end) == ";"
         && end + 1 < sentence_end
-        && (from..end).any(|k| a.lower(k) == "including")
+        && ((from..end).any(|k| a.lower(k) == "including") || verb_item(end))
     {
         end = clause::complement_end(a, end + 1, sentence_end);
     }
@@ -855,7 +872,13 @@ fn demander(
             .rev()
             .take(4)
             .any(|k| matches!(a.lower(k), "i" | "we"));
-        if first_person || before == "i" || before == "we" {
+        // "We are further united in our call for the regime to ...".
+        let our_call = matches!(before, "our" | "my")
+            && matches!(
+                a.lower(clause::main_clause_start(a, sentence.clone())),
+                "i" | "we"
+            );
+        if first_person || our_call || before == "i" || before == "we" {
             return Some(Subject::Actors(vec![speaker]));
         }
     }
@@ -1208,6 +1231,10 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
             if matches!(a.lower(next), "and" | "or") {
                 next += 1;
             }
+            // "...; and, enter into ...".
+            if word == ";" && next + 1 < end && a.word(next) == "," {
+                next += 1;
+            }
             // A noun phrase after a comma is another item of a list of noun phrases, or of a
             // list that closes with "and" and another item; else it is an apposition ("make
             // the necessary compromises ..., an essential step towards ...").
@@ -1523,6 +1550,45 @@ mod tests {
         assert!(
             demands("We call on Belarus to immediately release all political prisoners.")
                 .is_empty()
+        );
+    }
+
+    /// Issue #10: "our call for" in a statement's voice; a list of verbs split by semicolons.
+    #[test]
+    fn our_call_for_a_list_separated_by_semicolons_is_one_demand_per_item() {
+        let found = demands(
+            "Joint Statement on Belarus\n\nThe following statement was released by the \
+             Governments of the United States and Canada.\n\nBegin text:\n\nWe are concerned \
+             about Belarus. We are united in our call for the Belarusian authorities to release \
+             all political prisoners; implement the recommendations of the OSCE Moscow \
+             Mechanism; and, enter into a genuine political dialogue.\n\nEnd text.",
+        );
+        for text in [
+            "release all political prisoners",
+            "implement the recommendations of the OSCE Moscow Mechanism",
+            "enter into a genuine political dialogue",
+        ] {
+            assert!(
+                found.iter().any(|(_, of, t)| of == "Belarus" && t == text),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    /// Issue #10: ", which called for" is the party named before the relative clause.
+    #[test]
+    fn the_party_before_which_called_for_demands() {
+        let found = demands(
+            "South Africa supports the decisions of the summit of the East African Community \
+             held in Dar es Salaam on 31 May 2015, which called for the postponement of the \
+             elections in Burundi.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(by, _, t)| by == "East African Community"
+                    && t.starts_with("the postponement")),
+            "{found:?}"
         );
     }
 

@@ -382,9 +382,10 @@ fn quotations(
         let mut close = quote.close;
         let mut pieces = vec![inner.clone()];
         // “A,” she said, “B.” is one statement when the quotation is one sentence.
+        // The attribution's tokens end at the comma, the next quotation opens right after it.
         if attribution.joins_next
             && let Some(next) = a.quotes.get(q + 1)
-            && next.open == attribution.tokens.end
+            && next.open == attribution.tokens.end + 1
         {
             text = format!(
                 "{} {}",
@@ -508,11 +509,13 @@ fn attribution_after(a: &Analysis<'_>, close: usize) -> Option<Attribution> {
     for j in k..limit {
         if let Some((_, after_verb, form)) = speech_verb(a, j) {
             let subject = clause::subject_before(a, k.saturating_sub(1).max(close), j)?;
+            // "told a joint news conference after the meeting, “...": the phrase after the
+            // verb belongs to the attribution, up to the comma before the quotation resumes.
             let mut end = after_verb;
             while end < a.tokens.len()
                 && !matches!(a.word(end), "." | "," | ":" | "“" | "\"")
                 && !a.tokens[end].line_before
-                && end < after_verb + 6
+                && end < after_verb + 10
             {
                 end += 1;
             }
@@ -546,8 +549,19 @@ fn attribution_before(
     // take an object ("expressed his concern about a sham “trial”") do not quote.
     let mut verb = None;
     let mut k = open;
-    while k > sentence.start && open - k <= 12 {
+    let mut distance = 0;
+    while k > sentence.start && distance <= 12 {
         k -= 1;
+        distance += 1;
+        // "said the so-called “self-defence units” were “clearly taking orders”": a name or
+        // scare quote of a few words between verb and quotation does not end the search.
+        if let Some(earlier) = a.quotes.iter().find(|x| x.close == k)
+            && earlier.open > sentence.start
+            && earlier.close - earlier.open <= 5
+        {
+            k = earlier.open;
+            continue;
+        }
         if a.quoted[k] || a.tokens[k].kind == TokenKind::CloseQuote {
             break;
         }
@@ -1297,6 +1311,49 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "Ned Price");
         assert!(found[0].1 && found[0].2.starts_with("The United States condemns"));
+    }
+
+    /// Issue #10: “A,” X told a news conference after the meeting, “B.” is one statement.
+    #[test]
+    fn a_quotation_interrupted_by_a_long_attribution_is_one_statement() {
+        let found = said(
+            "Latvian Foreign Minister Janis Ozolins met his counterpart. \
+             \"We are not looking for a confrontation,\" Ozolins told a joint news conference \
+             after the meeting, \"but we will not pretend that nothing has happened.\"",
+        );
+        let joined = "We are not looking for a confrontation but we will not pretend that nothing has happened.";
+        assert!(
+            found
+                .iter()
+                .any(|(s, d, t)| s == "Janis Ozolins" && *d && t == joined),
+            "{found:?}"
+        );
+        assert_eq!(found.iter().filter(|s| s.1).count(), 1, "{found:?}");
+    }
+
+    /// Issue #10: the subject is the noun phrase a relative clause describes, not a name in
+    /// the clause; a scare quote between verb and partial quotation does not hide the verb.
+    #[test]
+    fn relative_clauses_and_scare_quotes_do_not_change_the_speaker() {
+        let found = said(
+            "Nepal's Deputy Prime Minister Bishnu Prasad Adhikari arrived in New Delhi. \
+             Adhikari, who was received at the airport by India's ambassador, Rakesh Verma, \
+             told reporters he had brought help.",
+        );
+        assert!(
+            has(&found, "Bishnu Prasad Adhikari", "he had brought help"),
+            "{found:?}"
+        );
+        let found = said(
+            "Foreign Minister Janis Ozolins said the so-called \"self-defence units\" were \
+             \"clearly taking orders from Moscow\".",
+        );
+        assert!(
+            found.iter().any(|(s, d, t)| s == "Janis Ozolins"
+                && *d
+                && t == "clearly taking orders from Moscow"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -1805,6 +1805,9 @@ impl<'a> Analysis<'a> {
     fn resolve_references(&mut self) {
         // The person each sentence is about: its first person mention outside quotations.
         let mut last_subject: Option<Vec<ActorRef>> = None;
+        // The last subject of several persons, which a later "X and the Deputy Secretary"
+        // may name again in part.
+        let mut last_group: Option<Vec<ActorRef>> = None;
         let mut recent_persons: Vec<ActorRef> = Vec::new();
         for s in 0..self.sentences.len() {
             let range = self.sentences[s].tokens.clone();
@@ -1822,6 +1825,31 @@ impl<'a> Analysis<'a> {
                 }
                 if let Some(m) = self.mention_at[i] {
                     let mention = self.mentions[m].clone();
+                    // "Malaysia's foreign minister said": the minister is a person.
+                    let possessive = mention.tokens.end;
+                    if !mention.is_place
+                        && possessive < range.end
+                        && self.tokens[possessive].kind == TokenKind::Possessive
+                        && let [state] = mention.actors.as_slice()
+                        && self.actor_kind(*state) == ActorKind::State
+                        && let Some((title, person)) =
+                            self.possessive_title(*state, possessive + 1, &recent_persons)
+                    {
+                        push_recent(&mut recent_persons, person);
+                        if i >= main_start && subject_this_sentence.is_none() {
+                            subject_this_sentence = Some(vec![person]);
+                        }
+                        let end = title.end;
+                        self.push_mention(Mention {
+                            tokens: title,
+                            actors: vec![person],
+                            place: None,
+                            how: How::RoleNoun,
+                            is_place: false,
+                        });
+                        i = end;
+                        continue;
+                    }
                     for &actor in &mention.actors {
                         if self.actor_kind(actor) == ActorKind::Person {
                             push_recent(&mut recent_persons, actor);
@@ -1836,23 +1864,23 @@ impl<'a> Analysis<'a> {
                             .any(|&a| self.actor_kind(a) == ActorKind::Person)
                     {
                         let mut subject = mention.actors.clone();
-                        // "Blinken and Stoltenberg reiterated": both are the subject.
+                        // "Blinken and Stoltenberg reiterated": both are the subject; so are
+                        // "Cho Hyundong, U.S. Deputy Secretary of State Wendy Sherman, and Japan
+                        // Vice Foreign Minister Mori Takeo", past each one's state and title.
                         let mut next = mention.tokens.end;
-                        while self.word(next) == "and" || self.word(next) == "," {
-                            match self.mention(next + 1) {
-                                Some(m)
-                                    if m.actors
-                                        .iter()
-                                        .all(|&a| self.actor_kind(a) == ActorKind::Person)
-                                        && !m.actors.is_empty() =>
-                                {
-                                    subject.extend(m.actors.iter().copied());
-                                    next = m.tokens.end;
+                        while next < range.end
+                            && (self.word(next) == "and" || self.word(next) == ",")
+                        {
+                            match self.person_after_conjunction(next, range.end) {
+                                Some((persons, end)) => {
+                                    subject.extend(persons);
+                                    next = end;
                                 }
-                                _ => break,
+                                None => break,
                             }
                         }
-                        subject_this_sentence = Some(subject);
+                        subject_this_sentence =
+                            Some(self.group_named_in_part(subject, i, main_start, &last_group));
                     }
                     i = mention.tokens.end;
                     continue;
@@ -1915,7 +1943,12 @@ impl<'a> Analysis<'a> {
                             .iter()
                             .all(|&a| self.actor_kind(a) == ActorKind::Person)
                     {
-                        subject_this_sentence = Some(actors.clone());
+                        subject_this_sentence = Some(self.group_named_in_part(
+                            actors.clone(),
+                            i,
+                            main_start,
+                            &last_group,
+                        ));
                     }
                     let end = tokens.end;
                     self.push_mention(Mention {
@@ -1932,6 +1965,9 @@ impl<'a> Analysis<'a> {
             }
             // A sentence about somebody else ("The senior officials discussed ...") ends the
             // run of sentences a plural "they" can refer back to.
+            if let Some(subject) = subject_this_sentence.as_ref().filter(|s| s.len() > 1) {
+                last_group = Some(subject.clone());
+            }
             match subject_this_sentence {
                 Some(subject) => last_subject = Some(subject),
                 None => {
@@ -1943,6 +1979,65 @@ impl<'a> Analysis<'a> {
         }
         self.mentions.sort_by_key(|m| m.tokens.start);
         self.reindex_mentions();
+    }
+
+    /// The persons of the conjunct after the "and" or comma at `joiner`, past a state and a
+    /// title before the name ("and Japan Vice Foreign Minister Mori Takeo"), with the token
+    /// after them; `None` when the conjunct names no person first.
+    fn person_after_conjunction(
+        &self,
+        joiner: usize,
+        end: usize,
+    ) -> Option<(Vec<ActorRef>, usize)> {
+        let mut j = joiner + 1;
+        if self.word(joiner) == "," && j < end && self.lower(j) == "and" {
+            j += 1;
+        }
+        let limit = (j + 10).min(end);
+        while j < limit {
+            if let Some(m) = self.mention(j).filter(|m| m.tokens.start == j) {
+                if !m.actors.is_empty()
+                    && m.actors
+                        .iter()
+                        .all(|&a| self.actor_kind(a) == ActorKind::Person)
+                {
+                    return Some((m.actors.clone(), m.tokens.end));
+                }
+                // "U.S.", "Japan" before the title.
+                if m.is_place || m.actors.is_empty() {
+                    return None;
+                }
+                j = m.tokens.end;
+                continue;
+            }
+            match self.title_at(j).filter(|(t, _)| t.start == j) {
+                Some((title, _)) => j = title.end,
+                None => return None,
+            }
+        }
+        None
+    }
+
+    /// "The Vice Foreign Ministers and the Deputy Secretary condemned": a subject of which only
+    /// the last conjunct resolved, after a group of persons that includes it, is that group.
+    fn group_named_in_part(
+        &self,
+        subject: Vec<ActorRef>,
+        at: usize,
+        main_start: usize,
+        last_group: &Option<Vec<ActorRef>>,
+    ) -> Vec<ActorRef> {
+        let after_unresolved_conjunct = at > main_start + 1
+            && self.lower(at - 1) == "and"
+            && (main_start..at - 1).all(|k| self.mention(k).is_none() && !self.quoted[k]);
+        match last_group {
+            Some(group)
+                if after_unresolved_conjunct && subject.iter().all(|p| group.contains(p)) =>
+            {
+                group.clone()
+            }
+            _ => subject,
+        }
     }
 
     /// Where a sentence's main clause starts, after a fronted phrase and its comma ("Speaking
@@ -2014,7 +2109,7 @@ impl<'a> Analysis<'a> {
                 .split_whitespace()
                 .map(str::to_string)
                 .collect();
-            let person = recent.iter().rev().copied().find(|&p| {
+            let fits = |p: ActorRef| {
                 let entry = &self.actors[p.0];
                 let title_fits = entry
                     .title_words
@@ -2022,8 +2117,24 @@ impl<'a> Analysis<'a> {
                     .any(|t| t.starts_with(&words) || t.ends_with(&words));
                 let party_fits = qualifier.is_none_or(|q| entry.party == Some(q));
                 title_fits && party_fits
-            })?;
-            return Some((i..title.end, vec![person], How::RoleNoun));
+            };
+            // "Raimonds Bērziņš of Latvia ... The Latvian minister said": with the state given,
+            // the person of that state last named whose title the text never said.
+            let untitled_of_state = |p: ActorRef| {
+                let entry = &self.actors[p.0];
+                qualifier.is_some() && entry.title_words.is_empty() && entry.party == qualifier
+            };
+            let person = recent
+                .iter()
+                .rev()
+                .copied()
+                .find(|&p| fits(p))
+                .or_else(|| recent.iter().rev().copied().find(|&p| untitled_of_state(p)))
+                .or_else(|| self.introduced_by_title(title.clone(), i));
+            // "Both ministers" fits no one title: it may still count the persons last named.
+            if let Some(person) = person {
+                return Some((i..title.end, vec![person], How::RoleNoun));
+            }
         }
         // "the group": the persons named in the sentences just before.
         if self.lower(k) == "group" && qualifier.is_none() {
@@ -2129,6 +2240,133 @@ impl<'a> Analysis<'a> {
             }
         }
         None
+    }
+
+    /// "the Special Envoy of the President of Burundi, Ambassador Pierre-Claver Nduwayo, ...
+    /// The Special Envoy briefed": the person set off by a comma after the same title used
+    /// earlier as a description, when the person was introduced under another title.
+    fn introduced_by_title(&self, title: Range<usize>, before: usize) -> Option<ActorRef> {
+        let len = title.len();
+        // One word ("the President") is too common a description to look for.
+        if len < 2 {
+            return None;
+        }
+        let same =
+            |start: usize| (0..len).all(|d| self.lower(start + d) == self.lower(title.start + d));
+        (0..before.saturating_sub(len)).find_map(|start| {
+            if !same(start) || self.quoted[start] {
+                return None;
+            }
+            // Up to the name only the title's complement ("of the President of the Republic of
+            // Burundi", "for Mediation in Conflict Resolution"), honorifics ("HE Dr.") and a
+            // comma, or a title of its own after the comma ("Ambassador").
+            let sentence_end = self.sentences[self.sentence_of(start)].tokens.end;
+            let mut k = start + len;
+            let limit = (k + 20).min(sentence_end);
+            let mut own_title = false;
+            while k < limit && self.person_at(k).is_none() {
+                let abbreviation_dot = self.word(k) == "."
+                    && self.is_capitalised(k - 1)
+                    && self.word(k - 1).chars().count() <= 3;
+                if self.word(k) == "," {
+                    if let Some((title, _)) = self.title_at(k + 1).filter(|(t, _)| t.start == k + 1)
+                    {
+                        k = title.end;
+                        own_title = true;
+                        break;
+                    }
+                } else if !matches!(self.lower(k), "of" | "for" | "to" | "the" | "and" | "in")
+                    && !self.is_capitalised(k)
+                    && !abbreviation_dot
+                {
+                    return None;
+                }
+                k += 1;
+            }
+            // "the Special Envoy of President Joe Biden": a name right after a title of the
+            // complement is the complement's, not the holder's.
+            let mut before = k;
+            while before > start + len
+                && (self.word(before - 1) == "."
+                    || (self.is_capitalised(before - 1)
+                        && self.word(before - 1).chars().count() <= 3))
+            {
+                before -= 1;
+            }
+            if !own_title
+                && self.word(before - 1) != ","
+                && self
+                    .phrase(before - 1)
+                    .is_some_and(|p| matches!(p.target, PhraseTarget::Title(_)))
+            {
+                return None;
+            }
+            self.person_at(k)
+        })
+    }
+
+    /// The one person a mention starting at token `k` names.
+    fn person_at(&self, k: usize) -> Option<ActorRef> {
+        if k >= self.tokens.len() {
+            return None;
+        }
+        let mention = self.mention(k).filter(|m| m.tokens.start == k)?;
+        match mention.actors.as_slice() {
+            [person] if self.actor_kind(*person) == ActorKind::Person => Some(*person),
+            _ => None,
+        }
+    }
+
+    /// "Malaysia's foreign minister said ..." with no name: the person with that title and
+    /// state named before, else the one the next sentences name with that title ("Foreign
+    /// Minister Azlan bin Ismail told reporters"). `None` when the title comes with a name of
+    /// its own, or nobody fits.
+    fn possessive_title(
+        &self,
+        state: ActorRef,
+        at: usize,
+        recent: &[ActorRef],
+    ) -> Option<(Range<usize>, ActorRef)> {
+        if at >= self.tokens.len() || self.quoted[at] {
+            return None;
+        }
+        let (title, _) = self.title_at(at).filter(|(t, _)| t.start == at)?;
+        if title.end < self.tokens.len()
+            && (self.is_capitalised(title.end) || self.word(title.end) == ",")
+        {
+            return None;
+        }
+        let words: Vec<String> = self.text
+            [self.tokens[title.start].start..self.tokens[title.end - 1].end]
+            .to_lowercase()
+            .replace('-', " ")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let fits = |p: ActorRef, party_known: bool| {
+            let entry = &self.actors[p.0];
+            entry.title_words.iter().any(|t| t.ends_with(&words))
+                && (entry.party == Some(state) || (!party_known && entry.party.is_none()))
+        };
+        if let Some(&person) = recent.iter().rev().find(|&&p| fits(p, true)) {
+            return Some((title, person));
+        }
+        let sentence = self.sentence_of(at);
+        let horizon = self.sentences[(sentence + 3).min(self.sentences.len() - 1)]
+            .tokens
+            .end;
+        let later: Vec<ActorRef> = (title.end..horizon)
+            .filter_map(|k| self.mention(k).filter(|m| m.tokens.start == k))
+            .filter_map(|m| match m.actors.as_slice() {
+                [p] if self.actor_kind(*p) == ActorKind::Person => Some(*p),
+                _ => None,
+            })
+            .filter(|&p| fits(p, false))
+            .collect();
+        match later.as_slice() {
+            [first, rest @ ..] if rest.iter().all(|p| p == first) => Some((title, *first)),
+            _ => None,
+        }
     }
 
     /// "the government", "the authorities", "the leadership": the state whose government the
@@ -2615,6 +2853,48 @@ mod tests {
         assert_eq!(resolved(&a, "He"), ["Jens Stoltenberg"]);
         assert_eq!(resolved(&a, "Stoltenberg"), ["Jens Stoltenberg"]);
         assert_eq!(resolved(&a, "The secretary-general"), ["Jens Stoltenberg"]);
+    }
+
+    /// Issue #10: a description resolves to the person the text names by it, before or after.
+    #[test]
+    fn descriptions_resolve_to_the_person_named_with_that_title() {
+        let a = analyse(
+            "Talks will resume on Monday, Malaysia's foreign minister said. \
+             Foreign Minister Azlan bin Ismail told reporters the talks would be chaired by Malaysia.",
+        );
+        assert_eq!(resolved(&a, "foreign minister"), ["Azlan bin Ismail"]);
+        let a = analyse(
+            "The minister received the Special Envoy of the President of Burundi, Ambassador \
+             Pierre-Claver Nduwayo, on Wednesday. The Special Envoy briefed the minister.",
+        );
+        assert_eq!(resolved(&a, "The Special Envoy"), ["Pierre-Claver Nduwayo"]);
+        // A name inside the title's complement is not the holder's.
+        let a = analyse(
+            "The Special Envoy of President Joe Biden arrived. The Special Envoy said little.",
+        );
+        assert!(
+            mentions(&a)
+                .iter()
+                .all(|(s, actors)| s != "The Special Envoy" || actors.is_empty()),
+            "{:?}",
+            mentions(&a)
+        );
+    }
+
+    /// Issue #10: "they" after a list of titled persons, and after a subject that names the
+    /// group again in part ("The Vice Foreign Ministers and the Deputy Secretary").
+    #[test]
+    fn they_is_the_group_of_persons_named_together() {
+        let a = analyse(
+            "First Vice Foreign Minister Cho Hyundong, U.S. Deputy Secretary of State Wendy \
+             Sherman, and Japan Vice Foreign Minister Mori Takeo met today in Seoul. The Vice \
+             Foreign Ministers and the Deputy Secretary condemned the launches. They reaffirmed \
+             the statement.",
+        );
+        assert_eq!(
+            resolved(&a, "They"),
+            ["Cho Hyundong", "Wendy Sherman", "Mori Takeo"]
+        );
     }
 
     #[test]
