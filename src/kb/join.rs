@@ -254,7 +254,12 @@ fn candidates(conn: &Connection, key: &str) -> Result<Vec<(i64, String)>, KbErro
                 .rfind(|w| {
                     !["jr", "sr", "ii", "iii", "iv"].contains(&alias_key(w).trim_end_matches(','))
                 })
-                .is_some_and(|last| crate::query::fold(last.trim_end_matches(',')) == folded)
+                .is_some_and(|last| {
+                    let last = last.trim_end_matches(',');
+                    crate::query::fold(last) == folded
+                        || super::resolve::without_article(last)
+                            .is_some_and(|bare| crate::query::fold(bare) == folded)
+                })
         })
         .collect())
 }
