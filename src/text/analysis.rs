@@ -900,6 +900,33 @@ impl<'a> Analysis<'a> {
 
     fn is_not_name_word(&self, i: usize) -> bool {
         self.lexicon.not_name_words.contains(self.word(i))
+            || (self.is_capitalised(i) && self.is_misspelt_title_word(self.word(i)))
+    }
+
+    /// A title's word of eight letters or more written a letter wrong, over or short
+    /// ("Prime Mininster Netanyahu", "Ecretary Blinken", "Secretar Blinken"): no name's word,
+    /// so that the typo does not become a given name. A word that is itself a title's word is
+    /// left to the titles.
+    fn is_misspelt_title_word(&self, word: &str) -> bool {
+        let length = word.chars().count();
+        if length < 7 {
+            return false;
+        }
+        let mut near = false;
+        for entry in &self.lexicon.titles {
+            for title_word in entry.title.split([' ', '-']) {
+                if title_word == word {
+                    return false;
+                }
+                let title_length = title_word.chars().count();
+                near = near
+                    || (title_length >= 8
+                        && title_word.chars().next().is_some_and(char::is_uppercase)
+                        && title_length.abs_diff(length) <= 1
+                        && one_edit_apart(&title_word.to_lowercase(), &word.to_lowercase()));
+            }
+        }
+        near
     }
 
     fn is_portfolio_word(&self, i: usize) -> bool {
@@ -1787,7 +1814,10 @@ impl<'a> Analysis<'a> {
             // "MODERATOR:", "PART ONE:": words that are never a name are no speaker.
             let name_words: Vec<String> = words[name_start.min(words.len())..]
                 .iter()
-                .filter(|w| !self.lexicon.not_name_words.contains(w.as_str()))
+                .filter(|w| {
+                    !self.lexicon.not_name_words.contains(w.as_str())
+                        && !self.is_misspelt_title_word(w)
+                })
                 .cloned()
                 .collect();
             if name_words.is_empty() {
@@ -2370,6 +2400,26 @@ fn is_initial(word: &str) -> bool {
     letters.chars().count() == 1 && letters.chars().all(char::is_alphabetic)
 }
 
+/// Whether two different words are one edit apart: a letter changed, added or dropped, or two
+/// neighbours swapped.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Greater => ra[1..] == *rb,
+        std::cmp::Ordering::Less => *ra == rb[1..],
+    }
+}
+
 /// The words of a name as written, without a nickname in quotation marks or brackets
 /// ("Benjamin “Benny” Gantz" is Benjamin Gantz).
 fn name_words_of(surface: &str) -> Vec<String> {
@@ -2793,6 +2843,38 @@ mod tests {
         // "Special Rep Malley": an abbreviated title, not a given name.
         let rep = analyse("When is Special Rep Malley going back? Mr. Malley declined to say.");
         assert_eq!(persons(&rep), ["Malley"]);
+    }
+
+    /// Issue #11: "Prime Mininster Netanyahu" was a person "Mininster Netanyahu", and Blinken
+    /// was also "Ecretary Blinken".
+    #[test]
+    fn a_misspelt_title_is_no_given_name() {
+        let a = analyse(
+            "Prime Mininster Netanyahu spoke with Ecretary Blinken. General George C. Marshall said so.",
+        );
+        let persons = persons(&a);
+        assert!(
+            !persons
+                .iter()
+                .any(|p| p.contains("Mininster") || p.contains("Ecretary")),
+            "{persons:?}"
+        );
+        assert!(
+            persons.contains(&"George Marshall".to_string()),
+            "{persons:?}"
+        );
+        let label = analyse("SECRETARY BLINKEN: Hello.\n\nECRETARY BLINKEN: Thank you.");
+        let speakers: Vec<Option<&str>> = label
+            .turns
+            .iter()
+            .map(|t| t.speaker.map(|s| label.actor_name(s)))
+            .collect();
+        assert_eq!(speakers, [Some("Antony Blinken"), Some("Antony Blinken")]);
+        assert!(one_edit_apart("minister", "mininster"));
+        assert!(one_edit_apart("secretary", "secretar"));
+        assert!(one_edit_apart("secretary", "secertary"));
+        assert!(!one_edit_apart("minister", "minister"));
+        assert!(!one_edit_apart("chairman", "chapman"));
     }
 
     /// Issue #11: "Benjamin “Benny” Gantz" was a person "Benjamin".
