@@ -254,7 +254,12 @@ fn candidates(conn: &Connection, key: &str) -> Result<Vec<(i64, String)>, KbErro
                 .rfind(|w| {
                     !["jr", "sr", "ii", "iii", "iv"].contains(&alias_key(w).trim_end_matches(','))
                 })
-                .is_some_and(|last| crate::query::fold(last.trim_end_matches(',')) == folded)
+                .is_some_and(|last| {
+                    let last = last.trim_end_matches(',');
+                    crate::query::fold(last) == folded
+                        || super::resolve::without_article(last)
+                            .is_some_and(|bare| crate::query::fold(bare) == folded)
+                })
         })
         .collect())
 }
@@ -515,6 +520,24 @@ fn near_full_names(a: &str, b: &str) -> bool {
     in_order && left_out <= 1
 }
 
+/// Whether two names are the same but for one middle name the longer has: the same first and
+/// last words ("Bonnie Jenkins", "Bonnie Denise Jenkins"), folded for case and diacritics.
+fn same_but_middle_name(a: &str, b: &str) -> bool {
+    let words = |name: &str| -> Vec<String> {
+        name.split_whitespace()
+            .map(|w| crate::query::fold(w.trim_end_matches(',')))
+            .filter(|w| w.chars().count() >= 2)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    short.len() == 2 && long.len() == 3 && short[0] == long[0] && short[1] == long[2]
+}
+
 /// Words between the parts of a name ("bin", "al", "de").
 const PARTICLES: &[&str] = &[
     "bin", "bint", "ibn", "al", "el", "de", "da", "dos", "das", "del", "der", "van", "von", "la",
@@ -565,7 +588,17 @@ pub fn join_near_names(
         let states = this.states.is_empty()
             || that.states.is_empty()
             || !this.states.is_disjoint(&that.states);
-        if that.titles.is_empty() || !all_fit(fewer, more) || !states {
+        // A middle name left out, with the given name the same ("Bonnie Jenkins", "Bonnie
+        // Denise Jenkins"), is no misspelling: one title that fits is enough, when no title
+        // of an office (President, Secretary, ...) of either fits none of the other's.
+        let some_fit = same_but_middle_name(&name, &other_name)
+            && this
+                .titles
+                .iter()
+                .any(|t| that.titles.iter().any(|p| titles_fit(t, p)))
+            && !titles_contradict(conn, &this.titles, other, &[])?
+            && !titles_contradict(conn, &that.titles, id, extra)?;
+        if that.titles.is_empty() || !(all_fit(fewer, more) || some_fit) || !states {
             continue;
         }
         if refused(conn, &other_name, id)? || refused(conn, &name, other)? {
@@ -659,6 +692,27 @@ mod tests {
 
     /// Issue #11: "Brain McKeon", "Ale Mayorkas" and "Julieta Noyes" beside "Brian McKeon",
     /// "Alejandro Mayorkas" and "Julieta Valls Noyes".
+    #[test]
+    fn a_middle_name_left_out_is_the_same_name() {
+        assert!(same_but_middle_name(
+            "Bonnie Jenkins",
+            "Bonnie Denise Jenkins"
+        ));
+        assert!(same_but_middle_name(
+            "Bonnie Denise Jenkins",
+            "bonnie jenkins"
+        ));
+        assert!(!same_but_middle_name(
+            "Brian Jenkins",
+            "Bonnie Denise Jenkins"
+        ));
+        assert!(!same_but_middle_name(
+            "George Bush",
+            "George Herbert Walker Bush"
+        ));
+        assert!(!same_but_middle_name("Bonnie Jenkins", "Bonnie Jenkins"));
+    }
+
     #[test]
     fn near_names_are_misspelt_cut_or_shorter() {
         assert!(near_full_names("Brain McKeon", "Brian McKeon"));

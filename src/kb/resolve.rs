@@ -77,7 +77,28 @@ fn person_names(name: &str) -> Vec<(String, &'static str)> {
     {
         names.push((surname, "surname"));
     }
+    // "Rashad al-Alimi" is also "President Alimi".
+    for surname in [surname(name), surname(&plain)].into_iter().flatten() {
+        if let Some(bare) = without_article(&surname)
+            && !names.iter().any(|(n, _)| n == bare)
+        {
+            names.push((bare.to_string(), "surname"));
+        }
+    }
     names
+}
+
+/// An Arabic surname without its article ("al-Alimi", "Al-Burhan", "el-Sisi": "Alimi",
+/// "Burhan", "Sisi"), which English text often leaves out after a title.
+pub fn without_article(surname: &str) -> Option<&str> {
+    let lower = surname.to_lowercase();
+    ["al-", "el-"]
+        .iter()
+        .find(|article| lower.starts_with(*article))
+        .and_then(|article| surname.get(article.len()..))
+        .filter(|bare| {
+            bare.chars().count() >= 3 && bare.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// A name with its letters' diacritics dropped and its case kept ("Rinkēvičs": "Rinkevics").
@@ -310,13 +331,20 @@ pub fn resolve_actor(conn: &Connection, actor: &Actor) -> Result<(i64, Touched),
                 None,
             )?);
         } else {
-            for surname in [
+            let surnames = [
                 surname(&actor.name),
                 surname(&without_diacritics(&actor.name)),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<BTreeSet<_>>()
+            ];
+            let bare = surnames
+                .iter()
+                .flatten()
+                .filter_map(|s| without_article(s).map(str::to_string))
+                .collect::<Vec<_>>();
+            for surname in surnames
+                .into_iter()
+                .flatten()
+                .chain(bare)
+                .collect::<BTreeSet<_>>()
             {
                 let id = touched.current(id);
                 touched.extend(super::join::join_near_names(conn, id, &surname, &titles)?);
@@ -787,5 +815,10 @@ mod tests {
         );
         assert_eq!(surname("Martin Luther King Jr."), Some("King".into()));
         assert_eq!(surname("Stoltenberg"), None);
+        // Issue #11: "President Alimi" is Rashad al-Alimi.
+        assert!(person_names("Rashad al-Alimi").contains(&("Alimi".to_string(), "surname")));
+        assert_eq!(without_article("Al-Burhan"), Some("Burhan"));
+        assert_eq!(without_article("Alimi"), None);
+        assert_eq!(without_article("al-"), None);
     }
 }

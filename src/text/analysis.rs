@@ -124,6 +124,10 @@ pub struct Analysis<'a> {
     persons_by_word: HashMap<String, Vec<usize>>,
     /// The actor of each dictionary entity the article names.
     entity_actors: HashMap<Entity, usize>,
+    /// Runs of two or more capitalised words that had no evidence of being a person's name
+    /// where they stood ("Let's go to Nick Schifrin."): a surname of the article met with
+    /// evidence ("Mr. Schifrin", "MR SCHIFRIN:") completes to one of them.
+    unclaimed_names: Vec<Range<usize>>,
 }
 
 /// Words that open a fronted adverbial phrase ("During talks in Brussels, ...").
@@ -236,6 +240,7 @@ impl<'a> Analysis<'a> {
             lower_at,
             persons_by_word: HashMap::new(),
             entity_actors: HashMap::new(),
+            unclaimed_names: Vec::new(),
         };
         analysis.find_dateline();
         analysis.find_phrases();
@@ -244,6 +249,7 @@ impl<'a> Analysis<'a> {
         analysis.find_mentions(&title_people);
         analysis.add_implied_entities();
         analysis.resolve_turn_speakers(&title_people);
+        analysis.complete_surnames();
         analysis.find_byline();
         analysis.resolve_references();
         analysis
@@ -826,6 +832,21 @@ impl<'a> Analysis<'a> {
                 end = j;
                 continue;
             }
+            // "Benjamin “Benny” Gantz", "Benjamin (Ben) Sides": a nickname in quotation marks or
+            // brackets between two words of a name is part of the run, not its end.
+            if end > start
+                && j + 3 < self.tokens.len()
+                && matches!(self.word(j), "“" | "\"" | "(")
+                && self.is_capitalised(j + 1)
+                && matches!(self.word(j + 2), "”" | "\"" | ")")
+                && self.is_capitalised(j + 3)
+                && dictionary_at[j + 3].is_none()
+                && !self.is_not_name_word(j + 3)
+                && !self.tokens[j + 3].line_before
+            {
+                j += 3;
+                continue;
+            }
             // "Thomas-Greenfield", "Al-Aiban", "Jae-in".
             if end > start
                 && self.word(j) == "-"
@@ -879,6 +900,33 @@ impl<'a> Analysis<'a> {
 
     fn is_not_name_word(&self, i: usize) -> bool {
         self.lexicon.not_name_words.contains(self.word(i))
+            || (self.is_capitalised(i) && self.is_misspelt_title_word(self.word(i)))
+    }
+
+    /// A title's word of eight letters or more written a letter wrong, over or short
+    /// ("Prime Mininster Netanyahu", "Ecretary Blinken", "Secretar Blinken"): no name's word,
+    /// so that the typo does not become a given name. A word that is itself a title's word is
+    /// left to the titles.
+    fn is_misspelt_title_word(&self, word: &str) -> bool {
+        let length = word.chars().count();
+        if length < 7 {
+            return false;
+        }
+        let mut near = false;
+        for entry in &self.lexicon.titles {
+            for title_word in entry.title.split([' ', '-']) {
+                if title_word == word {
+                    return false;
+                }
+                let title_length = title_word.chars().count();
+                near = near
+                    || (title_length >= 8
+                        && title_word.chars().next().is_some_and(char::is_uppercase)
+                        && title_length.abs_diff(length) <= 1
+                        && one_edit_apart(&title_word.to_lowercase(), &word.to_lowercase()));
+            }
+        }
+        near
     }
 
     fn is_portfolio_word(&self, i: usize) -> bool {
@@ -902,7 +950,7 @@ impl<'a> Analysis<'a> {
     fn consider_person(&mut self, run: Range<usize>, title_people: &[TitlePerson]) {
         let surface =
             self.text[self.tokens[run.start].start..self.tokens[run.end - 1].end].to_string();
-        let words: Vec<String> = surface.split_whitespace().map(str::to_string).collect();
+        let words = name_words_of(&surface);
         // A single word is a surname only right after its title ("Secretary Blinken"); a title
         // some words back over capitalised words ("Ranking Member of the Committee on Arts")
         // is evidence for a full name only.
@@ -969,6 +1017,9 @@ impl<'a> Analysis<'a> {
                     || state_possessive))
             || from_title.is_some();
         if !is_person || self.quoted[run.start] && title.is_none() && known.is_none() {
+            if multiword && name_word_count(&words) <= 4 {
+                self.unclaimed_names.push(run);
+            }
             return;
         }
         let role_source = title.clone().or(apposition_before).or(apposition_after);
@@ -1003,6 +1054,61 @@ impl<'a> Analysis<'a> {
             how,
             is_place: false,
         });
+    }
+
+    /// A person the article names only by surname ("Mr. Schifrin", "MR SCHIFRIN:") takes the
+    /// full name the article gives without other evidence ("Let's go to Nick Schifrin."), when
+    /// exactly one such name ends with that surname; the full name becomes a mention of the
+    /// person. A surname introduced after its full name is already found by `find_person`.
+    fn complete_surnames(&mut self) {
+        let mut added = false;
+        for a in 0..self.actors.len() {
+            let person = &self.actors[a];
+            if person.actor.kind != ActorKind::Person
+                || person.name_words.len() != 1
+                || person.name_from_dictionary
+            {
+                continue;
+            }
+            let surname = person.name_words[0].clone();
+            let runs: Vec<Range<usize>> = self
+                .unclaimed_names
+                .iter()
+                .filter(|run| {
+                    self.tokens[run.end - 1].kind == TokenKind::Word
+                        && self.lower(run.end - 1) == surname
+                })
+                .cloned()
+                .collect();
+            let names = |run: &Range<usize>| name_words_of(&self.text_of(run.clone()));
+            let Some(first) = runs.first() else { continue };
+            let words = names(first);
+            let key = lower_words(&words);
+            let key: Vec<&String> = key.iter().filter(|w| !is_initial(w)).collect();
+            // Two persons of the surname ("Michael Kovrig", "Anna Kovrig"): neither is sure.
+            if runs.iter().any(|run| {
+                let other = lower_words(&names(run));
+                other.iter().filter(|w| !is_initial(w)).collect::<Vec<_>>() != key
+            }) {
+                continue;
+            }
+            let surface = words.join(" ");
+            self.upgrade_person_name(ActorRef(a), &words, &surface);
+            for run in runs {
+                self.push_mention(Mention {
+                    tokens: run,
+                    actors: vec![ActorRef(a)],
+                    place: None,
+                    how: How::Name,
+                    is_place: false,
+                });
+                added = true;
+            }
+        }
+        if added {
+            self.mentions.sort_by_key(|m| m.tokens.start);
+            self.reindex_mentions();
+        }
     }
 
     fn starts_sentence(&self, token: usize) -> bool {
@@ -1708,7 +1814,10 @@ impl<'a> Analysis<'a> {
             // "MODERATOR:", "PART ONE:": words that are never a name are no speaker.
             let name_words: Vec<String> = words[name_start.min(words.len())..]
                 .iter()
-                .filter(|w| !self.lexicon.not_name_words.contains(w.as_str()))
+                .filter(|w| {
+                    !self.lexicon.not_name_words.contains(w.as_str())
+                        && !self.is_misspelt_title_word(w)
+                })
                 .cloned()
                 .collect();
             if name_words.is_empty() {
@@ -2529,6 +2638,36 @@ fn is_initial(word: &str) -> bool {
     letters.chars().count() == 1 && letters.chars().all(char::is_alphabetic)
 }
 
+/// Whether two different words are one edit apart: a letter changed, added or dropped, or two
+/// neighbours swapped.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Greater => ra[1..] == *rb,
+        std::cmp::Ordering::Less => *ra == rb[1..],
+    }
+}
+
+/// The words of a name as written, without a nickname in quotation marks or brackets
+/// ("Benjamin “Benny” Gantz" is Benjamin Gantz).
+fn name_words_of(surface: &str) -> Vec<String> {
+    surface
+        .split_whitespace()
+        .filter(|w| !w.starts_with(['“', '"', '(']) && !w.ends_with(['”', '"', ')']))
+        .map(str::to_string)
+        .collect()
+}
+
 fn name_word_count(words: &[String]) -> usize {
     words.iter().filter(|w| !is_initial(w)).count()
 }
@@ -2630,6 +2769,7 @@ impl<'a> Analysis<'a> {
             char_starts: Vec::new(),
             persons_by_word: HashMap::new(),
             entity_actors: HashMap::new(),
+            unclaimed_names: Vec::new(),
         };
         analysis.find_phrases();
         analysis.find_mentions(&[]);
@@ -2956,6 +3096,74 @@ mod tests {
             .map(|t| a.actor_name(t.speaker.unwrap()))
             .collect();
         assert_eq!(speakers, ["Antony Blinken", "Rodolfo Solano Quirós"]);
+    }
+
+    /// Issue #11: "Let's go to Nick Schifrin." gave no person, so "MR SCHIFRIN:" and "Mr.
+    /// Schifrin" stayed a surname alone.
+    #[test]
+    fn a_surname_takes_the_full_name_given_before_without_evidence() {
+        let body = "MR PRICE: Let’s go to the line of Nick Schifrin.\n\nOPERATOR: Mr. Schifrin, your line is open.\n\nMR SCHIFRIN: Thank you.";
+        let a = analyse(body);
+        assert_eq!(persons(&a), ["Nick Schifrin", "Price"]);
+        let speakers: Vec<Option<&str>> = a
+            .turns
+            .iter()
+            .map(|t| t.speaker.map(|s| a.actor_name(s)))
+            .collect();
+        assert_eq!(speakers, [Some("Price"), None, Some("Nick Schifrin")]);
+        assert!(mentions(&a).contains(&(
+            "Nick Schifrin".to_string(),
+            vec!["Nick Schifrin".to_string()]
+        )));
+        // Two full names end with the surname: the surname alone stays.
+        let two = analyse(
+            "We welcome Michael Kovrig and Anna Kovrig home.\n\nMr. Kovrig spoke to reporters.",
+        );
+        assert_eq!(persons(&two), ["Kovrig"]);
+        // "Special Rep Malley": an abbreviated title, not a given name.
+        let rep = analyse("When is Special Rep Malley going back? Mr. Malley declined to say.");
+        assert_eq!(persons(&rep), ["Malley"]);
+    }
+
+    /// Issue #11: "Prime Mininster Netanyahu" was a person "Mininster Netanyahu", and Blinken
+    /// was also "Ecretary Blinken".
+    #[test]
+    fn a_misspelt_title_is_no_given_name() {
+        let a = analyse(
+            "Prime Mininster Netanyahu spoke with Ecretary Blinken. General George C. Marshall said so.",
+        );
+        let persons = persons(&a);
+        assert!(
+            !persons
+                .iter()
+                .any(|p| p.contains("Mininster") || p.contains("Ecretary")),
+            "{persons:?}"
+        );
+        assert!(
+            persons.contains(&"George Marshall".to_string()),
+            "{persons:?}"
+        );
+        let label = analyse("SECRETARY BLINKEN: Hello.\n\nECRETARY BLINKEN: Thank you.");
+        let speakers: Vec<Option<&str>> = label
+            .turns
+            .iter()
+            .map(|t| t.speaker.map(|s| label.actor_name(s)))
+            .collect();
+        assert_eq!(speakers, [Some("Antony Blinken"), Some("Antony Blinken")]);
+        assert!(one_edit_apart("minister", "mininster"));
+        assert!(one_edit_apart("secretary", "secretar"));
+        assert!(one_edit_apart("secretary", "secertary"));
+        assert!(!one_edit_apart("minister", "minister"));
+        assert!(!one_edit_apart("chairman", "chapman"));
+    }
+
+    /// Issue #11: "Benjamin “Benny” Gantz" was a person "Benjamin".
+    #[test]
+    fn a_nickname_inside_a_name_is_left_out_of_it() {
+        let a = analyse(
+            "Blinken met Defense Minister Benjamin “Benny” Gantz. Mr. Benjamin (Ben) Sides will lead the office.",
+        );
+        assert_eq!(persons(&a), ["Benjamin Gantz", "Benjamin Sides"]);
     }
 
     /// Issue #11: "Moderator", "Staff" and "Part One" were speakers.
