@@ -690,14 +690,10 @@ pub fn complement_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usi
 /// coordinated clause ("stressed X and recalled Y"): `coordinated_verb` in
 /// `data/dictionaries/clause_words.csv`, compiled in.
 static OTHER_REPORTING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../../data/dictionaries/clause_words.csv")
-        .lines()
-        .skip(1)
-        .filter_map(|line| {
-            let (list, word) = line.split_once(',')?;
-            (list.trim() == "coordinated_verb").then(|| word.trim().to_lowercase())
-        })
-        .collect()
+    super::words::list(
+        include_str!("../../data/dictionaries/clause_words.csv"),
+        "coordinated_verb",
+    )
 });
 
 /// Whether token `k` starts a verb phrase coordinated with the one before.

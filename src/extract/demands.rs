@@ -30,47 +30,15 @@ struct DemandWords {
 }
 
 static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
-    let mut words = DemandWords {
-        irregular_past: HashMap::new(),
-        state_organs: HashSet::new(),
-        not_addressed: HashSet::new(),
-        sides: HashSet::new(),
-        groups: HashSet::new(),
-        addressing: HashSet::new(),
-    };
-    // The file is compiled in and checked by a test, so a malformed row is skipped, not fatal.
-    for line in include_str!("../../data/dictionaries/demand_words.csv")
-        .lines()
-        .skip(1)
-    {
-        let mut cells = line.split(',').map(|c| c.trim().to_lowercase());
-        let (Some(list), Some(word)) = (cells.next(), cells.next()) else {
-            continue;
-        };
-        let base = cells.next().unwrap_or_default();
-        match list.as_str() {
-            "irregular_past" => {
-                words.irregular_past.insert(word, base);
-            }
-            "state_organ" => {
-                words.state_organs.insert(word);
-            }
-            "not_addressed" => {
-                words.not_addressed.insert(word);
-            }
-            "sides" => {
-                words.sides.insert(word);
-            }
-            "group" => {
-                words.groups.insert(word);
-            }
-            "addressing" => {
-                words.addressing.insert(word);
-            }
-            _ => {}
-        }
+    let csv = include_str!("../../data/dictionaries/demand_words.csv");
+    DemandWords {
+        irregular_past: super::words::pairs(csv, "irregular_past"),
+        state_organs: super::words::list(csv, "state_organ"),
+        not_addressed: super::words::list(csv, "not_addressed"),
+        sides: super::words::list(csv, "sides"),
+        groups: super::words::list(csv, "group"),
+        addressing: super::words::list(csv, "addressing"),
     }
-    words
 });
 
 pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand> {

@@ -1937,31 +1937,14 @@ struct MeetingWords {
 }
 
 static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
-    let mut words = MeetingWords {
-        guests: HashSet::new(),
-        group_nouns: HashSet::new(),
-        group_modifiers: HashSet::new(),
-        participation: HashSet::new(),
-        not_met: HashSet::new(),
-    };
-    for line in include_str!("../../data/dictionaries/meeting_words.csv")
-        .lines()
-        .skip(1)
-    {
-        let Some((list, word)) = line.split_once(',') else {
-            continue;
-        };
-        let word = word.trim().to_lowercase();
-        match list.trim() {
-            "guest" => words.guests.insert(word),
-            "group_noun" => words.group_nouns.insert(word),
-            "group_modifier" => words.group_modifiers.insert(word),
-            "participation" => words.participation.insert(word),
-            "not_met" => words.not_met.insert(word),
-            _ => false,
-        };
+    let csv = include_str!("../../data/dictionaries/meeting_words.csv");
+    MeetingWords {
+        guests: super::words::list(csv, "guest"),
+        group_nouns: super::words::list(csv, "group_noun"),
+        group_modifiers: super::words::list(csv, "group_modifier"),
+        participation: super::words::list(csv, "participation"),
+        not_met: super::words::list(csv, "not_met"),
     }
-    words
 });
 
 /// Words that may stand between a coordinated subject and its meeting verb: "Hwang and
