@@ -122,7 +122,20 @@ fn known_names(conn: &Connection, curation: Curate) -> anyhow::Result<Curation> 
         },
         Curate::Unjoin { surname, .. } => anyhow::bail!("unjoin {surname:?} is no curation"),
         Curate::Merge { name, other } => match (stored_name(&name), stored_name(&other)) {
-            (Ok((keep, _)), Ok((gone, _))) if keep == gone => {
+            (Ok((keep, known)), Ok((gone, _))) if keep == gone => {
+                // "Sergey Lavrov" finds the stored "Sergei Lavrov" through the officeholder
+                // dictionary although no article has used that spelling: an alias records
+                // it, so that articles that use it join the actor.
+                for missing in [&name, &other] {
+                    if kb::actors_named(conn, missing)?.is_empty() {
+                        anyhow::bail!(
+                            "{missing:?} is a spelling of {known} in the dictionaries, but no \
+                             stored article has used it (merge joins two stored actors: to \
+                             record it as another name of {known}, so that articles that use it \
+                             join that actor, run `dipkb actor alias {known:?} {missing:?}`)"
+                        );
+                    }
+                }
                 return Err(kb::CurationError::Same(name, other).into());
             }
             (Ok((_, actor)), Ok((_, other))) => Curation::Merge { actor, other },
