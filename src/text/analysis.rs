@@ -909,24 +909,14 @@ impl<'a> Analysis<'a> {
     /// left to the titles.
     fn is_misspelt_title_word(&self, word: &str) -> bool {
         let length = word.chars().count();
-        if length < 7 {
+        let words = &self.lexicon.title_words;
+        if length < 7 || words.exact.contains(word) {
             return false;
         }
-        let mut near = false;
-        for entry in &self.lexicon.titles {
-            for title_word in entry.title.split([' ', '-']) {
-                if title_word == word {
-                    return false;
-                }
-                let title_length = title_word.chars().count();
-                near = near
-                    || (title_length >= 8
-                        && title_word.chars().next().is_some_and(char::is_uppercase)
-                        && title_length.abs_diff(length) <= 1
-                        && one_edit_apart(&title_word.to_lowercase(), &word.to_lowercase()));
-            }
-        }
-        near
+        let lower = word.to_lowercase();
+        words.long.iter().any(|(title_length, title_word)| {
+            title_length.abs_diff(length) <= 1 && one_edit_apart(title_word, &lower)
+        })
     }
 
     fn is_portfolio_word(&self, i: usize) -> bool {

@@ -214,6 +214,8 @@ pub struct Lexicon {
     /// Capitalised words that are never part of a person's name ("The", "Bureau", "Operator"),
     /// as written: a run of capitalised words skips them before a name and ends at them after.
     pub not_name_words: std::collections::HashSet<String>,
+    /// The words of the titles, for telling a misspelt title word from a name.
+    pub title_words: TitleWords,
     pub event_codes: EventCodes,
     /// Heads of state and government, foreign ministers and heads of organisations, with
     /// their dates: built on first use ([`Lexicon::officeholders`]), since only extraction
@@ -224,6 +226,37 @@ pub struct Lexicon {
     names: Matcher<NameTarget>,
     phrases: Matcher<PhraseTarget>,
     by_name: HashMap<String, Entity>,
+}
+
+/// The words of the titles of `titles.csv`, split at spaces and hyphens, read once when the
+/// dictionaries are built: every capitalised word of a text is compared with them
+/// ([`crate::text::analysis`]: "Mininster", "Ecretary" are no given names).
+#[derive(Debug, Default)]
+pub struct TitleWords {
+    /// Every word of every title, as written.
+    pub exact: std::collections::HashSet<String>,
+    /// The capitalised words of eight letters or more, in lower case, each once, with their
+    /// length in characters.
+    pub long: Vec<(usize, String)>,
+}
+
+impl TitleWords {
+    fn of(titles: &[TitleEntry]) -> TitleWords {
+        let mut words = TitleWords::default();
+        for entry in titles {
+            for word in entry.title.split([' ', '-']) {
+                words.exact.insert(word.to_string());
+                if word.chars().count() >= 8 && word.chars().next().is_some_and(char::is_uppercase)
+                {
+                    let lower = word.to_lowercase();
+                    if !words.long.iter().any(|(_, known)| *known == lower) {
+                        words.long.push((lower.chars().count(), lower));
+                    }
+                }
+            }
+        }
+        words
+    }
 }
 
 /// The dictionary files, by name, as compiled in.
@@ -775,6 +808,7 @@ impl Lexicon {
             .map(|row| row.word.clone())
             .collect();
         Lexicon {
+            title_words: TitleWords::of(&titles),
             officeholders: std::sync::OnceLock::new(),
             officeholder_files: rows.officeholder_files,
             action_verbs,
