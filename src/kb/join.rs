@@ -555,10 +555,7 @@ pub fn join_near_names(
     extra: &[String],
 ) -> Result<Touched, KbError> {
     let mut touched = Touched::default();
-    let name: String =
-        crate::kb::query_one(conn, "SELECT name FROM actors WHERE id = ?1", [id], |row| {
-            row.get(0)
-        })?;
+    let name: String = super::resolve::actor_name(conn, id)?;
     let mut this = stored_context(conn, id)?;
     for title in extra {
         if !this.titles.contains(title) {

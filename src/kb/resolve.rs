@@ -175,12 +175,7 @@ fn person_by_name_form(conn: &Connection, name: &str) -> Result<Option<i64>, KbE
     for word in ends.into_iter().flatten() {
         for plain in [alias_key(word), crate::query::fold(word)] {
             for id in actors_with_alias(conn, "person", &plain)? {
-                let other: String = crate::kb::query_one(
-                    conn,
-                    "SELECT name FROM actors WHERE id = ?1",
-                    [id],
-                    |row| row.get(0),
-                )?;
+                let other = actor_name(conn, id)?;
                 if name_form_key(&other).as_ref() == Some(&key) {
                     found.insert(id);
                 }
@@ -204,12 +199,19 @@ fn surname(name: &str) -> Option<String> {
         .filter(|s| alias_key(s).chars().count() >= 2)
 }
 
+/// The name of the stored actor `id`.
+pub(super) fn actor_name(conn: &Connection, id: i64) -> Result<String, KbError> {
+    Ok(crate::kb::query_one(
+        conn,
+        "SELECT name FROM actors WHERE id = ?1",
+        [id],
+        |row| row.get(0),
+    )?)
+}
+
 /// Whether the stored actor `id` has a one-word name.
 fn is_one_word(conn: &Connection, id: i64) -> Result<bool, KbError> {
-    let name: String =
-        crate::kb::query_one(conn, "SELECT name FROM actors WHERE id = ?1", [id], |row| {
-            row.get(0)
-        })?;
+    let name: String = actor_name(conn, id)?;
     Ok(word_count(&name) < 2)
 }
 
@@ -492,10 +494,7 @@ pub fn add_alias(
 /// when no other person of several words answers to that word, are this person: merge them in.
 fn absorb_surnames(conn: &Connection, id: i64, titles: &[String]) -> Result<Touched, KbError> {
     let mut touched = Touched::default();
-    let name: String =
-        crate::kb::query_one(conn, "SELECT name FROM actors WHERE id = ?1", [id], |row| {
-            row.get(0)
-        })?;
+    let name: String = actor_name(conn, id)?;
     if word_count(&name) < 2 {
         return Ok(touched);
     }
@@ -528,26 +527,15 @@ fn absorb_surnames(conn: &Connection, id: i64, titles: &[String]) -> Result<Touc
         let mut full = Vec::new();
         let mut single = Vec::new();
         for other in claimants {
-            let other_name: String = crate::kb::query_one(
-                conn,
-                "SELECT name FROM actors WHERE id = ?1",
-                [other],
-                |row| row.get(0),
-            )?;
+            let other_name = actor_name(conn, other)?;
             if word_count(&other_name) >= 2 {
                 full.push(other);
             } else {
-                single.push(other);
+                single.push((other, other_name));
             }
         }
         if full == [id] {
-            for other in single {
-                let other_name: String = crate::kb::query_one(
-                    conn,
-                    "SELECT name FROM actors WHERE id = ?1",
-                    [other],
-                    |row| row.get(0),
-                )?;
+            for (other, other_name) in single {
                 // Nor one whose titles say it is another person of that surname.
                 let other_titles = super::join::stored_titles(conn, other)?;
                 if super::join::refused(conn, &other_name, id)?
@@ -569,12 +557,7 @@ pub fn merge_actors(conn: &Connection, keep: i64, gone: i64) -> Result<Touched, 
     if keep == gone {
         return Ok(touched);
     }
-    let gone_name: String = crate::kb::query_one(
-        conn,
-        "SELECT name FROM actors WHERE id = ?1",
-        [gone],
-        |row| row.get(0),
-    )?;
+    let gone_name = actor_name(conn, gone)?;
     // Each column is looked up through its own index (`?1 IN (columns)` read every report).
     {
         let mut select = conn.prepare_cached(
