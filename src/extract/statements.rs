@@ -34,6 +34,12 @@ const QUOTING_VERBS: &[&str] = &[
     "praised",
 ];
 
+/// Auxiliaries and modals that open a clause's verb phrase ("his government was prepared").
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "can", "should",
+    "must", "might", "may", "did", "does",
+];
+
 /// What a quotation or a reported clause said, as tokens: the demands module reads it for
 /// obligations ("Y must"), imperatives and conditions laid on someone ("only if Y").
 #[derive(Debug, Clone)]
@@ -288,6 +294,12 @@ fn is_quoting_verb(a: &Analysis<'_>, k: usize) -> bool {
             _
         ))
     ) || QUOTING_VERBS.contains(&a.lower(k))
+        // "demanded that Japan release the captain “immediately and unconditionally”": a
+        // quotation inside a demand is the demander's words too (GOLD_FORMAT.md).
+        || (a.demand_cue_at(k).is_some_and(|(cue, _)| {
+            a.lexicon.demand_cues[cue].pattern != crate::text::lexicon::DemandPattern::Noun
+        }) && !is_noun_use(a, k)
+            && !(k > 0 && matches!(a.lower(k - 1), "its" | "their" | "his" | "her" | "our")))
 }
 
 /// Direct quotations. Returns the token ranges used as attributions, so that reported speech
@@ -497,6 +509,12 @@ fn attribution_after(a: &Analysis<'_>, close: usize) -> Option<Attribution> {
             j += 1;
         }
         let (actors, end) = found?;
+        // “..., said his government was prepared to ...”: a verb after the noun phrase makes
+        // it the subject of a reported clause, not the speaker set after the verb; the
+        // quotation belongs to the clause before it ("who described the meeting as “...”").
+        if (end..j).any(|x| clause::is_verb_like(a, x) || AUXILIARIES.contains(&a.lower(x))) {
+            return None;
+        }
         return Some(Attribution {
             speaker: Subject::Actors(actors),
             tokens: k..end,
@@ -654,8 +672,11 @@ fn reported_speech(
                         || in_date(j)
                         || matches!(a.word(j), "." | "," | "!" | "?")
                 })
-                || (matches!(pattern, SpeechPattern::Say | SpeechPattern::Tell)
-                    && k > range.start
+                // "..., the official news agency reported on Monday."
+                || (matches!(
+                    pattern,
+                    SpeechPattern::Say | SpeechPattern::Tell | SpeechPattern::That
+                ) && k > range.start
                     && trailing_phrase(a, after_verb, range.end)
                     && (range.start..k).any(|j| a.word(j) == ","));
             let complement = if at_end {
