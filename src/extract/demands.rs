@@ -35,6 +35,8 @@ struct DemandWords {
     subordinators: HashSet<String>,
     /// "encouraged", "wants": verbs of hoping that another party does something.
     hoping: HashSet<String>,
+    /// Adverbs that do not end in -ly and may stand before a verb ("and instead engage").
+    verb_adverbs: HashSet<String>,
 }
 
 static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
@@ -49,6 +51,7 @@ static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
         undoing: super::words::list(csv, "undoing"),
         subordinators: super::words::list(csv, "subordinator"),
         hoping: super::words::list(csv, "hoping"),
+        verb_adverbs: super::words::list(csv, "verb_adverb"),
     }
 });
 
@@ -1323,7 +1326,9 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
                 // After a verb, "A, B, and the C" are its objects.
                 "the" | "a" | "an" => !verbal || a.word(k - 1) != ",",
                 word => {
-                    let verb = if word.ends_with("ly") && next + 1 < end {
+                    // "..., and instead engage in dialogue".
+                    let adverb = word.ends_with("ly") || WORDS.verb_adverbs.contains(word);
+                    let verb = if adverb && next + 1 < end {
                         next + 1
                     } else {
                         next

@@ -34,6 +34,26 @@ const QUOTING_VERBS: &[&str] = &[
     "praised",
 ];
 
+/// Verbs of speech whose gerund object is what was said ("denied occupying hospitals"):
+/// `gerund_speech` in `data/dictionaries/clause_words.csv`.
+static GERUND_SPEECH: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        super::words::list(
+            include_str!("../../data/dictionaries/clause_words.csv"),
+            "gerund_speech",
+        )
+    });
+
+/// Nouns of intention whose infinitive is what was announced ("announced plans to"):
+/// `intention_noun` in `data/dictionaries/clause_words.csv`.
+static INTENTION_NOUNS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        super::words::list(
+            include_str!("../../data/dictionaries/clause_words.csv"),
+            "intention_noun",
+        )
+    });
+
 /// Auxiliaries and modals that open a clause's verb phrase ("his government was prepared").
 const AUXILIARIES: &[&str] = &[
     "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "can", "should",
@@ -568,9 +588,15 @@ fn attribution_before(
     let mut verb = None;
     let mut k = open;
     let mut distance = 0;
-    while k > sentence.start && distance <= 12 {
+    // Past twelve words, only a verb whose that-clause runs on to the quotation ("told
+    // reporters on Thursday that his country remained ready to host the talks “...”").
+    let mut that_between = false;
+    while k > sentence.start && (distance <= 12 || (that_between && distance <= 30)) {
         k -= 1;
         distance += 1;
+        if a.lower(k) == "that" {
+            that_between = true;
+        }
         // "said the so-called “self-defence units” were “clearly taking orders”": a name or
         // scare quote of a few words between verb and quotation does not end the search.
         if let Some(earlier) = a.quotes.iter().find(|x| x.close == k)
@@ -589,6 +615,14 @@ fn attribution_before(
         }
     }
     let verb = verb?;
+    // "the files, dubbed the “Angostura laptops”": a name given to a thing, not words said.
+    if verb > sentence.start
+        && a.word(verb - 1) == ","
+        && open == verb + 2
+        && a.lower(verb + 1) == "the"
+    {
+        return None;
+    }
     let subject = quoted_as_saying(a, sentence.start, verb)
         .or_else(|| clause::subject_before(a, sentence.start, verb))
         .or_else(|| clause::main_subject(a, sentence.clone()))?;
@@ -638,7 +672,7 @@ fn reported_speech(
             let subject = anonymous
                 .or_else(|| quoted_as_saying(a, range.start, k))
                 .or_else(|| clause::subject_before(a, range.start, k))
-                .or_else(|| it_subject(a, range.start, k, out))
+                .or_else(|| it_subject(a, range.start, k, last_subject.as_ref(), out))
                 .or_else(|| {
                     // Coordinated or participial verbs take the clause's subject: that of
                     // the verb of speech before, or of the verb they are coordinated with
@@ -764,11 +798,13 @@ fn reported_speech(
     }
 }
 
-/// "It denied that ...": "it" is the state or organisation whose statement came last.
+/// "It denied that ...": "it" is the state or organisation that spoke before it in the
+/// sentence, else the one whose statement came last.
 fn it_subject(
     a: &Analysis<'_>,
     sentence_start: usize,
     verb: usize,
+    same_sentence: Option<&Subject>,
     before: &[Statement],
 ) -> Option<Subject> {
     let mut k = verb;
@@ -777,6 +813,12 @@ fn it_subject(
     }
     if k == sentence_start || a.lower(k - 1) != "it" || a.quoted[k - 1] {
         return None;
+    }
+    // "The ministry said ..., and it denied ...": the party that spoke earlier in the sentence.
+    if let Some(Subject::Actors(actors)) = same_sentence
+        && actors.iter().all(|&x| a.actor_kind(x) != ActorKind::Person)
+    {
+        return Some(Subject::Actors(actors.clone()));
     }
     // The statements of earlier sentences: quotations later in the article are found first.
     let here = a.token_span(sentence_start..sentence_start + 1).start;
@@ -1146,6 +1188,24 @@ fn complement_start(
         // "announced that X"; "announced the deal" reports no speech, but "announced
         // (Wednesday) it would send" does: a pronoun and a finite verb open a clause.
         SpeechPattern::That => {
+            // "announced plans to continue working with Honduras": the plan is what was said.
+            if INTENTION_NOUNS.contains(a.lower(after_verb))
+                && after_verb + 1 < end
+                && a.lower(after_verb + 1) == "to"
+            {
+                return Some(after_verb);
+            }
+            // "denied occupying hospitals": a gerund after a verb of denial is what was said.
+            if GERUND_SPEECH.contains(a.lower(after_verb - 1))
+                && a.lower(after_verb).ends_with("ing")
+                && a.word(after_verb)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                && a.mention(after_verb).is_none()
+            {
+                return Some(after_verb);
+            }
             let sentence = a.sentence_of(after_verb);
             let j = a.dates[sentence]
                 .iter()
