@@ -524,6 +524,7 @@ fn only_person_of(a: &Analysis<'_>, state: ActorRef, k: usize) -> Option<ActorRe
 
 /// Nouns for a state's bodies, which "the" with no state named refers back to.
 const BODY_NOUNS: &[&str] = &[
+    "delegation",
     "ministry",
     "office",
     "government",
@@ -574,6 +575,15 @@ pub fn body_state_at(a: &Analysis<'_>, j: usize) -> Option<ActorRef> {
             .copied()
             .find(|&x| a.actor_kind(x) != ActorKind::Person)
     };
+    // "a delegation of the Political Office of the Taliban movement": the party after "of".
+    if a.lower(j) == "delegation" && j + 1 < a.tokens.len() && a.lower(j + 1) == "of" {
+        let party = (j + 2..(j + 8).min(a.tokens.len()))
+            .take_while(|&x| !matches!(a.word(x), "," | "." | ";" | ":") && !is_verb_like(a, x))
+            .find_map(|x| a.mention(x).filter(|m| !m.is_place).and_then(state));
+        if party.is_some() {
+            return party;
+        }
+    }
     let mut i = j;
     while i > 0 && j - i < 4 {
         i -= 1;

@@ -60,6 +60,19 @@ const AUXILIARIES: &[&str] = &[
     "must", "might", "may", "did", "does",
 ];
 
+/// Quoting verbs that also name a thing: "dubbed the “X”" gives a name, not a quotation.
+const NAMING_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "calling",
+    "dubbed",
+    "termed",
+    "labelled",
+    "labeled",
+    "branded",
+    "nicknamed",
+];
+
 /// What a quotation or a reported clause said, as tokens: the demands module reads it for
 /// obligations ("Y must"), imperatives and conditions laid on someone ("only if Y").
 #[derive(Debug, Clone)]
@@ -615,11 +628,11 @@ fn attribution_before(
         }
     }
     let verb = verb?;
-    // "the files, dubbed the “Angostura laptops”": a name given to a thing, not words said.
-    if verb > sentence.start
-        && a.word(verb - 1) == ","
+    // "the files, dubbed the “Angostura laptops”", "which Kathmandu calls an “unofficial
+    // blockade”": a name given to a thing, not words said.
+    if NAMING_VERBS.contains(&a.lower(verb))
         && open == verb + 2
-        && a.lower(verb + 1) == "the"
+        && matches!(a.lower(verb + 1), "the" | "a" | "an")
     {
         return None;
     }
@@ -663,6 +676,7 @@ fn reported_speech(
                 || is_passive(a, k)
                 || is_gerund_object(a, range.start, k)
                 || (after_verb < range.end && a.lower(after_verb) == "as")
+                || describes_quotation(a, range.clone(), k, pattern, after_verb)
             {
                 k = after_verb;
                 continue;
@@ -796,6 +810,24 @@ fn reported_speech(
             k = after_verb;
         }
     }
+}
+
+/// "“Send your troops back,” Souley said, describing his message to the officers.": a
+/// participle after the attribution of a quotation that opens the sentence describes the
+/// quotation; it reports nothing more (unless a that-clause follows it).
+fn describes_quotation(
+    a: &Analysis<'_>,
+    sentence: Range<usize>,
+    verb: usize,
+    pattern: SpeechPattern,
+    after_verb: usize,
+) -> bool {
+    pattern == SpeechPattern::Object
+        && a.lower(verb).ends_with("ing")
+        && verb > sentence.start
+        && a.word(verb - 1) == ","
+        && a.tokens[sentence.start].kind == TokenKind::OpenQuote
+        && !(after_verb..sentence.end).any(|j| a.lower(j) == "that")
 }
 
 /// "It denied that ...": "it" is the state or organisation that spoke before it in the
