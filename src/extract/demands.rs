@@ -1913,4 +1913,84 @@ mod tests {
         assert!(demands("Analysts in Germany expect prices to rise.").is_empty());
         assert!(demands("We expect Secretary Blinken to announce new aid to Ukraine.").is_empty());
     }
+
+    #[test]
+    fn undoing_a_thing_is_asked_of_its_owner() {
+        let found = demands("Lebanon called for the lifting of the Israeli naval blockade.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Israel");
+    }
+
+    #[test]
+    fn a_repeated_preposition_and_a_purpose_clause_stay_in_one_thing_demanded() {
+        assert_eq!(
+            texts(
+                "The EU calls for an end to the shelling and to the arrests of peaceful marchers."
+            ),
+            ["an end to the shelling and to the arrests of peaceful marchers"]
+        );
+        assert_eq!(
+            texts(
+                "South Korea urged Mongolia to keep up its support so that North Korea drops its missile programme and makes a better choice."
+            ),
+            [
+                "keep up its support so that North Korea drops its missile programme and makes a better choice"
+            ]
+        );
+        // After the purpose clause, a verb in its base form is the next thing demanded.
+        assert_eq!(
+            texts(
+                "Canada urged Russia to open corridors so that civilians can leave the city and allow convoys of food."
+            ),
+            [
+                "open corridors so that civilians can leave the city",
+                "allow convoys of food"
+            ]
+        );
+        // "and instead engage": the adverb opens another thing demanded.
+        assert_eq!(
+            texts("Japan urged North Korea to halt its launches and instead return to talks."),
+            ["halt its launches", "instead return to talks"]
+        );
+    }
+
+    #[test]
+    fn an_imperative_takes_the_addressee_of_the_speakers_other_demands() {
+        let found = demands(
+            "Ecuador's Foreign Minister Pablo Andrade said ties could return to normal only if Colombia paid the farmers. \"Stop the spraying first,\" Andrade told reporters at the United Nations.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(_, of, text)| of == "Colombia" && text == "Stop the spraying first"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_demand_someone_is_hoped_to_make_is_not_made() {
+        let found = demands(
+            "Special Envoy Sung Kim encouraged China to urge North Korea to return to dialogue.",
+        );
+        assert!(
+            found.iter().all(|(_, of, _)| of != "North Korea"),
+            "{found:?}"
+        );
+        // Made in one's own right, after a verb of taking: it is.
+        let found =
+            demands("Secretary Blinken used the meeting to urge Russia to withdraw its forces.");
+        assert!(found.iter().any(|(_, of, _)| of == "Russia"), "{found:?}");
+    }
+
+    #[test]
+    fn an_errand_for_the_speakers_own_side_is_not_a_demand() {
+        let found = demands(
+            "SECRETARY POMPEO: Good morning, everyone. U.S. President Donald Trump asked me to come here to underline our support for the peace talks.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = demands(
+            "SECRETARY POMPEO: Good morning, everyone. We asked Russia to withdraw its forces from the border.",
+        );
+        assert!(found.iter().any(|(_, of, _)| of == "Russia"), "{found:?}");
+    }
 }

@@ -604,7 +604,7 @@ fn attribution_before(
     // Past twelve words, only a verb whose that-clause runs on to the quotation ("told
     // reporters on Thursday that his country remained ready to host the talks “...”").
     let mut that_between = false;
-    while k > sentence.start && (distance <= 12 || (that_between && distance <= 30)) {
+    while k > sentence.start && distance <= 30 {
         k -= 1;
         distance += 1;
         if a.lower(k) == "that" {
@@ -628,6 +628,9 @@ fn attribution_before(
         }
     }
     let verb = verb?;
+    if distance > 12 && !that_between {
+        return None;
+    }
     // "the files, dubbed the “Angostura laptops”", "which Kathmandu calls an “unofficial
     // blockade”": a name given to a thing, not words said.
     if NAMING_VERBS.contains(&a.lower(verb))
@@ -826,7 +829,7 @@ fn describes_quotation(
         && a.lower(verb).ends_with("ing")
         && verb > sentence.start
         && a.word(verb - 1) == ","
-        && a.tokens[sentence.start].kind == TokenKind::OpenQuote
+        && a.quotes.iter().any(|q| q.open == sentence.start)
         && !(after_verb..sentence.end).any(|j| a.lower(j) == "that")
 }
 
@@ -1784,5 +1787,163 @@ mod tests {
             found.iter().all(|(_, _, text)| !text.contains("weapons")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn but_before_a_verb_of_reporting_ends_what_was_said() {
+        let found = said(
+            "Serbian Foreign Minister Ivan Petrović said Belgrade remained open to talks but accused Pristina of stoking the crisis.",
+        );
+        assert_eq!(found[0].2, "Belgrade remained open to talks", "{found:?}");
+        // "but wanted" goes on with the reported clause's own subject.
+        assert_eq!(
+            texts(
+                "Thai Foreign Minister Somchai Rattana said Bangkok backed the truce but wanted firm rules."
+            ),
+            ["Bangkok backed the truce but wanted firm rules"]
+        );
+    }
+
+    #[test]
+    fn a_noun_phrase_with_its_own_verb_after_said_is_no_inverted_attribution() {
+        let found = said(
+            "Colombian Foreign Minister Jaime Ortega, who described the meeting as \"a first step on a long road\", said his government was ready to discuss every concern.",
+        );
+        assert!(
+            found.contains(&(
+                "Jaime Ortega".to_string(),
+                false,
+                "his government was ready to discuss every concern".to_string()
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_inside_a_demand_is_the_demanders_words() {
+        let found = said(
+            "Vice Foreign Minister Zhang Wei demanded that Japan release the captain \"at once and without conditions\".",
+        );
+        assert!(
+            found.contains(&(
+                "Zhang Wei".to_string(),
+                true,
+                "at once and without conditions".to_string()
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_trailing_report_of_an_agency_attributes_the_clause_before() {
+        assert_eq!(
+            said(
+                "China has postponed the gas talks with Japan, the official Xinhua news agency reported on Monday."
+            ),
+            [(
+                "Xinhua".to_string(),
+                false,
+                "China has postponed the gas talks with Japan".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_member_states_speak_for_their_organisation() {
+        let found = said(
+            "Leaders of the African Union met in Addis Ababa on Monday. In a declaration, the 55 member states expressed their support for the ceasefire.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "African Union");
+        // Some members of it are not the organisation.
+        let found = said("A resolution backed by 80 UN member states said the vote was invalid.");
+        assert!(
+            found
+                .iter()
+                .all(|(speaker, ..)| speaker != "United Nations"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_with_a_nationality_is_the_one_person_of_that_state() {
+        let found = said(
+            "Latvian Interior Minister Juris Kalns met his Polish counterpart in Riga. The Latvian minister said his country would extend the state of emergency.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Juris Kalns");
+    }
+
+    #[test]
+    fn a_denial_reports_its_gerund_and_it_is_the_party_that_spoke_before() {
+        assert_eq!(
+            said("The RSF denied shelling the market."),
+            [(
+                "Rapid Support Forces".to_string(),
+                false,
+                "shelling the market".to_string()
+            )]
+        );
+        let found = said(
+            "India's foreign ministry said the delays were caused by protests, and it denied imposing any restrictions.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found.iter().all(|(speaker, ..)| speaker == "India"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_at_the_end_of_a_long_that_clause_is_the_speakers() {
+        let found = said(
+            "Oman's Foreign Minister Badr Hamad told reporters on Monday that his country remained willing to host the next round of the postponed talks \"whenever both parties are ready\".",
+        );
+        assert!(
+            found.contains(&(
+                "Badr Hamad".to_string(),
+                true,
+                "whenever both parties are ready".to_string()
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_given_to_a_thing_is_no_quotation() {
+        let found = said(
+            "Bogotá says the files, dubbed the \"border laptops\" in the press, show links to the rebels.",
+        );
+        assert!(found.iter().all(|(_, direct, _)| !direct), "{found:?}");
+    }
+
+    #[test]
+    fn announced_plans_are_what_was_announced() {
+        assert_eq!(
+            said("The United States announced plans to expand its support for Honduras."),
+            [(
+                "United States".to_string(),
+                false,
+                "plans to expand its support for Honduras".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_delegation_is_the_party_it_was_introduced_with() {
+        let found = said(
+            "The minister met in Doha with a delegation of the Taliban led by its deputy. The delegation affirmed its commitment to a settlement.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Taliban");
+    }
+
+    #[test]
+    fn a_participle_describing_a_quotation_reports_nothing_more() {
+        let found = said(
+            "\"Release the president and go back to your barracks,\" General Ibrahim Souley told reporters, describing his message to the officers.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1);
     }
 }
