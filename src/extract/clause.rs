@@ -431,6 +431,34 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
         }
         return None;
     }
+    // "the 12 member states expressed": the organisation they are members of, the one named
+    // last before them ("80 UN member states demanding" are some of its members, not it).
+    let definite_members = |member: usize| {
+        let mut j = member;
+        if j > sentence_start && a.tokens[j - 1].kind == TokenKind::Number {
+            j -= 1;
+        }
+        j > sentence_start && a.lower(j - 1) == "the"
+    };
+    if k > sentence_start + 1
+        && a.lower(k - 1) == "member"
+        && MEMBER_NOUNS.contains(word)
+        && definite_members(k - 1)
+    {
+        return a
+            .mentions
+            .iter()
+            .filter(|m| m.tokens.end <= k && !m.is_place && m.how != How::Pronoun)
+            .filter_map(|m| {
+                m.actors
+                    .iter()
+                    .copied()
+                    .find(|&x| a.actor_kind(x) == ActorKind::Organisation)
+                    .map(|org| (m.tokens.start, org))
+            })
+            .max_by_key(|&(start, _)| start)
+            .map(|(_, org)| Subject::Actors(vec![org]));
+    }
     let untitled = matches!(a.phrase(k).map(|p| p.target), Some(PhraseTarget::Title(_)));
     if a.tokens[k].kind == TokenKind::Word && (is_speaker_noun(word) || untitled) {
         // "Russian officials", "China’s foreign ministry", "Kremlin spokesman", "NATO foreign
@@ -445,6 +473,16 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
                 && let Some(&actor) = m.actors.first()
                 && a.actor_kind(actor) != ActorKind::Person
             {
+                // "The Latvian minister said", after "Raimonds Bērziņš of Latvia": the one
+                // person of that state named before is the one the title stands for.
+                if untitled
+                    && m.how == How::Demonym
+                    && j > sentence_start
+                    && a.lower(j - 1) == "the"
+                    && let Some(person) = only_person_of(a, actor, j)
+                {
+                    return Some(Subject::Actors(vec![person]));
+                }
                 return Some(Subject::Actors(vec![actor]));
             }
             if matches!(a.word(j), "," | "." | ";") {
@@ -464,8 +502,29 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
     None
 }
 
+/// The one person named before token `k` whose party is `state`, when there is exactly one.
+fn only_person_of(a: &Analysis<'_>, state: ActorRef, k: usize) -> Option<ActorRef> {
+    let mut found: Option<ActorRef> = None;
+    for m in a
+        .mentions
+        .iter()
+        .filter(|m| m.tokens.end <= k && !m.is_place)
+    {
+        for &x in &m.actors {
+            if a.actor_kind(x) == ActorKind::Person && a.party_of(x) == Some(state) {
+                match found {
+                    Some(y) if y != x => return None,
+                    _ => found = Some(x),
+                }
+            }
+        }
+    }
+    found
+}
+
 /// Nouns for a state's bodies, which "the" with no state named refers back to.
 const BODY_NOUNS: &[&str] = &[
+    "delegation",
     "ministry",
     "office",
     "government",
@@ -516,6 +575,15 @@ pub fn body_state_at(a: &Analysis<'_>, j: usize) -> Option<ActorRef> {
             .copied()
             .find(|&x| a.actor_kind(x) != ActorKind::Person)
     };
+    // "a delegation of the Political Office of the Taliban movement": the party after "of".
+    if a.lower(j) == "delegation" && j + 1 < a.tokens.len() && a.lower(j + 1) == "of" {
+        let party = (j + 2..(j + 8).min(a.tokens.len()))
+            .take_while(|&x| !matches!(a.word(x), "," | "." | ";" | ":") && !is_verb_like(a, x))
+            .find_map(|x| a.mention(x).filter(|m| !m.is_place).and_then(state));
+        if party.is_some() {
+            return party;
+        }
+    }
     let mut i = j;
     while i > 0 && j - i < 4 {
         i -= 1;
@@ -663,13 +731,15 @@ pub fn complement_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usi
         if word == ";" && !a.quoted[k] {
             return k;
         }
-        if (word == "and" || word == ",") && !a.quoted[k] && k + 1 < sentence_end {
+        // "said Belgrade remained committed but accused Pristina of ...": "but" before a verb
+        // of reporting starts the speaker's next report too.
+        if matches!(word, "and" | "but" | ",") && !a.quoted[k] && k + 1 < sentence_end {
             let mut next = k + 1;
-            if a.word(next) == "and" {
+            if matches!(a.lower(next), "and" | "but") {
                 next += 1;
             }
             if next < sentence_end && starts_coordinated_verb(a, next) {
-                return if word == "and" && k > from && a.word(k - 1) == "," {
+                return if word != "," && k > from && a.word(k - 1) == "," {
                     k - 1
                 } else {
                     k
@@ -693,6 +763,15 @@ static OTHER_REPORTING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     super::words::list(
         include_str!("../../data/dictionaries/clause_words.csv"),
         "coordinated_verb",
+    )
+});
+
+/// The members of an organisation as a subject: "member states", "member countries"
+/// (`member_noun` in `data/dictionaries/clause_words.csv`).
+static MEMBER_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    super::words::list(
+        include_str!("../../data/dictionaries/clause_words.csv"),
+        "member_noun",
     )
 });
 

@@ -27,6 +27,16 @@ struct DemandWords {
     groups: HashSet<String>,
     /// "addressing the Thai side", "in a message to": who a quotation is said to.
     addressing: HashSet<String>,
+    /// "the lifting of", "the withdrawal of": nouns of undoing, whose object's owner is the
+    /// party asked ("the lifting of the Israeli blockade" is asked of Israel).
+    undoing: HashSet<String>,
+    /// "so that", "until", "unless": words that open a subordinate clause, inside which "and"
+    /// joins that clause's verbs, not things demanded.
+    subordinators: HashSet<String>,
+    /// "encouraged", "wants": verbs of hoping that another party does something.
+    hoping: HashSet<String>,
+    /// Adverbs that do not end in -ly and may stand before a verb ("and instead engage").
+    verb_adverbs: HashSet<String>,
 }
 
 static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
@@ -38,6 +48,10 @@ static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
         sides: super::words::list(csv, "sides"),
         groups: super::words::list(csv, "group"),
         addressing: super::words::list(csv, "addressing"),
+        undoing: super::words::list(csv, "undoing"),
+        subordinators: super::words::list(csv, "subordinator"),
+        hoping: super::words::list(csv, "hoping"),
+        verb_adverbs: super::words::list(csv, "verb_adverb"),
     }
 });
 
@@ -101,6 +115,10 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
             } else {
                 range.clone()
             };
+            if asked_to_ask(a, range.start, k) {
+                k = cue_end;
+                continue;
+            }
             let found = read_demand(a, clause, k, cue_end, cue.pattern, speaker, &last_by);
             if let Some(found) = found {
                 // A demand made jointly is one demand, under its first-named maker; a demand of
@@ -151,6 +169,37 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
         }
     }
     demands
+}
+
+/// "encouraged the PRC to urge the DPRK to ...": a demand someone is hoped or asked to make is
+/// not one made (`hoping` in `data/dictionaries/demand_words.csv` lists the verbs before it).
+fn asked_to_ask(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> bool {
+    if cue < sentence_start + 3 || a.lower(cue - 1) != "to" {
+        return false;
+    }
+    let mut k = cue - 1;
+    let mut named = false;
+    while k > sentence_start && cue - k <= 8 {
+        k -= 1;
+        if let Some(m) = a.mention(k) {
+            if m.is_place {
+                return false;
+            }
+            named = true;
+            k = m.tokens.start;
+            continue;
+        }
+        if named && WORDS.hoping.contains(a.lower(k)) {
+            return true;
+        }
+        if !matches!(
+            a.lower(k),
+            "the" | "its" | "their" | "both" | "all" | "and" | ","
+        ) {
+            return false;
+        }
+    }
+    false
 }
 
 /// In a transcript turn, "the pressure has to be stepped up" and "Russia must withdraw" are
@@ -237,6 +286,9 @@ struct SaidDemand {
 /// the RSF withdrew its fighters") and, in a quotation, an imperative (“Send your troops back
 /// to their barracks”).
 fn in_what_was_said(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said], out: &mut Vec<Demand>) {
+    // The demands (indices in `out`) whose addressee was guessed, not named.
+    let mut guessed: Vec<usize> = Vec::new();
+    let first = out.len();
     // A press statement's body is read sentence by sentence like a turn, below.
     for said in said.iter().filter(|x| !x.voice) {
         let content = said.content.clone();
@@ -267,10 +319,13 @@ fn in_what_was_said(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said], out: 
                 if out.iter().any(|d| d.by == by && d.text == text) {
                     continue;
                 }
-                let of = found
+                let named = found
                     .of
-                    .or_else(|| addressed_in_attribution(a, said.speaker, part.clone()))
-                    .or_else(|| infer_addressee(a, by, part.clone(), meetings));
+                    .or_else(|| addressed_in_attribution(a, said.speaker, part.clone()));
+                if named.is_none() {
+                    guessed.push(out.len());
+                }
+                let of = named.or_else(|| infer_addressee(a, by, part.clone(), meetings));
                 out.push(Demand {
                     event: None,
                     by,
@@ -288,6 +343,19 @@ fn in_what_was_said(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said], out: 
                     }],
                 });
             }
+        }
+    }
+    // "Talks can resume only if Bogotá stops the spraying," and “Stop the spraying first”: a
+    // speaker's demand with no addressee of its own is laid on the party the speaker's other
+    // demands name.
+    for &i in &guessed {
+        let named = (first..out.len())
+            .filter(|j| !guessed.contains(j))
+            .find(|&j| out[j].by == out[i].by && out[j].of.is_some())
+            .map(|j| (out[j].of, out[j].of_party));
+        if let Some((of, of_party)) = named {
+            out[i].of = of;
+            out[i].of_party = of_party;
         }
     }
 }
@@ -611,6 +679,16 @@ fn read_demand(
         None if noun_use => None,
         None => demander(a, sentence.clone(), cue, turn_speaker, last_by),
     }?;
+    // "President Biden asked me to come here": in a speaker's own words, a request of the
+    // speaker by the speaker's own side is an errand, not a demand of another party.
+    if !noun_use
+        && matches!(a.lower(cue_end), "me" | "us")
+        && let Some(speaker) = turn_speaker
+        && let Subject::Actors(demanders) = &by
+        && demanders.iter().all(|&d| same_side(a, speaker, d))
+    {
+        return None;
+    }
     let answer = possessor.and_then(|_| answer_before(a, sentence.start, cue));
     let end_of_clause = demand_end(a, cue_end, sentence.end);
     let (of, content_start) = match pattern {
@@ -1229,15 +1307,28 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
         }
         if word == "and" && separator && !between {
             let mut next = k + 1;
+            // "so that North Korea abandons X and makes Y": one thing, a clause of its own.
+            let subordinate = (part_start..k).any(|x| {
+                WORDS.subordinators.contains(a.lower(x))
+                    || (a.lower(x) == "so" && a.lower(x + 1) == "that")
+            });
             let boundary = match a.lower(next) {
+                // "an end to the violence and to the repression of ...": a preposition
+                // repeated inside one thing; "to A and to B" after "urged X to" are two.
+                "to" if introduced_by != "to" && !is_verb_after_to(a, next + 1) => false,
                 "to" | "for" => {
                     next += 1;
                     true
                 }
+                // "so that civilians can depart ... and allow deliveries": a verb in its
+                // base form goes back to the things demanded.
+                word if subordinate && !a.lexicon.action_verbs.contains(word) => false,
                 // After a verb, "A, B, and the C" are its objects.
                 "the" | "a" | "an" => !verbal || a.word(k - 1) != ",",
                 word => {
-                    let verb = if word.ends_with("ly") && next + 1 < end {
+                    // "..., and instead engage in dialogue".
+                    let adverb = word.ends_with("ly") || WORDS.verb_adverbs.contains(word);
+                    let verb = if adverb && next + 1 < end {
                         next + 1
                     } else {
                         next
@@ -1388,6 +1479,16 @@ fn infer_addressee(
         )
     {
         first += 1;
+    }
+    // "the lifting of the Israeli air and sea blockade": the owner of what is to be undone.
+    if first + 1 < content.end
+        && WORDS.undoing.contains(a.lower(first))
+        && a.lower(first + 1) == "of"
+    {
+        first += 2;
+        while first < content.end && matches!(a.lower(first), "the" | "a" | "an" | "all") {
+            first += 1;
+        }
     }
     if let Some(actor) = named_in_content(first) {
         return Some(actor);
@@ -1811,5 +1912,85 @@ mod tests {
         );
         assert!(demands("Analysts in Germany expect prices to rise.").is_empty());
         assert!(demands("We expect Secretary Blinken to announce new aid to Ukraine.").is_empty());
+    }
+
+    #[test]
+    fn undoing_a_thing_is_asked_of_its_owner() {
+        let found = demands("Lebanon called for the lifting of the Israeli naval blockade.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Israel");
+    }
+
+    #[test]
+    fn a_repeated_preposition_and_a_purpose_clause_stay_in_one_thing_demanded() {
+        assert_eq!(
+            texts(
+                "The EU calls for an end to the shelling and to the arrests of peaceful marchers."
+            ),
+            ["an end to the shelling and to the arrests of peaceful marchers"]
+        );
+        assert_eq!(
+            texts(
+                "South Korea urged Mongolia to keep up its support so that North Korea drops its missile programme and makes a better choice."
+            ),
+            [
+                "keep up its support so that North Korea drops its missile programme and makes a better choice"
+            ]
+        );
+        // After the purpose clause, a verb in its base form is the next thing demanded.
+        assert_eq!(
+            texts(
+                "Canada urged Russia to open corridors so that civilians can leave the city and allow convoys of food."
+            ),
+            [
+                "open corridors so that civilians can leave the city",
+                "allow convoys of food"
+            ]
+        );
+        // "and instead engage": the adverb opens another thing demanded.
+        assert_eq!(
+            texts("Japan urged North Korea to halt its launches and instead return to talks."),
+            ["halt its launches", "instead return to talks"]
+        );
+    }
+
+    #[test]
+    fn an_imperative_takes_the_addressee_of_the_speakers_other_demands() {
+        let found = demands(
+            "Ecuador's Foreign Minister Pablo Andrade said ties could return to normal only if Colombia paid the farmers. \"Stop the spraying first,\" Andrade told reporters at the United Nations.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(_, of, text)| of == "Colombia" && text == "Stop the spraying first"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_demand_someone_is_hoped_to_make_is_not_made() {
+        let found = demands(
+            "Special Envoy Sung Kim encouraged China to urge North Korea to return to dialogue.",
+        );
+        assert!(
+            found.iter().all(|(_, of, _)| of != "North Korea"),
+            "{found:?}"
+        );
+        // Made in one's own right, after a verb of taking: it is.
+        let found =
+            demands("Secretary Blinken used the meeting to urge Russia to withdraw its forces.");
+        assert!(found.iter().any(|(_, of, _)| of == "Russia"), "{found:?}");
+    }
+
+    #[test]
+    fn an_errand_for_the_speakers_own_side_is_not_a_demand() {
+        let found = demands(
+            "SECRETARY POMPEO: Good morning, everyone. U.S. President Donald Trump asked me to come here to underline our support for the peace talks.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = demands(
+            "SECRETARY POMPEO: Good morning, everyone. We asked Russia to withdraw its forces from the border.",
+        );
+        assert!(found.iter().any(|(_, of, _)| of == "Russia"), "{found:?}");
     }
 }

@@ -34,6 +34,45 @@ const QUOTING_VERBS: &[&str] = &[
     "praised",
 ];
 
+/// Verbs of speech whose gerund object is what was said ("denied occupying hospitals"):
+/// `gerund_speech` in `data/dictionaries/clause_words.csv`.
+static GERUND_SPEECH: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        super::words::list(
+            include_str!("../../data/dictionaries/clause_words.csv"),
+            "gerund_speech",
+        )
+    });
+
+/// Nouns of intention whose infinitive is what was announced ("announced plans to"):
+/// `intention_noun` in `data/dictionaries/clause_words.csv`.
+static INTENTION_NOUNS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        super::words::list(
+            include_str!("../../data/dictionaries/clause_words.csv"),
+            "intention_noun",
+        )
+    });
+
+/// Auxiliaries and modals that open a clause's verb phrase ("his government was prepared").
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "can", "should",
+    "must", "might", "may", "did", "does",
+];
+
+/// Quoting verbs that also name a thing: "dubbed the “X”" gives a name, not a quotation.
+const NAMING_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "calling",
+    "dubbed",
+    "termed",
+    "labelled",
+    "labeled",
+    "branded",
+    "nicknamed",
+];
+
 /// What a quotation or a reported clause said, as tokens: the demands module reads it for
 /// obligations ("Y must"), imperatives and conditions laid on someone ("only if Y").
 #[derive(Debug, Clone)]
@@ -288,6 +327,12 @@ fn is_quoting_verb(a: &Analysis<'_>, k: usize) -> bool {
             _
         ))
     ) || QUOTING_VERBS.contains(&a.lower(k))
+        // "demanded that Japan release the captain “immediately and unconditionally”": a
+        // quotation inside a demand is the demander's words too (GOLD_FORMAT.md).
+        || (a.demand_cue_at(k).is_some_and(|(cue, _)| {
+            a.lexicon.demand_cues[cue].pattern != crate::text::lexicon::DemandPattern::Noun
+        }) && !is_noun_use(a, k)
+            && !(k > 0 && matches!(a.lower(k - 1), "its" | "their" | "his" | "her" | "our")))
 }
 
 /// Direct quotations. Returns the token ranges used as attributions, so that reported speech
@@ -497,6 +542,12 @@ fn attribution_after(a: &Analysis<'_>, close: usize) -> Option<Attribution> {
             j += 1;
         }
         let (actors, end) = found?;
+        // “..., said his government was prepared to ...”: a verb after the noun phrase makes
+        // it the subject of a reported clause, not the speaker set after the verb; the
+        // quotation belongs to the clause before it ("who described the meeting as “...”").
+        if (end..j).any(|x| clause::is_verb_like(a, x) || AUXILIARIES.contains(&a.lower(x))) {
+            return None;
+        }
         return Some(Attribution {
             speaker: Subject::Actors(actors),
             tokens: k..end,
@@ -550,9 +601,15 @@ fn attribution_before(
     let mut verb = None;
     let mut k = open;
     let mut distance = 0;
-    while k > sentence.start && distance <= 12 {
+    // Past twelve words, only a verb whose that-clause runs on to the quotation ("told
+    // reporters on Thursday that his country remained ready to host the talks “...”").
+    let mut that_between = false;
+    while k > sentence.start && distance <= 30 {
         k -= 1;
         distance += 1;
+        if a.lower(k) == "that" {
+            that_between = true;
+        }
         // "said the so-called “self-defence units” were “clearly taking orders”": a name or
         // scare quote of a few words between verb and quotation does not end the search.
         if let Some(earlier) = a.quotes.iter().find(|x| x.close == k)
@@ -571,6 +628,17 @@ fn attribution_before(
         }
     }
     let verb = verb?;
+    if distance > 12 && !that_between {
+        return None;
+    }
+    // "the files, dubbed the “Angostura laptops”", "which Kathmandu calls an “unofficial
+    // blockade”": a name given to a thing, not words said.
+    if NAMING_VERBS.contains(&a.lower(verb))
+        && open == verb + 2
+        && matches!(a.lower(verb + 1), "the" | "a" | "an")
+    {
+        return None;
+    }
     let subject = quoted_as_saying(a, sentence.start, verb)
         .or_else(|| clause::subject_before(a, sentence.start, verb))
         .or_else(|| clause::main_subject(a, sentence.clone()))?;
@@ -611,6 +679,7 @@ fn reported_speech(
                 || is_passive(a, k)
                 || is_gerund_object(a, range.start, k)
                 || (after_verb < range.end && a.lower(after_verb) == "as")
+                || describes_quotation(a, range.clone(), k, pattern, after_verb)
             {
                 k = after_verb;
                 continue;
@@ -620,7 +689,7 @@ fn reported_speech(
             let subject = anonymous
                 .or_else(|| quoted_as_saying(a, range.start, k))
                 .or_else(|| clause::subject_before(a, range.start, k))
-                .or_else(|| it_subject(a, range.start, k, out))
+                .or_else(|| it_subject(a, range.start, k, last_subject.as_ref(), out))
                 .or_else(|| {
                     // Coordinated or participial verbs take the clause's subject: that of
                     // the verb of speech before, or of the verb they are coordinated with
@@ -654,8 +723,11 @@ fn reported_speech(
                         || in_date(j)
                         || matches!(a.word(j), "." | "," | "!" | "?")
                 })
-                || (matches!(pattern, SpeechPattern::Say | SpeechPattern::Tell)
-                    && k > range.start
+                // "..., the official news agency reported on Monday."
+                || (matches!(
+                    pattern,
+                    SpeechPattern::Say | SpeechPattern::Tell | SpeechPattern::That
+                ) && k > range.start
                     && trailing_phrase(a, after_verb, range.end)
                     && (range.start..k).any(|j| a.word(j) == ","));
             let complement = if at_end {
@@ -743,11 +815,31 @@ fn reported_speech(
     }
 }
 
-/// "It denied that ...": "it" is the state or organisation whose statement came last.
+/// "“Send your troops back,” Souley said, describing his message to the officers.": a
+/// participle after the attribution of a quotation that opens the sentence describes the
+/// quotation; it reports nothing more (unless a that-clause follows it).
+fn describes_quotation(
+    a: &Analysis<'_>,
+    sentence: Range<usize>,
+    verb: usize,
+    pattern: SpeechPattern,
+    after_verb: usize,
+) -> bool {
+    pattern == SpeechPattern::Object
+        && a.lower(verb).ends_with("ing")
+        && verb > sentence.start
+        && a.word(verb - 1) == ","
+        && a.quotes.iter().any(|q| q.open == sentence.start)
+        && !(after_verb..sentence.end).any(|j| a.lower(j) == "that")
+}
+
+/// "It denied that ...": "it" is the state or organisation that spoke before it in the
+/// sentence, else the one whose statement came last.
 fn it_subject(
     a: &Analysis<'_>,
     sentence_start: usize,
     verb: usize,
+    same_sentence: Option<&Subject>,
     before: &[Statement],
 ) -> Option<Subject> {
     let mut k = verb;
@@ -756,6 +848,12 @@ fn it_subject(
     }
     if k == sentence_start || a.lower(k - 1) != "it" || a.quoted[k - 1] {
         return None;
+    }
+    // "The ministry said ..., and it denied ...": the party that spoke earlier in the sentence.
+    if let Some(Subject::Actors(actors)) = same_sentence
+        && actors.iter().all(|&x| a.actor_kind(x) != ActorKind::Person)
+    {
+        return Some(Subject::Actors(actors.clone()));
     }
     // The statements of earlier sentences: quotations later in the article are found first.
     let here = a.token_span(sentence_start..sentence_start + 1).start;
@@ -1125,6 +1223,24 @@ fn complement_start(
         // "announced that X"; "announced the deal" reports no speech, but "announced
         // (Wednesday) it would send" does: a pronoun and a finite verb open a clause.
         SpeechPattern::That => {
+            // "announced plans to continue working with Honduras": the plan is what was said.
+            if INTENTION_NOUNS.contains(a.lower(after_verb))
+                && after_verb + 1 < end
+                && a.lower(after_verb + 1) == "to"
+            {
+                return Some(after_verb);
+            }
+            // "denied occupying hospitals": a gerund after a verb of denial is what was said.
+            if GERUND_SPEECH.contains(a.lower(after_verb - 1))
+                && a.lower(after_verb).ends_with("ing")
+                && a.word(after_verb)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                && a.mention(after_verb).is_none()
+            {
+                return Some(after_verb);
+            }
             let sentence = a.sentence_of(after_verb);
             let j = a.dates[sentence]
                 .iter()
@@ -1671,5 +1787,163 @@ mod tests {
             found.iter().all(|(_, _, text)| !text.contains("weapons")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn but_before_a_verb_of_reporting_ends_what_was_said() {
+        let found = said(
+            "Serbian Foreign Minister Ivan Petrović said Belgrade remained open to talks but accused Pristina of stoking the crisis.",
+        );
+        assert_eq!(found[0].2, "Belgrade remained open to talks", "{found:?}");
+        // "but wanted" goes on with the reported clause's own subject.
+        assert_eq!(
+            texts(
+                "Thai Foreign Minister Somchai Rattana said Bangkok backed the truce but wanted firm rules."
+            ),
+            ["Bangkok backed the truce but wanted firm rules"]
+        );
+    }
+
+    #[test]
+    fn a_noun_phrase_with_its_own_verb_after_said_is_no_inverted_attribution() {
+        let found = said(
+            "Colombian Foreign Minister Jaime Ortega, who described the meeting as \"a first step on a long road\", said his government was ready to discuss every concern.",
+        );
+        assert!(
+            found.contains(&(
+                "Jaime Ortega".to_string(),
+                false,
+                "his government was ready to discuss every concern".to_string()
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_inside_a_demand_is_the_demanders_words() {
+        let found = said(
+            "Vice Foreign Minister Zhang Wei demanded that Japan release the captain \"at once and without conditions\".",
+        );
+        assert!(
+            found.contains(&(
+                "Zhang Wei".to_string(),
+                true,
+                "at once and without conditions".to_string()
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_trailing_report_of_an_agency_attributes_the_clause_before() {
+        assert_eq!(
+            said(
+                "China has postponed the gas talks with Japan, the official Xinhua news agency reported on Monday."
+            ),
+            [(
+                "Xinhua".to_string(),
+                false,
+                "China has postponed the gas talks with Japan".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_member_states_speak_for_their_organisation() {
+        let found = said(
+            "Leaders of the African Union met in Addis Ababa on Monday. In a declaration, the 55 member states expressed their support for the ceasefire.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "African Union");
+        // Some members of it are not the organisation.
+        let found = said("A resolution backed by 80 UN member states said the vote was invalid.");
+        assert!(
+            found
+                .iter()
+                .all(|(speaker, ..)| speaker != "United Nations"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_with_a_nationality_is_the_one_person_of_that_state() {
+        let found = said(
+            "Latvian Interior Minister Juris Kalns met his Polish counterpart in Riga. The Latvian minister said his country would extend the state of emergency.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Juris Kalns");
+    }
+
+    #[test]
+    fn a_denial_reports_its_gerund_and_it_is_the_party_that_spoke_before() {
+        assert_eq!(
+            said("The RSF denied shelling the market."),
+            [(
+                "Rapid Support Forces".to_string(),
+                false,
+                "shelling the market".to_string()
+            )]
+        );
+        let found = said(
+            "India's foreign ministry said the delays were caused by protests, and it denied imposing any restrictions.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found.iter().all(|(speaker, ..)| speaker == "India"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_at_the_end_of_a_long_that_clause_is_the_speakers() {
+        let found = said(
+            "Oman's Foreign Minister Badr Hamad told reporters on Monday that his country remained willing to host the next round of the postponed talks \"whenever both parties are ready\".",
+        );
+        assert!(
+            found.contains(&(
+                "Badr Hamad".to_string(),
+                true,
+                "whenever both parties are ready".to_string()
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_given_to_a_thing_is_no_quotation() {
+        let found = said(
+            "Bogotá says the files, dubbed the \"border laptops\" in the press, show links to the rebels.",
+        );
+        assert!(found.iter().all(|(_, direct, _)| !direct), "{found:?}");
+    }
+
+    #[test]
+    fn announced_plans_are_what_was_announced() {
+        assert_eq!(
+            said("The United States announced plans to expand its support for Honduras."),
+            [(
+                "United States".to_string(),
+                false,
+                "plans to expand its support for Honduras".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_delegation_is_the_party_it_was_introduced_with() {
+        let found = said(
+            "The minister met in Doha with a delegation of the Taliban led by its deputy. The delegation affirmed its commitment to a settlement.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Taliban");
+    }
+
+    #[test]
+    fn a_participle_describing_a_quotation_reports_nothing_more() {
+        let found = said(
+            "\"Release the president and go back to your barracks,\" General Ibrahim Souley told reporters, describing his message to the officers.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1);
     }
 }
