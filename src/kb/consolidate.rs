@@ -10,8 +10,8 @@
 //! Meetings are grouped when their dates overlap at their precision, their places, modes and
 //! names do not conflict, and their participants overlap or their names agree. Reports of one
 //! article are never one meeting: the extractor already decided they are different. A group
-//! only takes in a report that agrees with every report already in it, so two meetings are not
-//! chained together through a vague third report.
+//! only takes in a report that conflicts with no report already in it (another day, place or
+//! article), so two meetings are not chained together through a vague third report.
 //!
 //! Statements are grouped by their words (folded by [`super::write::text_key`], hashed by
 //! [`super::write::key_hash`]) and speaker; demands by their words and by who made them. A
@@ -314,48 +314,60 @@ fn load_meeting_reports(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingRep
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
-/// How well two reports fit one meeting: `None` when they cannot be one.
-fn meeting_fit(a: &MeetingReport, b: &MeetingReport) -> Option<f64> {
+/// Whether two reports say something that cannot be true of one meeting: they come from one
+/// article, allow no day in common, were held in person and by phone, took place in places
+/// that differ, carry different names, or are one busy person's meetings with two different
+/// counterparts. Reports that do not conflict need not be one meeting: see [`meeting_fit`].
+fn meetings_conflict(a: &MeetingReport, b: &MeetingReport) -> bool {
     if a.article_id == b.article_id {
-        return None;
+        return true;
     }
-    let ((a_first, a_last), (b_first, b_last)) = (a.days?, b.days?);
-    if a_last < b_first || b_last < a_first {
-        return None;
+    if let (Some((a_first, a_last)), Some((b_first, b_last))) = (a.days, b.days)
+        && (a_last < b_first || b_last < a_first)
+    {
+        return true;
     }
     let remote = |mode: &str| mode == "phone" || mode == "video";
     if (remote(&a.mode) && b.mode == "in_person") || (remote(&b.mode) && a.mode == "in_person") {
-        return None;
+        return true;
     }
-    let same_place = match (&a.place, &b.place) {
-        (Some(x), Some(y)) => {
-            if !places_agree(x, y) {
-                return None;
-            }
-            x.id == y.id
-        }
-        _ => false,
-    };
-    let named = !a.label_words.is_empty() && !b.label_words.is_empty();
-    let names_agree = named
-        && (a.label_words.is_subset(&b.label_words) || b.label_words.is_subset(&a.label_words));
-    if named && !names_agree {
-        return None;
+    if let (Some(x), Some(y)) = (&a.place, &b.place)
+        && !places_agree(x, y)
+    {
+        return true;
+    }
+    let names_agree = names_agree(a, b);
+    if names_agree == Some(false) {
+        return true;
     }
     // "Blinken spoke today with Abbas" and "... with Lapid": one busy person's two meetings.
     // Each names a person the other lacks, and they share no more than that one person. A
     // session of many (the NATO-Russia Council, with Sherman in one report and the European
     // delegates in another) is not told apart this way: only meetings of two persons are.
-    let shared_persons = a.persons.intersection(&b.persons).count();
-    if !names_agree
+    names_agree != Some(true)
         && a.persons.len() <= 2
         && b.persons.len() <= 2
-        && shared_persons < 2
+        && a.persons.intersection(&b.persons).count() < 2
         && !a.persons.is_subset(&b.persons)
         && !b.persons.is_subset(&a.persons)
-    {
+}
+
+/// Whether both reports name the meeting (`None` when one does not), and if so whether the
+/// names agree (the words of one are among the other's).
+fn names_agree(a: &MeetingReport, b: &MeetingReport) -> Option<bool> {
+    (!a.label_words.is_empty() && !b.label_words.is_empty())
+        .then(|| a.label_words.is_subset(&b.label_words) || b.label_words.is_subset(&a.label_words))
+}
+
+/// How well two reports fit one meeting: `None` when they cannot be one ([`meetings_conflict`]),
+/// or when nothing says they are: bounds of their dates that overlap, and a shared name or
+/// enough shared parties.
+fn meeting_fit(a: &MeetingReport, b: &MeetingReport) -> Option<f64> {
+    if a.days.is_none() || b.days.is_none() || meetings_conflict(a, b) {
         return None;
     }
+    let same_place = matches!((&a.place, &b.place), (Some(x), Some(y)) if x.id == y.id);
+    let names_agree = names_agree(a, b) == Some(true);
     let shared = a.participants.intersection(&b.participants).count();
     let smaller = a.participants.len().min(b.participants.len());
     let overlap = if smaller == 0 {
@@ -364,11 +376,15 @@ fn meeting_fit(a: &MeetingReport, b: &MeetingReport) -> Option<f64> {
         shared as f64 / smaller as f64
     };
     // A month is a long time: without a day ("in July", "a few days ago", or only the
-    // article's date), only a shared name or the very same parties do.
+    // article's date), only a shared name, the very same parties, or two persons named in
+    // both do. ("Blinken met Kuleba in March" and "Blinken spoke today with Kuleba", 4
+    // March: of the meetings of the two that month, the report joins the one it fits best.)
     let enough = if a.day_precise && b.day_precise {
         names_agree || overlap >= 0.5
     } else {
-        names_agree || (overlap >= 1.0 && smaller >= 2)
+        names_agree
+            || (overlap >= 1.0 && smaller >= 2)
+            || a.persons.intersection(&b.persons).count() >= 2
     };
     if !enough {
         return None;
@@ -396,8 +412,10 @@ fn places_agree(a: &PlaceInfo, b: &PlaceInfo) -> bool {
     a.kind != b.kind
 }
 
-/// Groups reports: best-fitting pairs first, a group taking in another only when every pair
-/// across them fits and no article would appear twice.
+/// Groups reports: best-fitting pairs first, a group taking in another only when no pair
+/// across them conflicts ([`meetings_conflict`]: no article appears twice, no two reports
+/// allow different days or places). A report without a day of its own (a month, "last
+/// week") so joins a meeting through the report it fits best, whatever the others name.
 fn group_meetings(reports: &[MeetingReport]) -> Vec<Vec<usize>> {
     let n = reports.len();
     let mut fits: HashMap<(usize, usize), f64> = HashMap::new();
@@ -422,12 +440,13 @@ fn group_meetings(reports: &[MeetingReport]) -> Vec<Vec<usize>> {
         if gi == gj {
             continue;
         }
-        let all_fit = members[gi].iter().all(|&x| {
-            members[gj]
-                .iter()
-                .all(|&y| fits.contains_key(&(x.min(y), x.max(y))))
+        let agree = members[gi].iter().all(|&x| {
+            members[gj].iter().all(|&y| {
+                fits.contains_key(&(x.min(y), x.max(y)))
+                    || !meetings_conflict(&reports[x], &reports[y])
+            })
         });
-        if !all_fit {
+        if !agree {
             continue;
         }
         let moved = std::mem::take(&mut members[gj]);
