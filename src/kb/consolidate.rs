@@ -1437,6 +1437,52 @@ mod tests {
         assert!(meeting_fit(&summit, &summit_too).is_some());
     }
 
+    /// Issue #11: a report without a day of its own ("earlier this month") combines with the
+    /// meeting of the same two persons on a day of its bounds, though each names someone the
+    /// other does not; two held meetings of theirs on different days stay apart.
+    #[test]
+    fn a_month_mention_joins_a_day_it_bounds_and_two_days_stay_apart() {
+        // 1 and 2 are persons, 3 and 4 their states; 5 and 6 others each report names.
+        let with = |id: i64, days: &str, persons: &[i64], others: &[i64]| MeetingReport {
+            persons: persons.iter().copied().collect(),
+            ..report(id, id, days, &[persons, others].concat(), "")
+        };
+        let month = with(1, "2022-03", &[1, 2, 5], &[3, 4]);
+        let fifth = with(2, "2022-03-05", &[1, 2, 6], &[3, 4]);
+        assert!(meeting_fit(&month, &fifth).is_some());
+        // One person in common is not enough in a month.
+        let other = with(3, "2022-03-09", &[1, 6], &[3, 4]);
+        assert!(meeting_fit(&month, &other).is_none());
+        // Two days are two meetings, whatever joins them.
+        let tenth = with(4, "2022-03-10", &[1, 2], &[3, 4]);
+        assert!(meetings_conflict(&fifth, &tenth));
+        let groups = group_meetings(&[month, fifth, tenth]);
+        assert_eq!(groups.len(), 2, "{groups:?}");
+        assert!(groups.iter().all(|g| !(g.contains(&1) && g.contains(&2))));
+        // Reports of a month in another month do not fit.
+        let april = with(5, "2022-04", &[1, 2], &[3, 4]);
+        assert!(meeting_fit(&april, &with(6, "2022-03-05", &[1, 2], &[3, 4])).is_none());
+    }
+
+    /// A report that fits one report of a meeting joins it when it conflicts with none of
+    /// the others, though it would not fit them all.
+    #[test]
+    fn a_group_takes_in_a_report_that_conflicts_with_none_of_its_reports() {
+        let with = |id: i64, days: &str, persons: &[i64], others: &[i64]| MeetingReport {
+            persons: persons.iter().copied().collect(),
+            ..report(id, id, days, &[persons, others].concat(), "")
+        };
+        // Two day reports of one meeting; the second names 7 and its state 8 too.
+        let a = with(1, "2022-03-05", &[1, 2], &[3, 4]);
+        let b = with(2, "2022-03-05", &[1, 2, 7], &[3, 4, 8]);
+        // A month report naming 9 and 10: it fits a (the same two persons) but not b.
+        let c = with(3, "2022-03", &[1, 2, 9], &[3, 4, 10]);
+        assert!(meeting_fit(&a, &b).is_some());
+        assert!(meeting_fit(&c, &a).is_some());
+        assert!(!meetings_conflict(&c, &b));
+        assert_eq!(group_meetings(&[a, b, c]), vec![vec![0, 1, 2]]);
+    }
+
     #[test]
     fn labels_name_a_meeting_by_their_capitalised_words() {
         let words = label_words("U.S.-Russia Strategic Stability Dialogue");
