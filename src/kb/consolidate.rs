@@ -10,8 +10,9 @@
 //! Meetings are grouped when their dates overlap at their precision, their places, modes and
 //! names do not conflict, and their participants overlap or their names agree. Reports of one
 //! article are never one meeting: the extractor already decided they are different. A group
-//! only takes in a report that conflicts with no report already in it (another day, place or
-//! article), so two meetings are not chained together through a vague third report.
+//! only takes in a report that agrees with every report already in it (a report without a
+//! day of its own need only not conflict with them: another day, place or article), so two
+//! meetings are not chained together through a vague third report.
 //!
 //! Statements are grouped by their words (folded by [`super::write::text_key`], hashed by
 //! [`super::write::key_hash`]) and speaker; demands by their words and by who made them. A
@@ -412,10 +413,11 @@ fn places_agree(a: &PlaceInfo, b: &PlaceInfo) -> bool {
     a.kind != b.kind
 }
 
-/// Groups reports: best-fitting pairs first, a group taking in another only when no pair
-/// across them conflicts ([`meetings_conflict`]: no article appears twice, no two reports
-/// allow different days or places). A report without a day of its own (a month, "last
-/// week") so joins a meeting through the report it fits best, whatever the others name.
+/// Groups reports: best-fitting pairs first, a group taking in another only when every pair
+/// across them fits, or, where one of the two has no day of its own (a month, "last week"),
+/// does not conflict ([`meetings_conflict`]: no article appears twice, no two reports allow
+/// different days or places). Such a report joins a meeting through the report it fits
+/// best, whatever the others name; two reports of a day must fit each other.
 fn group_meetings(reports: &[MeetingReport]) -> Vec<Vec<usize>> {
     let n = reports.len();
     let mut fits: HashMap<(usize, usize), f64> = HashMap::new();
@@ -442,8 +444,10 @@ fn group_meetings(reports: &[MeetingReport]) -> Vec<Vec<usize>> {
         }
         let agree = members[gi].iter().all(|&x| {
             members[gj].iter().all(|&y| {
+                let (x_report, y_report) = (&reports[x], &reports[y]);
                 fits.contains_key(&(x.min(y), x.max(y)))
-                    || !meetings_conflict(&reports[x], &reports[y])
+                    || (!(x_report.day_precise && y_report.day_precise)
+                        && !meetings_conflict(x_report, y_report))
             })
         });
         if !agree {
