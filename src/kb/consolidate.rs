@@ -445,9 +445,9 @@ fn group_meetings(reports: &[MeetingReport]) -> Vec<Vec<usize>> {
         let agree = members[gi].iter().all(|&x| {
             members[gj].iter().all(|&y| {
                 let (x_report, y_report) = (&reports[x], &reports[y]);
+                let one_without_day = !x_report.day_precise || !y_report.day_precise;
                 fits.contains_key(&(x.min(y), x.max(y)))
-                    || (!(x_report.day_precise && y_report.day_precise)
-                        && !meetings_conflict(x_report, y_report))
+                    || (one_without_day && !meetings_conflict(x_report, y_report))
             })
         });
         if !agree {
