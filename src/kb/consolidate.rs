@@ -10,8 +10,9 @@
 //! Meetings are grouped when their dates overlap at their precision, their places, modes and
 //! names do not conflict, and their participants overlap or their names agree. Reports of one
 //! article are never one meeting: the extractor already decided they are different. A group
-//! only takes in a report that agrees with every report already in it, so two meetings are not
-//! chained together through a vague third report.
+//! only takes in a report that agrees with every report already in it (a report without a
+//! day of its own need only not conflict with them: another day, place or article), so two
+//! meetings are not chained together through a vague third report.
 //!
 //! Statements are grouped by their words (folded by [`super::write::text_key`], hashed by
 //! [`super::write::key_hash`]) and speaker; demands by their words and by who made them. A
@@ -314,48 +315,60 @@ fn load_meeting_reports(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingRep
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
-/// How well two reports fit one meeting: `None` when they cannot be one.
-fn meeting_fit(a: &MeetingReport, b: &MeetingReport) -> Option<f64> {
+/// Whether two reports say something that cannot be true of one meeting: they come from one
+/// article, allow no day in common, were held in person and by phone, took place in places
+/// that differ, carry different names, or are one busy person's meetings with two different
+/// counterparts. Reports that do not conflict need not be one meeting: see [`meeting_fit`].
+fn meetings_conflict(a: &MeetingReport, b: &MeetingReport) -> bool {
     if a.article_id == b.article_id {
-        return None;
+        return true;
     }
-    let ((a_first, a_last), (b_first, b_last)) = (a.days?, b.days?);
-    if a_last < b_first || b_last < a_first {
-        return None;
+    if let (Some((a_first, a_last)), Some((b_first, b_last))) = (a.days, b.days)
+        && (a_last < b_first || b_last < a_first)
+    {
+        return true;
     }
     let remote = |mode: &str| mode == "phone" || mode == "video";
     if (remote(&a.mode) && b.mode == "in_person") || (remote(&b.mode) && a.mode == "in_person") {
-        return None;
+        return true;
     }
-    let same_place = match (&a.place, &b.place) {
-        (Some(x), Some(y)) => {
-            if !places_agree(x, y) {
-                return None;
-            }
-            x.id == y.id
-        }
-        _ => false,
-    };
-    let named = !a.label_words.is_empty() && !b.label_words.is_empty();
-    let names_agree = named
-        && (a.label_words.is_subset(&b.label_words) || b.label_words.is_subset(&a.label_words));
-    if named && !names_agree {
-        return None;
+    if let (Some(x), Some(y)) = (&a.place, &b.place)
+        && !places_agree(x, y)
+    {
+        return true;
+    }
+    let names_agree = names_agree(a, b);
+    if names_agree == Some(false) {
+        return true;
     }
     // "Blinken spoke today with Abbas" and "... with Lapid": one busy person's two meetings.
     // Each names a person the other lacks, and they share no more than that one person. A
     // session of many (the NATO-Russia Council, with Sherman in one report and the European
     // delegates in another) is not told apart this way: only meetings of two persons are.
-    let shared_persons = a.persons.intersection(&b.persons).count();
-    if !names_agree
+    names_agree != Some(true)
         && a.persons.len() <= 2
         && b.persons.len() <= 2
-        && shared_persons < 2
+        && a.persons.intersection(&b.persons).count() < 2
         && !a.persons.is_subset(&b.persons)
         && !b.persons.is_subset(&a.persons)
-    {
+}
+
+/// Whether both reports name the meeting (`None` when one does not), and if so whether the
+/// names agree (the words of one are among the other's).
+fn names_agree(a: &MeetingReport, b: &MeetingReport) -> Option<bool> {
+    (!a.label_words.is_empty() && !b.label_words.is_empty())
+        .then(|| a.label_words.is_subset(&b.label_words) || b.label_words.is_subset(&a.label_words))
+}
+
+/// How well two reports fit one meeting: `None` when they cannot be one ([`meetings_conflict`]),
+/// or when nothing says they are: bounds of their dates that overlap, and a shared name or
+/// enough shared parties.
+fn meeting_fit(a: &MeetingReport, b: &MeetingReport) -> Option<f64> {
+    if a.days.is_none() || b.days.is_none() || meetings_conflict(a, b) {
         return None;
     }
+    let same_place = matches!((&a.place, &b.place), (Some(x), Some(y)) if x.id == y.id);
+    let names_agree = names_agree(a, b) == Some(true);
     let shared = a.participants.intersection(&b.participants).count();
     let smaller = a.participants.len().min(b.participants.len());
     let overlap = if smaller == 0 {
@@ -364,11 +377,15 @@ fn meeting_fit(a: &MeetingReport, b: &MeetingReport) -> Option<f64> {
         shared as f64 / smaller as f64
     };
     // A month is a long time: without a day ("in July", "a few days ago", or only the
-    // article's date), only a shared name or the very same parties do.
+    // article's date), only a shared name, the very same parties, or two persons named in
+    // both do. ("Blinken met Kuleba in March" and "Blinken spoke today with Kuleba", 4
+    // March: of the meetings of the two that month, the report joins the one it fits best.)
     let enough = if a.day_precise && b.day_precise {
         names_agree || overlap >= 0.5
     } else {
-        names_agree || (overlap >= 1.0 && smaller >= 2)
+        names_agree
+            || (overlap >= 1.0 && smaller >= 2)
+            || a.persons.intersection(&b.persons).count() >= 2
     };
     if !enough {
         return None;
@@ -397,7 +414,10 @@ fn places_agree(a: &PlaceInfo, b: &PlaceInfo) -> bool {
 }
 
 /// Groups reports: best-fitting pairs first, a group taking in another only when every pair
-/// across them fits and no article would appear twice.
+/// across them fits, or, where one of the two has no day of its own (a month, "last week"),
+/// does not conflict ([`meetings_conflict`]: no article appears twice, no two reports allow
+/// different days or places). Such a report joins a meeting through the report it fits
+/// best, whatever the others name; two reports of a day must fit each other.
 fn group_meetings(reports: &[MeetingReport]) -> Vec<Vec<usize>> {
     let n = reports.len();
     let mut fits: HashMap<(usize, usize), f64> = HashMap::new();
@@ -422,12 +442,15 @@ fn group_meetings(reports: &[MeetingReport]) -> Vec<Vec<usize>> {
         if gi == gj {
             continue;
         }
-        let all_fit = members[gi].iter().all(|&x| {
-            members[gj]
-                .iter()
-                .all(|&y| fits.contains_key(&(x.min(y), x.max(y))))
+        let agree = members[gi].iter().all(|&x| {
+            members[gj].iter().all(|&y| {
+                let (x_report, y_report) = (&reports[x], &reports[y]);
+                let one_without_day = !x_report.day_precise || !y_report.day_precise;
+                fits.contains_key(&(x.min(y), x.max(y)))
+                    || (one_without_day && !meetings_conflict(x_report, y_report))
+            })
         });
-        if !all_fit {
+        if !agree {
             continue;
         }
         let moved = std::mem::take(&mut members[gj]);
@@ -1416,6 +1439,52 @@ mod tests {
         let summit = with(6, &[1, 2], &[3, 4], "NATO Summit");
         let summit_too = with(7, &[1, 5], &[3, 4], "NATO Summit");
         assert!(meeting_fit(&summit, &summit_too).is_some());
+    }
+
+    /// Issue #11: a report without a day of its own ("earlier this month") combines with the
+    /// meeting of the same two persons on a day of its bounds, though each names someone the
+    /// other does not; two held meetings of theirs on different days stay apart.
+    #[test]
+    fn a_month_mention_joins_a_day_it_bounds_and_two_days_stay_apart() {
+        // 1 and 2 are persons, 3 and 4 their states; 5 and 6 others each report names.
+        let with = |id: i64, days: &str, persons: &[i64], others: &[i64]| MeetingReport {
+            persons: persons.iter().copied().collect(),
+            ..report(id, id, days, &[persons, others].concat(), "")
+        };
+        let month = with(1, "2022-03", &[1, 2, 5], &[3, 4]);
+        let fifth = with(2, "2022-03-05", &[1, 2, 6], &[3, 4]);
+        assert!(meeting_fit(&month, &fifth).is_some());
+        // One person in common is not enough in a month.
+        let other = with(3, "2022-03-09", &[1, 6], &[3, 4]);
+        assert!(meeting_fit(&month, &other).is_none());
+        // Two days are two meetings, whatever joins them.
+        let tenth = with(4, "2022-03-10", &[1, 2], &[3, 4]);
+        assert!(meetings_conflict(&fifth, &tenth));
+        let groups = group_meetings(&[month, fifth, tenth]);
+        assert_eq!(groups.len(), 2, "{groups:?}");
+        assert!(groups.iter().all(|g| !(g.contains(&1) && g.contains(&2))));
+        // Reports of a month in another month do not fit.
+        let april = with(5, "2022-04", &[1, 2], &[3, 4]);
+        assert!(meeting_fit(&april, &with(6, "2022-03-05", &[1, 2], &[3, 4])).is_none());
+    }
+
+    /// A report that fits one report of a meeting joins it when it conflicts with none of
+    /// the others, though it would not fit them all.
+    #[test]
+    fn a_group_takes_in_a_report_that_conflicts_with_none_of_its_reports() {
+        let with = |id: i64, days: &str, persons: &[i64], others: &[i64]| MeetingReport {
+            persons: persons.iter().copied().collect(),
+            ..report(id, id, days, &[persons, others].concat(), "")
+        };
+        // Two day reports of one meeting; the second names 7 and its state 8 too.
+        let a = with(1, "2022-03-05", &[1, 2], &[3, 4]);
+        let b = with(2, "2022-03-05", &[1, 2, 7], &[3, 4, 8]);
+        // A month report naming 9 and 10: it fits a (the same two persons) but not b.
+        let c = with(3, "2022-03", &[1, 2, 9], &[3, 4, 10]);
+        assert!(meeting_fit(&a, &b).is_some());
+        assert!(meeting_fit(&c, &a).is_some());
+        assert!(!meetings_conflict(&c, &b));
+        assert_eq!(group_meetings(&[a, b, c]), vec![vec![0, 1, 2]]);
     }
 
     #[test]

@@ -419,3 +419,102 @@ fn one_corpus_in_three_orders_and_two_batch_sizes_is_one_knowledge_base() {
         }
     }
 }
+
+/// Issue #11: articles that report one meeting at different precisions (a month and a day),
+/// or announce it and then report it held, each naming someone the other does not; and two
+/// calls of the same two persons four days apart.
+fn one_meeting_reported_twice(kb: &Kb) -> Vec<PathBuf> {
+    let article = |name: &str, published: &str, body: &str| {
+        kb.write(
+            &format!("twice/{name}.txt"),
+            format!("---\ntitle: {name}\npublished: {published}\n---\n{body}\n"),
+        )
+    };
+    vec![
+        article(
+            "month",
+            "2022-03-30",
+            "Earlier this month, Secretary of State Antony Blinken met Ukrainian Foreign \
+             Minister Dmytro Kuleba and Polish Foreign Minister Zbigniew Rau in Warsaw.",
+        ),
+        article(
+            "day",
+            "2022-03-05",
+            "Secretary of State Antony Blinken met today with Ukrainian Foreign Minister Dmytro \
+             Kuleba and Moldovan Foreign Minister Nicu Popescu in Warsaw.",
+        ),
+        article(
+            "planned",
+            "2022-04-01",
+            "Secretary of State Antony Blinken will travel to Warsaw in April, where he will \
+             meet Polish Foreign Minister Zbigniew Rau and President Andrzej Duda.",
+        ),
+        article(
+            "held",
+            "2022-04-05",
+            "Secretary of State Antony Blinken met today with Polish Foreign Minister Zbigniew \
+             Rau and Ukrainian Foreign Minister Dmytro Kuleba in Warsaw.",
+        ),
+        article(
+            "call",
+            "2022-04-10",
+            "Secretary of State Antony Blinken spoke today by phone with Ukrainian Foreign \
+             Minister Dmytro Kuleba.",
+        ),
+        article(
+            "call-again",
+            "2022-04-14",
+            "Secretary of State Antony Blinken spoke today by phone with Ukrainian Foreign \
+             Minister Dmytro Kuleba about humanitarian corridors.",
+        ),
+    ]
+}
+
+/// Issue #11: a month-precision mention combines with the day it bounds, and a planned
+/// meeting with the report of it held (which makes it held), in either order; two held
+/// calls on different days stay two meetings.
+#[test]
+fn one_meeting_at_two_precisions_or_planned_then_held_is_one_record_in_either_order() {
+    let kb = Kb::new();
+    let paths = one_meeting_reported_twice(&kb);
+    let meetings = |db: &Path| -> Vec<String> {
+        let conn = Connection::open(db).unwrap();
+        let mut select = conn
+            .prepare(
+                "SELECT date || ' ' || status || ' ' || ifnull(place, '-') || ' ' || sources \
+                 FROM meeting_list ORDER BY date",
+            )
+            .unwrap();
+        select
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let forwards = kb.dir.path().join("forwards.sqlite");
+    for path in &paths {
+        ingest(&forwards, std::slice::from_ref(path), None);
+    }
+    assert_eq!(
+        meetings(&forwards),
+        [
+            "2022-03-05 held Warsaw 2",
+            "2022-04-05 held Warsaw 2",
+            "2022-04-10 held - 1",
+            "2022-04-14 held - 1",
+        ]
+    );
+    let expected = whole_content(&forwards);
+    let reverse = kb.dir.path().join("reverse.sqlite");
+    for path in paths.iter().rev() {
+        ingest(&reverse, std::slice::from_ref(path), None);
+    }
+    assert_same(
+        "one at a time, in reverse",
+        &expected,
+        &whole_content(&reverse),
+    );
+    let together = kb.dir.path().join("together.sqlite");
+    ingest(&together, &[kb.dir.path().join("twice")], None);
+    assert_same("as one folder", &expected, &whole_content(&together));
+}
