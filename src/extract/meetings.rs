@@ -402,6 +402,9 @@ fn attached_parties(a: &Analysis<'_>, meetings: &mut [Meeting]) {
         let cue_before = |k: usize, width: usize| {
             (k.saturating_sub(width).max(range.start)..k).any(|j| is_meeting_cue(a, j).is_some())
         };
+        let cue_after = |k: usize, width: usize| {
+            (k + 1..(k + width).min(range.end)).any(|j| is_meeting_cue(a, j).is_some())
+        };
         let attends = (range.start..range.end)
             .any(|j| matches!(a.lower(j), "attend" | "attends" | "attended" | "attending"));
         for k in range.start + 1..range.end.saturating_sub(1) {
@@ -415,6 +418,18 @@ fn attached_parties(a: &Analysis<'_>, meetings: &mut [Meeting]) {
             {
                 // The heads run on through "and the rebels' team by Y".
                 for actor in actors_from(a, k + 2, range.end, true, false) {
+                    if !found.contains(&actor) {
+                        found.push(actor);
+                    }
+                }
+            } else if WORDS.agent_participles.contains(word)
+                && next == "with"
+                && (cue_before(k, 8) || cue_after(k, 12))
+            {
+                // "co-hosted with Cambodia the first annual meeting", "a conference co-hosted
+                // with the Government of Panama": the co-host takes part.
+                same_sentence = true;
+                for actor in actors_from(a, k + 2, range.end, false, true) {
                     if !found.contains(&actor) {
                         found.push(actor);
                     }
@@ -2771,6 +2786,25 @@ fn compatible(
     if own_persons.len() >= 2 && day_allowed && own_persons == persons(parties) {
         return true;
     }
+    // A trip's announcement that says twice whom the traveller will meet ("he will meet
+    // President X", "will also meet President X and Foreign Minister Y"): one planned meeting
+    // when the persons of one mention are among those of the other. Not a named session
+    // ("will co-chair the ministerial with Foreign Minister Y"), another event of the trip.
+    let group_persons = persons(parties);
+    let shared = own_persons
+        .iter()
+        .filter(|x| group_persons.contains(x))
+        .count();
+    if first.status == MeetingStatus::Planned
+        && mention.status == MeetingStatus::Planned
+        && [first, mention]
+            .iter()
+            .all(|m| m.kind == "meeting" && !m.label.contains(char::is_uppercase))
+        && shared >= 2
+        && (shared == own_persons.len() || shared == group_persons.len())
+    {
+        return true;
+    }
     // The transcript's meeting, reported in the words around it on its day.
     if first.transcript
         && !in_turn
@@ -3630,5 +3664,31 @@ mod tests {
         for party in ["Ecuador", "African Union"] {
             assert!(names.iter().any(|n| n == party), "{party}: {found:?}");
         }
+    }
+
+    /// Issue #11: an announcement that names twice whom the traveller will meet reports one
+    /// planned meeting.
+    #[test]
+    fn a_planned_meeting_announced_twice_is_one() {
+        let found = meetings(
+            "Foreign Minister Ana Lucía Ferreyra of Chile will travel to Peru next month. In Lima, she will meet with President Marco Villanueva and business leaders. Ferreyra will also meet with President Marco Villanueva and Foreign Minister Tomás Quispe Huamán to discuss trade.",
+            (2021, 3, 10),
+        );
+        let with_president = found
+            .iter()
+            .filter(|m| m.2.iter().any(|n| n == "Marco Villanueva"))
+            .count();
+        assert_eq!(with_president, 1, "{found:?}");
+    }
+
+    /// Issue #11: the co-host of a meeting takes part in it.
+    #[test]
+    fn a_co_host_takes_part() {
+        let found = meetings(
+            "Chile co-hosted with Peru the first annual Pacific fisheries ministerial in Lima on Monday.",
+            (2021, 3, 10),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].2.iter().any(|n| n == "Peru"), "{found:?}");
     }
 }
