@@ -233,6 +233,7 @@ pub fn find(a: &mut Analysis<'_>) -> Vec<Meeting> {
         }
     }
     accompanied(a, &mut meetings);
+    attached_parties(a, &mut meetings);
     meetings.sort_by_key(|m| m.evidence.first().map(|e| e.span.start));
     meetings
 }
@@ -378,6 +379,179 @@ fn accompanied(a: &Analysis<'_>, meetings: &mut [Meeting]) {
             k = j;
         }
     }
+}
+
+/// Parties a sentence attaches to a meeting it or one of the two sentences before reports:
+/// the heads of delegations ("The government delegation will be led by Foreign Minister X, and
+/// the rebels' team by Y"), those who chair, host or attend it ("would be chaired by Malaysia",
+/// "co-hosted by Italy and the United States") and its observers ("with observers from the
+/// African Union"). A person who reports it ("..., the mediator told reporters") is none.
+fn attached_parties(a: &Analysis<'_>, meetings: &mut [Meeting]) {
+    let sentence_spans: Vec<_> = a
+        .sentences
+        .iter()
+        .map(|s| a.char_span(s.start, s.end))
+        .collect();
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        let mut found: Vec<ActorRef> = Vec::new();
+        // Whether only a meeting of this sentence may take them: a chair or host is that of
+        // the meeting noun right before ("talks hosted by Malaysia"), not of "a pledging event
+        // co-hosted by the UN".
+        let mut same_sentence = false;
+        let cue_before = |k: usize, width: usize| {
+            (k.saturating_sub(width).max(range.start)..k).any(|j| is_meeting_cue(a, j).is_some())
+        };
+        let cue_after = |k: usize, width: usize| {
+            (k + 1..(k + width).min(range.end)).any(|j| is_meeting_cue(a, j).is_some())
+        };
+        let attends = (range.start..range.end)
+            .any(|j| matches!(a.lower(j), "attend" | "attends" | "attended" | "attending"));
+        for k in range.start + 1..range.end.saturating_sub(1) {
+            let (word, next) = (a.lower(k), a.lower(k + 1));
+            if word == "led"
+                && next == "by"
+                && (range.start..k)
+                    .rev()
+                    .take(8)
+                    .any(|j| WORDS.delegation_nouns.contains(a.lower(j)))
+            {
+                // The heads run on through "and the rebels' team by Y".
+                for actor in actors_from(a, k + 2, range.end, true, false) {
+                    if !found.contains(&actor) {
+                        found.push(actor);
+                    }
+                }
+            } else if WORDS.agent_participles.contains(word)
+                && next == "with"
+                && (cue_before(k, 8) || cue_after(k, 12))
+            {
+                // "co-hosted with Cambodia the first annual meeting", "a conference co-hosted
+                // with the Government of Panama": the co-host takes part.
+                same_sentence = true;
+                for actor in actors_from(a, k + 2, range.end, false, true) {
+                    if !found.contains(&actor) {
+                        found.push(actor);
+                    }
+                }
+            } else if (WORDS.agent_participles.contains(word) && next == "by" && cue_before(k, 8))
+                || (WORDS.observers.contains(word)
+                    && matches!(next, "from" | "of")
+                    && (cue_before(k, 10) || attends))
+            {
+                same_sentence |= cue_before(k, 10);
+                for actor in actors_from(a, k + 2, range.end, false, true) {
+                    if !found.contains(&actor) {
+                        found.push(actor);
+                    }
+                }
+            }
+        }
+        if found.is_empty() {
+            continue;
+        }
+        // Of the meetings of the nearest sentence that reports one, the one with most of the
+        // heads' states among its parties.
+        let states: Vec<ActorRef> = found.iter().filter_map(|&h| a.party_of(h)).collect();
+        let earliest = if same_sentence {
+            s
+        } else {
+            s.saturating_sub(2)
+        };
+        let meeting = (earliest..=s).rev().find_map(|t| {
+            let span = &sentence_spans[t];
+            meetings
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.evidence
+                        .iter()
+                        .any(|e| e.span.start <= span.start && span.end <= e.span.end)
+                })
+                .max_by_key(|(i, m)| {
+                    let shared = m
+                        .participants
+                        .iter()
+                        .filter(|p| states.contains(&p.actor))
+                        .count();
+                    (shared, std::cmp::Reverse(*i))
+                })
+                .map(|(i, _)| i)
+        });
+        let Some(meeting) = meeting else {
+            continue;
+        };
+        for actor in found {
+            let participants = &mut meetings[meeting].participants;
+            // "hosted by the State Department": a ministry of a state already a party is that
+            // state.
+            let office_of_a_party = a.actor_kind(actor) != ActorKind::Person
+                && a.party_of(actor).is_some_and(|state| {
+                    state != actor && participants.iter().any(|p| p.actor == state && !p.implied)
+                });
+            if office_of_a_party {
+                continue;
+            }
+            if let Some(p) = participants.iter_mut().find(|p| p.actor == actor) {
+                p.implied = false;
+            } else {
+                participants.push(Participant {
+                    actor,
+                    role: "participant".into(),
+                    implied: false,
+                });
+            }
+        }
+    }
+}
+
+/// The persons (or, unless `persons_only`, also states and organisations) named from `from`:
+/// to the sentence's end, or with `list_only` only the list right there ("Italy and the
+/// United States", "Foreign Minister X"). Not one who reports ("X told reporters").
+fn actors_from(
+    a: &Analysis<'_>,
+    from: usize,
+    end: usize,
+    persons_only: bool,
+    list_only: bool,
+) -> Vec<ActorRef> {
+    let mut actors = Vec::new();
+    let mut k = from;
+    while k < end {
+        if let Some(p) = a
+            .phrase(k)
+            .filter(|p| p.tokens.start == k && matches!(p.target, PhraseTarget::Title(_)))
+        {
+            k = p.tokens.end.max(k + 1);
+            continue;
+        }
+        if let Some(m) = a.mention(k).filter(|m| m.tokens.start == k) {
+            let next = m.tokens.end;
+            let reports = matches!(a.lower(next), "said" | "says" | "told")
+                || a.phrase(next)
+                    .is_some_and(|p| matches!(p.target, PhraseTarget::Speech(_)));
+            let kinds_ok = m
+                .actors
+                .iter()
+                .all(|&x| !persons_only || a.actor_kind(x) == ActorKind::Person);
+            // "Australian Foreign Minister X": the state is only implied by the office.
+            if !reports
+                && !matches!(m.how, How::Pronoun | How::Demonym)
+                && !m.is_place
+                && !m.actors.is_empty()
+                && kinds_ok
+            {
+                actors.extend(m.actors.iter().copied());
+            }
+            k = next.max(k + 1);
+            continue;
+        }
+        if list_only && !matches!(a.lower(k), "," | "and" | "the" | "both" | "(" | ")") {
+            break;
+        }
+        k += 1;
+    }
+    actors
 }
 
 /// A transcript whose title names a meeting ("... Before Their Meeting", "... At a Joint Press
@@ -546,7 +720,10 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
     } else {
         ""
     };
-    if matches!(before, "press" | "news") {
+    // "a press conference", "a virtual court session", "an award ceremony": gatherings that
+    // are not encounters of parties.
+    if matches!(before, "press" | "news") || (!entry.is_verb && WORDS.not_meeting.contains(before))
+    {
         return false;
     }
     if !entry.is_verb && before == "to" && !matches!(word, "talks" | "meeting") {
@@ -913,9 +1090,15 @@ fn assign_dates(
         cues.iter()
             .any(|(_, tokens)| d.first_token >= tokens.end && d.first_token <= tokens.end + 1)
     };
+    // "MUSCAT, Feb 22 (Wire) -": the day the report was filed, not the day of a meeting.
+    let in_dateline = |d: &DateMention| {
+        a.dateline
+            .as_ref()
+            .is_some_and(|(dateline, _)| d.first_token < dateline.end)
+    };
     for date in a.dates[s]
         .iter()
-        .filter(|d| (!d.year_only || right_after_cue(d)) && d.date.is_some())
+        .filter(|d| (!d.year_only || right_after_cue(d)) && d.date.is_some() && !in_dateline(d))
     {
         let distance = |tokens: &Range<usize>| {
             if date.end_token <= tokens.start {
@@ -1934,6 +2117,15 @@ struct MeetingWords {
     /// Objects that make "meet" no meeting: "meet demands", "meet the goals", "meeting our
     /// guideline".
     not_met: HashSet<String>,
+    /// Words before a meeting noun that make it no meeting of parties: "court session",
+    /// "award ceremony".
+    not_meeting: HashSet<String>,
+    /// Nouns of a party's team at a meeting: "the government delegation will be led by".
+    delegation_nouns: HashSet<String>,
+    /// Participles whose agent ("chaired by X") takes part in the meeting they describe.
+    agent_participles: HashSet<String>,
+    /// Nouns of those who attend as observers ("observers from X").
+    observers: HashSet<String>,
 }
 
 static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
@@ -1944,6 +2136,10 @@ static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
         group_modifiers: super::words::list(csv, "group_modifier"),
         participation: super::words::list(csv, "participation"),
         not_met: super::words::list(csv, "not_met"),
+        not_meeting: super::words::list(csv, "not_meeting"),
+        delegation_nouns: super::words::list(csv, "delegation_noun"),
+        agent_participles: super::words::list(csv, "agent_participle"),
+        observers: super::words::list(csv, "observer"),
     }
 });
 
@@ -2230,11 +2426,13 @@ fn status_of(
     // "A meeting in Brussels ... that had been set for Wednesday has been postponed": the
     // meeting is the subject of the passive status verb, past its relative clause and
     // modifiers; another meeting word, a verb of speech or a new clause in between ends it.
-    let subject_of_clause = np_start == sentence.start
+    // After a dateline ("MUSCAT, Feb 22 (Wire) - Talks between ...") the sentence's words
+    // begin past it.
+    let subject_of_clause = np_start <= a.sentence_start(sentence.clone())
         || matches!(a.lower(np_start - 1), "," | "but" | "and" | ":")
         || a.quoted[np_start - 1];
     if subject_of_clause {
-        for k in cue.end..(cue.end + 25).min(sentence.end) {
+        for k in cue.end..(cue.end + 40).min(sentence.end) {
             if is_meeting_cue(a, k).is_some()
                 || matches!(a.lower(k), ";" | "said" | "says" | "told" | "but")
                 || a.phrase(k)
@@ -2526,8 +2724,17 @@ fn compatible(
     if !dates_agree {
         return false;
     }
+    // "agreed to meet again in Brazil, but that meeting has been pushed back": the meeting
+    // referred back to is the one planned, now postponed or called off.
     let status_agrees = first.status == mention.status
         || (anaphoric && matches!(mention.status, MeetingStatus::Held | MeetingStatus::Planned))
+        || (anaphoric
+            && first.status == MeetingStatus::Planned
+            && group.near(mention.sentence, 1)
+            && matches!(
+                mention.status,
+                MeetingStatus::Postponed | MeetingStatus::Cancelled
+            ))
         || matches!(
             (first.status, mention.status),
             (MeetingStatus::Held, MeetingStatus::Planned)
@@ -2577,6 +2784,25 @@ fn compatible(
             .and_then(|d| d.date)
             .is_none_or(|d| d.precision() == crate::text::Precision::Day);
     if own_persons.len() >= 2 && day_allowed && own_persons == persons(parties) {
+        return true;
+    }
+    // A trip's announcement that says twice whom the traveller will meet ("he will meet
+    // President X", "will also meet President X and Foreign Minister Y"): one planned meeting
+    // when the persons of one mention are among those of the other. Not a named session
+    // ("will co-chair the ministerial with Foreign Minister Y"), another event of the trip.
+    let group_persons = persons(parties);
+    let shared = own_persons
+        .iter()
+        .filter(|x| group_persons.contains(x))
+        .count();
+    if first.status == MeetingStatus::Planned
+        && mention.status == MeetingStatus::Planned
+        && [first, mention]
+            .iter()
+            .all(|m| m.kind == "meeting" && !m.label.contains(char::is_uppercase))
+        && shared >= 2
+        && (shared == own_persons.len() || shared == group_persons.len())
+    {
         return true;
     }
     // The transcript's meeting, reported in the words around it on its day.
@@ -3362,5 +3588,115 @@ mod tests {
                     && names.iter().any(|n| n == "Japan")),
             "{found:?}"
         );
+    }
+
+    /// Issue #10: a meeting agreed on and then referred back to as postponed is one meeting,
+    /// postponed.
+    #[test]
+    fn a_planned_meeting_referred_back_to_as_postponed_is_postponed() {
+        let found = meetings(
+            "Chile and Peru agreed on Monday to meet again in Lima next month, but that meeting has been postponed, an official said.",
+            (2021, 3, 10),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, MeetingStatus::Postponed, "{found:?}");
+    }
+
+    /// Issue #10: the date of a wire dateline is the day of the report, and the subject of the
+    /// sentence after it is the meeting that a distant passive verb postpones.
+    #[test]
+    fn a_dateline_does_not_date_a_meeting_postponed_after_a_long_subject() {
+        let found = meetings(
+            "LIMA, March 10 (Andes Wire) - Talks between Chile and Peru on the long-running dispute over fishing rights off the coast, which Ecuador had been due to host in Quito on Sunday, have been postponed, officials said on Wednesday.",
+            (2021, 3, 10),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, MeetingStatus::Postponed, "{found:?}");
+        assert_ne!(found[0].0, "2021-03-10", "{found:?}");
+    }
+
+    /// Issue #11: a court session or an award ceremony is no meeting of parties.
+    #[test]
+    fn court_sessions_and_award_ceremonies_are_no_meetings() {
+        for body in [
+            "Chile held its first virtual court session with Peru's lawyers in June.",
+            "Chile and Peru attended an award ceremony in Lima on Monday.",
+        ] {
+            assert_eq!(meetings(body, (2021, 3, 10)), [], "{body}");
+        }
+        assert_eq!(
+            meetings(
+                "Chile and Peru held a working session in Lima on Monday.",
+                (2021, 3, 10)
+            )
+            .len(),
+            1
+        );
+    }
+
+    /// Issue #10: the heads of the delegations to talks just reported take part in them; the
+    /// person reporting it does not.
+    #[test]
+    fn the_heads_of_delegations_take_part_in_the_talks() {
+        let found = meetings(
+            "Talks between Chile and Peru will resume in Lima on Monday, officials said. The Chilean delegation will be led by Foreign Minister Ana Lucía Ferreyra, and the Peruvian team by Deputy Minister Tomás Quispe Huamán, Foreign Minister Marco Villanueva told reporters.",
+            (2021, 3, 10),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        let names = &found[0].2;
+        assert!(names.iter().any(|n| n == "Ana Lucía Ferreyra"), "{found:?}");
+        assert!(
+            names.iter().any(|n| n == "Tomás Quispe Huamán"),
+            "{found:?}"
+        );
+        assert!(!names.iter().any(|n| n == "Marco Villanueva"), "{found:?}");
+    }
+
+    /// Issue #10: who co-hosts a meeting and its observers take part in it.
+    #[test]
+    fn the_hosts_and_the_observers_of_a_meeting_take_part() {
+        let cases = [
+            (
+                "Talks between Chile and Peru will open in Lima on Monday, officials said. Chile's Foreign Minister Ana Lucía Ferreyra and Peru's Foreign Minister Tomás Quispe Huamán are expected to attend, with observers from the African Union and Ecuador.",
+                ["African Union", "Ecuador"],
+            ),
+            (
+                "Talks between Chile and Peru, co-hosted by Ecuador and Bolivia, opened in Lima on Monday.",
+                ["Ecuador", "Bolivia"],
+            ),
+        ];
+        for (body, parties) in cases {
+            let found = meetings(body, (2021, 3, 10));
+            assert_eq!(found.len(), 1, "{found:?}");
+            for party in parties {
+                assert!(found[0].2.iter().any(|n| n == party), "{party}: {found:?}");
+            }
+        }
+    }
+
+    /// Issue #11: an announcement that names twice whom the traveller will meet reports one
+    /// planned meeting.
+    #[test]
+    fn a_planned_meeting_announced_twice_is_one() {
+        let found = meetings(
+            "Foreign Minister Ana Lucía Ferreyra of Chile will travel to Peru next month. In Lima, she will meet with President Marco Villanueva and business leaders. Ferreyra will also meet with President Marco Villanueva and Foreign Minister Tomás Quispe Huamán to discuss trade.",
+            (2021, 3, 10),
+        );
+        let with_president = found
+            .iter()
+            .filter(|m| m.2.iter().any(|n| n == "Marco Villanueva"))
+            .count();
+        assert_eq!(with_president, 1, "{found:?}");
+    }
+
+    /// Issue #11: the co-host of a meeting takes part in it.
+    #[test]
+    fn a_co_host_takes_part() {
+        let found = meetings(
+            "Chile co-hosted with Peru the first annual Pacific fisheries ministerial in Lima on Monday.",
+            (2021, 3, 10),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].2.iter().any(|n| n == "Peru"), "{found:?}");
     }
 }
