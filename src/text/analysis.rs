@@ -1260,6 +1260,15 @@ impl<'a> Analysis<'a> {
                 && names.iter().all(|w| person_words.contains(w))
             {
                 2
+            } else if names.len() > person_words.len()
+                && person_words.len() > 1
+                && names.last() == person_words.last().as_ref()
+                && person_words[..person_words.len() - 1]
+                    .iter()
+                    .all(|w| NAME_PARTICLES.contains(&w.as_str()))
+            {
+                // "Maarten van der Linden" after "Van der Linden said"
+                2
             } else if names.len() > 1
                 && person_words.len() == 1
                 && names.last() == person_words.first().as_ref()
@@ -3260,6 +3269,27 @@ mod tests {
         // A surname in apposition is not looked up among former holders.
         let b = analyse("Look at this, Stephen, President Putin has failed.");
         assert!(!persons_of(&b).contains(&"Marcus Stephen".to_string()));
+    }
+
+    #[test]
+    fn a_counterpart_is_a_person_and_a_particle_surname_takes_the_full_name() {
+        let a = analyse(
+            "She met her Japanese counterpart Hiroshi Tanabe in Osaka. Van der Meer said the \
+             talks went well. Later Foreign Minister Johan van der Meer left.",
+        );
+        let persons = persons(&a);
+        assert!(
+            persons.contains(&"Hiroshi Tanabe".to_string()),
+            "{persons:?}"
+        );
+        assert!(
+            persons.contains(&"Johan van der Meer".to_string()),
+            "{persons:?}"
+        );
+        assert!(
+            !persons.contains(&"Van der Meer".to_string()),
+            "{persons:?}"
+        );
     }
 
     #[test]
