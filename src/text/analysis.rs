@@ -645,8 +645,25 @@ impl<'a> Analysis<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(run) = self.name_run(i, &dictionary_at) {
+            if let Some(mut run) = self.name_run(i, &dictionary_at) {
                 let end = run.end;
+                // "Mr von der Mühll": lower-case particles between a title and the name are
+                // the name's.
+                let mut start = run.start;
+                while start > 0
+                    && run.start - start < 3
+                    && NAME_PARTICLES.contains(&self.lower(start - 1))
+                    // Arabic articles and "bin" before a title's name are not one name's
+                    // ("Foreign Minister bin Farhan", "the leader of al Qa’ida").
+                    && !matches!(self.lower(start - 1), "al" | "el" | "bin" | "ibn")
+                    && self.tokens[start - 1].kind == TokenKind::Word
+                    && !self.is_capitalised(start - 1)
+                {
+                    start -= 1;
+                }
+                if start < run.start && self.title_before(start).is_some() {
+                    run.start = start;
+                }
                 self.consider_person(run, title_people);
                 i = end.max(i + 1);
                 continue;
@@ -1326,12 +1343,19 @@ impl<'a> Analysis<'a> {
             .filter(|w| !is_initial(w))
             .collect::<Vec<_>>();
         // A surname alone takes the full name the article's title gives ("FOREIGN MINISTER
-        // SOLANO" is Rodolfo Solano Quirós).
-        if name_words.len() == 1
-            && let Some(full) = title_people
+        // SOLANO" is Rodolfo Solano Quirós), as does a surname with its particles ("Mr von der
+        // Mühll").
+        let particles_and_surname = name_words.len() > 1
+            && name_words[..name_words.len() - 1]
                 .iter()
-                .find(|p| p.words.contains(&name_words[0]))
-        {
+                .all(|w| NAME_PARTICLES.contains(&w.as_str()));
+        let full = title_people.iter().find(|p| {
+            (name_words.len() == 1 && p.words.contains(&name_words[0]))
+                || (particles_and_surname
+                    && p.words.len() > name_words.len()
+                    && p.words.ends_with(&name_words))
+        });
+        if let Some(full) = full {
             name = full.name.clone();
             name_words = full.words.clone();
         }
@@ -3290,6 +3314,15 @@ mod tests {
             !persons.contains(&"Van der Meer".to_string()),
             "{persons:?}"
         );
+        // Lower-case particles after a title belong to the name, and take the full name the
+        // article's title gives.
+        let b = Analysis::new(
+            "Envoy Klara von der Aue leaves",
+            "Mrs von der Aue said the talks would resume.",
+            NaiveDate::from_ymd_opt(2022, 1, 12),
+            Lexicon::builtin(),
+        );
+        assert_eq!(persons_of(&b), ["Klara von der Aue"]);
     }
 
     #[test]
