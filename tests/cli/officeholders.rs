@@ -521,9 +521,15 @@ fn a_former_holder_is_named_by_the_title_of_an_office_held_and_only_alone() {
     let docs = extract_all(&[
         ("President Truman met reporters on Monday.", "2022-04-12"),
         ("Truman met reporters on Monday.", "2022-04-12"),
-        ("Foreign Minister Truman met reporters on Monday.", "2022-04-12"),
+        (
+            "Foreign Minister Truman met reporters on Monday.",
+            "2022-04-12",
+        ),
         // Two former presidents Bush, and two Aquinos of the Philippines: nobody is guessed.
-        ("Former President Bush met reporters on Monday.", "2022-04-12"),
+        (
+            "Former President Bush met reporters on Monday.",
+            "2022-04-12",
+        ),
         ("President Aquino met reporters on Monday.", "2022-04-12"),
         ("Secretary Clinton met reporters on Monday.", "2022-04-12"),
         ("President Clinton met reporters on Monday.", "2022-04-12"),
@@ -533,8 +539,16 @@ fn a_former_holder_is_named_by_the_title_of_an_office_held_and_only_alone() {
         .map(|doc| persons(doc).into_iter().map(|p| p.0).collect())
         .collect();
     assert_eq!(names[0], ["Harry S. Truman"]);
-    assert!(names[1].iter().all(|n| n != "Harry S. Truman"), "{:?}", names[1]);
-    assert!(names[2].iter().all(|n| n != "Harry S. Truman"), "{:?}", names[2]);
+    assert!(
+        names[1].iter().all(|n| n != "Harry S. Truman"),
+        "{:?}",
+        names[1]
+    );
+    assert!(
+        names[2].iter().all(|n| n != "Harry S. Truman"),
+        "{:?}",
+        names[2]
+    );
     assert_eq!(names[3], ["Bush"]);
     assert_eq!(names[4], ["Aquino"]);
     assert_eq!(names[5], ["Hillary Clinton"]);
