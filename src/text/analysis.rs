@@ -8,7 +8,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::lexicon::{Entity, Lexicon, NameTarget, PhraseTarget};
-use super::officeholders::{Found, Office, fold_words};
+use super::officeholders::{Found, Office, fold_words, may_misspell, misspelling_limit};
 use super::temporal::{self, DateMention};
 use super::tokens::{self, Quote, Sentence, Token, TokenKind};
 use crate::extract::{Actor, ActorKind, ActorRef, Role, Span};
@@ -645,8 +645,25 @@ impl<'a> Analysis<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(run) = self.name_run(i, &dictionary_at) {
+            if let Some(mut run) = self.name_run(i, &dictionary_at) {
                 let end = run.end;
+                // "Mr von der Mühll": lower-case particles between a title and the name are
+                // the name's.
+                let mut start = run.start;
+                while start > 0
+                    && run.start - start < 3
+                    && NAME_PARTICLES.contains(&self.lower(start - 1))
+                    // Arabic articles and "bin" before a title's name are not one name's
+                    // ("Foreign Minister bin Farhan", "the leader of al Qa’ida").
+                    && !matches!(self.lower(start - 1), "al" | "el" | "bin" | "ibn")
+                    && self.tokens[start - 1].kind == TokenKind::Word
+                    && !self.is_capitalised(start - 1)
+                {
+                    start -= 1;
+                }
+                if start < run.start && self.title_before(start).is_some() {
+                    run.start = start;
+                }
                 self.consider_person(run, title_people);
                 i = end.max(i + 1);
                 continue;
@@ -960,13 +977,16 @@ impl<'a> Analysis<'a> {
         // Only a name of two words or more, or one after an office's title, can be looked up.
         let folded = if self.published.is_some()
             && (!offices.is_empty() || name_word_count(&words) >= 2)
-            && self.lexicon.officeholders().may_name(&words)
+            && (self.lexicon.officeholders().may_name(&words)
+                || !offices.is_empty() && name_word_count(&words) == 1)
         {
             fold_words(&words)
         } else {
             Vec::new()
         };
-        let holder = self.find_officeholder(&words, &folded, offices, qualifier);
+        // A former holder, or a slip of a holder's name, only right after the title.
+        let title_before = title.is_some();
+        let holder = self.find_officeholder(&words, &folded, offices, qualifier, title_before);
         // A person met before: by name, or as the same officeholder under another spelling;
         // not a namesake the dictionary knows as somebody else ("David Francis" is not "Pope
         // Francis").
@@ -976,6 +996,15 @@ impl<'a> Analysis<'a> {
             }
             (known, _) => known.or_else(|| holder.and_then(|f| self.actor_of_officeholder(f))),
         };
+        // A surname with a title, misspelt, of a person the article names in full.
+        let known = known.or_else(|| {
+            let evidence =
+                title.is_some() || apposition_before.is_some() || apposition_after.is_some();
+            (evidence && holder.is_none() && name_word_count(&words) == 1)
+                .then(|| words.iter().find(|w| !is_initial(w)))
+                .flatten()
+                .and_then(|w| self.misspelt_person(w))
+        });
         let from_title = title_people
             .iter()
             .find(|p| words.len() >= 2 && p.words == lower_words(&words));
@@ -1248,6 +1277,15 @@ impl<'a> Analysis<'a> {
                 && names.iter().all(|w| person_words.contains(w))
             {
                 2
+            } else if names.len() > person_words.len()
+                && person_words.len() > 1
+                && names.last() == person_words.last().as_ref()
+                && person_words[..person_words.len() - 1]
+                    .iter()
+                    .all(|w| NAME_PARTICLES.contains(&w.as_str()))
+            {
+                // "Maarten van der Linden" after "Van der Linden said"
+                2
             } else if names.len() > 1
                 && person_words.len() == 1
                 && names.last() == person_words.first().as_ref()
@@ -1264,6 +1302,35 @@ impl<'a> Analysis<'a> {
         best.map(|(_, i)| ActorRef(i))
     }
 
+    /// The one person of the article with a family name a slip away from this surname
+    /// ("Ambassador Khalizad" beside Zalmay Khalilzad, "MR BLINKNEN:"): a letter or two
+    /// changed, added or dropped, by the surname's length (`may_misspell`). The given name of
+    /// a full name is never compared; a person known by surname alone is compared by it.
+    fn misspelt_person(&self, surname: &str) -> Option<ActorRef> {
+        let surname = surname.to_lowercase();
+        if misspelling_limit(&surname) == 0 {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for (i, person) in self.actors.iter().enumerate() {
+            if person.actor.kind != ActorKind::Person || person.name_words.is_empty() {
+                continue;
+            }
+            // Not the given name of a full name; a surname-only person's one word.
+            let skip = usize::from(person.name_words.len() >= 2);
+            let close = person.name_words[skip..]
+                .iter()
+                .any(|w| may_misspell(&surname, w));
+            if close {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found.map(ActorRef)
+    }
+
     fn new_person(
         &mut self,
         words: &[String],
@@ -1276,12 +1343,19 @@ impl<'a> Analysis<'a> {
             .filter(|w| !is_initial(w))
             .collect::<Vec<_>>();
         // A surname alone takes the full name the article's title gives ("FOREIGN MINISTER
-        // SOLANO" is Rodolfo Solano Quirós).
-        if name_words.len() == 1
-            && let Some(full) = title_people
+        // SOLANO" is Rodolfo Solano Quirós), as does a surname with its particles ("Mr von der
+        // Mühll").
+        let particles_and_surname = name_words.len() > 1
+            && name_words[..name_words.len() - 1]
                 .iter()
-                .find(|p| p.words.contains(&name_words[0]))
-        {
+                .all(|w| NAME_PARTICLES.contains(&w.as_str()));
+        let full = title_people.iter().find(|p| {
+            (name_words.len() == 1 && p.words.contains(&name_words[0]))
+                || (particles_and_surname
+                    && p.words.len() > name_words.len()
+                    && p.words.ends_with(&name_words))
+        });
+        if let Some(full) = full {
             name = full.name.clone();
             name_words = full.words.clone();
         }
@@ -1438,13 +1512,15 @@ impl<'a> Analysis<'a> {
     /// title of the office; a whole name, or a first and last name, needs no title but must
     /// fit the title's office when one is given. A state written against the title must be
     /// the office's; one further off is a state the sentence mentions, tried first and then
-    /// passed over.
+    /// passed over. Right after the title (`title_before`), a surname may also name a former
+    /// holder of the office, or be a slip for a holder's.
     fn find_officeholder(
         &self,
         words: &[String],
         folded: &[String],
         offices: &[Office],
         qualifier: Option<(Entity, bool)>,
+        title_before: bool,
     ) -> Option<Found> {
         let date = self.published?;
         let holders = self.lexicon.officeholders();
@@ -1464,7 +1540,23 @@ impl<'a> Analysis<'a> {
             Some((entity, true)) => lookup(Some(entity)),
             Some((entity, false)) => lookup(Some(entity)).or_else(|| lookup(None)),
             None => lookup(None),
-        }?;
+        };
+        // A title and a surname nobody in that office has on the date: a former holder of
+        // the office ("President Truman"), within the state written or implied by the title
+        // when there is one; else a surname a slip away from a holder's ("Prime Minister
+        // Modhi").
+        let found = found.or_else(|| {
+            let [surname] = folded else { return None };
+            if multiword || offices.is_empty() || !title_before {
+                return None;
+            }
+            let within = |entity: Entity| {
+                qualifier.is_none_or(|(q, _)| self.lexicon.same_or_part(q, entity))
+            };
+            holders
+                .former_named(surname, date, offices, within)
+                .or_else(|| holders.misspelt(surname, date, offices, within))
+        })?;
         // Without an office's title, a name that is only a part of the person's is a first
         // and last name at least ("Gustavo Petro"), never one word.
         (found.whole || multiword || !offices.is_empty()).then_some(found)
@@ -1815,10 +1907,14 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let holder =
-                self.find_officeholder(&name_words, &fold_words(&name_words), offices, None);
+                self.find_officeholder(&name_words, &fold_words(&name_words), offices, None, true);
             let known = self
                 .find_person(&name_words)
-                .or_else(|| holder.and_then(|found| self.actor_of_officeholder(found)));
+                .or_else(|| holder.and_then(|found| self.actor_of_officeholder(found)))
+                .or_else(|| match (&name_words[..], holder) {
+                    ([surname], None) => self.misspelt_person(surname),
+                    _ => None,
+                });
             // A single word with no title ("STAFF:", "GUEST:", "ERT:") is a role or an
             // outlet unless it names a person of the article or its title.
             let untitled_word = name_start == 0 && name_words.len() == 1;
@@ -2810,6 +2906,10 @@ mod tests {
     }
 
     /// (name, affiliation of the first role) of every person.
+    fn persons_of(analysis: &Analysis<'_>) -> Vec<String> {
+        persons(analysis)
+    }
+
     fn affiliations(analysis: &Analysis<'_>) -> Vec<(String, Option<String>)> {
         analysis
             .actors
@@ -3148,6 +3248,83 @@ mod tests {
     }
 
     /// Issue #11: "Benjamin “Benny” Gantz" was a person "Benjamin".
+    #[test]
+    fn a_misspelt_surname_is_the_person_named_in_full() {
+        let a = analyse(
+            "Ambassador Margarethe Oberholzer spoke first. Later Ambassador Oberholtzer \
+             thanked Prime Minister Modhi.\n\nMS OBERHOLZR: Thank you.",
+        );
+        let persons = persons(&a);
+        assert!(
+            persons.contains(&"Margarethe Oberholzer".to_string()),
+            "{persons:?}"
+        );
+        assert!(
+            persons.contains(&"Narendra Modi".to_string()),
+            "{persons:?}"
+        );
+        assert!(
+            !persons
+                .iter()
+                .any(|p| p == "Oberholtzer" || p == "Modhi" || p == "Oberholzr"),
+            "{persons:?}"
+        );
+        // Two persons a slip away: neither is taken.
+        let two = analyse(
+            "Ambassador Anna Kowalskia met Ambassador Piotr Kowalskie. Ambassador Kowalski spoke.",
+        );
+        assert!(persons_of(&two).contains(&"Kowalski".to_string()));
+    }
+
+    #[test]
+    fn a_title_and_surname_name_a_former_holder_of_the_office() {
+        let a = analyse("President Truman met Prime Minister Nehru. President Bush said so.");
+        let persons = persons(&a);
+        assert!(
+            persons.contains(&"Harry S. Truman".to_string()),
+            "{persons:?}"
+        );
+        assert!(
+            persons.contains(&"Jawaharlal Nehru".to_string()),
+            "{persons:?}"
+        );
+        // Two former presidents Bush: the surname stays.
+        assert!(persons.contains(&"Bush".to_string()), "{persons:?}");
+        // A surname in apposition is not looked up among former holders.
+        let b = analyse("Look at this, Stephen, President Putin has failed.");
+        assert!(!persons_of(&b).contains(&"Marcus Stephen".to_string()));
+    }
+
+    #[test]
+    fn a_counterpart_is_a_person_and_a_particle_surname_takes_the_full_name() {
+        let a = analyse(
+            "She met her Japanese counterpart Hiroshi Tanabe in Osaka. Van der Meer said the \
+             talks went well. Later Foreign Minister Johan van der Meer left.",
+        );
+        let persons = persons(&a);
+        assert!(
+            persons.contains(&"Hiroshi Tanabe".to_string()),
+            "{persons:?}"
+        );
+        assert!(
+            persons.contains(&"Johan van der Meer".to_string()),
+            "{persons:?}"
+        );
+        assert!(
+            !persons.contains(&"Van der Meer".to_string()),
+            "{persons:?}"
+        );
+        // Lower-case particles after a title belong to the name, and take the full name the
+        // article's title gives.
+        let b = Analysis::new(
+            "Envoy Klara von der Aue leaves",
+            "Mrs von der Aue said the talks would resume.",
+            NaiveDate::from_ymd_opt(2022, 1, 12),
+            Lexicon::builtin(),
+        );
+        assert_eq!(persons_of(&b), ["Klara von der Aue"]);
+    }
+
     #[test]
     fn a_nickname_inside_a_name_is_left_out_of_it() {
         let a = analyse(

@@ -162,6 +162,10 @@ pub struct Officeholders {
 /// Hun Sen", "Chairman Kim").
 const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "KOR", "PRK", "KHM", "SGP", "HKG", "MAC"];
 
+/// States whose people are called by their given name alone ("Prime Minister Prayut",
+/// "Foreign Minister Don"): the first name stands for the person, as it does for those above.
+const GIVEN_NAME_ALONE: &[&str] = &["THA"];
+
 /// Words that start a name but are not part of it when looking it up.
 const HONORIFICS: &[&str] = &[
     "sheikh",
@@ -219,6 +223,52 @@ pub fn fold_words<S: AsRef<str>>(words: &[S]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The number of single-letter edits (a letter changed, added or dropped) between two words,
+/// or `None` when it is more than `limit`. Words are short: a row of the table at a time.
+pub fn edits_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut row = vec![i + 1; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            let change = previous[j] + usize::from(x != y);
+            row[j + 1] = change.min(previous[j + 1] + 1).min(row[j] + 1);
+        }
+        if row.iter().min().is_some_and(|&m| m > limit) {
+            return None;
+        }
+        previous = row;
+    }
+    previous.last().copied().filter(|&d| d <= limit)
+}
+
+/// How many edits a surname of this length may be from the name it misspells: none below
+/// five letters, one up to six, two from seven.
+pub fn misspelling_limit(word: &str) -> usize {
+    match word.chars().count() {
+        0..=4 => 0,
+        5 | 6 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether `written` may be a slip for the name `name` (both folded): within
+/// [`misspelling_limit`] edits of it, with a letter added or dropped ("Modhi" for Modi,
+/// "Alvardo" for Alvarado). Names of one length a letter or two apart are more often two
+/// names, or two transliterations of one, than a slip ("Chang" and "Chung", "Hussein" and
+/// "Hussain"): they are not taken for each other.
+pub fn may_misspell(written: &str, name: &str) -> bool {
+    let limit = misspelling_limit(written).min(misspelling_limit(name).max(1));
+    if limit == 0 || written.chars().count() == name.chars().count() {
+        return false;
+    }
+    edits_within(written, name, limit).is_some()
 }
 
 /// A date of the file: `YYYY-MM-DD`, or `YYYY-MM` or `YYYY`, taken at its first day (`last`:
@@ -450,6 +500,74 @@ impl Officeholders {
         self.unique(candidates.into_iter(), &fits, false)
     }
 
+    /// The one person a surname names who held an office of `offices` before `date` and no
+    /// longer did on it ("President Truman" in 2022), of an entity `accept` takes. Two former
+    /// holders of the surname ("President Bush") are nobody.
+    pub fn former_named(
+        &self,
+        surname: &str,
+        date: NaiveDate,
+        offices: &[Office],
+        accept: impl Fn(Entity) -> bool,
+    ) -> Option<Found> {
+        if offices.is_empty() {
+            return None;
+        }
+        let candidates = self
+            .by_word
+            .get(surname)
+            .into_iter()
+            .flatten()
+            .filter_map(|&s| {
+                let spelling = &self.spellings[s as usize];
+                (spelling.words.last().is_some_and(|w| w == surname)
+                    || part_of(&[surname.to_string()], spelling))
+                .then_some(spelling.row)
+            });
+        let fits = |row: &Officeholder| {
+            row.start <= date
+                && row.end.is_some_and(|end| end < date)
+                && offices.contains(&row.office)
+                && accept(row.entity)
+        };
+        let found = self.unique(candidates, &fits, false)?;
+        // Nobody of the surname in such an office on the date either.
+        let person = self.rows[found.row as usize].person;
+        let current = self.by_word.get(surname).into_iter().flatten().any(|&s| {
+            let row = &self.rows[self.spellings[s as usize].row as usize];
+            row.person != person && row.holds(date, false) && offices.contains(&row.office)
+        });
+        (!current).then_some(found)
+    }
+
+    /// The one person in an office of `offices` on `date` (of an entity `accept` takes) whose
+    /// family name is a slip away from `surname` ("Prime Minister Modhi"): a letter or two
+    /// changed, added or dropped, by [`misspelling_limit`].
+    pub fn misspelt(
+        &self,
+        surname: &str,
+        date: NaiveDate,
+        offices: &[Office],
+        accept: impl Fn(Entity) -> bool,
+    ) -> Option<Found> {
+        if misspelling_limit(surname) == 0 || offices.is_empty() {
+            return None;
+        }
+        let candidates = self.spellings.iter().filter_map(|spelling| {
+            let row = &self.rows[spelling.row as usize];
+            let n = spelling.words.len();
+            // The family name, or the first of two ("Alvarado Quesada"); never a given name.
+            let family = spelling.words[n.saturating_sub(if n >= 3 { 2 } else { 1 })..]
+                .iter()
+                .filter(|w| !PARTICLES.contains(&w.as_str()));
+            (offices.contains(&row.office)
+                && row.holds(date, false)
+                && family.into_iter().any(|w| may_misspell(surname, w)))
+            .then_some(spelling.row)
+        });
+        self.unique(candidates, &|row: &Officeholder| accept(row.entity), false)
+    }
+
     /// The one person who held an office of `offices` of `entity` on `date`, as far as the
     /// sources checked.
     pub fn holder(&self, entity: Entity, offices: &[Office], date: NaiveDate) -> Option<Found> {
@@ -562,8 +680,10 @@ impl Builder {
                 names.push(words);
             }
         }
-        self.names_of_row
-            .push((names, FAMILY_NAME_FIRST.contains(&row.state)));
+        self.names_of_row.push((
+            names,
+            FAMILY_NAME_FIRST.contains(&row.state) || GIVEN_NAME_ALONE.contains(&row.state),
+        ));
         self.dictionary.rows.push(Officeholder {
             name: row.name.to_string(),
             entity,
@@ -743,6 +863,61 @@ mod tests {
     }
 
     #[test]
+    fn a_title_and_surname_name_a_former_holder_when_only_one_fits() {
+        let holders = Lexicon::builtin().officeholders();
+        let president = [Office::President];
+        let any = |_| true;
+        // Long after his term, the one president of that name.
+        assert_eq!(
+            name_of(holders.former_named("truman", day("2020-05-01"), &president, any)),
+            Some("Harry S. Truman")
+        );
+        // Not before he held the office, and not as a foreign minister.
+        assert_eq!(
+            holders.former_named("truman", day("1940-05-01"), &president, any),
+            None
+        );
+        assert_eq!(
+            holders.former_named("truman", day("2020-05-01"), &[Office::ForeignMinister], any),
+            None
+        );
+        // Two former presidents of that name: nobody.
+        assert_eq!(
+            holders.former_named("bush", day("2020-05-01"), &president, any),
+            None
+        );
+        // In office on the date: not a former holder.
+        assert_eq!(
+            holders.former_named("bush", day("2005-05-01"), &president, any),
+            None
+        );
+    }
+
+    #[test]
+    fn a_surname_a_letter_off_names_the_one_holder_in_office() {
+        let holders = Lexicon::builtin().officeholders();
+        let pm = [Office::PrimeMinister];
+        assert_eq!(
+            name_of(holders.misspelt("modhi", day("2021-07-01"), &pm, |_| true)),
+            Some("Narendra Modi")
+        );
+        // The right spelling is no slip, and a name of the same length is another name.
+        assert_eq!(
+            holders.misspelt("modi", day("2021-07-01"), &pm, |_| true),
+            None
+        );
+        assert!(may_misspell("alvardo", "alvarado"));
+        assert!(may_misspell("blinknen", "blinken"));
+        assert!(!may_misspell("chang", "chung"));
+        assert!(!may_misspell("hussein", "hussain"));
+        assert!(!may_misspell("kishi", "kishida"));
+        assert!(!may_misspell("modi", "mod"));
+        assert_eq!(edits_within("baitto", "baietto", 1), Some(1));
+        assert_eq!(edits_within("vilalobos", "villalobos", 2), Some(1));
+        assert_eq!(edits_within("stephen", "zandanshatar", 2), None);
+    }
+
+    #[test]
     fn namesakes_with_two_wikidata_items_are_two_persons() {
         let holders = Lexicon::builtin().officeholders();
         let president = [Office::President];
@@ -755,9 +930,11 @@ mod tests {
             )
             .unwrap();
         assert_eq!(holders.row(bush.row).wikidata.as_deref(), Some("Q207"));
-        assert_eq!(
-            holders.named(&["Bush"], day("1990-08-02"), &president, |_| true),
-            None
-        );
+        // In 1990 "President Bush" is the father, another person of the same folded name.
+        let father = holders
+            .named(&["Bush"], day("1990-08-02"), &president, |_| true)
+            .unwrap();
+        assert_eq!(holders.row(father.row).wikidata.as_deref(), Some("Q23505"));
+        assert_ne!(holders.row(father.row).person, holders.row(bush.row).person);
     }
 }

@@ -506,12 +506,53 @@ fn an_officeholder_is_not_resolved_outside_their_term() {
         .map(|doc| persons(doc).into_iter().map(|p| p.0).collect())
         .collect();
     assert_eq!(names[0], ["George W. Bush"]);
-    // Not the same person in 1990: the dictionary has nobody of that name in office then.
-    assert_eq!(names[1], ["Bush"]);
-    // Pompeo was Secretary of State; Qin Gang was foreign minister; Kerry was an envoy.
+    // Not the same person in 1990: his father was president then.
+    assert_eq!(names[1], ["George H. W. Bush"]);
+    // Pompeo was Secretary of State: Blinken had not held the office yet.
     assert_eq!(names[2], ["Blinken"]);
-    assert_eq!(names[3], ["Wang"]);
-    assert_eq!(names[4], ["Kerry"]);
+    // Qin Gang was foreign minister and Kerry an envoy; each had held the office the title
+    // names, and nobody else of the surname had: the former holder.
+    assert_eq!(names[3], ["Wang Yi"]);
+    assert_eq!(names[4], ["John Kerry"]);
+}
+
+#[test]
+fn a_former_holder_is_named_by_the_title_of_an_office_held_and_only_alone() {
+    let docs = extract_all(&[
+        ("President Truman met reporters on Monday.", "2022-04-12"),
+        ("Truman met reporters on Monday.", "2022-04-12"),
+        (
+            "Foreign Minister Truman met reporters on Monday.",
+            "2022-04-12",
+        ),
+        // Two former presidents Bush, and two Aquinos of the Philippines: nobody is guessed.
+        (
+            "Former President Bush met reporters on Monday.",
+            "2022-04-12",
+        ),
+        ("President Aquino met reporters on Monday.", "2022-04-12"),
+        ("Secretary Clinton met reporters on Monday.", "2022-04-12"),
+        ("President Clinton met reporters on Monday.", "2022-04-12"),
+    ]);
+    let names: Vec<Vec<String>> = docs
+        .iter()
+        .map(|doc| persons(doc).into_iter().map(|p| p.0).collect())
+        .collect();
+    assert_eq!(names[0], ["Harry S. Truman"]);
+    assert!(
+        names[1].iter().all(|n| n != "Harry S. Truman"),
+        "{:?}",
+        names[1]
+    );
+    assert!(
+        names[2].iter().all(|n| n != "Harry S. Truman"),
+        "{:?}",
+        names[2]
+    );
+    assert_eq!(names[3], ["Bush"]);
+    assert_eq!(names[4], ["Aquino"]);
+    assert_eq!(names[5], ["Hillary Clinton"]);
+    assert_eq!(names[6], ["Bill Clinton"]);
 }
 
 #[test]
