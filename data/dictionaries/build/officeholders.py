@@ -165,6 +165,8 @@ ALIASES = {
     "Moustafa Madbouly": ["Mostafa Madbouly"],
     "Luiz Inácio Lula da Silva": ["Lula", "Lula da Silva"],
     "Ban Ki-moon": ["Ban"],
+    "Mohammed VI of Morocco": ["Mohamed VI"],
+    "Benigno Aquino III": ["Benigno Aquino", "Noynoy Aquino"],
 }
 
 # Factbook names repaired by hand: letters its archive dropped, the name English news uses for a
@@ -564,7 +566,7 @@ def main(path):
     for row in csv.DictReader(open(HERE / "public_record.csv", encoding="utf-8")):
         out.append({"state": row["state"], "role": row["role"], "office": row["office"],
                     "name": row["name"], "aliases": [a for a in row["aliases"].split(";") if a],
-                    "wikidata": "", "start": row["start"], "end": row["end"],
+                    "wikidata": row["wikidata"], "start": row["start"], "end": row["end"],
                     "seen": row["seen"], "source": row["source"], "notes": []})
 
     # Only the states and organisations of the dictionaries (not Puerto Rico, the Faroe
