@@ -156,6 +156,8 @@ pub struct Officeholders {
     by_word: HashMap<String, Vec<u32>>,
     /// Tenures of each office, by start.
     by_office: HashMap<(Entity, Office), Vec<u32>>,
+    /// The spellings of each row's person in that row.
+    spellings_of_row: Vec<Vec<u32>>,
 }
 
 /// States whose people put the family name first in English ("President Xi", "Prime Minister
@@ -374,6 +376,10 @@ impl Officeholders {
             }
         }
         self.by_name.entry(words.join(" ")).or_default().push(index);
+        if self.spellings_of_row.len() <= row as usize {
+            self.spellings_of_row.resize(row as usize + 1, Vec::new());
+        }
+        self.spellings_of_row[row as usize].push(index);
         self.spellings.push(Spelling {
             row,
             words,
@@ -553,7 +559,19 @@ impl Officeholders {
         if misspelling_limit(surname) == 0 || offices.is_empty() {
             return None;
         }
-        let candidates = self.spellings.iter().filter_map(|spelling| {
+        // The spellings of those in such an office on the date, in the dictionary's order.
+        let mut indices: Vec<u32> = self
+            .by_office
+            .iter()
+            .filter(|((_, office), _)| offices.contains(office))
+            .flat_map(|(_, tenures)| tenures)
+            .filter(|&&r| self.rows[r as usize].holds(date, false))
+            .flat_map(|&r| self.spellings_of_row.get(r as usize).into_iter().flatten())
+            .copied()
+            .collect();
+        indices.sort_unstable();
+        let candidates = indices.into_iter().filter_map(|index| {
+            let spelling = &self.spellings[index as usize];
             let row = &self.rows[spelling.row as usize];
             let n = spelling.words.len();
             // The family name, or the first of two ("Alvarado Quesada"); never a given name.
