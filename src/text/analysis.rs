@@ -622,6 +622,15 @@ impl<'a> Analysis<'a> {
                 && capitalised_before(range.start)
                 && !named[range.start - 1])
         });
+        // "Dr. Margaret Hamburg is": a city's name right after a title's given name is the
+        // surname.
+        candidates.retain(|(range, targets)| {
+            let only_place = targets.iter().all(|t| matches!(t, NameTarget::Place(_)));
+            !(range.len() == 1
+                && only_place
+                && self.ends_name_after_title(range.start)
+                && !named[range.start - 1])
+        });
         let mut dictionary_at: Vec<Option<usize>> = vec![None; self.tokens.len()];
         for (n, (range, _)) in candidates.iter().enumerate() {
             for slot in &mut dictionary_at[range.clone()] {
@@ -817,7 +826,8 @@ impl<'a> Analysis<'a> {
             if dictionary_at[j].is_some() || (j > i && self.tokens[j].line_before) {
                 break;
             }
-            if self.is_capitalised(j) && !self.phrase_is_title(j) {
+            let surname_title = j == start + 1 && end == j && self.ends_name_after_title(j);
+            if self.is_capitalised(j) && (!self.phrase_is_title(j) || surname_title) {
                 // "Ben-Ami": a word joined by a hyphen to the next is part of a name.
                 let hyphenated = j + 2 < self.tokens.len()
                     && self.word(j + 1) == "-"
@@ -917,6 +927,43 @@ impl<'a> Analysis<'a> {
             start += 1;
         }
         (start < end).then_some(start..end)
+    }
+
+    /// Whether the capitalised word at `j`, which is also a one-word title or a place ("Amy
+    /// Pope", "Margaret Hamburg"), is the surname of a given name written right after a title:
+    /// title, one capitalised word, then this word with no punctuation between, and no name of
+    /// its own after it ("Pope Francis", "Hamburg Port Authority" keep their meaning).
+    fn ends_name_after_title(&self, j: usize) -> bool {
+        if j < 2 || j + 1 > self.tokens.len() {
+            return false;
+        }
+        let given = j - 1;
+        let word_only = |k: usize| {
+            self.tokens[k].kind == TokenKind::Word
+                && self.tokens[k].space_before
+                && !self.tokens[k].line_before
+        };
+        let one_word_title = self
+            .phrase(j)
+            .is_none_or(|p| p.tokens == (j..j + 1) || !matches!(p.target, PhraseTarget::Title(_)));
+        let given_is_name = self.is_capitalised(given)
+            && self.word(given).chars().count() > 1
+            && !self.phrase_is_title(given)
+            && !self.is_not_name_word(given)
+            && !self.is_upper_acronym(given);
+        let title_before = self
+            .title_at(given - 1)
+            .is_some_and(|(range, _)| range.end == given);
+        let name_follows = self.tokens.get(j + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && !t.line_before && self.is_capitalised(j + 1)
+        });
+        self.is_capitalised(j)
+            && word_only(j)
+            && word_only(given)
+            && one_word_title
+            && given_is_name
+            && title_before
+            && !name_follows
     }
 
     fn is_not_name_word(&self, i: usize) -> bool {
@@ -3294,6 +3341,26 @@ mod tests {
             Lexicon::builtin(),
         );
         assert_eq!(persons(&body), ["Paul Verne"]);
+    }
+
+    /// Issue #11: "Assistant to the President Amy Pope" gave a person "Amy", and "Dr. Margaret
+    /// Hamburg" a person "Margaret": a title word or a city right after a title's given name
+    /// is the surname, unless a name follows it.
+    #[test]
+    fn a_title_word_or_a_city_after_a_given_name_is_its_surname() {
+        let a = analyse("Assistant to the President Amy Pope announced new aid.");
+        assert_eq!(persons(&a), ["Amy Pope"]);
+        let a = analyse("Dr. Margaret Hamburg is a physician.");
+        assert_eq!(persons(&a), ["Margaret Hamburg"]);
+        // A name of its own after the word: the title or the place keeps its meaning.
+        let a = analyse("The Secretary met Pope Francis at the Vatican.");
+        assert!(!persons(&a).iter().any(|p| p.contains("Pope")));
+        // Punctuation between: two things.
+        let a = analyse("Ambassador Smith, Hamburg and Bremen were named.");
+        assert_eq!(persons(&a), ["Smith"]);
+        // Without a title before, no evidence of a given name.
+        let a = analyse("Students from Margaret Hamburg came.");
+        assert!(!persons(&a).contains(&"Margaret Hamburg".to_string()));
     }
 
     /// Issue #11: "Prime Mininster Netanyahu" was a person "Mininster Netanyahu", and Blinken
