@@ -128,6 +128,8 @@ pub struct Analysis<'a> {
     /// where they stood ("Let's go to Nick Schifrin."): a surname of the article met with
     /// evidence ("Mr. Schifrin", "MR SCHIFRIN:") completes to one of them.
     unclaimed_names: Vec<Range<usize>>,
+    /// The same runs in the article's title, as name words.
+    unclaimed_title_names: Vec<Vec<String>>,
 }
 
 /// Words that open a fronted adverbial phrase ("During talks in Brussels, ...").
@@ -241,10 +243,12 @@ impl<'a> Analysis<'a> {
             persons_by_word: HashMap::new(),
             entity_actors: HashMap::new(),
             unclaimed_names: Vec::new(),
+            unclaimed_title_names: Vec::new(),
         };
         analysis.find_dateline();
         analysis.find_phrases();
-        let title_people = title_persons(title, lexicon);
+        let (title_people, title_unclaimed) = title_names(title, lexicon);
+        analysis.unclaimed_title_names = title_unclaimed;
         analysis.find_turn_labels();
         analysis.find_mentions(&title_people);
         analysis.add_implied_entities();
@@ -618,6 +622,15 @@ impl<'a> Analysis<'a> {
                 && capitalised_before(range.start)
                 && !named[range.start - 1])
         });
+        // "Dr. Margaret Hamburg is": a city's name right after a title's given name is the
+        // surname.
+        candidates.retain(|(range, targets)| {
+            let only_place = targets.iter().all(|t| matches!(t, NameTarget::Place(_)));
+            !(range.len() == 1
+                && only_place
+                && self.ends_name_after_title(range.start)
+                && !named[range.start - 1])
+        });
         let mut dictionary_at: Vec<Option<usize>> = vec![None; self.tokens.len()];
         for (n, (range, _)) in candidates.iter().enumerate() {
             for slot in &mut dictionary_at[range.clone()] {
@@ -813,7 +826,8 @@ impl<'a> Analysis<'a> {
             if dictionary_at[j].is_some() || (j > i && self.tokens[j].line_before) {
                 break;
             }
-            if self.is_capitalised(j) && !self.phrase_is_title(j) {
+            let surname_title = j == start + 1 && end == j && self.ends_name_after_title(j);
+            if self.is_capitalised(j) && (!self.phrase_is_title(j) || surname_title) {
                 // "Ben-Ami": a word joined by a hyphen to the next is part of a name.
                 let hyphenated = j + 2 < self.tokens.len()
                     && self.word(j + 1) == "-"
@@ -913,6 +927,43 @@ impl<'a> Analysis<'a> {
             start += 1;
         }
         (start < end).then_some(start..end)
+    }
+
+    /// Whether the capitalised word at `j`, which is also a one-word title or a place ("Amy
+    /// Pope", "Margaret Hamburg"), is the surname of a given name written right after a title:
+    /// title, one capitalised word, then this word with no punctuation between, and no name of
+    /// its own after it ("Pope Francis", "Hamburg Port Authority" keep their meaning).
+    fn ends_name_after_title(&self, j: usize) -> bool {
+        if j < 2 || j + 1 > self.tokens.len() {
+            return false;
+        }
+        let given = j - 1;
+        let word_only = |k: usize| {
+            self.tokens[k].kind == TokenKind::Word
+                && self.tokens[k].space_before
+                && !self.tokens[k].line_before
+        };
+        let one_word_title = self
+            .phrase(j)
+            .is_none_or(|p| p.tokens == (j..j + 1) || !matches!(p.target, PhraseTarget::Title(_)));
+        let given_is_name = self.is_capitalised(given)
+            && self.word(given).chars().count() > 1
+            && !self.phrase_is_title(given)
+            && !self.is_not_name_word(given)
+            && !self.is_upper_acronym(given);
+        let title_before = self
+            .title_at(given - 1)
+            .is_some_and(|(range, _)| range.end == given);
+        let name_follows = self.tokens.get(j + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && !t.line_before && self.is_capitalised(j + 1)
+        });
+        self.is_capitalised(j)
+            && word_only(j)
+            && word_only(given)
+            && one_word_title
+            && given_is_name
+            && title_before
+            && !name_follows
     }
 
     fn is_not_name_word(&self, i: usize) -> bool {
@@ -1099,18 +1150,27 @@ impl<'a> Analysis<'a> {
                 })
                 .cloned()
                 .collect();
-            let names = |run: &Range<usize>| name_words_of(&self.text_of(run.clone()));
-            let Some(first) = runs.first() else { continue };
-            let words = names(first);
-            let key = lower_words(&words);
-            let key: Vec<&String> = key.iter().filter(|w| !is_initial(w)).collect();
+            // The title's names only when the body writes none: a title in title case runs
+            // words into a name ("Sentencing of Canadian Citizen Michael Spavor").
+            let names: Vec<Vec<String>> = if runs.is_empty() {
+                self.unclaimed_title_names
+                    .iter()
+                    .filter(|words| words.last().is_some_and(|w| w.to_lowercase() == surname))
+                    .cloned()
+                    .collect()
+            } else {
+                runs.iter()
+                    .map(|run| name_words_of(&self.text_of(run.clone())))
+                    .collect()
+            };
+            let Some(words) = names.first() else { continue };
             // Two persons of the surname ("Michael Kovrig", "Anna Kovrig"): neither is sure.
-            if runs.iter().any(|run| {
-                let other = lower_words(&names(run));
-                other.iter().filter(|w| !is_initial(w)).collect::<Vec<_>>() != key
-            }) {
+            // "Ana Mora-Soto" and "Ana Mora Soto" are one.
+            let key = name_key(words);
+            if names.iter().any(|other| name_key(other) != key) {
                 continue;
             }
+            let words = words.clone();
             let surface = words.join(" ");
             self.upgrade_person_name(ActorRef(a), &words, &surface);
             for run in runs {
@@ -2754,6 +2814,18 @@ fn name_words_of(surface: &str) -> Vec<String> {
         .collect()
 }
 
+/// A name's words in lower case without initials, a hyphenated word counted as its parts:
+/// two spellings of one name have the same key.
+fn name_key(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !is_initial(w))
+        .flat_map(|w| w.split('-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 fn name_word_count(words: &[String]) -> usize {
     words.iter().filter(|w| !is_initial(w)).count()
 }
@@ -2792,8 +2864,20 @@ pub struct TitlePerson {
 /// Persons the article's title names after an office ("Costa Rican Foreign Minister Rodolfo
 /// Solano Quirós"): their full names resolve transcript labels and surnames in the body.
 pub fn title_persons(title: &str, lexicon: &Lexicon) -> Vec<TitlePerson> {
+    title_names(title, lexicon).0
+}
+
+/// The title's persons (`title_persons`), and the runs of two or more capitalised words that
+/// had no evidence of being a name there ("... With Jane Q. Doe of a Broadcaster"): a surname
+/// of the body met with evidence ("MS DOE:") completes to one of them.
+fn title_names(title: &str, lexicon: &Lexicon) -> (Vec<TitlePerson>, Vec<Vec<String>>) {
     let analysis_title = Analysis::names_only(title, lexicon);
-    analysis_title
+    let unclaimed = analysis_title
+        .unclaimed_names
+        .iter()
+        .map(|run| name_words_of(&analysis_title.text_of(run.clone())))
+        .collect();
+    let persons = analysis_title
         .actors
         .iter()
         .filter(|a| a.actor.kind == ActorKind::Person && a.name_words.len() >= 2)
@@ -2805,7 +2889,8 @@ pub fn title_persons(title: &str, lexicon: &Lexicon) -> Vec<TitlePerson> {
                 .and_then(|p| analysis_title.actors.get(p.0))
                 .and_then(|p| p.entity),
         })
-        .collect()
+        .collect();
+    (persons, unclaimed)
 }
 
 /// Every token in lower case, one after another, with each token's range: rules ask for
@@ -2856,6 +2941,7 @@ impl<'a> Analysis<'a> {
             persons_by_word: HashMap::new(),
             entity_actors: HashMap::new(),
             unclaimed_names: Vec::new(),
+            unclaimed_title_names: Vec::new(),
         };
         analysis.find_phrases();
         analysis.find_mentions(&[]);
@@ -3213,6 +3299,68 @@ mod tests {
         // "Special Rep Malley": an abbreviated title, not a given name.
         let rep = analyse("When is Special Rep Malley going back? Mr. Malley declined to say.");
         assert_eq!(persons(&rep), ["Malley"]);
+    }
+
+    /// Issue #11: "Ana Mora-Soto" and "Ana Mora Soto" written in one article are one name,
+    /// not two persons of the surname, so "MS SOTO:" completes to it.
+    #[test]
+    fn a_hyphenated_and_a_spaced_surname_are_one_name() {
+        let a = analyse(
+            "MR GRAY: Our next honoree is Ana Mora-Soto, a teacher.\n\nMS SOTO: I am Ana Mora Soto. Thank you.",
+        );
+        assert_eq!(persons(&a), ["Gray", "Ana Mora-Soto"]);
+        let speakers: Vec<Option<&str>> = a
+            .turns
+            .iter()
+            .map(|t| t.speaker.map(|s| a.actor_name(s)))
+            .collect();
+        assert_eq!(speakers, [Some("Gray"), Some("Ana Mora-Soto")]);
+    }
+
+    /// Issue #11: a transcript whose title names the interviewer in full ("... With Lena Q.
+    /// Okoro of a Radio") left "MS OKORO:" a surname alone.
+    #[test]
+    fn a_turn_surname_takes_the_full_name_of_the_title() {
+        let a = Analysis::new(
+            "Secretary Antony J. Blinken With Lena Okoro of City Radio",
+            "MS OKORO: Welcome.\n\nSECRETARY BLINKEN: Thank you.",
+            NaiveDate::from_ymd_opt(2022, 1, 12),
+            Lexicon::builtin(),
+        );
+        let speakers: Vec<Option<&str>> = a
+            .turns
+            .iter()
+            .map(|t| t.speaker.map(|s| a.actor_name(s)))
+            .collect();
+        assert_eq!(speakers, [Some("Lena Okoro"), Some("Antony Blinken")]);
+        // The body's own full name wins over the title's run of capitalised words.
+        let body = Analysis::new(
+            "Release of Detained Citizen Paul Verne",
+            "We call for the release of Paul Verne. Mr. Verne must go home.",
+            NaiveDate::from_ymd_opt(2022, 1, 12),
+            Lexicon::builtin(),
+        );
+        assert_eq!(persons(&body), ["Paul Verne"]);
+    }
+
+    /// Issue #11: "Assistant to the President Amy Pope" gave a person "Amy", and "Dr. Margaret
+    /// Hamburg" a person "Margaret": a title word or a city right after a title's given name
+    /// is the surname, unless a name follows it.
+    #[test]
+    fn a_title_word_or_a_city_after_a_given_name_is_its_surname() {
+        let a = analyse("Assistant to the President Amy Pope announced new aid.");
+        assert_eq!(persons(&a), ["Amy Pope"]);
+        let a = analyse("Dr. Margaret Hamburg is a physician.");
+        assert_eq!(persons(&a), ["Margaret Hamburg"]);
+        // A name of its own after the word: the title or the place keeps its meaning.
+        let a = analyse("The Secretary met Pope Francis at the Vatican.");
+        assert!(!persons(&a).iter().any(|p| p.contains("Pope")));
+        // Punctuation between: two things.
+        let a = analyse("Ambassador Smith, Hamburg and Bremen were named.");
+        assert_eq!(persons(&a), ["Smith"]);
+        // Without a title before, no evidence of a given name.
+        let a = analyse("Students from Margaret Hamburg came.");
+        assert!(!persons(&a).contains(&"Margaret Hamburg".to_string()));
     }
 
     /// Issue #11: "Prime Mininster Netanyahu" was a person "Mininster Netanyahu", and Blinken
