@@ -48,6 +48,37 @@ pub struct Dated {
     pub basis: DateBasis,
 }
 
+/// The days a dated title may lie from the publication date and still name the day the text
+/// speaks from: a briefing posted the morning after, a schedule posted the evening before.
+const TITLE_DAY_SLACK: i64 = 2;
+
+/// The day the text speaks from, for its relative dates ("today", "on Wednesday"): the day a
+/// title ends with ("Department Press Briefing – July 1, 2021", "Daily schedule - 23 July 2021")
+/// when it lies within [`TITLE_DAY_SLACK`] days of the publication date, else the publication
+/// date. A title date further off names something else, such as the day of an event announced
+/// a week ahead.
+pub fn reference_day(title: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let published = published?;
+    let tail = title
+        .rsplit(['–', '—', '-', ':', '|'])
+        .next()
+        .unwrap_or(title)
+        .trim()
+        .trim_end_matches('.');
+    // "Thursday, June 17, 2021": the weekday adds nothing.
+    let tail = match tail.split_once(", ") {
+        Some((first, rest)) if first.parse::<chrono::Weekday>().is_ok() => rest,
+        _ => tail,
+    };
+    let day = ["%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%d %b %Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(tail, format).ok());
+    Some(match day {
+        Some(day) if (day - published).num_days().abs() <= TITLE_DAY_SLACK => day,
+        _ => published,
+    })
+}
+
 /// Places a meeting of status `status`, dated `when` by its article published on `published`.
 /// `None` when nothing bounds it: no date and no publication date, or a meeting that may never
 /// happen.
@@ -105,6 +136,27 @@ pub fn date_meeting(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_title_ending_with_a_day_near_publication_is_the_day_the_text_speaks_from() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let posted = day("2021-07-02");
+        assert_eq!(
+            reference_day("Department Press Briefing – July 1, 2021", posted),
+            day("2021-07-01")
+        );
+        assert_eq!(
+            reference_day("Daily schedule - Saturday, 3 July 2021", posted),
+            day("2021-07-03")
+        );
+        // An event announced a week ahead, a title without a date, no publication date.
+        assert_eq!(
+            reference_day("Council Meeting – Thursday, July 15, 2021", posted),
+            posted
+        );
+        assert_eq!(reference_day("Talks resume in Geneva", posted), posted);
+        assert_eq!(reference_day("Briefing – July 1, 2021", None), None);
+    }
     use super::*;
 
     fn day(text: &str) -> NaiveDate {

@@ -42,7 +42,8 @@ pub fn extract(input: &Input<'_>) -> Extraction {
 
 /// Extracts the facts of one article with the given dictionaries.
 pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
-    let mut analysis = Analysis::new(input.title, input.body, input.published, lexicon);
+    let day = dating::reference_day(input.title, input.published);
+    let mut analysis = Analysis::new(input.title, input.body, day, lexicon);
     let mut diagnostics = Vec::new();
     let meetings = meetings::find(&mut analysis);
     let (mut statements, said) = statements::find(&analysis, &mut diagnostics);
