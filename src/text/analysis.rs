@@ -943,27 +943,28 @@ impl<'a> Analysis<'a> {
                 && self.tokens[k].space_before
                 && !self.tokens[k].line_before
         };
-        let one_word_title = self
-            .phrase(j)
-            .is_none_or(|p| p.tokens == (j..j + 1) || !matches!(p.target, PhraseTarget::Title(_)));
-        let given_is_name = self.is_capitalised(given)
-            && self.word(given).chars().count() > 1
-            && !self.phrase_is_title(given)
-            && !self.is_not_name_word(given)
-            && !self.is_upper_acronym(given);
-        let title_before = self
-            .title_at(given - 1)
-            .is_some_and(|(range, _)| range.end == given);
+        // The cheap tests first: this runs for every place of one word.
+        if !(self.is_capitalised(j) && word_only(j) && word_only(given)) {
+            return false;
+        }
         let name_follows = self.tokens.get(j + 1).is_some_and(|t| {
             t.kind == TokenKind::Word && !t.line_before && self.is_capitalised(j + 1)
         });
-        self.is_capitalised(j)
-            && word_only(j)
-            && word_only(given)
-            && one_word_title
-            && given_is_name
-            && title_before
-            && !name_follows
+        let title_before = self
+            .title_at(given - 1)
+            .is_some_and(|(range, _)| range.end == given);
+        if name_follows || !title_before {
+            return false;
+        }
+        let one_word_title = self
+            .phrase(j)
+            .is_none_or(|p| p.tokens == (j..j + 1) || !matches!(p.target, PhraseTarget::Title(_)));
+        one_word_title
+            && self.is_capitalised(given)
+            && self.word(given).chars().count() > 1
+            && !self.phrase_is_title(given)
+            && !self.is_upper_acronym(given)
+            && !self.is_not_name_word(given)
     }
 
     fn is_not_name_word(&self, i: usize) -> bool {

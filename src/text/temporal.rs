@@ -48,11 +48,21 @@ const MONTHS: [&str; 12] = [
 ];
 
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    let lower = word.trim_end_matches('.').to_lowercase();
+    let word = word.trim_end_matches('.');
+    // Every month's name and abbreviation is 3 to 9 ASCII letters: most words are not looked
+    // at further, and a word already in lower case is not copied.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    let lower: std::borrow::Cow<'_, str> = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        word.to_lowercase().into()
+    } else {
+        word.into()
+    };
     if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
         return Some(i as u32 + 1);
     }
-    let abbreviation = match lower.as_str() {
+    let abbreviation = match &*lower {
         "jan" => 1,
         "feb" => 2,
         "mar" => 3,
@@ -222,7 +232,7 @@ fn date_at(
     let next = |k: usize| word(text, tokens, i + k, end);
     // "a few days ago", "recently", "two weeks ago": a span of days around the publication,
     // dated by the most precise date that holds all of it.
-    if let Some((last, offsets)) = vague_at(text, tokens, i, end) {
+    if let Some((last, offsets)) = vague_at(&w, text, tokens, i, end) {
         let date = published
             .and_then(|p| offsets.resolve(p))
             .and_then(|(first, last)| PartialDate::covering(first, last));
@@ -560,14 +570,19 @@ const NUMBER_WORDS: [&str; 12] = [
 
 /// A vague date phrase starting at token `i`: its end token and its span of days, from
 /// [`VAGUE_DATES`] or of the form "<number> days|weeks|months ago".
-fn vague_at(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<(usize, Offsets)> {
-    let first = word(text, tokens, i, end)?;
-    if let Some(entries) = VAGUE_DATES.get(&first) {
+/// `first` is token `i` in lower case.
+fn vague_at(
+    first: &str,
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+) -> Option<(usize, Offsets)> {
+    if let Some(entries) = VAGUE_DATES.get(first) {
         for (words, offsets) in entries {
-            let matches = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| word(text, tokens, i + k, end).as_deref() == Some(w.as_str()));
+            let matches = words.iter().enumerate().all(|(k, w)| {
+                k == 0 || word(text, tokens, i + k, end).as_deref() == Some(w.as_str())
+            });
             if matches {
                 return Some((i + words.len(), *offsets));
             }
@@ -609,7 +624,8 @@ fn vague_at(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<(usize
 /// for a phrase whose date says it all ("12 January", "in July").
 pub fn phrase_bounds(phrase: &str, published: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
     let tokens = super::tokens::tokenize(phrase);
-    if let Some((last, offsets)) = vague_at(phrase, &tokens, 0, tokens.len())
+    let first = word(phrase, &tokens, 0, tokens.len()).unwrap_or_default();
+    if let Some((last, offsets)) = vague_at(&first, phrase, &tokens, 0, tokens.len())
         && last == tokens.len()
     {
         return offsets.resolve(published);
