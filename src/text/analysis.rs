@@ -983,9 +983,10 @@ impl<'a> Analysis<'a> {
             return false;
         }
         let lower = word.to_lowercase();
-        words.long.iter().any(|(title_length, title_word)| {
-            title_length.abs_diff(length) <= 1 && one_edit_apart(title_word, &lower)
-        })
+        words
+            .long_near(length, 1)
+            .iter()
+            .any(|(_, title_word)| one_edit_apart(title_word, &lower))
     }
 
     fn is_portfolio_word(&self, i: usize) -> bool {
@@ -2788,12 +2789,20 @@ fn is_initial(word: &str) -> bool {
 /// Whether two different words are one edit apart: a letter changed, added or dropped, or two
 /// neighbours swapped.
 fn one_edit_apart(a: &str, b: &str) -> bool {
+    // Letters compared as bytes when both words are ASCII, as most are: no copy.
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    one_edit(&a, &b)
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a == b {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (ra, rb) = (&a[prefix..], &b[prefix..]);
     match ra.len().cmp(&rb.len()) {
         std::cmp::Ordering::Equal => {

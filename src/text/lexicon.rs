@@ -236,26 +236,35 @@ pub struct TitleWords {
     /// Every word of every title, as written.
     pub exact: std::collections::HashSet<String>,
     /// The capitalised words of eight letters or more, in lower case, each once, with their
-    /// length in characters.
+    /// length in characters, by length.
     pub long: Vec<(usize, String)>,
 }
 
 impl TitleWords {
     fn of(titles: &[TitleEntry]) -> TitleWords {
         let mut words = TitleWords::default();
+        let mut long = std::collections::BTreeSet::new();
         for entry in titles {
             for word in entry.title.split([' ', '-']) {
                 words.exact.insert(word.to_string());
                 if word.chars().count() >= 8 && word.chars().next().is_some_and(char::is_uppercase)
                 {
                     let lower = word.to_lowercase();
-                    if !words.long.iter().any(|(_, known)| *known == lower) {
-                        words.long.push((lower.chars().count(), lower));
-                    }
+                    long.insert((lower.chars().count(), lower));
                 }
             }
         }
+        words.long = long.into_iter().collect();
         words
+    }
+
+    /// The long words of `length` characters give or take `slack`.
+    pub fn long_near(&self, length: usize, slack: usize) -> &[(usize, String)] {
+        let from = self
+            .long
+            .partition_point(|(l, _)| *l < length.saturating_sub(slack));
+        let to = self.long.partition_point(|(l, _)| *l <= length + slack);
+        &self.long[from..to.max(from)]
     }
 }
 
