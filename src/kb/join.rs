@@ -484,17 +484,19 @@ fn near_given_names(a: &str, b: &str) -> bool {
     }
 }
 
+/// The words of a name of two letters or more, folded for case and diacritics.
+fn folded_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| crate::query::fold(w.trim_end_matches(',')))
+        .filter(|w| w.chars().count() >= 2)
+        .collect()
+}
+
 /// Whether two full names of one surname are one person's written twice: the given names near
 /// ([`near_given_names`]), the other words of the shorter among the longer's in order ("Julieta
 /// Noyes" and "Julieta Valls Noyes").
 fn near_full_names(a: &str, b: &str) -> bool {
-    let words = |name: &str| -> Vec<String> {
-        name.split_whitespace()
-            .map(|w| crate::query::fold(w.trim_end_matches(',')))
-            .filter(|w| w.chars().count() >= 2)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
+    let (a, b) = (folded_words(a), folded_words(b));
     if a.len() < 2 || b.len() < 2 || a.last() != b.last() {
         return false;
     }
@@ -523,13 +525,7 @@ fn near_full_names(a: &str, b: &str) -> bool {
 /// Whether two names are the same but for one middle name the longer has: the same first and
 /// last words ("Bonnie Jenkins", "Bonnie Denise Jenkins"), folded for case and diacritics.
 fn same_but_middle_name(a: &str, b: &str) -> bool {
-    let words = |name: &str| -> Vec<String> {
-        name.split_whitespace()
-            .map(|w| crate::query::fold(w.trim_end_matches(',')))
-            .filter(|w| w.chars().count() >= 2)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
+    let (a, b) = (folded_words(a), folded_words(b));
     let (short, long) = if a.len() <= b.len() {
         (&a, &b)
     } else {
