@@ -1662,6 +1662,18 @@ mod tests {
     }
 
     #[test]
+    fn the_international_community_is_a_party_addressed() {
+        // A group of the dictionary, like "the West": the addressee of a call, not a gap.
+        let found = demands(
+            "Norway's foreign minister urged the international community to fund the relief \
+             effort in the Horn of Africa.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "international community");
+        assert!(found[0].2.starts_with("fund the relief effort"), "{found:?}");
+    }
+
+    #[test]
     fn the_government_addressed_is_the_state_the_passage_is_about() {
         let found = demands(
             "Jordan condemned the arrests of protesters in Cuba and called on the government to respect the freedoms of the Cuban people.",
