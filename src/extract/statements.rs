@@ -1946,4 +1946,23 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].1);
     }
+
+    #[test]
+    fn adding_that_reports_a_clause_of_its_own() {
+        // Wire copy: "X said A, adding that B" is two reported clauses of one speaker.
+        let found = said(
+            "Finnish Foreign Minister Elina Valtonen said the border would stay closed, adding \
+             that Helsinki was ready to talk to Moscow.",
+        );
+        let texts: Vec<&str> = found.iter().map(|(_, _, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the border would stay closed",
+                "Helsinki was ready to talk to Moscow"
+            ],
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(who, _, _)| who == "Elina Valtonen"));
+    }
 }
