@@ -468,6 +468,19 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
         while j > sentence_start && steps < 4 {
             j -= 1;
             steps += 1;
+            // "Netanyahu's office said", "the prime minister's spokesman said": a person's
+            // office or spokesman speaks for the person's state (GOLD_FORMAT.md).
+            if let Some(m) = a.mention(j)
+                && !m.is_place
+                && m.how != How::Pronoun
+                && let Some(&actor) = m.actors.first()
+                && a.actor_kind(actor) == ActorKind::Person
+                && m.tokens.end < k
+                && a.tokens[m.tokens.end].kind == TokenKind::Possessive
+                && m.tokens.end + 1 == a.phrase(k).map_or(k, |p| p.tokens.start.min(k))
+            {
+                return a.party_of(actor).map(|state| Subject::Actors(vec![state]));
+            }
             if let Some(m) = a.mention(j)
                 && !m.is_place
                 && let Some(&actor) = m.actors.first()

@@ -1670,7 +1670,10 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "international community");
-        assert!(found[0].2.starts_with("fund the relief effort"), "{found:?}");
+        assert!(
+            found[0].2.starts_with("fund the relief effort"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -1138,6 +1138,29 @@ fn subject_start(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> usize 
             k = a.mention(prev).map_or(prev, |m| m.tokens.start);
             continue;
         }
+        // "the Chinese foreign ministry", "the state news agency": the words that modify a
+        // speaker noun, back to their determiner.
+        if clause::is_speaker_noun(a.lower(k))
+            && let Some(det) = (prev.saturating_sub(2).max(sentence_start)..=prev)
+                .rev()
+                .find(|&j| {
+                    matches!(a.lower(j), "the" | "a" | "an")
+                        || a.tokens[j].kind == crate::text::tokens::TokenKind::Possessive
+                        || a.mention(j).is_some()
+                })
+            && (det + 1..k).all(|j| {
+                a.tokens[j].kind == crate::text::tokens::TokenKind::Word
+                    && !clause::is_verb_like(a, j)
+                    && !a.quoted[j]
+            })
+        {
+            k = if a.mention(det).is_some() {
+                det + 1
+            } else {
+                det
+            };
+            continue;
+        }
         if matches!(
             a.phrase(prev).map(|p| p.target),
             Some(PhraseTarget::Title(_))
@@ -1964,5 +1987,25 @@ mod tests {
             "{found:?}"
         );
         assert!(found.iter().all(|(who, _, _)| who == "Elina Valtonen"));
+    }
+
+    #[test]
+    fn a_trailing_ministry_keeps_its_modifiers_out_of_what_was_said() {
+        assert_eq!(
+            said("The talks in Hanoi were constructive, the Vietnamese foreign ministry said."),
+            [(
+                "Vietnam".to_string(),
+                false,
+                "The talks in Hanoi were constructive".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_leaders_office_speaks_for_the_leaders_state() {
+        let found =
+            said("Indian Prime Minister Narendra Modi's office said he would travel to Kyiv.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "India");
     }
 }
