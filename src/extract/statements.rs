@@ -54,6 +54,70 @@ static INTENTION_NOUNS: std::sync::LazyLock<std::collections::HashSet<String>> =
         )
     });
 
+/// Nouns of the medium a speaker used ("said in a statement", "said in a post on X", "told
+/// reporters at a briefing"): `medium_noun` in `data/dictionaries/clause_words.csv`.
+static MEDIUM_NOUNS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        super::words::list(
+            include_str!("../../data/dictionaries/clause_words.csv"),
+            "medium_noun",
+        )
+    });
+
+/// "said in a statement it rejected ...", "said in a post on Telegram Moscow was ready": the
+/// end of a phrase of the medium right after the verb of speech (a preposition, at most three
+/// words to a medium noun, and what names the medium: "on X", "with Reuters"), when a clause
+/// follows it. `None` when there is no such phrase.
+fn after_medium(a: &Analysis<'_>, from: usize, end: usize) -> Option<usize> {
+    if !matches!(a.lower(from), "in" | "on" | "at" | "during" | "to" | "via") {
+        return None;
+    }
+    let noun = (from + 1..(from + 5).min(end)).find(|&j| MEDIUM_NOUNS.contains(a.lower(j)))?;
+    if (from + 1..noun).any(|j| a.tokens[j].kind != TokenKind::Word || looks_finite(a.lower(j))) {
+        return None;
+    }
+    // A clause must follow: a subject, then a finite verb within a few words.
+    let clause_at = |mut j: usize| {
+        if j < end && a.word(j) == "," {
+            j += 1;
+        }
+        (j + 1..(j + 8).min(end))
+            .any(|x| looks_finite(a.lower(x)) && !a.quoted[x])
+            .then_some(j)
+    };
+    let j = noun + 1;
+    // "in an interview with a radio station, Budapest would ...": a comma closes the phrase.
+    if let Some(comma) = (j..(j + 6).min(end)).find(|&x| a.word(x) == ",")
+        && (j..comma).all(|x| a.tokens[x].kind == TokenKind::Word && !looks_finite(a.lower(x)))
+    {
+        return clause_at(comma);
+    }
+    // "on Telegram", "with Reuters", "to the nation": what names the medium. Where its words
+    // run on into the clause's subject ("on Telegram Moscow was ready"), the longest reading
+    // that leaves a clause wins.
+    if j < end && matches!(a.lower(j), "on" | "with" | "to" | "in") {
+        let mut k = j + 1;
+        if k < end && matches!(a.lower(k), "the" | "a" | "an" | "social" | "state") {
+            k += 1;
+        }
+        let named = |x: usize| {
+            x < end
+                && a.tokens[x].kind == TokenKind::Word
+                && (a.mention(x).is_some()
+                    || a.word(x).chars().next().is_some_and(char::is_uppercase)
+                    || matches!(a.lower(x), "media" | "television" | "radio" | "nation"))
+        };
+        let mut run_end = k;
+        while named(run_end) {
+            run_end += 1;
+        }
+        if let Some(found) = (k + 1..=run_end).rev().find_map(clause_at) {
+            return Some(found);
+        }
+    }
+    clause_at(j)
+}
+
 /// Auxiliaries and modals that open a clause's verb phrase ("his government was prepared").
 const AUXILIARIES: &[&str] = &[
     "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "can", "should",
@@ -1235,9 +1299,14 @@ fn complement_start(
         if a.lower(j) == "that" && !a.quoted[j] {
             return Some(j + 1);
         }
+        // "in a televised address": a participle after an article, in a phrase after a
+        // preposition, is no verb ("stressed the shared goal that" still stops at "shared").
+        let adjective = j > after_verb + 1
+            && matches!(a.lower(j - 1), "a" | "an" | "the")
+            && matches!(a.lower(j - 2), "in" | "on" | "at" | "during" | "to" | "via");
         if a.tokens[j].kind == TokenKind::OpenQuote
             || matches!(a.word(j), ":" | ";")
-            || looks_finite(a.lower(j))
+            || (looks_finite(a.lower(j)) && !adjective)
         {
             break;
         }
@@ -1313,6 +1382,9 @@ fn complement_start(
                 if j < end && a.word(j) == "," {
                     j += 1;
                 }
+            }
+            if let Some(after) = after_medium(a, j, end) {
+                j = after;
             }
             Some(j).filter(|&j| j < end)
         }
@@ -2007,5 +2079,30 @@ mod tests {
             said("Indian Prime Minister Narendra Modi's office said he would travel to Kyiv.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "India");
+    }
+
+    #[test]
+    fn the_phrase_of_the_medium_is_not_what_was_said() {
+        for body in [
+            "Hungarian Foreign Minister Peter Szijjarto said in a post on Facebook Budapest would veto the package.",
+            "Hungarian Foreign Minister Peter Szijjarto said in an interview with a radio station, Budapest would veto the package.",
+            "Hungarian Foreign Minister Peter Szijjarto said in a televised address that Budapest would veto the package.",
+        ] {
+            assert_eq!(
+                said(body),
+                [(
+                    "Peter Szijjarto".to_string(),
+                    false,
+                    "Budapest would veto the package".to_string()
+                )],
+                "{body}"
+            );
+        }
+        // No clause after the phrase: nothing is taken from it.
+        assert!(
+            said("Peter Szijjarto said in a statement released by the ministry.")
+                .iter()
+                .all(|(_, _, text)| !text.contains("Budapest"))
+        );
     }
 }
