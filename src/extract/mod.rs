@@ -64,12 +64,103 @@ pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
             });
         }
     }
-    Extraction {
+    let mut extraction = Extraction {
         actors: analysis.extraction_actors(),
         meetings,
         statements,
         demands,
         diagnostics,
+    };
+    drop_surnames_without_facts(&mut extraction);
+    extraction
+}
+
+/// A person named by surname alone who is party to no meeting, statement or demand ("thanks
+/// to Ambassador Degnan") is not reported: its one role names nobody a reader could tell
+/// apart from others of the surname, and the article stays searchable (issue #11).
+fn drop_surnames_without_facts(extraction: &mut Extraction) {
+    let mut used = vec![false; extraction.actors.len()];
+    {
+        let mut mark = |actor: Option<ActorRef>| {
+            if let Some(slot) = actor.and_then(|r| used.get_mut(r.0)) {
+                *slot = true;
+            }
+        };
+        for meeting in &extraction.meetings {
+            for participant in &meeting.participants {
+                mark(Some(participant.actor));
+            }
+        }
+        for statement in &extraction.statements {
+            mark(statement.speaker);
+            mark(statement.speaker_party);
+        }
+        for demand in &extraction.demands {
+            for actor in [demand.by, demand.by_party, demand.of, demand.of_party] {
+                mark(actor);
+            }
+            mark(demand.answer.as_ref().and_then(|a| a.by));
+        }
+        for actor in &extraction.actors {
+            for role in &actor.roles {
+                mark(role.affiliation);
+            }
+        }
+    }
+    let keep: Vec<bool> = extraction
+        .actors
+        .iter()
+        .zip(&used)
+        .map(|(actor, &used)| {
+            used || actor.kind != ActorKind::Person || actor.name.trim().contains(' ')
+        })
+        .collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    // The new index of each kept actor.
+    let mut index = Vec::with_capacity(keep.len());
+    let mut next = 0;
+    for &k in &keep {
+        index.push(next);
+        next += usize::from(k);
+    }
+    let renumber = |actor: &mut Option<ActorRef>| {
+        if let Some(actor) = actor {
+            actor.0 = index[actor.0];
+        }
+    };
+    let mut position = 0;
+    extraction.actors.retain(|_| {
+        position += 1;
+        keep[position - 1]
+    });
+    for actor in &mut extraction.actors {
+        for role in &mut actor.roles {
+            renumber(&mut role.affiliation);
+        }
+    }
+    for meeting in &mut extraction.meetings {
+        for participant in &mut meeting.participants {
+            participant.actor.0 = index[participant.actor.0];
+        }
+    }
+    for statement in &mut extraction.statements {
+        renumber(&mut statement.speaker);
+        renumber(&mut statement.speaker_party);
+    }
+    for demand in &mut extraction.demands {
+        for actor in [
+            &mut demand.by,
+            &mut demand.by_party,
+            &mut demand.of,
+            &mut demand.of_party,
+        ] {
+            renumber(actor);
+        }
+        if let Some(answer) = demand.answer.as_mut() {
+            renumber(&mut answer.by);
+        }
     }
 }
 
@@ -162,6 +253,42 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn a_surname_alone_is_reported_only_with_a_fact_of_its_own() {
+        // Issue #11: "thanks to Ambassador Vance" names nobody a reader could tell apart.
+        let body = "Secretary Antony Blinken met Foreign Minister Ana Lopez in Lima on Monday. \
+                    Blinken thanked Ambassador Vance for the visit. \
+                    Senator Moreno said the talks had been useful.";
+        let extraction = extract(&Input {
+            title: "",
+            body,
+            published: NaiveDate::from_ymd_opt(2022, 3, 2),
+        });
+        let persons: Vec<&str> = extraction
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert!(persons.contains(&"Moreno"), "{persons:?}");
+        assert!(!persons.contains(&"Vance"), "{persons:?}");
+        // Every fact still names the actor it named before the others were dropped.
+        let meeting = &extraction.meetings[0];
+        let names: Vec<&str> = meeting
+            .participants
+            .iter()
+            .map(|p| extraction.actors[p.actor.0].name.as_str())
+            .collect();
+        assert!(names.contains(&"Ana Lopez"), "{names:?}");
+        let speakers: Vec<&str> = extraction
+            .statements
+            .iter()
+            .filter_map(|s| s.speaker)
+            .map(|s| extraction.actors[s.0].name.as_str())
+            .collect();
+        assert_eq!(speakers, ["Moreno"]);
+    }
 
     fn check_spans(body: &str, extraction: &Extraction) -> Result<(), TestCaseError> {
         let len = body.chars().count();

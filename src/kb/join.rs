@@ -522,6 +522,66 @@ fn near_full_names(a: &str, b: &str) -> bool {
     in_order && left_out <= 1
 }
 
+/// Whether the shorter of two names is the longer written with the first of its two family
+/// names only, as Spanish and Portuguese names often are: "Carlos Alvarado" is "Carlos Andrés
+/// Alvarado Quesada". The given names are near ([`near_given_names`]), the shorter's last word
+/// is the longer's last but one, and its other words are among the longer's in order.
+fn first_family_name_only(a: &str, b: &str) -> bool {
+    let (a, b) = (folded_words(a), folded_words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    // "Ferdinand Marcos Jr." is not "Ferdinand Marcos" written short: "Jr." is no family name.
+    let suffix = long
+        .last()
+        .is_some_and(|w| SUFFIXES.contains(&w.trim_end_matches('.')));
+    if short.len() < 2 || long.len() < 3 || long.len() <= short.len() || suffix {
+        return false;
+    }
+    let first_family = &long[long.len() - 2];
+    if short.last() != Some(first_family)
+        || PARTICLES.contains(&first_family.as_str())
+        || !near_given_names(&short[0], &long[0])
+    {
+        return false;
+    }
+    let mut rest = long[1..long.len() - 2].iter();
+    short[1..short.len() - 1]
+        .iter()
+        .all(|word| rest.any(|other| other == word))
+}
+
+/// Full-named persons of the given name `given` of whom the family name `key` is the first of
+/// two ("Alvarado" of "Carlos Andrés Alvarado Quesada"), as [`candidates`] gives those it ends.
+/// Looked up by the given name, a range of the alias index, not by a scan of every name.
+fn first_family_name_candidates(
+    conn: &Connection,
+    given: &str,
+    key: &str,
+) -> Result<Vec<(i64, String)>, KbError> {
+    let folded = crate::query::fold(key);
+    let given = alias_key(given);
+    // Every key that starts with the given name and a space: '!' sorts right after ' '.
+    let (from, to) = (format!("{given} "), format!("{given}!"));
+    let mut select = conn.prepare_cached(
+        "SELECT DISTINCT a.id, a.name FROM actor_aliases AS al CROSS JOIN actors AS a \
+         ON a.id = al.actor_id WHERE al.alias_key >= ?1 AND al.alias_key < ?2 \
+         AND a.kind = 'person' ORDER BY a.id",
+    )?;
+    let rows = select
+        .query_map(params![from, to], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Result<Vec<(i64, String)>, _>>()?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, name)| {
+            let words = folded_words(name);
+            words.len() >= 3 && words[words.len() - 2] == folded
+        })
+        .collect())
+}
+
 /// Whether two names are the same but for one middle name the longer has: the same first and
 /// last words ("Bonnie Jenkins", "Bonnie Denise Jenkins"), folded for case and diacritics.
 fn same_but_middle_name(a: &str, b: &str) -> bool {
@@ -533,6 +593,9 @@ fn same_but_middle_name(a: &str, b: &str) -> bool {
     };
     short.len() == 2 && long.len() == 3 && short[0] == long[0] && short[1] == long[2]
 }
+
+/// Words after a family name that are not one ("Jr.", "III").
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Words between the parts of a name ("bin", "al", "de").
 const PARTICLES: &[&str] = &[
@@ -562,8 +625,22 @@ pub fn join_near_names(
         return Ok(touched);
     }
     let key = alias_key(surname);
-    for (other, other_name) in candidates(conn, &key)? {
-        if other == id || !near_full_names(&name, &other_name) {
+    // Persons of this family name, persons of whom it is the first of two, and, when this
+    // name has two family names, persons of its first alone.
+    let mut others = candidates(conn, &key)?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if let Some(given) = words.first() {
+        others.extend(first_family_name_candidates(conn, given, &key)?);
+    }
+    if words.len() >= 3 && alias_key(words[words.len() - 1]) == key {
+        others.extend(candidates(conn, &alias_key(words[words.len() - 2]))?);
+    }
+    others.sort();
+    others.dedup();
+    for (other, other_name) in others {
+        if other == id
+            || !(near_full_names(&name, &other_name) || first_family_name_only(&name, &other_name))
+        {
             continue;
         }
         let that = stored_context(conn, other)?;
@@ -685,6 +762,32 @@ mod tests {
 
     /// Issue #11: "Brain McKeon", "Ale Mayorkas" and "Julieta Noyes" beside "Brian McKeon",
     /// "Alejandro Mayorkas" and "Julieta Valls Noyes".
+    #[test]
+    fn a_second_family_name_left_out_is_the_same_name() {
+        assert!(first_family_name_only(
+            "Marta Lucía Ramírez Blanco",
+            "Marta Ramírez"
+        ));
+        assert!(first_family_name_only(
+            "Juan Pérez",
+            "Juan Carlos Pérez Soto"
+        ));
+        assert!(!first_family_name_only(
+            "Juan Soto",
+            "Juan Carlos Pérez Soto"
+        ));
+        assert!(!first_family_name_only(
+            "Ana Pérez",
+            "Juan Carlos Pérez Soto"
+        ));
+        assert!(!first_family_name_only("Juan Pérez", "Juan Pérez"));
+        assert!(!first_family_name_only("Hamad Al", "Hamad bin Al Thani"));
+        assert!(!first_family_name_only(
+            "Pedro Marcos",
+            "Pedro Ruiz Marcos Jr."
+        ));
+    }
+
     #[test]
     fn a_middle_name_left_out_is_the_same_name() {
         assert!(same_but_middle_name(

@@ -839,8 +839,11 @@ impl<'a> Analysis<'a> {
                     && self.word(j).chars().count() == 1
                     && self.word(j + 1) == "."
                     && !self.tokens.get(j + 1).is_some_and(|t| t.space_before);
+                // "Mr. KITAMURA Shinji": a family name in capitals before the given name.
+                let family_first = j == start && self.is_family_name_in_capitals(j);
                 let not_name = !hyphenated
                     && !initial
+                    && !family_first
                     && (self.is_not_name_word(j) || self.is_upper_acronym(j));
                 if not_name {
                     if end > start {
@@ -967,6 +970,50 @@ impl<'a> Analysis<'a> {
             && !self.is_not_name_word(given)
     }
 
+    /// Whether the word at `j` is a family name written in capitals before a given name in
+    /// title case, right after an honorific, as some foreign ministries write names ("Mr.
+    /// KITAMURA Shinji", "Ms. KAMIKAWA Yoko"): not an acronym.
+    fn is_family_name_in_capitals(&self, j: usize) -> bool {
+        let word = self.word(j);
+        let next = j + 1;
+        j > 0
+            && next < self.tokens.len()
+            && word.chars().count() >= 3
+            && word.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+            && self.title_at(j - 1).is_some_and(|(range, t)| {
+                range.end == j && self.lexicon.titles[t].kind == "honorific"
+            })
+            && self.tokens[next].space_before
+            && !self.tokens[next].line_before
+            && self.is_capitalised(next)
+            && !self.is_upper_acronym(next)
+            && !self.is_not_name_word(next)
+            && !self.phrase_is_title(next)
+    }
+
+    /// "Raimonds Bērziņš of Latvia": the word "of" and a state's name right after a name,
+    /// the state ending the phrase (not "Bank of Latvia Governor").
+    fn state_follows_of(&self, end: usize) -> bool {
+        if end + 1 >= self.tokens.len()
+            || self.word(end) != "of"
+            || self.tokens[end + 1].line_before
+        {
+            return false;
+        }
+        let Some(mention) = self.mention(end + 1) else {
+            return false;
+        };
+        mention.tokens.start == end + 1
+            && !mention.is_place
+            && mention
+                .actors
+                .iter()
+                .any(|&a| self.actor_kind(a) == ActorKind::State)
+            && self.tokens.get(mention.tokens.end).is_none_or(|t| {
+                t.kind != TokenKind::Word || !self.is_capitalised(mention.tokens.end)
+            })
+    }
+
     fn is_not_name_word(&self, i: usize) -> bool {
         self.lexicon.not_name_words.contains(self.word(i))
             || (self.is_capitalised(i) && self.is_misspelt_title_word(self.word(i)))
@@ -1077,6 +1124,13 @@ impl<'a> Analysis<'a> {
                     .iter()
                     .any(|&a| self.actor_kind(a) == ActorKind::State)
             });
+        // "her counterparts, Raimonds Bērziņš of Latvia and ...": a name and its state.
+        // Not "the Farmers Union of Kenya".
+        let after_article = run.start > 0 && self.lower(run.start - 1) == "the";
+        let of_state = multiword
+            && name_word_count(&words) <= 3
+            && !after_article
+            && self.state_follows_of(run.end);
         let is_person = known.is_some()
             || title.is_some()
             || holder.is_some()
@@ -1086,7 +1140,8 @@ impl<'a> Analysis<'a> {
                     || apposition_before.is_some()
                     || speech_after
                     || subject_of_sentence
-                    || state_possessive))
+                    || state_possessive
+                    || of_state))
             || from_title.is_some();
         if !is_person || self.quoted[run.start] && title.is_none() && known.is_none() {
             if multiword && name_word_count(&words) <= 4 {
@@ -2843,11 +2898,18 @@ fn name_word_count(words: &[String]) -> usize {
 /// A person's name without middle initials: "Antony J. Blinken" is "Antony Blinken".
 fn canonical_person_name(words: &[String]) -> String {
     let mut parts: Vec<String> = Vec::new();
+    // "KITAMURA Shinji" is Kitamura Shinji: a word in capitals beside words that are not.
+    let in_capitals = |w: &str| w.chars().count() >= 2 && !w.chars().any(char::is_lowercase);
+    let mixed = words.iter().any(|w| !in_capitals(w));
     for (n, word) in words.iter().enumerate() {
         if is_initial(word) && n > 0 && n + 1 < words.len() {
             continue;
         }
-        parts.push(word.clone());
+        if mixed && in_capitals(word) && word.chars().all(char::is_alphabetic) {
+            parts.push(title_case(word));
+        } else {
+            parts.push(word.clone());
+        }
     }
     parts.join(" ")
 }
@@ -3270,6 +3332,27 @@ mod tests {
             .find(|x| x.actor.name == "Ali Shamkhani")
             .unwrap();
         assert_eq!(shamkhani.party.map(|p| a.actor_name(p)), Some("Iran"));
+    }
+
+    #[test]
+    fn a_family_name_in_capitals_after_an_honorific_opens_the_name() {
+        // Issue #10: "Mr. SURNAME Given", as some foreign ministries write names.
+        let a = analyse(
+            "Mr. OKADA Haruto, Minister for Trade, phoned his counterpart. \
+             Minister Okada said talks would go on. The OECD and NATO were not there.",
+        );
+        assert_eq!(persons(&a), ["Okada Haruto"]);
+        assert_eq!(resolved(&a, "Okada"), ["Okada Haruto"]);
+    }
+
+    #[test]
+    fn a_name_followed_by_of_and_a_state_is_a_person() {
+        // Issue #10: "her counterparts, X of Latvia and Y of Poland".
+        let a = analyse(
+            "The host welcomed her guests, Ilze Kalnina of Latvia and Tomasz Nowicki of Poland. \
+             The Central Bank of Latvia Governor and the Farmers Union of Poland were absent.",
+        );
+        assert_eq!(persons(&a), ["Ilze Kalnina", "Tomasz Nowicki"]);
     }
 
     #[test]

@@ -491,15 +491,29 @@ fn well_known_officeholders_resolve_by_title_and_surname() {
 
 #[test]
 fn an_officeholder_is_not_resolved_outside_their_term() {
+    // Each person says something: a surname alone is reported only with a fact of its own
+    // (issue #11).
     let docs = extract_all(&[
-        ("President Bush met reporters on Monday.", "2003-03-20"),
-        ("President Bush met reporters on Monday.", "1990-08-02"),
-        ("Secretary Blinken met reporters on Monday.", "2019-05-01"),
         (
-            "Foreign Minister Wang met reporters on Monday.",
+            "President Bush said on Monday that the talks would go on.",
+            "2003-03-20",
+        ),
+        (
+            "President Bush said on Monday that the talks would go on.",
+            "1990-08-02",
+        ),
+        (
+            "Secretary Blinken said on Monday that the talks would go on.",
+            "2019-05-01",
+        ),
+        (
+            "Foreign Minister Wang said on Monday that the talks would go on.",
             "2023-03-01",
         ),
-        ("Secretary Kerry met reporters on Monday.", "2022-01-20"),
+        (
+            "Secretary Kerry said on Monday that the talks would go on.",
+            "2022-01-20",
+        ),
     ]);
     let names: Vec<Vec<String>> = docs
         .iter()
@@ -518,21 +532,38 @@ fn an_officeholder_is_not_resolved_outside_their_term() {
 
 #[test]
 fn a_former_holder_is_named_by_the_title_of_an_office_held_and_only_alone() {
+    // Each person says something: a surname alone is reported only with a fact of its own
+    // (issue #11).
     let docs = extract_all(&[
-        ("President Truman met reporters on Monday.", "2022-04-12"),
-        ("Truman met reporters on Monday.", "2022-04-12"),
         (
-            "Foreign Minister Truman met reporters on Monday.",
+            "President Truman said on Monday that the talks would go on.",
+            "2022-04-12",
+        ),
+        (
+            "Truman said on Monday that the talks would go on.",
+            "2022-04-12",
+        ),
+        (
+            "Foreign Minister Truman said on Monday that the talks would go on.",
             "2022-04-12",
         ),
         // Two former presidents Bush, and two Aquinos of the Philippines: nobody is guessed.
         (
-            "Former President Bush met reporters on Monday.",
+            "Former President Bush said on Monday that the talks would go on.",
             "2022-04-12",
         ),
-        ("President Aquino met reporters on Monday.", "2022-04-12"),
-        ("Secretary Clinton met reporters on Monday.", "2022-04-12"),
-        ("President Clinton met reporters on Monday.", "2022-04-12"),
+        (
+            "President Aquino said on Monday that the talks would go on.",
+            "2022-04-12",
+        ),
+        (
+            "Secretary Clinton said on Monday that the talks would go on.",
+            "2022-04-12",
+        ),
+        (
+            "President Clinton said on Monday that the talks would go on.",
+            "2022-04-12",
+        ),
     ]);
     let names: Vec<Vec<String>> = docs
         .iter()
@@ -557,12 +588,20 @@ fn a_former_holder_is_named_by_the_title_of_an_office_held_and_only_alone() {
 
 #[test]
 fn an_ambiguous_name_is_resolved_only_by_its_state() {
+    // Each person says something: a surname alone is reported only with a fact of its own
+    // (issue #11).
     let docs = extract_all(&[
         // Abdullah II of Jordan and King Abdullah of Saudi Arabia reigned both.
-        ("King Abdullah met reporters on Monday.", "2010-06-01"),
-        ("Saudi King Abdullah met reporters on Monday.", "2010-06-01"),
         (
-            "Jordan’s King Abdullah met reporters on Monday.",
+            "King Abdullah said on Monday that the talks would go on.",
+            "2010-06-01",
+        ),
+        (
+            "Saudi King Abdullah said on Monday that the talks would go on.",
+            "2010-06-01",
+        ),
+        (
+            "Jordan’s King Abdullah said on Monday that the talks would go on.",
             "2010-06-01",
         ),
     ]);
