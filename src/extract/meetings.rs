@@ -47,6 +47,9 @@ struct Mention {
     /// "The talks, chaired by X, ...": definite, its parties told after it as more about a
     /// meeting already reported.
     elaborated: bool,
+    /// "met with Director Yang, met with other senior officials": its object is others of the
+    /// same occasion.
+    others: bool,
     /// The parties its own noun phrase names.
     own: Vec<ActorRef>,
     label: String,
@@ -604,6 +607,7 @@ fn transcript_meeting(a: &Analysis<'_>, out: &mut Vec<Mention>) {
         status: MeetingStatus::Held,
         anaphoric: false,
         elaborated: false,
+        others: false,
         in_series: false,
         during: false,
         transcript: true,
@@ -1634,6 +1638,8 @@ fn read_mention(
             .filter(|_| collective),
         definite_with_parties,
         elaborated,
+        others: is_verb
+            && (tokens.end..(tokens.end + 2).min(sentence.end)).any(|k| a.lower(k) == "other"),
         own: own_np_parties,
         label,
     })
@@ -2970,6 +2976,15 @@ fn compatible(
     {
         return true;
     }
+    // "met with Director Yang, met with other senior PRC officials in Anchorage": the others
+    // were met on the same occasion, by the same subject.
+    if mention.others
+        && group.sentences.contains(&mention.sentence)
+        && first.status == mention.status
+        && own_persons.iter().any(|x| group_persons.contains(x))
+    {
+        return true;
+    }
     let mut own: Vec<ActorRef> = mention.named.clone();
     own.sort();
     let mut theirs = parties.clone();
@@ -3956,7 +3971,7 @@ mod tests {
         assert!(found[0].2.iter().any(|n| n == "Rosa Quispe"), "{found:?}");
         assert!(found[0].2.iter().any(|n| n == "Marco Soto"), "{found:?}");
         let found = meetings(
-            "On Monday, Peru's Foreign Minister Marco Soto welcomed Chile's Foreign Minister Rosa Quispe in Lima for talks on fisheries.",
+            "Peruvian Foreign Minister Marco Soto invited Chilean Foreign Minister Rosa Quispe to Lima on Monday for talks on fisheries.",
             (2021, 3, 11),
         );
         assert_eq!(found.len(), 1, "{found:?}");
@@ -3991,5 +4006,21 @@ mod tests {
                 .all(|m| m.2.iter().all(|n| n != "United States")),
             "{found:?}"
         );
+    }
+
+    /// Issue #11: "met with X, met with other officials" in one sentence is one occasion.
+    #[test]
+    fn meeting_others_in_the_same_sentence_is_the_same_meeting() {
+        let found = meetings(
+            "Peruvian Foreign Minister Marco Soto and Trade Minister Ana Mamani met with Chilean President Rosa Quispe, met with other senior Chilean officials in Santiago on Tuesday.",
+            (2021, 3, 10),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        // Two persons met in turn are two meetings.
+        let found = meetings(
+            "Peruvian Foreign Minister Marco Soto and Trade Minister Ana Mamani met with Chilean President Rosa Quispe and later met with Bolivian Foreign Minister Luis Arce Pardo.",
+            (2021, 3, 10),
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 }
