@@ -44,6 +44,12 @@ struct Mention {
     collective_persons: Option<usize>,
     /// "after the meeting with Lavrov": definite, with parties named in its own words.
     definite_with_parties: bool,
+    /// "The talks, chaired by X, ...": definite, its parties told after it as more about a
+    /// meeting already reported.
+    elaborated: bool,
+    /// "met with Director Yang, met with other senior officials": its object is others of the
+    /// same occasion.
+    others: bool,
     /// The parties its own noun phrase names.
     own: Vec<ActorRef>,
     label: String,
@@ -600,6 +606,8 @@ fn transcript_meeting(a: &Analysis<'_>, out: &mut Vec<Mention>) {
         place,
         status: MeetingStatus::Held,
         anaphoric: false,
+        elaborated: false,
+        others: false,
         in_series: false,
         during: false,
         transcript: true,
@@ -617,6 +625,46 @@ fn is_meeting_cue(a: &Analysis<'_>, k: usize) -> Option<(usize, Range<usize>)> {
         PhraseTarget::Meeting(m) => Some((*m, phrase.tokens.clone())),
         _ => None,
     })
+}
+
+/// Whether token `k` is a word of a meeting cue ("talks", the end of "Strategic Dialogue").
+fn is_meeting_word(a: &Analysis<'_>, k: usize) -> bool {
+    a.phrase(k).is_some_and(|p| {
+        p.targets
+            .iter()
+            .any(|t| matches!(t, PhraseTarget::Meeting(_)))
+    })
+}
+
+/// "arrived in Baghdad on Wednesday for talks", "will travel to Hanoi for meetings with":
+/// the verb of coming (or of welcoming a guest) whose purpose is the meeting whose noun
+/// phrase starts at `np_start`.
+fn travel_verb_for(a: &Analysis<'_>, sentence_start: usize, np_start: usize) -> Option<usize> {
+    if np_start <= sentence_start || a.lower(np_start - 1) != "for" {
+        return None;
+    }
+    (np_start.saturating_sub(14).max(sentence_start)..np_start - 1)
+        .rev()
+        .take_while(|&k| !matches!(a.lower(k), "which" | "who" | "that" | ";" | "—" | "said"))
+        .find(|&k| WORDS.travel_verbs.contains(a.lower(k)) && !a.quoted[k])
+}
+
+/// "ended two days of talks", "concluded three days of negotiations": how many days the
+/// meeting whose noun starts at `cue` lasted, when a verb of ending governs the span.
+fn days_ended(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> Option<i64> {
+    // Up to two modifiers between "of" and the noun: "two days of intensive talks".
+    let of = (cue.saturating_sub(3).max(sentence_start)..cue)
+        .rev()
+        .find(|&k| a.lower(k) == "of")?;
+    if of < sentence_start + 2 || !matches!(a.lower(of - 1), "days" | "day") {
+        return None;
+    }
+    let days = i64::from(temporal::count_word(a.lower(of - 2))?);
+    let ended = (sentence_start..of - 2)
+        .rev()
+        .take(4)
+        .any(|k| WORDS.ending_verbs.contains(a.lower(k)));
+    (ended && (2..=14).contains(&days)).then_some(days)
 }
 
 fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
@@ -1077,11 +1125,25 @@ fn assign_dates(
                     "took" | "said" | "told" | "met" | "since" | "when" | "because" | "seized"
                 ))
     };
+    // A meeting its own date comes right before ("the Nov. 27 conference") takes no other
+    // date; "talks since the Nov. 27 conference in Annapolis on Dec. 12": the "since" of such
+    // a meeting is a parenthesis, and the later date dates the talks.
+    let dated_before = |tokens: &Range<usize>| {
+        a.dates[s]
+            .iter()
+            .any(|d| d.date.is_some() && !d.year_only && d.end_token == tokens.start)
+    };
+    let parenthesis = |k: usize, to: usize| {
+        a.lower(k) == "since"
+            && cues
+                .iter()
+                .any(|(_, t)| t.start > k && t.end <= to && dated_before(t))
+    };
     let separated_after = |from: usize, to: usize| {
         (from..to)
             .rev()
-            .find(|&k| event_verb(k) || barrier(k))
-            .is_some_and(barrier)
+            .find(|&k| event_verb(k) || (barrier(k) && !parenthesis(k, to)))
+            .is_some_and(|k| !event_verb(k))
     };
     let separated_before = |from: usize, to: usize| (from..to).any(barrier);
     // A bare year is weak evidence, except right after the meeting's verb or noun: "first met
@@ -1111,7 +1173,9 @@ fn assign_dates(
             .iter()
             .enumerate()
             .filter(|(_, (_, tokens))| {
-                if date.first_token >= tokens.end {
+                if date.end_token != tokens.start && dated_before(tokens) {
+                    false
+                } else if date.first_token >= tokens.end {
                     !separated_after(tokens.end, date.first_token)
                 } else {
                     !separated_before(date.end_token, tokens.start)
@@ -1180,8 +1244,12 @@ fn read_mention(
     };
     let np_start = noun_phrase_start(a, sentence.start, tokens.start);
     let determiner = (np_start < tokens.start).then(|| a.lower(np_start));
+    // "Wednesday’s talks", not "on Wednesday for talks".
     let possessive_date = a.dates[s].iter().any(|d| {
         d.end_token + 1 == tokens.start
+            && a.tokens
+                .get(d.end_token)
+                .is_some_and(|t| t.kind == TokenKind::Possessive)
             || (d.end_token < tokens.start
                 && d.end_token >= np_start
                 && a.tokens[d.end_token].kind == TokenKind::Possessive)
@@ -1201,18 +1269,37 @@ fn read_mention(
             }
         }
     }
+    let np_parties = !named.is_empty();
     // Parties after the cue: "with X", "between X and Y", "of X", "at the OSCE", the object of
     // "met", "hosted", "visited", "brief".
     let after = parties_after(a, tokens.end, sentence.end, is_verb);
     add(&after, &mut named);
     let own_parties = !named.is_empty();
+    // "The talks, chaired by Sudan's minister, brought together ...": the meeting already
+    // reported, with more said of who took part.
+    let elaborated = anaphoric_form
+        && !np_parties
+        && tokens.end + 1 < sentence.end
+        && a.word(tokens.end) == ","
+        && WORDS.agent_participles.contains(a.lower(tokens.end + 1));
+    // "their first formal talks since the Nov. 27 conference": the meeting after "since" is
+    // an earlier one, held, and not the one the sentence reports; right after a meeting noun
+    // ("talks since the conference") it was a meeting of the same parties.
+    let since = !is_verb && np_start > 0 && a.lower(np_start - 1) == "since";
+    let since_meeting = since && np_start >= 2 && is_meeting_word(a, np_start - 2);
+    // "arrived in Baghdad on Wednesday for talks": the one who came takes part.
+    let travel_for = if is_verb {
+        None
+    } else {
+        travel_verb_for(a, sentence.start, np_start)
+    };
     // A fronted "During talks at NATO headquarters" presupposes talks already reported.
     let main_start = clause::main_clause_start(a, sentence.clone());
     let presupposed = !is_verb
         && tokens.start < main_start
         && determiner.is_none()
         && matches!(a.lower(sentence.start), "during" | "at" | "after");
-    let anaphoric = (anaphoric_form || presupposed) && !own_parties;
+    let anaphoric = (anaphoric_form || presupposed) && !since && (!own_parties || elaborated);
     // "after the meeting with Russia’s Sergei Lavrov": a definite meeting with parties of its
     // own may still be the meeting already reported with some of them.
     let definite_with_parties = anaphoric_form
@@ -1243,6 +1330,16 @@ fn read_mention(
         // "Kuleba said after the meeting with Lavrov": the speaker was at the meeting.
         governing_verb(a, sentence.start.max(main_start), np_start)
             .and_then(|verb| clause::subject_before(a, sentence.start, verb))
+    } else if since_meeting && !own_parties {
+        // "will hold their first talks since the conference": those who hold the talks.
+        governing_verb(a, sentence.start.max(main_start), np_start - 2)
+            .filter(|&verb| WORDS.participation.contains(a.lower(verb)))
+            .and_then(|verb| clause::subject_before(a, sentence.start, verb))
+    } else if let Some(verb) = travel_for {
+        // "On Monday, X welcomed Y for talks": the subject after a fronted phrase.
+        clause::subject_before(a, sentence.start, verb)
+            .or_else(|| clause::subject_before(a, sentence.start.max(main_start), verb))
+            .or_else(|| infinitive_subject(a, sentence.clone(), verb))
     } else if is_time_reference(a, np_start) || is_setting(a, np_start) {
         // "on the eve of the G20 summit": another event, named to date this one.
         None
@@ -1273,6 +1370,30 @@ fn read_mention(
     );
     if let Some(subject) = &subject {
         add(subject_actors(subject), &mut named);
+    }
+    // "welcomed the minister at the State Department for talks": the guest takes part too.
+    if let Some(verb) = travel_for.filter(|&verb| WORDS.host_verbs.contains(a.lower(verb))) {
+        for k in verb + 1..np_start {
+            if let Some(m) = a.mention(k).filter(|m| {
+                m.tokens.start == k && !m.is_place && m.how != How::Pronoun && !a.quoted[k]
+            }) {
+                add(&m.actors.clone(), &mut named);
+            }
+        }
+    }
+    // "talks with our P5+1 counterparts" in a speaker's voice: the speaker's party takes
+    // part ("my counterpart": the speaker).
+    if let Some(j) = (tokens.end..(tokens.end + 3).min(sentence.end)).find(|&j| {
+        a.lower(j) == "with" && j + 1 < sentence.end && matches!(a.lower(j + 1), "our" | "my")
+    }) && !named.is_empty()
+        && let Some(speaker) = voice_at(a, tokens.start)
+    {
+        let party = if a.lower(j + 1) == "my" {
+            Some(speaker)
+        } else {
+            a.party_of(speaker).filter(|&p| p != speaker)
+        };
+        add(party.as_slice(), &mut named);
     }
     // The verb whose subject takes part: the meeting verb, or the verb of taking part that
     // governs the meeting noun ("leaders of UNASUR held an emergency summit").
@@ -1428,7 +1549,21 @@ fn read_mention(
             )
         });
     let mut status = status_of(a, s, tokens.clone(), np_start, date.as_ref());
+    if since {
+        status = MeetingStatus::Held;
+    }
     let mut date = date;
+    // "ended two days of talks in Khartoum on Wednesday": the talks began the days before.
+    if let Some(days) = days_ended(a, sentence.start, tokens.start)
+        && let Some(d) = date.as_ref()
+        && let Some(PartialDate::Day(last)) = d.date
+    {
+        date = Some(DateMention {
+            date: Some(PartialDate::Day(last - chrono::Duration::days(days - 1))),
+            end_date: Some(PartialDate::Day(last)),
+            ..d.clone()
+        });
+    }
     // "on the eve of the Group of 20 summit": the summit is the day after this sentence's day.
     if np_start >= 2 && a.lower(np_start - 1) == "of" && a.lower(np_start - 2) == "eve" {
         status = MeetingStatus::Planned;
@@ -1502,6 +1637,9 @@ fn read_mention(
         collective_persons: persons_named_collectively(a, sentence.clone(), tokens.start)
             .filter(|_| collective),
         definite_with_parties,
+        elaborated,
+        others: is_verb
+            && (tokens.end..(tokens.end + 2).min(sentence.end)).any(|k| a.lower(k) == "other"),
         own: own_np_parties,
         label,
     })
@@ -2126,6 +2264,14 @@ struct MeetingWords {
     agent_participles: HashSet<String>,
     /// Nouns of those who attend as observers ("observers from X").
     observers: HashSet<String>,
+    /// Verbs that end a meeting of so many days ("ended two days of talks").
+    ending_verbs: HashSet<String>,
+    /// Nouns whose "in X" names what was discussed, not where: "the situation in Burundi".
+    topic_nouns: HashSet<String>,
+    /// Verbs of coming, or of welcoming a guest, "for talks": their subject takes part.
+    travel_verbs: HashSet<String>,
+    /// Of those, the verbs whose object, the guest, takes part too.
+    host_verbs: HashSet<String>,
 }
 
 static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
@@ -2140,6 +2286,10 @@ static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
         delegation_nouns: super::words::list(csv, "delegation_noun"),
         agent_participles: super::words::list(csv, "agent_participle"),
         observers: super::words::list(csv, "observer"),
+        ending_verbs: super::words::list(csv, "ending_verb"),
+        topic_nouns: super::words::list(csv, "topic_noun"),
+        travel_verbs: super::words::list(csv, "travel_verb"),
+        host_verbs: super::words::list(csv, "host_verb"),
     }
 });
 
@@ -2526,6 +2676,9 @@ fn mode_of(
 /// The place of a meeting: a place right after the cue ("talks in Geneva", "at NATO
 /// headquarters in Brussels"), else one before it in the same clause.
 fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Option<usize> {
+    // "briefed the minister on the situation in Burundi": what was discussed, not where.
+    let is_topic_place =
+        |k: usize| k >= 2 && a.lower(k - 1) == "in" && WORDS.topic_nouns.contains(a.lower(k - 2));
     let place_at = |k: usize| -> Option<usize> {
         let m = a.mention(k)?;
         if m.tokens.start != k {
@@ -2536,7 +2689,9 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
                 a.lower(k - 1),
                 "in" | "at" | "to" | "near" | "inside" | "outside"
             );
-        if m.is_place || (m.place.is_some() && locative) {
+        if is_topic_place(k) {
+            None
+        } else if m.is_place || (m.place.is_some() && locative) {
             m.place
         } else {
             None
@@ -2562,6 +2717,9 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
     for k in cue.end..(cue.end + 20).min(sentence.end) {
         // Another meeting's words carry that meeting's place.
         if clause_break(k) || is_meeting_cue(a, k).is_some() {
+            break;
+        }
+        if is_topic_place(k) {
             break;
         }
         if let Some(p) = place_at(k) {
@@ -2751,7 +2909,10 @@ fn compatible(
         return false;
     }
     if anaphoric {
-        return true;
+        // "The talks, chaired by X": the meeting of that status with a party in common.
+        return !mention.elaborated
+            || (first.status == mention.status
+                && mention.named.iter().any(|x| group.parties.contains(x)));
     }
     let parties = &group.parties;
     if mention.definite_with_parties && mention.own.iter().any(|x| parties.contains(x)) {
@@ -2812,6 +2973,15 @@ fn compatible(
         && group.date.is_some()
         && mention.date.as_ref().and_then(|d| d.date) == group.date
         && persons(parties).iter().all(|x| own_persons.contains(x))
+    {
+        return true;
+    }
+    // "met with Director Yang, met with other senior PRC officials in Anchorage": the others
+    // were met on the same occasion, by the same subject.
+    if mention.others
+        && group.sentences.contains(&mention.sentence)
+        && first.status == mention.status
+        && own_persons.iter().any(|x| group_persons.contains(x))
     {
         return true;
     }
@@ -3698,5 +3868,159 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].2.iter().any(|n| n == "Peru"), "{found:?}");
+    }
+
+    /// Issue #11: "The talks, chaired by X," tells more of the talks just reported; it is no
+    /// second meeting.
+    #[test]
+    fn the_talks_chaired_by_someone_are_the_talks_reported() {
+        let found = meetings(
+            "Chile and Peru held talks in Lima on Monday and said they would meet again in Quito next month. The talks, chaired by Peru's Foreign Minister Rosa Quispe, focused on fisheries.",
+            (2021, 3, 10),
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        let held = found
+            .iter()
+            .find(|m| m.1 == MeetingStatus::Held)
+            .expect("the talks held");
+        assert_eq!(held.0, "2021-03-08", "{found:?}");
+        assert!(held.2.iter().any(|n| n == "Rosa Quispe"), "{found:?}");
+        // A definite meeting whose parties its own words name is still a meeting of its own.
+        let found = meetings(
+            "Chile and Peru held talks in Lima on Monday. The Bolivia-Paraguay talks, chaired by Brazil, ended on Tuesday.",
+            (2021, 3, 10),
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    /// Issue #10: a meeting of so many days that ended on a day began the days before.
+    #[test]
+    fn talks_of_three_days_that_ended_on_a_day_began_two_days_before() {
+        let found = meetings(
+            "Ministers of Chile, Peru and Bolivia ended three days of talks in Lima on Wednesday.",
+            (2021, 3, 11),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "2021-03-08", "{found:?}");
+        // Without a verb of ending the day is the meeting's.
+        let found = meetings(
+            "Ministers of Chile, Peru and Bolivia will hold three days of talks in Lima on Wednesday.",
+            (2021, 3, 9),
+        );
+        assert_eq!(found[0].0, "2021-03-10", "{found:?}");
+    }
+
+    /// Issue #10: "their first talks since the <date> summit ... on <date>": the later date is
+    /// the talks', and the summit an earlier meeting, held.
+    #[test]
+    fn the_first_talks_since_a_dated_meeting_take_the_later_date() {
+        let found = meetings(
+            "Chilean and Peruvian negotiators will hold their first talks since the March 2 summit in Quito on April 12 in Lima.",
+            (2021, 4, 1),
+        );
+        let talks = found
+            .iter()
+            .find(|m| m.1 == MeetingStatus::Planned)
+            .expect("the talks planned");
+        assert_eq!(talks.0, "2021-04-12", "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|m| m.1 != MeetingStatus::Planned || m.0 != "2021-03-02"),
+            "{found:?}"
+        );
+    }
+
+    /// Issue #10: "the situation in X" is what was discussed, not where.
+    #[test]
+    fn a_place_that_is_the_topic_is_not_the_venue() {
+        let extraction = extract(&Input {
+            title: "",
+            body: "Foreign Minister Rosa Quispe of Peru met Chilean envoy Marco Soto on Tuesday to discuss the situation in Bolivia.",
+            published: NaiveDate::from_ymd_opt(2021, 3, 10),
+        });
+        assert_eq!(extraction.meetings.len(), 1, "{:?}", extraction.meetings);
+        let place = extraction.meetings[0]
+            .place
+            .as_ref()
+            .map(|p| p.name.clone());
+        assert_eq!(place, None);
+        let extraction = extract(&Input {
+            title: "",
+            body: "Foreign Minister Rosa Quispe of Peru met Chilean envoy Marco Soto in Bolivia on Tuesday.",
+            published: NaiveDate::from_ymd_opt(2021, 3, 10),
+        });
+        let place = extraction.meetings[0]
+            .place
+            .as_ref()
+            .map(|p| p.name.clone());
+        assert_eq!(place.as_deref(), Some("Bolivia"));
+    }
+
+    /// Issue #10: who comes "for talks" takes part in them, and so does the guest welcomed
+    /// "for talks"; "on Wednesday for talks" is not "Wednesday’s talks", a meeting referred
+    /// back to.
+    #[test]
+    fn those_who_come_for_talks_and_their_hosts_take_part() {
+        let found = meetings(
+            "Chile's Foreign Minister Rosa Quispe arrived in Lima on Wednesday for talks with Peru's Foreign Minister Marco Soto.",
+            (2021, 3, 11),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "2021-03-10", "{found:?}");
+        assert!(found[0].2.iter().any(|n| n == "Rosa Quispe"), "{found:?}");
+        assert!(found[0].2.iter().any(|n| n == "Marco Soto"), "{found:?}");
+        let found = meetings(
+            "Peruvian Foreign Minister Marco Soto invited Chilean Foreign Minister Rosa Quispe to Lima on Monday for talks on fisheries.",
+            (2021, 3, 11),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].2.iter().any(|n| n == "Rosa Quispe"), "{found:?}");
+        assert!(found[0].2.iter().any(|n| n == "Marco Soto"), "{found:?}");
+        // Not every "for" after a verb of coming: "arrived for the first time" is no talks.
+        let found = meetings(
+            "Rosa Quispe arrived in Lima on Wednesday for a rest.",
+            (2021, 3, 11),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Issue #10: "talks with our counterparts" in a speaker's turn: the speaker's party
+    /// takes part.
+    #[test]
+    fn talks_with_our_counterparts_are_the_speakers_partys() {
+        let found = meetings(
+            "SECRETARY BLINKEN: Thank you. Our envoy is in Vienna, where he is engaged in talks with our French and German counterparts.",
+            (2022, 2, 20),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].2.iter().any(|n| n == "United States"), "{found:?}");
+        // Outside a speaker's voice "our" is nobody's.
+        let found = meetings(
+            "Our envoy is in Vienna, where he is engaged in talks with our French and German counterparts.",
+            (2022, 2, 20),
+        );
+        assert!(
+            found
+                .iter()
+                .all(|m| m.2.iter().all(|n| n != "United States")),
+            "{found:?}"
+        );
+    }
+
+    /// Issue #11: "met with X, met with other officials" in one sentence is one occasion.
+    #[test]
+    fn meeting_others_in_the_same_sentence_is_the_same_meeting() {
+        let found = meetings(
+            "Peruvian Foreign Minister Marco Soto and Trade Minister Ana Mamani met with Chilean President Rosa Quispe, met with other senior Chilean officials in Santiago on Tuesday.",
+            (2021, 3, 10),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        // Two persons met in turn are two meetings.
+        let found = meetings(
+            "Peruvian Foreign Minister Marco Soto and Trade Minister Ana Mamani met with Chilean President Rosa Quispe and later met with Bolivian Foreign Minister Luis Arce Pardo.",
+            (2021, 3, 10),
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 }

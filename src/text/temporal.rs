@@ -568,6 +568,15 @@ const NUMBER_WORDS: [&str; 12] = [
     "twelve",
 ];
 
+/// A small count written as a word or in digits ("two", "3"): for "two days of talks".
+pub(crate) fn count_word(word: &str) -> Option<u32> {
+    NUMBER_WORDS
+        .iter()
+        .position(|w| *w == word)
+        .map(|i| i as u32 + 1)
+        .or_else(|| word.parse().ok().filter(|&n: &u32| n > 0 && n < 100))
+}
+
 /// A vague date phrase starting at token `i`: its end token and its span of days, from
 /// [`VAGUE_DATES`] or of the form "<number> days|weeks|months ago".
 /// `first` is token `i` in lower case.
