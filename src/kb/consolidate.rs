@@ -248,71 +248,95 @@ fn date_span(date: Option<&str>, end: Option<&str>) -> Option<(NaiveDate, NaiveD
     Some((first, month_end(first), false))
 }
 
-/// Loads reports by id, in the order given. The ids are integers we hold, spliced into the
-/// query in chunks.
+/// Loads reports by id, in the order given, with their participants.
 fn load_meeting_reports(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingReport>, KbError> {
+    let mut reports = load_report_rows(conn, ids)?;
+    load_report_parties(conn, &mut reports)?;
+    Ok(reports)
+}
+
+/// The columns [`report_from_row`] reads, from `meeting_reports AS r` and [`REPORT_JOINS`].
+const REPORT_COLUMNS: &str = "r.id, r.meeting_id, r.article_id, ifnull(a.published, ''), \
+     a.content_sha256, r.position, r.label, r.mode, r.date_precision, r.date_earliest, \
+     r.date_latest, p.id, p.name, p.kind, p.country_iso3";
+
+const REPORT_JOINS: &str = "JOIN articles AS a ON a.id = r.article_id \
+     LEFT JOIN places AS p ON p.id = r.place_id";
+
+/// A report without its participants, from a row of [`REPORT_COLUMNS`].
+fn report_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MeetingReport> {
+    let label: Option<String> = row.get(6)?;
+    let precision: String = row.get(8)?;
+    let earliest: Option<String> = row.get(9)?;
+    let latest: Option<String> = row.get(10)?;
+    let place = match row.get::<_, Option<i64>>(11)? {
+        Some(place_id) => Some(PlaceInfo {
+            id: place_id,
+            name: row.get(12)?,
+            kind: row.get(13)?,
+            country: row.get(14)?,
+        }),
+        None => None,
+    };
+    Ok(MeetingReport {
+        id: row.get(0)?,
+        meeting_id: row.get(1)?,
+        article_id: row.get(2)?,
+        order: (row.get(3)?, row.get(4)?, row.get(5)?),
+        label_words: label.as_deref().map(label_words).unwrap_or_default(),
+        mode: row.get(7)?,
+        days: bounds(earliest.as_deref(), latest.as_deref()),
+        day_precise: precision == "day",
+        place,
+        participants: BTreeSet::new(),
+        persons: BTreeSet::new(),
+    })
+}
+
+/// Loads reports by id, in the order given, without their participants. The ids are integers
+/// we hold, spliced into the query in chunks.
+fn load_report_rows(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingReport>, KbError> {
     let mut by_id: HashMap<i64, MeetingReport> = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
         let list: Vec<String> = chunk.iter().map(i64::to_string).collect();
         let list = list.join(", ");
         let mut select = conn.prepare_cached(&format!(
-            "SELECT r.id, r.meeting_id, r.article_id, ifnull(a.published, ''), a.content_sha256, \
-             r.position, r.label, r.mode, r.date_precision, r.date_earliest, r.date_latest, \
-             p.id, p.name, p.kind, p.country_iso3 \
-             FROM meeting_reports AS r JOIN articles AS a ON a.id = r.article_id \
-             LEFT JOIN places AS p ON p.id = r.place_id WHERE r.id IN ({list})"
+            "SELECT {REPORT_COLUMNS} FROM meeting_reports AS r {REPORT_JOINS} WHERE r.id IN ({list})"
         ))?;
-        let rows = select.query_map([], |row| {
-            let label: Option<String> = row.get(6)?;
-            let precision: String = row.get(8)?;
-            let earliest: Option<String> = row.get(9)?;
-            let latest: Option<String> = row.get(10)?;
-            let place = match row.get::<_, Option<i64>>(11)? {
-                Some(place_id) => Some(PlaceInfo {
-                    id: place_id,
-                    name: row.get(12)?,
-                    kind: row.get(13)?,
-                    country: row.get(14)?,
-                }),
-                None => None,
-            };
-            Ok(MeetingReport {
-                id: row.get(0)?,
-                meeting_id: row.get(1)?,
-                article_id: row.get(2)?,
-                order: (row.get(3)?, row.get(4)?, row.get(5)?),
-                label_words: label.as_deref().map(label_words).unwrap_or_default(),
-                mode: row.get(7)?,
-                days: bounds(earliest.as_deref(), latest.as_deref()),
-                day_precise: precision == "day",
-                place,
-                participants: BTreeSet::new(),
-                persons: BTreeSet::new(),
-            })
-        })?;
+        let rows = select.query_map([], report_from_row)?;
         for report in rows {
             let report = report?;
             by_id.insert(report.id, report);
         }
+    }
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+/// Reads the participants of `reports`.
+fn load_report_parties(conn: &Connection, reports: &mut [MeetingReport]) -> Result<(), KbError> {
+    let index: HashMap<i64, usize> = reports.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let ids: Vec<String> = reports.iter().map(|r| r.id.to_string()).collect();
+    for chunk in ids.chunks(500) {
         let mut select = conn.prepare_cached(&format!(
             "SELECT p.meeting_report_id, p.actor_id, p.implied = 0 AND a.kind = 'person' \
              FROM meeting_report_participants AS p JOIN actors AS a ON a.id = p.actor_id \
-             WHERE p.meeting_report_id IN ({list})"
+             WHERE p.meeting_report_id IN ({})",
+            chunk.join(", ")
         ))?;
         let rows = select.query_map([], |row| {
             Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get::<_, bool>(2)?))
         })?;
         for row in rows {
             let (report, actor, person) = row?;
-            if let Some(report) = by_id.get_mut(&report) {
-                report.participants.insert(actor);
+            if let Some(&i) = index.get(&report) {
+                reports[i].participants.insert(actor);
                 if person {
-                    report.persons.insert(actor);
+                    reports[i].persons.insert(actor);
                 }
             }
         }
     }
-    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    Ok(())
 }
 
 /// Whether two reports say something that cannot be true of one meeting: they come from one
@@ -469,7 +493,7 @@ fn group_meetings(reports: &[MeetingReport]) -> Vec<Vec<usize>> {
 /// Neighbourhoods of up to this many reports are regrouped from scratch, which does not depend
 /// on the order reports arrived in. Beyond it (a meeting dozens of articles report) a new report
 /// joins the meeting it fits best, one comparison per report instead of one per pair.
-const REGROUP_LIMIT: usize = 48;
+const REGROUP_LIMIT: usize = 64;
 
 /// What consolidating meetings changed.
 #[derive(Debug, Default)]
@@ -589,6 +613,85 @@ fn meetings_near(conn: &Connection, report: &MeetingReport) -> Result<Vec<(i64, 
         .collect())
 }
 
+/// The reports to group again when `new` reports are stored: those reports, the reports that
+/// fit any of them ([`meeting_fit`]), each compared by its own dates rather than by those of
+/// the meeting it is in, and every report of each meeting these are in, or of the `touched`
+/// meetings (whose parties changed). A meeting's bounds narrow as reports join it, so looking for
+/// candidates by a meeting's bounds made what a new report could reach depend on which reports
+/// had joined first. `None` when more than [`REGROUP_LIMIT`] reports are reached.
+fn neighbourhood(
+    conn: &Connection,
+    new: &[i64],
+    touched: &BTreeSet<i64>,
+) -> Result<Option<Vec<MeetingReport>>, KbError> {
+    let mut by_meeting =
+        conn.prepare_cached("SELECT id FROM meeting_reports WHERE meeting_id = ?1")?;
+    let seeds = load_meeting_reports(conn, new)?;
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    // A report's own bounds hold its meeting's (the days all its reports allow), so the
+    // meetings whose first day lies within a month of a report's days hold every report whose
+    // days overlap it.
+    let mut near = conn.prepare_cached(&format!(
+        "SELECT {REPORT_COLUMNS} FROM meetings AS m \
+         JOIN meeting_reports AS r ON r.meeting_id = m.id {REPORT_JOINS} \
+         WHERE m.date_earliest >= ?1 AND m.date_earliest <= ?2 \
+         AND r.date_earliest <= ?3 AND r.date_latest >= ?4"
+    ))?;
+    let mut reached: BTreeMap<i64, MeetingReport> = BTreeMap::new();
+    let mut meetings: BTreeSet<i64> = seeds.iter().map(|r| r.meeting_id).collect();
+    meetings.extend(touched.iter().copied());
+    for report in &seeds {
+        let Some((first, last)) = report.days else {
+            continue;
+        };
+        let span = Duration::days(MAX_COMBINED_SPAN);
+        let rows = near.query_map(
+            params![day(first - span), day(last + span), day(last), day(first)],
+            report_from_row,
+        )?;
+        let mut candidates = Vec::new();
+        for candidate in rows {
+            let candidate = candidate?;
+            if candidate.id == report.id || reached.contains_key(&candidate.id) {
+                continue;
+            }
+            // Only those that would fit with the report's very parties need theirs read.
+            let mut best_case = candidate.clone();
+            best_case.participants.clone_from(&report.participants);
+            best_case.persons.clone_from(&report.persons);
+            if meeting_fit(report, &best_case).is_some() {
+                candidates.push(candidate);
+            }
+        }
+        load_report_parties(conn, &mut candidates)?;
+        for candidate in candidates {
+            if meeting_fit(report, &candidate).is_some() {
+                meetings.insert(candidate.meeting_id);
+                reached.insert(candidate.id, candidate);
+            }
+        }
+    }
+    for report in seeds {
+        reached.insert(report.id, report);
+    }
+    let mut rest = Vec::new();
+    for &meeting in &meetings {
+        for id in by_meeting.query_map([meeting], |row| row.get::<_, i64>(0))? {
+            let id = id?;
+            if !reached.contains_key(&id) {
+                rest.push(id);
+            }
+        }
+    }
+    if reached.len() + rest.len() > REGROUP_LIMIT {
+        return Ok(None);
+    }
+    for report in load_meeting_reports(conn, &rest)? {
+        reached.insert(report.id, report);
+    }
+    Ok(Some(reached.into_values().collect()))
+}
+
 /// Existing meetings stay as they are; each new report, in the order of its content, joins the
 /// meeting whose record fits it best, unless that meeting already has a report from the same
 /// article; otherwise it stays in a meeting of its own.
@@ -632,42 +735,29 @@ pub fn meetings(
     touched: &BTreeSet<i64>,
 ) -> Result<MeetingChanges, KbError> {
     let fresh: BTreeSet<i64> = new.iter().copied().collect();
-    let new_reports = load_meeting_reports(conn, new)?;
-    // The meetings around each new report whose combined record fits it.
-    let mut near_meetings: BTreeSet<i64> = touched.clone();
-    let mut near_of: Vec<Vec<(i64, f64)>> = Vec::with_capacity(new_reports.len());
-    for report in &new_reports {
-        let near = meetings_near(conn, report)?;
-        near_meetings.extend(near.iter().map(|(id, _)| *id));
-        near_of.push(near);
-    }
-    let mut ids: Vec<i64> = Vec::new();
-    {
-        let mut by_meeting = conn
-            .prepare_cached("SELECT id FROM meeting_reports WHERE meeting_id = ?1 ORDER BY id")?;
-        for &meeting in &near_meetings {
-            for report in by_meeting.query_map([meeting], |row| row.get::<_, i64>(0))? {
-                let report = report?;
-                if !fresh.contains(&report) {
-                    ids.push(report);
-                }
-            }
+    let assigned = match neighbourhood(conn, new, touched)? {
+        Some(mut reports) => {
+            // In the order of their content, so that ties between pairs break the same way
+            // whatever order the reports were stored in.
+            reports.sort_by(|x, y| x.order.cmp(&y.order));
+            let groups: Vec<Vec<(i64, i64)>> = group_meetings(&reports)
+                .into_iter()
+                .map(|g| {
+                    g.into_iter()
+                        .map(|i| (reports[i].id, reports[i].meeting_id))
+                        .collect()
+                })
+                .collect();
+            assign(conn, Fact::Meeting, &groups)?
         }
-    }
-    let assigned = if ids.len() + new_reports.len() <= REGROUP_LIMIT {
-        let mut reports = load_meeting_reports(conn, &ids)?;
-        reports.extend(new_reports);
-        let groups: Vec<Vec<(i64, i64)>> = group_meetings(&reports)
-            .into_iter()
-            .map(|g| {
-                g.into_iter()
-                    .map(|i| (reports[i].id, reports[i].meeting_id))
-                    .collect()
-            })
-            .collect();
-        assign(conn, Fact::Meeting, &groups)?
-    } else {
-        join_best(conn, &new_reports, &near_of)?
+        None => {
+            let new_reports = load_meeting_reports(conn, new)?;
+            let mut near_of: Vec<Vec<(i64, f64)>> = Vec::with_capacity(new_reports.len());
+            for report in &new_reports {
+                near_of.push(meetings_near(conn, report)?);
+            }
+            join_best(conn, &new_reports, &near_of)?
+        }
     };
     // Recompute what changed, and the meetings the new reports are in.
     let mut changes = MeetingChanges {

@@ -518,3 +518,75 @@ fn one_meeting_at_two_precisions_or_planned_then_held_is_one_record_in_either_or
     ingest(&together, &[kb.dir.path().join("twice")], None);
     assert_same("as one folder", &expected, &whole_content(&together));
 }
+
+/// Issue #11: a month-precision mention fits two held meetings of the same persons on
+/// different days, which cannot be one. Whichever day's report was stored next to the mention
+/// used to take it, and the other, stored later, no longer reached it: candidates were looked
+/// for by a meeting's bounds, which narrow to the day once the mention joins one.
+fn a_mention_between_two_days(kb: &Kb) -> Vec<PathBuf> {
+    let article = |name: &str, published: &str, body: &str| {
+        kb.write(
+            &format!("between/{name}.txt"),
+            format!("---\ntitle: {name}\npublished: {published}\n---\n{body}\n"),
+        )
+    };
+    vec![
+        article(
+            "mention",
+            "2022-05-28",
+            "Earlier this month, Secretary of State Antony Blinken met Ukrainian Foreign \
+             Minister Dmytro Kuleba.",
+        ),
+        article(
+            "brussels",
+            "2022-05-20",
+            "Secretary of State Antony Blinken met today with Ukrainian Foreign Minister Dmytro \
+             Kuleba in Brussels.",
+        ),
+        article(
+            "paris",
+            "2022-05-06",
+            "Secretary of State Antony Blinken met today with Ukrainian Foreign Minister Dmytro \
+             Kuleba in Paris.",
+        ),
+    ]
+}
+
+#[test]
+fn a_mention_that_fits_two_meetings_joins_the_same_one_in_every_order() {
+    let kb = Kb::new();
+    let paths = a_mention_between_two_days(&kb);
+    let orders: [[usize; 3]; 6] = [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ];
+    let mut expected: Option<Vec<String>> = None;
+    for order in orders {
+        let db = kb.dir.path().join(format!("order{order:?}.sqlite"));
+        for &i in &order {
+            ingest(&db, std::slice::from_ref(&paths[i]), None);
+        }
+        let content = whole_content(&db);
+        let sources: Vec<i64> = {
+            let conn = Connection::open(&db).unwrap();
+            let mut select = conn
+                .prepare("SELECT sources FROM meeting_list ORDER BY sources")
+                .unwrap();
+            select
+                .query_map([], |row| row.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        // Two meetings held on different days; the mention joins one of them.
+        assert_eq!(sources, [1, 2], "order {order:?}");
+        match &expected {
+            None => expected = Some(content),
+            Some(expected) => assert_same(&format!("order {order:?}"), expected, &content),
+        }
+    }
+}
