@@ -18,6 +18,8 @@
 --   does elsewhere (on synthetic transcripts, nine reports in ten: the span is the whole turn),
 --   holds where they are (`text_start`, `text_end`) instead of a copy; `text` keeps only words
 --   no body holds. The view `statement_report_words` reads all three ways.
+-- * The indexes of a statement's or report's speaker and meeting leave out rows without one
+--   (most: nine reports in ten name no meeting); a lookup by a value needs none of those.
 -- * `idx_articles_url` goes: every article's address is also its first source's, and
 --   `idx_article_sources_url` finds any copy by its address (dipkb looks no article up by it).
 --
@@ -91,16 +93,16 @@ ALTER TABLE statement_facts_v10 RENAME TO statement_facts;
 
 CREATE INDEX idx_statement_facts_speaker_id ON statement_facts ( -- Actor profiles and `--actor` filters list a speaker's statements.
     speaker_id
-);
+) WHERE speaker_id IS NOT NULL;
 CREATE INDEX idx_statement_facts_date ON statement_facts ( -- Timelines order and filter statements by date.
     date
 );
 CREATE INDEX idx_statement_facts_meeting_id ON statement_facts ( -- A meeting's record lists the statements made at it.
     meeting_id
-);
+) WHERE meeting_id IS NOT NULL;
 CREATE INDEX idx_statement_facts_speaker_party_id ON statement_facts ( -- Actor filters and merges find statements by the party a speaker spoke for.
     speaker_party_id
-);
+) WHERE speaker_party_id IS NOT NULL;
 
 CREATE VIEW statements AS
 -- One row per statement, as the table of that name held them before version 10: its words read
@@ -293,3 +295,12 @@ FROM (
 ORDER BY event.date IS NULL, event.date, event.event, event.event_id;
 
 DROP INDEX idx_articles_url;
+
+DROP INDEX idx_statement_reports_speaker_id;
+CREATE INDEX idx_statement_reports_speaker_id ON statement_reports ( -- Merging two actors finds the reports of their statements.
+    speaker_id
+) WHERE speaker_id IS NOT NULL;
+DROP INDEX idx_statement_reports_meeting_report_id;
+CREATE INDEX idx_statement_reports_meeting_report_id ON statement_reports ( -- When a meeting report moves to another meeting, what was said at it follows.
+    meeting_report_id
+) WHERE meeting_report_id IS NOT NULL;
