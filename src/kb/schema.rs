@@ -672,7 +672,9 @@ mod tests {
         drop(conn);
         let conn = open_for_write(&path).unwrap();
         assert_eq!(words(&conn), before);
-        let held: Vec<(i64, Option<i64>, Option<i64>, Option<String>)> = conn
+        // Each statement's id, the article and first character of its words, and its own copy.
+        type Held = (i64, Option<i64>, Option<i64>, Option<String>);
+        let held: Vec<Held> = conn
             .prepare(
                 "SELECT id, text_article_id, text_start, text FROM statement_facts ORDER BY id",
             )
