@@ -44,7 +44,7 @@ impl Fact {
     fn table(self) -> &'static str {
         match self {
             Fact::Meeting => "meetings",
-            Fact::Statement => "statements",
+            Fact::Statement => "statement_facts",
             Fact::Demand => "demands",
         }
     }
@@ -73,7 +73,7 @@ impl Fact {
                 "INSERT INTO meetings (status) SELECT status FROM meeting_reports WHERE id = ?1"
             }
             Fact::Statement => {
-                "INSERT INTO statements (kind, text) SELECT kind, '' FROM statement_reports WHERE id = ?1"
+                "INSERT INTO statement_facts (kind, text) SELECT kind, '' FROM statement_reports WHERE id = ?1"
             }
             Fact::Demand => {
                 "INSERT INTO demands (text) SELECT text FROM demand_reports WHERE id = ?1"

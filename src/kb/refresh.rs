@@ -126,13 +126,29 @@ fn refresh_statements(conn: &Connection, ids: &[i64]) -> Result<(), KbError> {
             .map(|(_, g)| g[0].1.report)
             .collect::<Vec<_>>(),
     );
-    let words: std::collections::HashMap<i64, Option<String>> = {
+    // The statement holds its words as a span of the body (schema V10): where the report
+    // points in its body, else its span of evidence; its own copy only where the report holds
+    // one, the body not holding the words.
+    let words: std::collections::HashMap<i64, Words> = {
         let mut select = conn.prepare_cached(
-            "SELECT id, text FROM statement_report_words \
-             WHERE id IN (SELECT value FROM json_each(?1))",
+            "SELECT r.id, CASE WHEN r.text IS NOT NULL THEN r.text \
+             WHEN r.text_start IS NULL AND e.span_start IS NULL THEN '' END, r.article_id, \
+             coalesce(r.text_start, e.span_start), coalesce(r.text_end, e.span_end) \
+             FROM statement_reports AS r \
+             LEFT JOIN evidence_spans AS e ON r.text_start IS NULL AND e.id = ( \
+                 SELECT min(id) FROM evidence_spans \
+                 WHERE statement_report_id = r.id AND aspect = 'fact') \
+             WHERE r.id IN (SELECT value FROM json_each(?1))",
         )?;
         select
-            .query_map([&firsts], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .query_map([&firsts], |row| {
+                let own: Option<String> = row.get(1)?;
+                let span = match own {
+                    Some(_) => None,
+                    None => Some((row.get(2)?, row.get(3)?, row.get(4)?)),
+                };
+                Ok((row.get(0)?, (own, span)))
+            })?
             .collect::<Result<_, _>>()?
     };
     for (id, group) in by_fact(&rows) {
@@ -141,18 +157,21 @@ fn refresh_statements(conn: &Connection, ids: &[i64]) -> Result<(), KbError> {
         let text = words
             .get(&first.report)
             .cloned()
-            .flatten()
-            .unwrap_or_default();
+            .unwrap_or((Some(String::new()), None));
         update_statement(conn, id, &rows, text)?;
     }
     Ok(())
 }
 
+/// A statement's words: its own copy, or the article, first and end character of a span of that
+/// article's body.
+type Words = (Option<String>, Option<(i64, i64, i64)>);
+
 fn update_statement(
     conn: &Connection,
     id: i64,
     rows: &[&StatementRow],
-    text: String,
+    (text, span): Words,
 ) -> Result<(), KbError> {
     let first = rows[0];
     let dates: Vec<_> = rows.iter().map(|r| r.date.clone()).collect();
@@ -165,12 +184,14 @@ fn update_statement(
         .unwrap_or(&first.code);
     exec(
         conn,
-        "UPDATE statements SET speaker_id = ?2, speaker_party_id = ?3, kind = ?4, text = ?5, verb = ?6, \
+        "UPDATE statement_facts SET speaker_id = ?2, speaker_party_id = ?3, kind = ?4, text = ?5, \
+         text_article_id = ?14, text_start = ?15, text_end = ?16, verb = ?6, \
          date = ?7, date_precision = ?8, date_phrase = ?9, meeting_id = ?10, cameo_code = ?11, \
          plover_category = ?12, plover_mode = ?13 WHERE id = ?1 \
-         AND (speaker_id, speaker_party_id, kind, text, verb, date, date_precision, date_phrase, \
-         meeting_id, cameo_code, plover_category, plover_mode) \
-         IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+         AND (speaker_id, speaker_party_id, kind, text, text_article_id, text_start, text_end, \
+         verb, date, date_precision, date_phrase, meeting_id, cameo_code, plover_category, \
+         plover_mode) \
+         IS NOT (?2, ?3, ?4, ?5, ?14, ?15, ?16, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             id,
             rows.iter().find_map(|r| r.speaker),
@@ -185,6 +206,9 @@ fn update_statement(
             code.0,
             code.1,
             code.2,
+            span.map(|s| s.0),
+            span.map(|s| s.1),
+            span.map(|s| s.2),
         ],
     )?;
     Ok(())

@@ -18,7 +18,7 @@ mod embedded {
 pub const APPLICATION_ID: i32 = 0x4449_504B;
 
 /// The schema version this dipkb writes: the highest migration it embeds.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// The function migration V6 hashes stored folded words with ([`super::write::key_hash`]).
 const KEY_HASH_FUNCTION: &str = "dipkb_key_hash";
@@ -630,6 +630,119 @@ mod tests {
             drop(conn);
             assert!(open_read_only(&path).is_ok());
         }
+    }
+
+    /// Version 10 holds a statement's words as a span of an article body: a database of
+    /// version 9 keeps every statement, word for word, and its full-text index.
+    #[test]
+    fn version_10_keeps_every_statement_and_holds_words_as_spans() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite");
+        let conn = database_at(&path, 9);
+        conn.execute_batch(
+            "INSERT INTO articles (id, title, body, content_sha256, origin, extractor_version) \
+             VALUES (1, 'T', '“Peace is near,” said Ms. Çelik. Talks went on; peace is near.', \
+                 'x', 'a.txt', '0.1.0');
+             INSERT INTO statements (id, kind, text) VALUES
+                 (1, 'direct', 'Peace is near,'), (2, 'indirect', 'Talks went on'),
+                 (3, 'indirect', 'words no article holds'), (4, 'direct', 'Çelik');
+             INSERT INTO statement_reports (id, statement_id, article_id, position, kind, text,
+                 text_hash) VALUES
+                 (1, 1, 1, 0, 'direct', NULL, 1), (2, 2, 1, 1, 'indirect', 'Talks went on', 2),
+                 (3, 3, 1, 2, 'indirect', 'words no article holds', 3),
+                 (4, 4, 1, 3, 'direct', NULL, 4);
+             INSERT INTO evidence_spans (article_id, statement_report_id, aspect, span_start,
+                 span_end) VALUES (1, 1, 'fact', 1, 15), (1, 2, 'fact', 0, 40),
+                 (1, 4, 'fact', 26, 31);",
+        )
+        .unwrap();
+        crate::kb::apply_fts_pending(&conn).unwrap();
+        let words = |conn: &Connection| -> Vec<(i64, String)> {
+            conn.prepare(
+                "SELECT id, text FROM statements UNION ALL \
+                 SELECT -id, text FROM statement_report_words ORDER BY 1",
+            )
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+        };
+        let before = words(&conn);
+        drop(conn);
+        let conn = open_for_write(&path).unwrap();
+        assert_eq!(words(&conn), before);
+        // Each statement's id, the article and first character of its words, and its own copy.
+        type Held = (i64, Option<i64>, Option<i64>, Option<String>);
+        let held: Vec<Held> = conn
+            .prepare(
+                "SELECT id, text_article_id, text_start, text FROM statement_facts ORDER BY id",
+            )
+            .unwrap()
+            .query_map([], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            held,
+            [
+                (1, Some(1), Some(1), None),
+                (2, Some(1), Some(33), None),
+                (3, None, None, Some("words no article holds".into())),
+                (4, Some(1), Some(26), None),
+            ]
+        );
+        // A report keeps its own words only where no body holds them.
+        let reports: Vec<(i64, Option<String>, Option<i64>)> = conn
+            .prepare("SELECT id, text, text_start FROM statement_reports ORDER BY id")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            reports,
+            [
+                (1, None, None),
+                (2, None, Some(33)),
+                (3, Some("words no article holds".into()), None),
+                (4, None, None),
+            ]
+        );
+        let search = |conn: &Connection, words: &str| -> Vec<String> {
+            conn.prepare(
+                "SELECT highlight(statements_fts, 0, '[', ']') FROM statements_fts \
+                 WHERE statements_fts MATCH ?1 ORDER BY rowid",
+            )
+            .unwrap()
+            .query_map([words], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+        };
+        assert_eq!(search(&conn, "peace"), ["[Peace] is near,"]);
+        assert_eq!(search(&conn, "celik"), ["[Çelik]"]);
+        // Words written through the view are held as given; the index follows every change.
+        conn.execute_batch(
+            "UPDATE statements SET text = 'Talks resumed', speaker_id = NULL WHERE id = 2;
+             DELETE FROM statements WHERE id = 4;
+             INSERT INTO statements (kind, text) VALUES ('direct', 'Peace at last');",
+        )
+        .unwrap();
+        crate::kb::apply_fts_pending(&conn).unwrap();
+        assert_eq!(search(&conn, "talks"), ["[Talks] resumed"]);
+        assert!(search(&conn, "celik").is_empty());
+        assert_eq!(search(&conn, "peace").len(), 2);
+        for check in [
+            "INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)",
+            "INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')",
+            "INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)",
+        ] {
+            conn.execute(check, []).unwrap();
+        }
+        assert_eq!(search(&conn, "peace").len(), 2);
     }
 
     /// Issue #13: Datasette and sqlite-utils find a table's full-text index by this query

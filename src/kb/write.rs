@@ -537,7 +537,7 @@ impl<'a> ReportWriter<'a> {
         let event = statement.event.as_ref();
         let date = statement.when.date.map(|d| d.to_string());
         self.fact_for(
-            "statements",
+            "statement_facts",
             "statement_reports",
             "statement_id",
             self.reuse.statements.get(&(position as i64)),
@@ -547,18 +547,27 @@ impl<'a> ReportWriter<'a> {
                 // is merged away is never indexed.
                 if let Placement::New(_) = placement {
                     // Everything its report gives, so that recomputing it from its reports
-                    // (which also finds its meeting) writes nothing.
+                    // (which also finds its meeting) writes nothing. Its words are held as a
+                    // span of the body where the body has them (schema V10).
+                    let (span, own) = match self.words_in_body(&statement.text, &statement.evidence)
+                    {
+                        Some(Words::Shown((start, end)) | Words::At(start, end)) => {
+                            (Some((self.article_id, start as i64, end as i64)), None)
+                        }
+                        None => (None, Some(statement.text.as_str())),
+                    };
                     exec(
                         self.conn,
-                        "INSERT INTO statements (speaker_id, speaker_party_id, kind, text, \
+                        "INSERT INTO statement_facts (speaker_id, speaker_party_id, kind, \
+                         text_article_id, text_start, text_end, text, \
                          verb, date, date_precision, date_phrase, cameo_code, \
                          plover_category, plover_mode) \
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                         VALUES (?1, ?2, ?3, ?12, ?13, ?14, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                         params![
                             actor_id(statement.speaker),
                             actor_id(statement.speaker_party),
                             statement.kind.as_str(),
-                            statement.text,
+                            own,
                             statement.verb,
                             date,
                             precision_of(statement.when.date).as_str(),
@@ -566,12 +575,15 @@ impl<'a> ReportWriter<'a> {
                             event.map(|e| e.cameo.as_str()),
                             event.and_then(|e| e.plover.as_deref()),
                             event.and_then(|e| e.plover_mode.as_deref()),
+                            span.map(|s| s.0),
+                            span.map(|s| s.1),
+                            span.map(|s| s.2),
                         ],
                     )?;
                 } else {
                     exec(
                         self.conn,
-                        "INSERT INTO statements (kind, text) VALUES (?1, '')",
+                        "INSERT INTO statement_facts (kind, text) VALUES (?1, '')",
                         params![statement.kind.as_str()],
                     )?;
                 }
@@ -590,12 +602,20 @@ impl<'a> ReportWriter<'a> {
         meeting_report_id: Option<i64>,
     ) -> Result<i64, KbError> {
         let event = statement.event.as_ref();
+        // Where the words are when the span of evidence does not show them; their own copy only
+        // when the body does not hold them (schema V10).
+        let (own, at) = match self.words_in_body(&statement.text, &statement.evidence) {
+            Some(Words::Shown(_)) => (None, None),
+            Some(Words::At(start, end)) => (None, Some((start, end))),
+            None => (Some(statement.text.as_str()), None),
+        };
         exec(
             self.conn,
             "INSERT INTO statement_reports (statement_id, article_id, position, speaker_id, \
              speaker_party_id, kind, text, text_hash, verb, date, date_precision, date_phrase, \
-             meeting_report_id, cameo_code, plover_category, plover_mode) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             meeting_report_id, cameo_code, plover_category, plover_mode, text_start, text_end) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+             ?18)",
             params![
                 statement_id,
                 self.article_id,
@@ -603,7 +623,7 @@ impl<'a> ReportWriter<'a> {
                 actor_id(statement.speaker),
                 actor_id(statement.speaker_party),
                 statement.kind.as_str(),
-                self.words_unless_shown(&statement.text, &statement.evidence),
+                own,
                 key,
                 statement.verb,
                 statement.when.date.map(|d| d.to_string()),
@@ -613,6 +633,8 @@ impl<'a> ReportWriter<'a> {
                 event.map(|e| e.cameo.as_str()),
                 event.and_then(|e| e.plover.as_deref()),
                 event.and_then(|e| e.plover_mode.as_deref()),
+                at.map(|(start, _)| start as i64),
+                at.map(|(_, end)| end as i64),
             ],
         )?;
         let id = self.conn.last_insert_rowid();
@@ -688,16 +710,20 @@ impl<'a> ReportWriter<'a> {
         Ok(id)
     }
 
-    /// A statement report's words as stored: none when its first span of evidence of the fact
-    /// shows them (`statement_report_words` reads them there), so that the words are not held
-    /// twice (schema V6).
-    fn words_unless_shown<'t>(&self, text: &'t str, evidence: &[Evidence]) -> Option<&'t str> {
-        let span = evidence
+    /// Where a statement's words are in the body, in characters: its first span of evidence of
+    /// the fact where that shows them, else their first place in the body (as recomputing the
+    /// statement finds them, `refresh_statements`); `None` when the body does not hold them.
+    fn words_in_body(&self, text: &str, evidence: &[Evidence]) -> Option<Words> {
+        if let Some(fact) = evidence
             .iter()
-            .find(|e| e.aspect == crate::extract::Aspect::Fact)?
-            .span;
-        let shown = char_slice(self.body, span.start, span.end);
-        (shown != Some(text)).then_some(text)
+            .find(|e| e.aspect == crate::extract::Aspect::Fact)
+            && char_slice(self.body, fact.span.start, fact.span.end) == Some(text)
+        {
+            return Some(Words::Shown((fact.span.start, fact.span.end)));
+        }
+        let at = self.body.find(text)?;
+        let start = self.body[..at].chars().count();
+        Some(Words::At(start, start + text.chars().count()))
     }
 
     fn write_evidence(
@@ -730,6 +756,14 @@ impl<'a> ReportWriter<'a> {
         }
         Ok(())
     }
+}
+
+/// Where a statement's words are in the article body, in characters.
+enum Words {
+    /// The first span of evidence of the fact shows them.
+    Shown((usize, usize)),
+    /// They are at these characters of the body, which the span of evidence does not show.
+    At(usize, usize),
 }
 
 /// The characters `start..end` of `text` (counted in characters, as evidence spans are), when
