@@ -708,7 +708,7 @@ fn read_demand(
                 (Vec::new(), cue_end + 1)
             } else {
                 match to_infinitive(a, cue_end, end_of_clause) {
-                    Some((addressees, to)) => (addressees, to + 1),
+                    Some((addressees, to)) => (addressees, after_to(a, to)),
                     // "urged de-escalation": no addressee, the object is the demand; "requested
                     // the meeting" asks for a meeting, which the meeting records.
                     None if pattern == DemandPattern::ObjectToOrObject
@@ -721,7 +721,7 @@ fn read_demand(
             }
         }
         DemandPattern::ObjectToOrAskedOf => match to_infinitive(a, cue_end, end_of_clause) {
-            Some((addressees, to)) => (addressees, to + 1),
+            Some((addressees, to)) => (addressees, after_to(a, to)),
             None => (
                 vec![asked_in_object(a, cue_end, end_of_clause, &by)?],
                 cue_end,
@@ -737,7 +737,7 @@ fn read_demand(
                         .all(|&x| a.actor_kind(x) != ActorKind::Person)
                     && a.lexicon.action_verbs.contains(a.lower(to + 1)) =>
             {
-                (addressees, to + 1)
+                (addressees, after_to(a, to))
             }
             _ => return None,
         },
@@ -753,7 +753,7 @@ fn read_demand(
                                 || WORDS.groups.contains(a.lower(k))
                         })) =>
             {
-                (addressees, to + 1)
+                (addressees, after_to(a, to))
             }
             _ => (Vec::new(), cue_end),
         },
@@ -768,7 +768,7 @@ fn read_demand(
             } else if a.lower(cue_end) == "for" || a.lower(cue_end) == "on" {
                 (Vec::new(), cue_end + 1)
             } else if let Some((addressees, to)) = to_infinitive(a, cue_end, end_of_clause) {
-                (addressees, to + 1)
+                (addressees, after_to(a, to))
             } else {
                 (Vec::new(), cue_end)
             }
@@ -1123,6 +1123,16 @@ fn addressed_in_attribution(
             })
             .filter(|&x| !same_side(a, speaker, x))
     })
+}
+
+/// Where what is demanded starts after the "to" at `to`: the verb after it, or "not" before it
+/// ("urged Beijing not to supply weapons": the negation is part of what is asked).
+fn after_to(a: &Analysis<'_>, to: usize) -> usize {
+    if to > 0 && a.lower(to - 1) == "not" {
+        to - 1
+    } else {
+        to + 1
+    }
 }
 
 /// "urged Cambodia’s leadership to": the addressees before "to", and the position of "to".
@@ -1659,6 +1669,16 @@ mod tests {
                     && t.starts_with("the postponement")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_negated_infinitive_keeps_its_negation() {
+        let found = demands(
+            "Spanish Prime Minister Pedro Sanchez urged Morocco not to close the border crossing at Ceuta.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Morocco");
+        assert_eq!(found[0].2, "not to close the border crossing at Ceuta");
     }
 
     #[test]
