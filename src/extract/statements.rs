@@ -584,6 +584,20 @@ fn attribution_after(a: &Analysis<'_>, close: usize) -> Option<Attribution> {
         let mut found: Option<(Vec<ActorRef>, usize)> = None;
         let mut j = after_verb;
         while j < limit {
+            // "said Mr. Guterres", "said Gen. Mark Milley": the full stop of an abbreviated
+            // honorific or rank before a name does not end the attribution.
+            let abbreviation = a.word(j) == "."
+                && j > after_verb
+                && j + 1 < limit
+                && a.word(j - 1).len() <= 4
+                && a.word(j - 1).chars().next().is_some_and(char::is_uppercase)
+                && a.word(j - 1).chars().all(char::is_alphabetic)
+                && a.word(j + 1).chars().next().is_some_and(char::is_uppercase)
+                && !a.tokens[j + 1].line_before;
+            if abbreviation {
+                j += 1;
+                continue;
+            }
             if matches!(a.word(j), "." | "," | ";" | "“" | "\"" | "!" | "?")
                 || a.tokens[j].line_before
             {
@@ -2103,6 +2117,21 @@ mod tests {
             said("Peter Szijjarto said in a statement released by the ministry.")
                 .iter()
                 .all(|(_, _, text)| !text.contains("Budapest"))
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_honorific_after_the_verb_is_part_of_the_attribution() {
+        let found = said(
+            "Ambassador Linda Thomas-Greenfield spoke first. \"We will not be silent,\" said Ms. Thomas-Greenfield.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "Linda Thomas-Greenfield".to_string(),
+                true,
+                "We will not be silent".to_string()
+            )]
         );
     }
 }
