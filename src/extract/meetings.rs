@@ -1294,6 +1294,10 @@ fn read_mention(
             }
         }
     }
+    // "the Andrade-Restrepo talks": the persons of the article whose surnames label it.
+    if !is_verb {
+        add(&surname_pair(a, np_start, tokens.start), &mut named);
+    }
     let np_parties = !named.is_empty();
     // Parties after the cue: "with X", "between X and Y", "of X", "at the OSCE", the object of
     // "met", "hosted", "visited", "brief".
@@ -1993,6 +1997,39 @@ fn is_status_word(a: &Analysis<'_>, k: usize) -> bool {
             .iter()
             .any(|t| matches!(t, PhraseTarget::Status(_)))
     })
+}
+
+/// "the Andrade-Restrepo talks", "a Seo-Morimoto phone call": two or more surnames joined by
+/// hyphens before a meeting noun, each the surname of exactly one person of the article.
+fn surname_pair(a: &Analysis<'_>, from: usize, cue: usize) -> Vec<ActorRef> {
+    let person = |word: &str| {
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let mut found = a.actors.iter().enumerate().filter(|(_, x)| {
+            x.actor.kind == ActorKind::Person && x.name_words.last() == Some(&lower)
+        });
+        let first = found.next().map(|(i, _)| ActorRef(i));
+        if found.next().is_some() { None } else { first }
+    };
+    for k in from..cue {
+        if a.mention(k).is_some() {
+            continue;
+        }
+        let parts: Vec<&str> = if a.word(k).contains('-') {
+            a.word(k).split('-').collect()
+        } else if k + 2 < cue && matches!(a.word(k + 1), "-" | "–") {
+            vec![a.word(k), a.word(k + 2)]
+        } else {
+            continue;
+        };
+        let persons: Vec<ActorRef> = parts.iter().filter_map(|w| person(w)).collect();
+        if parts.len() >= 2 && persons.len() == parts.len() {
+            return persons;
+        }
+    }
+    Vec::new()
 }
 
 /// Whether the meeting noun phrase from `np_start` to `cue_end` is the subject of a clause
@@ -4159,5 +4196,19 @@ mod tests {
             (2023, 11, 6),
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn two_surnames_joined_before_a_meeting_noun_are_its_parties() {
+        let found = meetings(
+            "Ruritanian Foreign Minister Karl Ostrander arrived in Paris on Monday.\n\nFrench Foreign Minister Marie Dubreuil welcomed him.\n\nThe Ostrander-Dubreuil talks covered trade.",
+            (2023, 11, 6),
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.2 == ["Karl Ostrander", "Marie Dubreuil"]),
+            "{found:?}"
+        );
     }
 }
