@@ -761,6 +761,9 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
 /// Drops cue words that are not meetings here: "press conference", "to call for", "spoke to
 /// reporters", "call" as a verb.
 fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) -> bool {
+    if intention_denied(a, tokens.start) {
+        return false;
+    }
     let entry = &a.lexicon.meeting_cues[cue];
     let word = a.lower(tokens.start);
     let before = if tokens.start > 0 {
@@ -934,6 +937,28 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
         "consultations" => before != "for" || a.lower(tokens.end) == "with",
         _ => true,
     }
+}
+
+/// "had no plans to meet", "has no intention of meeting", "ruled out a meeting", "refused to
+/// meet": a meeting nobody means to hold is none, whatever its tense.
+fn intention_denied(a: &Analysis<'_>, cue: usize) -> bool {
+    let sentence_start = a.sentences[a.sentence_of(cue)].tokens.start;
+    let mut end = cue;
+    while end > sentence_start
+        && matches!(
+            a.lower(end - 1),
+            "a" | "an" | "any" | "the" | "further" | "direct" | "new" | "formal" | "bilateral"
+        )
+    {
+        end -= 1;
+    }
+    WORDS.negated_intention.iter().any(|phrase| {
+        end >= sentence_start + phrase.len()
+            && phrase
+                .iter()
+                .zip(end - phrase.len()..end)
+                .all(|(w, k)| a.lower(k) == w)
+    })
 }
 
 /// "called" with a person as its object, followed by what ends the object ("to discuss", "on
@@ -1269,6 +1294,10 @@ fn read_mention(
             }
         }
     }
+    // "the Andrade-Restrepo talks": the persons of the article whose surnames label it.
+    if !is_verb {
+        add(&surname_pair(a, np_start, tokens.start), &mut named);
+    }
     let np_parties = !named.is_empty();
     // Parties after the cue: "with X", "between X and Y", "of X", "at the OSCE", the object of
     // "met", "hosted", "visited", "brief".
@@ -1342,6 +1371,11 @@ fn read_mention(
             .or_else(|| infinitive_subject(a, sentence.clone(), verb))
     } else if is_time_reference(a, np_start) || is_setting(a, np_start) {
         // "on the eve of the G20 summit": another event, named to date this one.
+        None
+    } else if !is_verb && !own_parties && reported_subject(a, sentence.start, np_start, tokens.end)
+    {
+        // "The minister said on Sunday negotiations were at a critical stage": talks spoken
+        // of, not held by the speaker.
         None
     } else if tokens.start < main_start {
         clause::main_subject(a, sentence.clone())
@@ -1965,6 +1999,85 @@ fn is_status_word(a: &Analysis<'_>, k: usize) -> bool {
     })
 }
 
+/// "the Andrade-Restrepo talks", "a Seo-Morimoto phone call": two or more surnames joined by
+/// hyphens before a meeting noun, each the surname of exactly one person of the article.
+fn surname_pair(a: &Analysis<'_>, from: usize, cue: usize) -> Vec<ActorRef> {
+    let person = |word: &str| {
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let mut found = a.actors.iter().enumerate().filter(|(_, x)| {
+            x.actor.kind == ActorKind::Person && x.name_words.last() == Some(&lower)
+        });
+        let first = found.next().map(|(i, _)| ActorRef(i));
+        if found.next().is_some() { None } else { first }
+    };
+    for k in from..cue {
+        if a.mention(k).is_some() {
+            continue;
+        }
+        let parts: Vec<&str> = if a.word(k).contains('-') {
+            a.word(k).split('-').collect()
+        } else if k + 2 < cue && matches!(a.word(k + 1), "-" | "–") {
+            vec![a.word(k), a.word(k + 2)]
+        } else {
+            continue;
+        };
+        let persons: Vec<ActorRef> = parts.iter().filter_map(|w| person(w)).collect();
+        if parts.len() >= 2 && persons.len() == parts.len() {
+            return persons;
+        }
+    }
+    Vec::new()
+}
+
+/// Whether the meeting noun phrase from `np_start` to `cue_end` is the subject of a clause
+/// reported by a verb of speech: "said on Sunday negotiations were ...", "says that talks
+/// have stalled".
+fn reported_subject(
+    a: &Analysis<'_>,
+    sentence_start: usize,
+    np_start: usize,
+    cue_end: usize,
+) -> bool {
+    let finite = matches!(
+        a.lower(cue_end),
+        "were"
+            | "was"
+            | "are"
+            | "is"
+            | "had"
+            | "have"
+            | "has"
+            | "would"
+            | "will"
+            | "could"
+            | "remain"
+            | "remained"
+            | "remains"
+    );
+    if !finite {
+        return false;
+    }
+    let in_date = |k: usize| {
+        a.dates[a.sentence_of(k)]
+            .iter()
+            .any(|d| (d.first_token..d.end_token).contains(&k))
+    };
+    let mut k = np_start;
+    while k > sentence_start {
+        k -= 1;
+        if matches!(a.lower(k), "that" | "on") || in_date(k) {
+            continue;
+        }
+        return a
+            .phrase(k)
+            .is_some_and(|p| matches!(p.target, PhraseTarget::Speech(_)));
+    }
+    false
+}
+
 /// "hosted", "assisted", "chaired" followed by "by": its agent takes part.
 fn is_agent_participle(a: &Analysis<'_>, k: usize) -> bool {
     matches!(
@@ -2272,6 +2385,9 @@ struct MeetingWords {
     travel_verbs: HashSet<String>,
     /// Of those, the verbs whose object, the guest, takes part too.
     host_verbs: HashSet<String>,
+    /// Phrases right before a meeting that deny the intention to hold it: "had no plans to
+    /// meet", "ruled out talks", "refused to meet".
+    negated_intention: Vec<Vec<String>>,
 }
 
 static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
@@ -2290,6 +2406,10 @@ static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
         topic_nouns: super::words::list(csv, "topic_noun"),
         travel_verbs: super::words::list(csv, "travel_verb"),
         host_verbs: super::words::list(csv, "host_verb"),
+        negated_intention: super::words::list(csv, "negated_intention")
+            .into_iter()
+            .map(|p| p.split_whitespace().map(str::to_string).collect())
+            .collect(),
     }
 });
 
@@ -4022,5 +4142,73 @@ mod tests {
             (2021, 3, 10),
         );
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_meeting_nobody_means_to_hold_is_none() {
+        for body in [
+            "The ministry said the premier had no plans to meet the Ruritanian President Anna Berg.",
+            "Foreign Minister Karl Ost has no intention of meeting Ruritanian President Anna Berg.",
+            "Foreign Minister Karl Ost ruled out a meeting with Ruritanian President Anna Berg.",
+            "Foreign Minister Karl Ost refused to meet Ruritanian President Anna Berg.",
+        ] {
+            let found = meetings(body, (2023, 11, 6));
+            assert!(found.is_empty(), "{body}: {found:?}");
+        }
+        // Without the denial the same meeting is planned.
+        let found = meetings(
+            "Foreign Minister Karl Ost plans to meet Ruritanian President Anna Berg.",
+            (2023, 11, 6),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn those_who_travel_somewhere_for_talks_with_someone_are_due_to_meet() {
+        for body in [
+            "Ruritanian President Anna Berg is due to travel to Paris next month for talks with French President Emmanuel Macron.",
+            "Ruritanian President Anna Berg heads to Paris next month for talks with French President Emmanuel Macron.",
+        ] {
+            let found = meetings(body, (2023, 11, 6));
+            assert_eq!(found.len(), 1, "{body}: {found:?}");
+            assert_eq!(found[0].0, "2023-12");
+            assert_eq!(found[0].1, MeetingStatus::Planned);
+            assert_eq!(found[0].2, ["Anna Berg", "Emmanuel Macron"]);
+        }
+    }
+
+    #[test]
+    fn a_meeting_expected_on_a_weekday_is_the_next_such_day() {
+        // 2023-03-10 was a Friday.
+        let found = meetings(
+            "Foreign Minister Karl Ost, who arrived in Cairo on Tuesday, is expected to meet Crown Prince Hamed bin Ahmed on Wednesday.",
+            (2023, 3, 10),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "2023-03-15");
+        assert_eq!(found[0].1, MeetingStatus::Planned);
+    }
+
+    #[test]
+    fn talks_spoken_of_as_the_subject_of_reported_speech_are_not_the_speakers() {
+        let found = meetings(
+            "Ruritania's prime minister said on Sunday negotiations were at a critical stage.",
+            (2023, 11, 6),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn two_surnames_joined_before_a_meeting_noun_are_its_parties() {
+        let found = meetings(
+            "Ruritanian Foreign Minister Karl Ostrander arrived in Paris on Monday.\n\nFrench Foreign Minister Marie Dubreuil welcomed him.\n\nThe Ostrander-Dubreuil talks covered trade.",
+            (2023, 11, 6),
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.2 == ["Karl Ostrander", "Marie Dubreuil"]),
+            "{found:?}"
+        );
     }
 }

@@ -151,7 +151,11 @@ fn marked_tense(text: &str, tokens: &[Token], sentence_start: usize, at: usize) 
                 tokens[i - 1].text(text).to_lowercase().as_str(),
                 "be" | "been" | "being" | "to"
             );
-        if !after_be && (PAST_MARKERS.contains(&lower.as_str()) || is_past_participle(&lower)) {
+        // "Mohammed", "Ahmed": a capitalised word within the sentence is a name, not a verb.
+        let name = i > sentence_start && word.starts_with(|c: char| c.is_uppercase());
+        if !after_be
+            && (PAST_MARKERS.contains(&lower.as_str()) || !name && is_past_participle(&lower))
+        {
             return Some(Tense::Past);
         }
     }
@@ -863,6 +867,14 @@ mod tests {
         assert_eq!(
             date("They will meet next Monday.", "2022-01-10"),
             "2022-01-17"
+        );
+        // A name ending in "-ed" is no past tense: 2023-03-10 was a Friday.
+        assert_eq!(
+            date(
+                "The minister is expected to meet Crown Prince Ahmed Hamed on Wednesday.",
+                "2023-03-10"
+            ),
+            "2023-03-15"
         );
     }
 
