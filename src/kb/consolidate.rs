@@ -19,10 +19,10 @@
 //! report without a speaker joins the one group of its words that has one, and stays apart
 //! when several have.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::codes;
 use super::refresh::{Stale, refresh_demand, refresh_statement};
@@ -293,46 +293,43 @@ fn report_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MeetingReport> {
     })
 }
 
-/// Loads reports by id, in the order given, without their participants. The ids are integers
-/// we hold, spliced into the query in chunks.
+/// Loads reports by id, in the order given (each once), without their participants. One
+/// statement, looked up by id, serves every call: a statement of its own for each list of ids
+/// would be prepared anew each time and push the statements ingest reuses out of the cache.
 fn load_report_rows(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingReport>, KbError> {
-    let mut by_id: HashMap<i64, MeetingReport> = HashMap::with_capacity(ids.len());
-    for chunk in ids.chunks(500) {
-        let list: Vec<String> = chunk.iter().map(i64::to_string).collect();
-        let list = list.join(", ");
-        let mut select = conn.prepare_cached(&format!(
-            "SELECT {REPORT_COLUMNS} FROM meeting_reports AS r {REPORT_JOINS} WHERE r.id IN ({list})"
-        ))?;
-        let rows = select.query_map([], report_from_row)?;
-        for report in rows {
-            let report = report?;
-            by_id.insert(report.id, report);
+    let mut select = conn.prepare_cached(&format!(
+        "SELECT {REPORT_COLUMNS} FROM meeting_reports AS r {REPORT_JOINS} WHERE r.id = ?1"
+    ))?;
+    let mut seen: HashSet<i64> = HashSet::with_capacity(ids.len());
+    let mut reports = Vec::with_capacity(ids.len());
+    for &id in ids {
+        if !seen.insert(id) {
+            continue;
+        }
+        if let Some(report) = select.query_row([id], report_from_row).optional()? {
+            reports.push(report);
         }
     }
-    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    Ok(reports)
 }
 
 /// Reads the participants of `reports`.
 fn load_report_parties(conn: &Connection, reports: &mut [MeetingReport]) -> Result<(), KbError> {
     let index: HashMap<i64, usize> = reports.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let ids: Vec<String> = reports.iter().map(|r| r.id.to_string()).collect();
-    for chunk in ids.chunks(500) {
-        let mut select = conn.prepare_cached(&format!(
-            "SELECT p.meeting_report_id, p.actor_id, p.implied = 0 AND a.kind = 'person' \
-             FROM meeting_report_participants AS p JOIN actors AS a ON a.id = p.actor_id \
-             WHERE p.meeting_report_id IN ({})",
-            chunk.join(", ")
-        ))?;
-        let rows = select.query_map([], |row| {
-            Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get::<_, bool>(2)?))
+    let mut select = conn.prepare_cached(
+        "SELECT p.actor_id, p.implied = 0 AND a.kind = 'person' \
+         FROM meeting_report_participants AS p JOIN actors AS a ON a.id = p.actor_id \
+         WHERE p.meeting_report_id = ?1",
+    )?;
+    for (&id, &i) in &index {
+        let rows = select.query_map([id], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, bool>(1)?))
         })?;
         for row in rows {
-            let (report, actor, person) = row?;
-            if let Some(&i) = index.get(&report) {
-                reports[i].participants.insert(actor);
-                if person {
-                    reports[i].persons.insert(actor);
-                }
+            let (actor, person) = row?;
+            reports[i].participants.insert(actor);
+            if person {
+                reports[i].persons.insert(actor);
             }
         }
     }
@@ -655,11 +652,15 @@ fn neighbourhood(
             if candidate.id == report.id || reached.contains_key(&candidate.id) {
                 continue;
             }
-            // Only those that would fit with the report's very parties need theirs read.
-            let mut best_case = candidate.clone();
-            best_case.participants.clone_from(&report.participants);
-            best_case.persons.clone_from(&report.persons);
-            if meeting_fit(report, &best_case).is_some() {
+            // Only those that would fit with the report's very parties need theirs read: lend
+            // the candidate (whose parties are not read yet) the report's for the test.
+            let mut candidate = candidate;
+            candidate.participants.clone_from(&report.participants);
+            candidate.persons.clone_from(&report.persons);
+            let fits = meeting_fit(report, &candidate).is_some();
+            candidate.participants.clear();
+            candidate.persons.clear();
+            if fits {
                 candidates.push(candidate);
             }
         }
