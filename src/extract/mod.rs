@@ -80,33 +80,11 @@ pub fn extract_with(input: &Input<'_>, lexicon: &Lexicon) -> Extraction {
 /// apart from others of the surname, and the article stays searchable (issue #11).
 fn drop_surnames_without_facts(extraction: &mut Extraction) {
     let mut used = vec![false; extraction.actors.len()];
-    {
-        let mut mark = |actor: Option<ActorRef>| {
-            if let Some(slot) = actor.and_then(|r| used.get_mut(r.0)) {
-                *slot = true;
-            }
-        };
-        for meeting in &extraction.meetings {
-            for participant in &meeting.participants {
-                mark(Some(participant.actor));
-            }
+    each_actor_ref(extraction, |actor| {
+        if let Some(slot) = used.get_mut(actor.0) {
+            *slot = true;
         }
-        for statement in &extraction.statements {
-            mark(statement.speaker);
-            mark(statement.speaker_party);
-        }
-        for demand in &extraction.demands {
-            for actor in [demand.by, demand.by_party, demand.of, demand.of_party] {
-                mark(actor);
-            }
-            mark(demand.answer.as_ref().and_then(|a| a.by));
-        }
-        for actor in &extraction.actors {
-            for role in &actor.roles {
-                mark(role.affiliation);
-            }
-        }
-    }
+    });
     let keep: Vec<bool> = extraction
         .actors
         .iter()
@@ -125,42 +103,43 @@ fn drop_surnames_without_facts(extraction: &mut Extraction) {
         index.push(next);
         next += usize::from(k);
     }
-    let renumber = |actor: &mut Option<ActorRef>| {
-        if let Some(actor) = actor {
-            actor.0 = index[actor.0];
-        }
-    };
     let mut position = 0;
     extraction.actors.retain(|_| {
         position += 1;
         keep[position - 1]
     });
+    each_actor_ref(extraction, |actor| actor.0 = index[actor.0]);
+}
+
+/// Calls `f` on every reference to an actor that the facts and roles of an extraction hold.
+fn each_actor_ref(extraction: &mut Extraction, mut f: impl FnMut(&mut ActorRef)) {
+    let mut optional: Vec<&mut Option<ActorRef>> = Vec::new();
     for actor in &mut extraction.actors {
         for role in &mut actor.roles {
-            renumber(&mut role.affiliation);
+            optional.push(&mut role.affiliation);
         }
     }
     for meeting in &mut extraction.meetings {
         for participant in &mut meeting.participants {
-            participant.actor.0 = index[participant.actor.0];
+            f(&mut participant.actor);
         }
     }
     for statement in &mut extraction.statements {
-        renumber(&mut statement.speaker);
-        renumber(&mut statement.speaker_party);
+        optional.extend([&mut statement.speaker, &mut statement.speaker_party]);
     }
     for demand in &mut extraction.demands {
-        for actor in [
+        optional.extend([
             &mut demand.by,
             &mut demand.by_party,
             &mut demand.of,
             &mut demand.of_party,
-        ] {
-            renumber(actor);
-        }
+        ]);
         if let Some(answer) = demand.answer.as_mut() {
-            renumber(&mut answer.by);
+            optional.push(&mut answer.by);
         }
+    }
+    for actor in optional.into_iter().flatten() {
+        f(actor);
     }
 }
 

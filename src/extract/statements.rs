@@ -1223,13 +1223,11 @@ fn subject_start(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> usize 
                 .rev()
                 .find(|&j| {
                     matches!(a.lower(j), "the" | "a" | "an")
-                        || a.tokens[j].kind == crate::text::tokens::TokenKind::Possessive
+                        || a.tokens[j].kind == TokenKind::Possessive
                         || a.mention(j).is_some()
                 })
             && (det + 1..k).all(|j| {
-                a.tokens[j].kind == crate::text::tokens::TokenKind::Word
-                    && !clause::is_verb_like(a, j)
-                    && !a.quoted[j]
+                a.tokens[j].kind == TokenKind::Word && !clause::is_verb_like(a, j) && !a.quoted[j]
             })
         {
             k = if a.mention(det).is_some() {
@@ -1246,7 +1244,7 @@ fn subject_start(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> usize 
             a.lower(prev),
             "the" | "a" | "an" | "and" | "senior" | "top" | "two" | "three" | "several" | "some"
         ) || clause::is_speaker_noun(a.lower(prev))
-            || a.tokens[prev].kind == crate::text::tokens::TokenKind::Possessive
+            || a.tokens[prev].kind == TokenKind::Possessive
             || clause_adverb(a.lower(prev))
         {
             k = prev;
