@@ -175,7 +175,9 @@ pub fn anonymous_head(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> O
             break k;
         }
     };
-    if a.mention(last).is_some() {
+    // "Scholz, speaking to lawmakers in Berlin, said": people in a parenthetical set off by
+    // commas are not the subject; an unnamed speaker runs up to its verb.
+    if a.mention(last).is_some() || a.word(last) == "," {
         return None;
     }
     if ANONYMOUS_PEOPLE.contains(&a.lower(last)) && nobody_named(a, last, verb) {

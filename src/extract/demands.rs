@@ -701,6 +701,15 @@ fn read_demand(
             };
             (Vec::new(), start)
         }
+        // "would not be told what to do", "asked how to proceed": a question, not a demand.
+        DemandPattern::ObjectTo
+        | DemandPattern::ObjectToOrFor
+        | DemandPattern::ObjectToOrObject
+        | DemandPattern::ObjectToOrAskedOf
+            if WH_WORDS.contains(&a.lower(cue_end)) =>
+        {
+            return None;
+        }
         DemandPattern::ObjectTo
         | DemandPattern::ObjectToOrFor
         | DemandPattern::ObjectToOrObject => {
@@ -887,9 +896,30 @@ fn demand_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usize {
                         | "warning"
                         | "adding"
                 )
+                || a.word(k) == "," && as_clause_at(a, k + 1, end)
         })
         .unwrap_or(end)
 }
+
+/// "..., as they gathered for the summit": a clause of time or reason opened by "as" and a
+/// subject pronoun, running to the end of the demand. An aside set off by commas on both sides
+/// ("..., as I said before, to start talks") is not one: the demand goes on after it.
+fn as_clause_at(a: &Analysis<'_>, k: usize, end: usize) -> bool {
+    if a.lower(k) != "as" || !PRONOUN_SUBJECTS.contains(&a.lower(k + 1)) {
+        return false;
+    }
+    let aside_closes = (k + 2..(k + 8).min(end)).any(|j| a.word(j) == "," && j + 1 < end);
+    !aside_closes
+}
+
+/// Words that open an indirect question after a verb of asking or telling.
+const WH_WORDS: &[&str] = &[
+    "what", "how", "where", "when", "whether", "why", "which", "who", "if",
+];
+
+/// Subject pronouns: after ", as" they open a clause of time or reason ("..., as they gathered
+/// for the summit"), not a part of what is demanded ("..., as agreed in Minsk").
+const PRONOUN_SUBJECTS: &[&str] = &["i", "we", "you", "he", "she", "it", "they"];
 
 /// "Moscow’s calls": the actor whose possessive stands right before the cue.
 fn possessor_before(a: &Analysis<'_>, cue: usize) -> Option<ActorRef> {
@@ -1714,6 +1744,37 @@ mod tests {
             "Jordan called for both sides to observe their obligations under the agreement and noted that inflammatory rhetoric should cease.",
         );
         assert_eq!(found, ["observe their obligations under the agreement"]);
+    }
+
+    #[test]
+    fn a_clause_of_time_after_a_comma_is_not_demanded() {
+        let found = texts(
+            "Nordic leaders on Monday called on Belarus to release the detained journalists, as they met for their annual summit.",
+        );
+        assert_eq!(found, ["release the detained journalists"]);
+        let found =
+            texts("The ministry urged Belarus to support its people as they seek free elections.");
+        assert_eq!(found, ["support its people as they seek free elections"]);
+        let found = texts(
+            "The ministry urged Belarus to end the violence, as we said before, and to free the journalists.",
+        );
+        assert_eq!(
+            found,
+            [
+                "end the violence, as we said before",
+                "free the journalists"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_indirect_question_after_a_verb_of_telling_is_no_demand() {
+        assert!(
+            texts(
+                "A spokesman for Belarus said Minsk would not be told what to do by its neighbours."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -1502,6 +1502,20 @@ mod tests {
     }
 
     #[test]
+    fn people_in_a_parenthetical_after_the_subject_do_not_make_it_anonymous() {
+        assert_eq!(
+            said(
+                "Chancellor Angela Merkel, speaking to lawmakers in Berlin, said Germany would keep its troops in Lithuania."
+            ),
+            [(
+                "Angela Merkel".into(),
+                false,
+                "Germany would keep its troops in Lithuania".into()
+            )]
+        );
+    }
+
+    #[test]
     fn a_coordinated_verb_of_reporting_ends_what_was_said() {
         assert_eq!(
             texts(
