@@ -1169,6 +1169,16 @@ impl<'a> Analysis<'a> {
                 .and_then(|m| m.actors.first().copied());
             self.actors[actor.0].party = state;
         }
+        // "Raimonds Bērziņš of Latvia": the state after "of" is the person's.
+        if of_state && title.is_none() && self.actors[actor.0].party.is_none() {
+            let state = self.mention(run.end + 1).and_then(|m| {
+                m.actors
+                    .iter()
+                    .copied()
+                    .find(|&a| self.actor_kind(a) == ActorKind::State)
+            });
+            self.actors[actor.0].party = state;
+        }
         let how = if self.actors[actor.0].name_words.len() > lower_words(&words).len() {
             How::Surname
         } else {
@@ -1203,7 +1213,7 @@ impl<'a> Analysis<'a> {
                 .iter()
                 .filter(|run| {
                     self.tokens[run.end - 1].kind == TokenKind::Word
-                        && self.lower(run.end - 1) == surname
+                        && fold_word(self.lower(run.end - 1)) == surname
                 })
                 .cloned()
                 .collect();
@@ -1212,7 +1222,7 @@ impl<'a> Analysis<'a> {
             let names: Vec<Vec<String>> = if runs.is_empty() {
                 self.unclaimed_title_names
                     .iter()
-                    .filter(|words| words.last().is_some_and(|w| w.to_lowercase() == surname))
+                    .filter(|words| words.last().is_some_and(|w| fold_word(w) == surname))
                     .cloned()
                     .collect()
             } else {
@@ -1424,7 +1434,7 @@ impl<'a> Analysis<'a> {
     /// changed, added or dropped, by the surname's length (`may_misspell`). The given name of
     /// a full name is never compared; a person known by surname alone is compared by it.
     fn misspelt_person(&self, surname: &str) -> Option<ActorRef> {
-        let surname = surname.to_lowercase();
+        let surname = fold_word(surname);
         if misspelling_limit(&surname) == 0 {
             return None;
         }
@@ -2037,7 +2047,7 @@ impl<'a> Analysis<'a> {
             let untitled_word = name_start == 0 && name_words.len() == 1;
             let in_title = title_people
                 .iter()
-                .any(|p| p.words.contains(&name_words[0].to_lowercase()));
+                .any(|p| p.words.contains(&fold_word(&name_words[0])));
             if untitled_word && known.is_none() && !in_title {
                 self.turns[t].is_role = true;
                 continue;
@@ -2059,7 +2069,7 @@ impl<'a> Analysis<'a> {
             if let Some(person) = title_people.iter().find(|p| {
                 p.words
                     .iter()
-                    .any(|w| name_words.iter().any(|n| n.to_lowercase() == *w))
+                    .any(|w| name_words.iter().any(|n| fold_word(n) == *w))
             }) && self.actors[actor.0].party.is_none()
                 && let Some(entity) = person.affiliation
             {
@@ -2831,8 +2841,19 @@ fn push_recent(recent: &mut Vec<ActorRef>, actor: ActorRef) {
     }
 }
 
+/// A name's words in lower case and without diacritics: "Gintare Kazlauskiene" in a caption is
+/// the "Gintarė Kazlauskienė" of the body.
 fn lower_words(words: &[String]) -> Vec<String> {
-    words.iter().map(|w| w.to_lowercase()).collect()
+    words.iter().map(|w| fold_word(w)).collect()
+}
+
+/// One word of a name in lower case and without diacritics.
+fn fold_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        crate::query::fold(word)
+    }
 }
 
 /// "J." or "J": a middle initial.
@@ -3084,6 +3105,40 @@ mod tests {
                 (a.actor.name.clone(), affiliation)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_name_written_without_its_diacritics_is_the_same_person() {
+        let analysis = analyse(
+            "Lithuania's Gintarė Kazlauskienė hosted the talks. Kazlauskiene told reporters the \
+             border would stay closed.\n\nPhoto: Interior Minister Gintare Kazlauskiene in Vilnius.",
+        );
+        assert_eq!(persons(&analysis), ["Gintarė Kazlauskienė"]);
+    }
+
+    #[test]
+    fn a_state_after_of_is_the_party_of_the_person_before_it() {
+        let analysis = analyse(
+            "She hosted her counterparts, Raimonds Bērziņš of Latvia and Piotr Wróblewski of \
+             Poland. The Latvian minister said his country would keep its border closed.",
+        );
+        let party = |name: &str| {
+            let a = analysis
+                .actors
+                .iter()
+                .find(|a| a.actor.name == name)
+                .unwrap();
+            a.party.map(|p| analysis.actor_name(p).to_string())
+        };
+        assert_eq!(party("Raimonds Bērziņš").as_deref(), Some("Latvia"));
+        assert_eq!(party("Piotr Wróblewski").as_deref(), Some("Poland"));
+        let minister = mentions(&analysis)
+            .into_iter()
+            .find(|(surface, _)| surface.starts_with("The Latvian"));
+        assert_eq!(
+            minister.map(|m| m.1),
+            Some(vec!["Raimonds Bērziņš".to_string()])
+        );
     }
 
     /// Issue #10: "Special Representative West made clear" was the West speaking.
