@@ -1065,7 +1065,24 @@ impl<'a> Analysis<'a> {
             .title_before(run.start)
             .filter(|(range, _)| name_word_count(&words) >= 2 || range.end == run.start);
         let apposition_after = self.apposition_title_after(run.end);
-        let apposition_before = self.apposition_title_before(run.start);
+        let mut apposition_before = self.apposition_title_before(run.start);
+        // Honorifics between an office's title and the name ("Minister Dr. Fuad Hussein").
+        let honorific_only = title
+            .as_ref()
+            .is_some_and(|(_, t)| self.lexicon.titles[*t].kind == "honorific");
+        let mut title = title;
+        if honorific_only || title.is_none() {
+            match self.office_title_over_honorifics(run.start) {
+                Some(Ok(found)) => title = Some(found),
+                Some(Err(found)) if apposition_before.is_none() => {
+                    apposition_before = Some(found);
+                    if honorific_only {
+                        title = None;
+                    }
+                }
+                _ => {}
+            }
+        }
         let speech_after = self.speech_verb_follows(run.end);
         // The officeholder of the article's date these words name, with the title of the
         // office before them or in apposition.
@@ -1313,6 +1330,66 @@ impl<'a> Analysis<'a> {
                 )
                 || self.tokens[k].kind == TokenKind::Possessive;
             if !allowed || self.tokens[k + 1].line_before {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "Foreign Minister Dr. Fuad Hussein", "the Minister for Foreign Affairs of Sweden, Ms. Ann
+    /// Linde": the title of an office before the honorifics before a name, either against them
+    /// (`Ok`) or set off by a comma after its complement (`Err`).
+    fn office_title_over_honorifics(
+        &self,
+        start: usize,
+    ) -> Option<Result<(Range<usize>, usize), (Range<usize>, usize)>> {
+        let is_office = |t: usize| {
+            !matches!(
+                self.lexicon.titles[t].kind.as_str(),
+                "honorific" | "descriptor"
+            )
+        };
+        let mut k = start;
+        while k > 0
+            && !self.tokens[k].line_before
+            && let Some((range, t)) = self.title_at(k - 1)
+            && range.end == k
+            && !is_office(t)
+        {
+            k = range.start;
+        }
+        if k == start || k == 0 || self.tokens[k].line_before {
+            return None;
+        }
+        if let Some((range, t)) = self.title_at(k - 1)
+            && range.end == k
+            && is_office(t)
+        {
+            return Some(Ok((range, t)));
+        }
+        if self.word(k - 1) != "," {
+            return None;
+        }
+        // Back from the comma over the title's complement: "for Global Food Security",
+        // "of Sweden".
+        let comma = k - 1;
+        let mut j = comma;
+        let mut steps = 0;
+        while j > 0 && steps < 8 {
+            j -= 1;
+            steps += 1;
+            if self.tokens[j + 1].line_before {
+                return None;
+            }
+            if let Some((range, t)) = self.title_at(j)
+                && is_office(t)
+            {
+                let complement_opens =
+                    range.end == comma || matches!(self.lower(range.end), "of" | "for" | "to");
+                return complement_opens.then_some(Err((range, t)));
+            }
+            let word = self.word(j);
+            if !(self.is_capitalised(j) || matches!(word, "of" | "for" | "the" | "and" | "to")) {
                 return None;
             }
         }
@@ -2446,12 +2523,37 @@ impl<'a> Analysis<'a> {
                 let entry = &self.actors[p.0];
                 qualifier.is_some() && entry.title_words.is_empty() && entry.party == qualifier
             };
+            // "the European Union Special Representative, Henrik Aalto, ... the EU envoy":
+            // with the state or body given, its person last named under a title of the same
+            // kind (two diplomats' titles, two ministers').
+            let kind_of = |words: &[String]| {
+                self.lexicon
+                    .titles
+                    .iter()
+                    .find(|t| lower_words(&name_words_of(&t.title)) == words)
+                    .map(|t| t.kind.as_str())
+            };
+            let noun_kind = kind_of(&words);
+            let same_kind_of_state = |p: ActorRef| {
+                let entry = &self.actors[p.0];
+                qualifier.is_some()
+                    && entry.party == qualifier
+                    && noun_kind.is_some_and(|k| !matches!(k, "honorific" | "descriptor"))
+                    && entry.title_words.iter().any(|t| kind_of(t) == noun_kind)
+            };
             let person = recent
                 .iter()
                 .rev()
                 .copied()
                 .find(|&p| fits(p))
                 .or_else(|| recent.iter().rev().copied().find(|&p| untitled_of_state(p)))
+                .or_else(|| {
+                    recent
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(|&p| same_kind_of_state(p))
+                })
                 .or_else(|| self.introduced_by_title(title.clone(), i));
             // "Both ministers" fits no one title: it may still count the persons last named.
             if let Some(person) = person {
@@ -3105,6 +3207,46 @@ mod tests {
                 (a.actor.name.clone(), affiliation)
             })
             .collect()
+    }
+
+    #[test]
+    fn an_office_s_title_reaches_its_holder_over_honorifics() {
+        let analysis = analyse(
+            "Blinken met Iraqi Foreign Minister Dr. Fuad Hussein. They were joined by the \
+             Minister for Foreign Affairs of Sweden, Ms. Ann Linde, and the Special Envoy for \
+             Global Food Security, Dr. Cary Fowler.",
+        );
+        let roles: Vec<(String, Option<String>)> = analysis
+            .actors
+            .iter()
+            .filter(|a| a.actor.kind == ActorKind::Person && a.actor.name != "Blinken")
+            .map(|a| {
+                let role = a.actor.roles.first();
+                (
+                    format!(
+                        "{}: {}",
+                        a.actor.name,
+                        role.and_then(|r| r.title.as_deref()).unwrap_or("")
+                    ),
+                    role.and_then(|r| r.affiliation)
+                        .map(|x| analysis.actor_name(x).to_string()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (
+                    "Fuad Hussein: Foreign Minister".to_string(),
+                    Some("Iraq".to_string())
+                ),
+                (
+                    "Ann Linde: Minister for Foreign Affairs".to_string(),
+                    Some("Sweden".to_string())
+                ),
+                ("Cary Fowler: Special Envoy".to_string(), None),
+            ]
+        );
     }
 
     #[test]
