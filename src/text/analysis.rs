@@ -13,6 +13,9 @@ use super::temporal::{self, DateMention};
 use super::tokens::{self, Quote, Sentence, Token, TokenKind};
 use crate::extract::{Actor, ActorKind, ActorRef, Role, Span};
 
+/// A title's tokens and its row in `titles.csv`.
+type TitleSpan = (Range<usize>, usize);
+
 /// How a mention names its actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum How {
@@ -1339,10 +1342,7 @@ impl<'a> Analysis<'a> {
     /// "Foreign Minister Dr. Fuad Hussein", "the Minister for Foreign Affairs of Sweden, Ms. Ann
     /// Linde": the title of an office before the honorifics before a name, either against them
     /// (`Ok`) or set off by a comma after its complement (`Err`).
-    fn office_title_over_honorifics(
-        &self,
-        start: usize,
-    ) -> Option<Result<(Range<usize>, usize), (Range<usize>, usize)>> {
+    fn office_title_over_honorifics(&self, start: usize) -> Option<Result<TitleSpan, TitleSpan>> {
         let is_office = |t: usize| {
             !matches!(
                 self.lexicon.titles[t].kind.as_str(),
@@ -1782,6 +1782,14 @@ impl<'a> Analysis<'a> {
         let Some(date) = self.published else {
             return true;
         };
+        // "First Lady Jill Biden ... President Biden": a given name the officeholder of the
+        // day does not have. (A former holder is only a guess from a surname: the article's
+        // person of that surname is more likely.)
+        if holders.in_office(found.row, date)
+            && !holders.given_name_fits(found.row, &fold_words(&entry.name_words))
+        {
+            return false;
+        }
         match holders.named_folded(&fold_words(&entry.name_words), date, &[], |_| true) {
             Some(other) if other.whole => holders.row(other.row).person == person,
             _ => true,
@@ -3245,6 +3253,25 @@ mod tests {
                     Some("Sweden".to_string())
                 ),
                 ("Cary Fowler: Special Envoy".to_string(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_namesake_with_another_given_name_is_not_the_officeholder_of_the_day() {
+        let analysis = analyse(
+            "First Lady Jill Biden opened the exhibition. President Biden spoke with the Prime \
+             Minister of Italy on Tuesday.",
+        );
+        let names: Vec<(String, Vec<String>)> = mentions(&analysis)
+            .into_iter()
+            .filter(|(surface, _)| surface.contains("Biden"))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Jill Biden".to_string(), vec!["Jill Biden".to_string()]),
+                ("Biden".to_string(), vec!["Joe Biden".to_string()]),
             ]
         );
     }

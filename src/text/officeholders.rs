@@ -450,6 +450,27 @@ impl Officeholders {
         key(words.last()) || key(words.first())
     }
 
+    /// Whether this row's person is in office on `date`.
+    pub fn in_office(&self, row: u32, date: NaiveDate) -> bool {
+        self.rows[row as usize].holds(date, false)
+    }
+
+    /// Whether a full name, folded, may be this row's person by its given name: some spelling
+    /// of the person has a word that is it, contains it or shares its first three letters
+    /// ("Jill Biden" is not President Joe Biden; "Joseph Robinette Biden", "Tony Blinken" may
+    /// be their officeholders). A name of one word always may.
+    pub fn given_name_fits(&self, row: u32, folded: &[String]) -> bool {
+        let [given, _, ..] = folded else { return true };
+        let near = |word: &String| {
+            word.contains(given.as_str())
+                || given.contains(word.as_str())
+                || given.chars().count() >= 3 && word.chars().take(3).eq(given.chars().take(3))
+        };
+        self.spellings_of_row[row as usize]
+            .iter()
+            .any(|&s| self.spellings[s as usize].words.iter().any(near))
+    }
+
     pub fn is_whole_name(&self, folded: &[String]) -> bool {
         folded.len() >= 2 && self.by_name.contains_key(&folded.join(" "))
     }
