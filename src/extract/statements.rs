@@ -1128,7 +1128,12 @@ fn according_to(a: &Analysis<'_>, out: &mut Vec<Statement>) {
         // "according to the statement": a document whose author the text names elsewhere,
         // not an unnamed speaker; nor is "a statement on the ministry's website".
         let document = (source_start..source_end).any(|j| is_document(a.lower(j)));
-        let named = || match clause::noun_phrase_ending_at(a, source_start, source_end - 1) {
+        // "the National Migration Institute (INM)": the name before its abbreviation.
+        let mut last = source_end - 1;
+        if last >= source_start + 3 && a.word(last) == ")" && a.word(last - 2) == "(" {
+            last -= 3;
+        }
+        let named = || match clause::noun_phrase_ending_at(a, source_start, last) {
             Some(Subject::Actors(actors)) => Some(actors),
             _ => None,
         };
@@ -1590,6 +1595,37 @@ mod tests {
                 && *d
                 && t == "clearly taking orders from Moscow"),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_body_the_dictionaries_do_not_list_is_a_source_by_its_name() {
+        let found = said(
+            "According to the National Migration Institute (INM), 1,240 people have returned since April. The INM said the crossing would reopen.",
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    "National Migration Institute".into(),
+                    false,
+                    "the crossing would reopen".into()
+                ),
+                (
+                    "National Migration Institute".into(),
+                    false,
+                    "1,240 people have returned since April".into()
+                )
+            ]
+        );
+        let found = said("The paramilitary Rapid Support Forces said the truce would hold.");
+        assert_eq!(
+            found,
+            [(
+                "Rapid Support Forces".into(),
+                false,
+                "the truce would hold".into()
+            )]
         );
     }
 
