@@ -222,9 +222,10 @@ fn month_end(date: NaiveDate) -> NaiveDate {
 }
 
 /// The widest bounds (in days, first and last included) a report or meeting may have and still
-/// combine: a month's. A year, or "a few months ago", says too little to tell two meetings of
-/// the same parties apart.
-const MAX_COMBINED_SPAN: i64 = 31;
+/// combine: six weeks, those of "recently" or "in recent weeks" (see `vague_dates.csv`). Such
+/// a report joins the meeting of the same parties it fits best, as a month's does. A year, or
+/// "a few months ago", says too little to tell two meetings of the same parties apart.
+const MAX_COMBINED_SPAN: i64 = 43;
 
 /// Stored bounds (`date_earliest`, `date_latest`), when they are no wider than
 /// [`MAX_COMBINED_SPAN`].
@@ -1629,6 +1630,35 @@ mod tests {
         // Bounds wider than a month ("a few months ago") combine with nothing.
         assert_eq!(bounds(Some("2022-03-01"), Some("2022-07-01")), None);
         assert!(bounds(Some("2022-07-01"), Some("2022-07-31")).is_some());
+    }
+
+    /// Issue #11: "recently" (six weeks up to the article) joins the one meeting of the same two
+    /// persons its bounds hold; "a few months ago" says too little and joins nothing.
+    #[test]
+    fn a_recent_mention_joins_the_meeting_its_six_weeks_hold() {
+        let bounded = |id: i64, first: &str, last: &str, day_precise: bool| MeetingReport {
+            days: bounds(Some(first), Some(last)),
+            day_precise,
+            persons: [1, 2].into(),
+            ..report(id, id, "2022-07", &[1, 2, 3, 4], "")
+        };
+        // A call on 11 June; "recently" in an article of 21 July (9 June to 21 July).
+        let call = bounded(1, "2022-06-11", "2022-06-11", true);
+        let recent = bounded(2, "2022-06-09", "2022-07-21", false);
+        assert!(recent.days.is_some());
+        assert!(meeting_fit(&call, &recent).is_some());
+        assert_eq!(
+            group_meetings(&[call.clone(), recent.clone()]),
+            vec![vec![0, 1]]
+        );
+        // A call in May lies outside the six weeks: two meetings.
+        let may = bounded(3, "2022-05-20", "2022-05-20", true);
+        assert!(meeting_fit(&may, &recent).is_none());
+        assert_eq!(group_meetings(&[may, recent]).len(), 2);
+        // "A few months ago" (150 to 45 days before) combines with nothing.
+        let months = bounded(4, "2022-02-21", "2022-06-06", false);
+        assert!(months.days.is_none());
+        assert!(meeting_fit(&call, &months).is_none());
     }
 
     #[test]
