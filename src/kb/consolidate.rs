@@ -187,6 +187,8 @@ struct MeetingReport {
     /// they span more than [`MAX_COMBINED_SPAN`].
     days: Option<(NaiveDate, NaiveDate)>,
     day_precise: bool,
+    /// What the report says of the meeting: `held`, `planned`, ...
+    status: String,
     place: Option<PlaceInfo>,
     participants: BTreeSet<i64>,
     /// The persons named as taking part (not implied): those that tell two meetings of one
@@ -222,9 +224,10 @@ fn month_end(date: NaiveDate) -> NaiveDate {
 }
 
 /// The widest bounds (in days, first and last included) a report or meeting may have and still
-/// combine: a month's. A year, or "a few months ago", says too little to tell two meetings of
-/// the same parties apart.
-const MAX_COMBINED_SPAN: i64 = 31;
+/// combine: six weeks, those of "recently" or "in recent weeks" (see `vague_dates.csv`). Such
+/// a report joins the meeting of the same parties it fits best, as a month's does. A year, or
+/// "a few months ago", says too little to tell two meetings of the same parties apart.
+const MAX_COMBINED_SPAN: i64 = 43;
 
 /// Stored bounds (`date_earliest`, `date_latest`), when they are no wider than
 /// [`MAX_COMBINED_SPAN`].
@@ -258,7 +261,7 @@ fn load_meeting_reports(conn: &Connection, ids: &[i64]) -> Result<Vec<MeetingRep
 /// The columns [`report_from_row`] reads, from `meeting_reports AS r` and [`REPORT_JOINS`].
 const REPORT_COLUMNS: &str = "r.id, r.meeting_id, r.article_id, ifnull(a.published, ''), \
      a.content_sha256, r.position, r.label, r.mode, r.date_precision, r.date_earliest, \
-     r.date_latest, p.id, p.name, p.kind, p.country_iso3";
+     r.date_latest, p.id, p.name, p.kind, p.country_iso3, r.status";
 
 const REPORT_JOINS: &str = "JOIN articles AS a ON a.id = r.article_id \
      LEFT JOIN places AS p ON p.id = r.place_id";
@@ -287,6 +290,7 @@ fn report_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MeetingReport> {
         mode: row.get(7)?,
         days: bounds(earliest.as_deref(), latest.as_deref()),
         day_precise: precision == "day",
+        status: row.get(15)?,
         place,
         participants: BTreeSet::new(),
         persons: BTreeSet::new(),
@@ -347,7 +351,16 @@ fn meetings_conflict(a: &MeetingReport, b: &MeetingReport) -> bool {
     if let (Some((a_first, a_last)), Some((b_first, b_last))) = (a.days, b.days)
         && (a_last < b_first || b_last < a_first)
     {
-        return true;
+        // A plan of a day held a day off it ("will travel to Kuwait on 28 July", then "met
+        // today", 29 July: the day of the journey, or another calendar's) is the same meeting
+        // of the same persons; another day, or other parties, is another meeting.
+        let a_day_off =
+            a_last + Duration::days(1) >= b_first && b_last + Duration::days(1) >= a_first;
+        let planned_then_held =
+            (a.planned_day() && b.status == "held") || (b.planned_day() && a.status == "held");
+        if !(a_day_off && planned_then_held && a.persons.intersection(&b.persons).count() >= 2) {
+            return true;
+        }
     }
     let remote = |mode: &str| mode == "phone" || mode == "video";
     if (remote(&a.mode) && b.mode == "in_person") || (remote(&b.mode) && a.mode == "in_person") {
@@ -372,6 +385,13 @@ fn meetings_conflict(a: &MeetingReport, b: &MeetingReport) -> bool {
         && a.persons.intersection(&b.persons).count() < 2
         && !a.persons.is_subset(&b.persons)
         && !b.persons.is_subset(&a.persons)
+}
+
+impl MeetingReport {
+    /// Whether the report announces the meeting for a day: a plan that may be held a day off.
+    fn planned_day(&self) -> bool {
+        self.day_precise && self.status == "planned"
+    }
 }
 
 /// Whether both reports name the meeting (`None` when one does not), and if so whether the
@@ -412,9 +432,19 @@ fn meeting_fit(a: &MeetingReport, b: &MeetingReport) -> Option<f64> {
         return None;
     }
     let same_days = a.days == b.days && a.day_precise && b.day_precise;
+    // Between reports that fit as well otherwise, those that name the same persons fit best:
+    // "Blinken met Macron" joins "Blinken met Macron", not "the United States and France met"
+    // of the same day (a tie-break only: it outweighs nothing else).
+    let fewer_persons = a.persons.len().min(b.persons.len());
+    let persons_overlap = if fewer_persons == 0 {
+        0.0
+    } else {
+        a.persons.intersection(&b.persons).count() as f64 / fewer_persons as f64
+    };
     Some(
         3.0 * f64::from(u8::from(names_agree))
             + 2.0 * overlap
+            + 0.01 * persons_overlap
             + f64::from(u8::from(same_days))
             + f64::from(u8::from(same_place)),
     )
@@ -514,7 +544,7 @@ fn meetings_near(conn: &Connection, report: &MeetingReport) -> Result<Vec<(i64, 
     // Bounds that overlap the report's begin at most the widest span that combines before it.
     let mut select = conn.prepare_cached(
         "SELECT m.id, m.label, m.mode, m.date_precision, m.date_earliest, m.date_latest, \
-         p.id, p.name, p.kind, p.country_iso3 \
+         p.id, p.name, p.kind, p.country_iso3, m.status \
          FROM meetings AS m LEFT JOIN places AS p ON p.id = m.place_id \
          WHERE m.date_earliest >= ?1 AND m.date_earliest <= ?2 AND m.date_latest >= ?3 \
          AND m.id <> ?4 ORDER BY m.id",
@@ -523,8 +553,8 @@ fn meetings_near(conn: &Connection, report: &MeetingReport) -> Result<Vec<(i64, 
         .query_map(
             params![
                 day(first - Duration::days(MAX_COMBINED_SPAN)),
-                day(last),
-                day(first),
+                day(last + Duration::days(1)),
+                day(first - Duration::days(1)),
                 report.meeting_id
             ],
             |row| {
@@ -552,6 +582,7 @@ fn meetings_near(conn: &Connection, report: &MeetingReport) -> Result<Vec<(i64, 
                     mode: row.get(2)?,
                     days: bounds(earliest.as_deref(), latest.as_deref()),
                     day_precise: precision == "day",
+                    status: row.get(10)?,
                     place,
                     participants: BTreeSet::new(),
                     persons: BTreeSet::new(),
@@ -643,7 +674,13 @@ fn neighbourhood(
         };
         let span = Duration::days(MAX_COMBINED_SPAN);
         let rows = near.query_map(
-            params![day(first - span), day(last + span), day(last), day(first)],
+            // A day either side: a plan of a day may be held a day off it.
+            params![
+                day(first - span),
+                day(last + span),
+                day(last + Duration::days(1)),
+                day(first - Duration::days(1))
+            ],
             report_from_row,
         )?;
         let mut candidates = Vec::new();
@@ -911,9 +948,20 @@ pub fn refresh_meeting(conn: &Connection, id: i64) -> Result<(), KbError> {
         None
     };
     let of_basis = |r: &&Row| basis.is_none() || r.basis.as_deref() == basis;
+    // A meeting held on another day than planned (see [`meetings_conflict`]) is dated by the
+    // reports that it was held, when they date it as precisely as the plans.
+    let best = |rows: &mut dyn Iterator<Item = &Row>| {
+        rows.filter(|r| r.date.is_some())
+            .map(|r| precision_rank(&r.precision))
+            .max()
+    };
+    let held_dates = status == "held"
+        && best(&mut rows.iter().filter(of_basis).filter(|r| r.status == "held"))
+            .is_some_and(|held| Some(held) == best(&mut rows.iter().filter(of_basis)));
     let dates: Vec<(Option<String>, String, Option<String>)> = rows
         .iter()
         .filter(of_basis)
+        .filter(|r| !held_dates || r.status == "held")
         .map(|r| (r.date.clone(), r.precision.clone(), r.phrase.clone()))
         .collect();
     let (date, precision, phrase) = pick_date(&dates);
@@ -1503,6 +1551,7 @@ mod tests {
             mode: "unknown".into(),
             days: span.map(|(a, b, _)| (a, b)),
             day_precise: span.is_some_and(|(_, _, d)| d),
+            status: "held".into(),
             place: None,
             participants: participants.iter().copied().collect(),
             persons: BTreeSet::new(),
@@ -1629,6 +1678,88 @@ mod tests {
         // Bounds wider than a month ("a few months ago") combine with nothing.
         assert_eq!(bounds(Some("2022-03-01"), Some("2022-07-01")), None);
         assert!(bounds(Some("2022-07-01"), Some("2022-07-31")).is_some());
+    }
+
+    /// Issue #11: "recently" (six weeks up to the article) joins the one meeting of the same two
+    /// persons its bounds hold; "a few months ago" says too little and joins nothing.
+    #[test]
+    fn a_recent_mention_joins_the_meeting_its_six_weeks_hold() {
+        let bounded = |id: i64, first: &str, last: &str, day_precise: bool| MeetingReport {
+            days: bounds(Some(first), Some(last)),
+            day_precise,
+            persons: [1, 2].into(),
+            ..report(id, id, "2022-07", &[1, 2, 3, 4], "")
+        };
+        // A call on 11 June; "recently" in an article of 21 July (9 June to 21 July).
+        let call = bounded(1, "2022-06-11", "2022-06-11", true);
+        let recent = bounded(2, "2022-06-09", "2022-07-21", false);
+        assert!(recent.days.is_some());
+        assert!(meeting_fit(&call, &recent).is_some());
+        assert_eq!(
+            group_meetings(&[call.clone(), recent.clone()]),
+            vec![vec![0, 1]]
+        );
+        // A call in May lies outside the six weeks: two meetings.
+        let may = bounded(3, "2022-05-20", "2022-05-20", true);
+        assert!(meeting_fit(&may, &recent).is_none());
+        assert_eq!(group_meetings(&[may, recent]).len(), 2);
+        // "A few months ago" (150 to 45 days before) combines with nothing.
+        let months = bounded(4, "2022-02-21", "2022-06-06", false);
+        assert!(months.days.is_none());
+        assert!(meeting_fit(&call, &months).is_none());
+    }
+
+    /// Issue #11: a plan of a day and the report that it was held the next day, of the same
+    /// two persons, are one meeting; a day further, two held days, or a plan of other persons
+    /// are two.
+    #[test]
+    fn a_plan_of_a_day_joins_the_meeting_held_a_day_off_it() {
+        let with = |id: i64, day: &str, status: &str, persons: &[i64]| MeetingReport {
+            status: status.into(),
+            persons: persons.iter().copied().collect(),
+            ..report(id, id, day, &[persons, &[3, 4]].concat(), "")
+        };
+        let plan = with(1, "2022-03-06", "planned", &[1, 2]);
+        let held = with(2, "2022-03-07", "held", &[1, 2]);
+        assert!(!meetings_conflict(&plan, &held));
+        assert!(meeting_fit(&plan, &held).is_some());
+        assert_eq!(
+            group_meetings(&[plan.clone(), held.clone()]),
+            vec![vec![0, 1]]
+        );
+        // Two days off the plan: another meeting.
+        let later = with(3, "2022-03-08", "held", &[1, 2]);
+        assert!(meetings_conflict(&plan, &later));
+        // Two reports that it was held, a day apart: two meetings.
+        assert!(meetings_conflict(&held, &later));
+        // A plan of the next day, with one of the persons only: two meetings.
+        let other = with(4, "2022-03-07", "held", &[1, 5]);
+        assert!(meetings_conflict(&plan, &other));
+        // A plan without a day of its own ("in the first week of March") holds the days it
+        // holds, and is not widened.
+        let week = MeetingReport {
+            days: bounds(Some("2022-03-01"), Some("2022-03-06")),
+            day_precise: false,
+            ..with(5, "2022-03", "planned", &[1, 2])
+        };
+        assert!(meetings_conflict(&week, &held));
+    }
+
+    /// Issue #11: of two reports of one article, one naming only the states and one the
+    /// persons, a third report naming the same persons joins the one that names them.
+    #[test]
+    fn a_report_joins_the_report_of_the_same_persons_before_one_of_states_only() {
+        let with = |id: i64, article: i64, persons: &[i64]| MeetingReport {
+            persons: persons.iter().copied().collect(),
+            ..report(id, article, "2022-06-25", &[persons, &[3, 4]].concat(), "")
+        };
+        let states = with(1, 1, &[]);
+        let persons = with(2, 1, &[1, 2]);
+        let other_article = with(3, 2, &[1, 2]);
+        let fit = |a: &MeetingReport, b: &MeetingReport| meeting_fit(a, b).unwrap_or(0.0);
+        assert!(fit(&persons, &other_article) > fit(&states, &other_article));
+        let groups = group_meetings(&[states, persons, other_article]);
+        assert_eq!(groups, vec![vec![0], vec![1, 2]]);
     }
 
     #[test]

@@ -590,3 +590,80 @@ fn a_mention_that_fits_two_meetings_joins_the_same_one_in_every_order() {
         }
     }
 }
+
+/// Issue #11: an announcement of a meeting on 9 May and the report that it was held on
+/// 10 May (the day of the journey, then the day of the talks) are one held meeting, dated by
+/// the report that it was held; the same two persons meeting again on 12 May are another.
+fn a_plan_held_the_next_day(kb: &Kb) -> Vec<PathBuf> {
+    let article = |name: &str, published: &str, body: &str| {
+        kb.write(
+            &format!("dayoff/{name}.txt"),
+            format!("---\ntitle: {name}\npublished: {published}\n---\n{body}\n"),
+        )
+    };
+    vec![
+        article(
+            "announced",
+            "2022-05-02",
+            "Secretary of State Antony Blinken will travel to Vilnius on May 9, where he will \
+             meet Lithuanian Foreign Minister Gabrielius Landsbergis.",
+        ),
+        article(
+            "held",
+            "2022-05-10",
+            "Secretary of State Antony Blinken met today with Lithuanian Foreign Minister \
+             Gabrielius Landsbergis in Vilnius.",
+        ),
+        article(
+            "again",
+            "2022-05-12",
+            "Secretary of State Antony Blinken met today with Lithuanian Foreign Minister \
+             Gabrielius Landsbergis in Vilnius to discuss energy.",
+        ),
+    ]
+}
+
+#[test]
+fn a_plan_held_a_day_off_it_is_one_held_meeting_in_every_order() {
+    let kb = Kb::new();
+    let paths = a_plan_held_the_next_day(&kb);
+    let orders: [[usize; 3]; 6] = [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ];
+    let mut expected: Option<Vec<String>> = None;
+    for order in orders {
+        let db = kb.dir.path().join(format!("order{order:?}.sqlite"));
+        for &i in &order {
+            ingest(&db, std::slice::from_ref(&paths[i]), None);
+        }
+        let rows: Vec<String> = {
+            let conn = Connection::open(&db).unwrap();
+            let mut select = conn
+                .prepare(
+                    "SELECT date || ' ' || status || ' ' || sources FROM meeting_list \
+                     ORDER BY date",
+                )
+                .unwrap();
+            select
+                .query_map([], |row| row.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(
+            rows,
+            ["2022-05-10 held 2", "2022-05-12 held 1"],
+            "order {order:?}"
+        );
+        let content = whole_content(&db);
+        match &expected {
+            None => expected = Some(content),
+            Some(expected) => assert_same(&format!("order {order:?}"), expected, &content),
+        }
+    }
+}
