@@ -1268,6 +1268,10 @@ fn read_mention(
         }
     };
     let np_start = noun_phrase_start(a, sentence.start, tokens.start);
+    // "There is no G8 summit", "no talks are planned": a meeting denied is none.
+    if !is_verb && np_start > sentence.start && a.lower(np_start - 1) == "no" {
+        return None;
+    }
     let determiner = (np_start < tokens.start).then(|| a.lower(np_start));
     // "Wednesday’s talks", not "on Wednesday for talks".
     let possessive_date = a.dates[s].iter().any(|d| {
@@ -1428,6 +1432,30 @@ fn read_mention(
             a.party_of(speaker).filter(|&p| p != speaker)
         };
         add(party.as_slice(), &mut named);
+    }
+    // "When it comes to the talks with the Russians" in a minister's own turn: talks with one
+    // other party, spoken of by a speaker of a known state, are that state's talks.
+    // Only where the sentence names nobody else: "strengthening Ukraine's hand in any
+    // negotiations with Russia" are not the speaker's.
+    let names_only = |named: &[ActorRef]| {
+        (sentence.start..sentence.end).all(|k| {
+            a.mention(k).is_none_or(|m| {
+                m.is_place || m.how == How::Pronoun || m.actors.iter().all(|x| named.contains(x))
+            })
+        })
+    };
+    if !is_verb
+        && !topic
+        && a.lower(tokens.end) == "with"
+        && named.len() == 1
+        && a.actor_kind(named[0]) != ActorKind::Person
+        && a.turn_at(tokens.start).is_some()
+        && names_only(&named)
+        && let Some(speaker) = voice_at(a, tokens.start)
+        && let Some(party) = a.party_of(speaker).filter(|&p| p != speaker)
+        && !named.contains(&party)
+    {
+        add(&[party], &mut named);
     }
     // The verb whose subject takes part: the meeting verb, or the verb of taking part that
     // governs the meeting noun ("leaders of UNASUR held an emergency summit").
@@ -2388,6 +2416,10 @@ struct MeetingWords {
     /// Phrases right before a meeting that deny the intention to hold it: "had no plans to
     /// meet", "ruled out talks", "refused to meet".
     negated_intention: Vec<Vec<String>>,
+    /// Kinds of meeting that also name a process: talks, negotiations, dialogue. With one
+    /// state, no date and no place they are the process spoken of ("we support the
+    /// intra-Afghan talks", "any negotiations with Russia"), not a meeting.
+    process_kinds: HashSet<String>,
 }
 
 static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
@@ -2410,6 +2442,7 @@ static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
             .into_iter()
             .map(|p| p.split_whitespace().map(str::to_string).collect())
             .collect(),
+        process_kinds: super::words::list(csv, "process_kind"),
     }
 });
 
@@ -3185,6 +3218,29 @@ fn build(
         .count();
     let bodies = named.len() - persons;
     if named.is_empty() || (named.len() == 1 && bodies == 0) {
+        return None;
+    }
+    // "we are supporting the intra-Afghan talks", "strengthening Ukraine's hand in any
+    // negotiations with Russia": talks that name one state and neither a date nor a place are
+    // a process spoken of, not an encounter the text reports.
+    if named.len() == 1
+        && a.actor_kind(named[0]) == ActorKind::State
+        && !matches!(status, MeetingStatus::Cancelled | MeetingStatus::Postponed)
+        && group.iter().all(|&i| {
+            let m = &mentions[i];
+            // "the U.S.-Morocco Strategic Dialogue": a dialogue with a name meets.
+            let named_event = m
+                .label
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            m.date.is_none()
+                && m.place.is_none()
+                && !m.transcript
+                && !named_event
+                && WORDS.process_kinds.contains(m.kind.as_str())
+        })
+    {
         return None;
     }
     // A joint council ("NATO-Russia Council") is the setting; its members are the parties.
@@ -4208,6 +4264,57 @@ mod tests {
             found
                 .iter()
                 .any(|m| m.2 == ["Karl Ostrander", "Marie Dubreuil"]),
+            "{found:?}"
+        );
+    }
+
+    /// Issue #11: talks that name one state and neither a date nor a place are a process
+    /// spoken of, not a meeting; with a date, a place or a name of their own they meet.
+    #[test]
+    fn undated_talks_naming_one_state_are_a_process() {
+        for text in [
+            "The ministry said it continues to back the intra-Somali negotiations.",
+            "That would strengthen Kenya's position in any negotiations with Ethiopia.",
+        ] {
+            let found = meetings(text, (2021, 6, 1));
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        for text in [
+            "The intra-Somali negotiations resumed in Nairobi.",
+            "Intra-Somali negotiations will resume on Monday.",
+            "Officials opened the Somalia Strategic Dialogue.",
+        ] {
+            let found = meetings(text, (2021, 6, 1));
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+        }
+    }
+
+    /// Issue #11: "There is no summit" denies the meeting.
+    #[test]
+    fn a_meeting_with_no_is_none() {
+        let found = meetings("There is no ASEAN summit this year.", (2021, 6, 1));
+        assert!(found.is_empty(), "{found:?}");
+        let found = meetings("The ASEAN summit opened in Jakarta.", (2021, 6, 1));
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    /// Issue #11: "the talks with X" in the turn of a speaker of a known state, in a sentence
+    /// that names nobody else, are that state's talks.
+    #[test]
+    fn talks_with_one_party_in_a_ministers_turn_are_the_ministers_states() {
+        let found = meetings(
+            "FOREIGN MINISTER KULEBA: Thank you. As for the talks with the Russians, there is no progress in them.",
+            (2022, 3, 5),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, ["Russia", "Ukraine"], "{found:?}");
+        // Another party in the sentence: the talks are not the speaker's.
+        let found = meetings(
+            "FOREIGN MINISTER KULEBA: Thank you. That helps Moldova in the talks with the Russians in Geneva.",
+            (2022, 3, 5),
+        );
+        assert!(
+            found.iter().all(|m| m.2.iter().all(|n| n != "Ukraine")),
             "{found:?}"
         );
     }
