@@ -861,6 +861,11 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
     } else {
         ""
     };
+    // "revive a joint ministerial committee": a meeting word naming a standing body is no
+    // meeting; its meetings are named by a word of their own.
+    if !entry.is_verb && WORDS.body_nouns.contains(after) {
+        return false;
+    }
     // "Beijing talks a lot about sovereignty", "he talks about": the verb "talk", not talks
     // held; "what we call", "meetings that I call listening tours": the verb "call" naming
     // something.
@@ -2420,6 +2425,9 @@ struct MeetingWords {
     /// state, no date and no place they are the process spoken of ("we support the
     /// intra-Afghan talks", "any negotiations with Russia"), not a meeting.
     process_kinds: HashSet<String>,
+    /// Nouns after a meeting word that make it the name of a standing body: "a joint
+    /// ministerial committee".
+    body_nouns: HashSet<String>,
 }
 
 static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
@@ -2443,6 +2451,7 @@ static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
             .map(|p| p.split_whitespace().map(str::to_string).collect())
             .collect(),
         process_kinds: super::words::list(csv, "process_kind"),
+        body_nouns: super::words::list(csv, "body_noun"),
     }
 });
 
@@ -2731,8 +2740,10 @@ fn status_of(
     // modifiers; another meeting word, a verb of speech or a new clause in between ends it.
     // After a dateline ("MUSCAT, Feb 22 (Wire) - Talks between ...") the sentence's words
     // begin past it.
+    // "a committee, whose meeting planned for February had been postponed": the subject of
+    // a relative clause.
     let subject_of_clause = np_start <= a.sentence_start(sentence.clone())
-        || matches!(a.lower(np_start - 1), "," | "but" | "and" | ":")
+        || matches!(a.lower(np_start - 1), "," | "but" | "and" | ":" | "whose")
         || a.quoted[np_start - 1];
     if subject_of_clause {
         for k in cue.end..(cue.end + 40).min(sentence.end) {
@@ -4317,5 +4328,29 @@ mod tests {
             found.iter().all(|m| m.2.iter().all(|n| n != "Ukraine")),
             "{found:?}"
         );
+    }
+
+    /// Issue #10: "a committee, whose meeting planned for 20 February had been postponed":
+    /// the relative clause's status and its day-month date are the meeting's; the committee
+    /// itself is no meeting.
+    #[test]
+    fn a_committees_meeting_postponed_in_a_relative_clause() {
+        let found = meetings(
+            "Kuwait and Iraq agreed to revive a joint ministerial committee, whose meeting with Saudi Arabia planned for 20 February had been postponed.",
+            (2012, 3, 15),
+        );
+        assert_eq!(
+            found,
+            [(
+                "2012-02-20".into(),
+                MeetingStatus::Postponed,
+                vec!["Kuwait".into(), "Saudi Arabia".into()]
+            )]
+        );
+        let found = meetings(
+            "Kuwait and Iraq agreed to revive a joint ministerial committee.",
+            (2012, 3, 15),
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 }
