@@ -1874,7 +1874,19 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
                 || a.phrase(k + 1).is_some_and(|p| {
                     p.tokens.start == k + 1 && matches!(p.target, PhraseTarget::Title(_))
                 })
-                || matches!(a.lower(k + 1), "and" | "the" | "including");
+                || matches!(a.lower(k + 1), "and" | "the" | "including")
+                // ", Unification Minister Kwon", ", First Vice Foreign Minister Cho": a title
+                // after words of its office.
+                || (k + 1..(k + 5).min(limit))
+                    .take_while(|&j| {
+                        a.tokens[j].kind == TokenKind::Word
+                            && a.word(j).starts_with(char::is_uppercase)
+                    })
+                    .any(|j| {
+                        a.phrase(j).is_some_and(|p| {
+                            p.tokens.start == j && matches!(p.target, PhraseTarget::Title(_))
+                        })
+                    });
             let continues = listing.is_some() && next_is_party;
             if !continues {
                 break;
@@ -4352,5 +4364,19 @@ mod tests {
             (2012, 3, 15),
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Issue #10: a list of parties goes on past a title preceded by words of its office
+    /// (", Unification Minister X, and First Vice Foreign Minister Y").
+    #[test]
+    fn a_list_of_officials_goes_on_past_the_words_of_an_office() {
+        let found = meetings(
+            "In Seoul, Deputy Secretary of State Wendy Sherman will meet with Korean leaders, including Foreign Minister Lee Sun-ho, Unification Minister Choi Min-jae, and First Vice Foreign Minister Han Ji-woo.",
+            (2022, 6, 3),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        for name in ["Wendy Sherman", "Lee Sun-ho", "Choi Min-jae", "Han Ji-woo"] {
+            assert!(found[0].2.iter().any(|n| n == name), "{name}: {found:?}");
+        }
     }
 }
