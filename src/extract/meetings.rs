@@ -2246,6 +2246,16 @@ fn is_collective(
     let words: Vec<&str> = (start..cue).take(3).map(|k| a.lower(k)).collect();
     let sides = near.iter().any(|w| COLLECTIVE_NOUNS.contains(w))
         && near.iter().any(|w| matches!(*w, "both" | "two" | "three"));
+    // "A meeting of the two countries' commission", "talks between the two sides".
+    let after: Vec<&str> = (cue + 1..(cue + 5).min(sentence.end))
+        .map(|k| a.lower(k))
+        .collect();
+    let sides_after = after
+        .first()
+        .is_some_and(|w| matches!(*w, "of" | "between"))
+        && after.iter().any(|w| COLLECTIVE_NOUNS.contains(w))
+        && after.iter().any(|w| matches!(*w, "both" | "two" | "three"));
+    let sides = sides || sides_after;
     let unresolved_they = words.first().is_some_and(|w| *w == "they") && a.mention(start).is_none();
     let leaders = words.len() >= 2 && words[0] == "the" && words[1] == "leaders";
     sides || unresolved_they || leaders
@@ -2755,7 +2765,10 @@ fn status_of(
     // "a committee, whose meeting planned for February had been postponed": the subject of
     // a relative clause.
     let subject_of_clause = np_start <= a.sentence_start(sentence.clone())
-        || matches!(a.lower(np_start - 1), "," | "but" | "and" | ":" | "whose")
+        || matches!(
+            a.lower(np_start - 1),
+            "," | "but" | "and" | ":" | "whose" | "that"
+        )
         || a.quoted[np_start - 1];
     if subject_of_clause {
         for k in cue.end..(cue.end + 40).min(sentence.end) {
@@ -4378,5 +4391,32 @@ mod tests {
         for name in ["Wendy Sherman", "Lee Sun-ho", "Choi Min-jae", "Han Ji-woo"] {
             assert!(found[0].2.iter().any(|n| n == name), "{name}: {found:?}");
         }
+    }
+
+    /// Issue #10: "a meeting of the two countries' commission that had been set for June
+    /// ... was cancelled" is the meeting of the parties the article is about, cancelled.
+    #[test]
+    fn a_meeting_of_the_two_countries_is_theirs() {
+        let found = meetings(
+            "Thai and Cambodian defence officials met in Bangkok on Monday to agree on a ceasefire.\n\nA meeting of the two countries' border commission that had been set for June in Phnom Penh was cancelled after the clashes.",
+            (2025, 7, 30),
+        );
+        assert!(
+            found.iter().any(|m| m.0 == "2025-06"
+                && m.1 == MeetingStatus::Cancelled
+                && m.2 == ["Cambodia", "Thailand"]),
+            "{found:?}"
+        );
+    }
+
+    /// Issue #10: the meeting that is the subject of a that-clause takes the clause's status.
+    #[test]
+    fn a_meeting_postponed_in_a_that_clause() {
+        let found = meetings(
+            "The spokesperson regrets that a meeting between Chad and Sudan, scheduled for today, has been postponed.",
+            (2018, 6, 20),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, MeetingStatus::Postponed, "{found:?}");
     }
 }
