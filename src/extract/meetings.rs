@@ -2882,6 +2882,8 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
             None
         } else if m.is_place || (m.place.is_some() && locative) {
             m.place
+        } else if k > 0 && a.lower(k - 1) == "at" || k > 1 && a.lower(k - 2) == "at" {
+            seat_of(a, m)
         } else {
             None
         }
@@ -2934,6 +2936,31 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
         None
     };
     after.or_else(before).map(|p| city_of(a, p))
+}
+
+/// "welcomed the minister at the State Department": a body of one state's government
+/// (`implies` that state in organisations.csv) sits in its capital.
+fn seat_of(a: &Analysis<'_>, m: &crate::text::analysis::Mention) -> Option<usize> {
+    let [actor] = m.actors.as_slice() else {
+        return None;
+    };
+    let Some(Entity::Organisation(o)) = a.actors[actor.0].entity else {
+        return None;
+    };
+    let org = &a.lexicon.organisations[o];
+    if org.kind != ActorKind::Organisation {
+        return None;
+    }
+    let [Entity::State(s)] = org.implies.as_slice() else {
+        return None;
+    };
+    let state = &a.lexicon.states[*s];
+    let capital = state.capital.as_deref()?;
+    a.lexicon.places.iter().position(|p| {
+        p.name == capital
+            && p.kind == PlaceKind::City
+            && p.country.as_deref() == Some(state.iso3.as_str())
+    })
 }
 
 /// A venue stands for its city when the dictionary knows it ("NATO headquarters": Brussels).
@@ -4418,5 +4445,22 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, MeetingStatus::Postponed, "{found:?}");
+    }
+
+    /// Issue #10: a meeting "at" a body of one state's government is in that state's
+    /// capital, whatever the dateline says.
+    #[test]
+    fn a_meeting_at_a_ministry_of_one_state_is_in_its_capital() {
+        let extraction = extract(&Input {
+            title: "",
+            body: "JERUSALEM (Wire) - On Monday, Under Secretary of State Jane Miller welcomed Israeli Foreign Minister Dan Levy at the State Department for talks on the border.",
+            published: NaiveDate::from_ymd_opt(2007, 12, 5),
+        });
+        let places: Vec<Option<&str>> = extraction
+            .meetings
+            .iter()
+            .map(|m| m.place.as_ref().map(|p| p.name.as_str()))
+            .collect();
+        assert_eq!(places, [Some("Washington")]);
     }
 }
