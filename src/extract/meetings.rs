@@ -1660,12 +1660,19 @@ fn read_mention(
     } else {
         place_near(a, sentence.clone(), tokens.clone())
     };
-    // A visit to a capital or a country is a meeting with its state.
-    if entry.kind == "visit"
+    // A visit to a capital or a country is a meeting with its state; so are talks one came
+    // to it for with nobody else named ("arrived in Baghdad on Wednesday for talks", not
+    // "arrived in Geneva for talks with Iran").
+    // Not a summit or a conference one travels to, nor one's own capital.
+    let came_for_talks = travel_for.is_some()
+        && after.is_empty()
+        && matches!(entry.kind.as_str(), "talks" | "meeting" | "consultations");
+    if (entry.kind == "visit" || came_for_talks)
         && !named.is_empty()
         && let Some(p) = place
         && let Some(state) = a.lexicon.place_state(p)
         && let Some(actor) = a.actor_of_entity(state)
+        && (entry.kind == "visit" || !named.iter().any(|&x| a.party_of(x) == Some(actor)))
     {
         add(&[actor], &mut named);
     }
@@ -4462,5 +4469,25 @@ mod tests {
             .map(|m| m.place.as_ref().map(|p| p.name.as_str()))
             .collect();
         assert_eq!(places, [Some("Washington")]);
+    }
+
+    /// Issue #10: talks one came to a capital for, with nobody else named, are talks with
+    /// its state; not those with a party named.
+    #[test]
+    fn arriving_in_a_capital_for_talks_meets_its_state() {
+        let found = meetings(
+            "Kuwaiti Foreign Minister Salem Al-Sabah arrived in Baghdad on Wednesday for talks on border disputes. Ties with Iraq have been strained for decades.",
+            (2012, 3, 15),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, ["Iraq", "Salem Al-Sabah"], "{found:?}");
+        let found = meetings(
+            "Kuwaiti Foreign Minister Salem Al-Sabah arrived in Baghdad on Wednesday for talks with Syrian officials. Ties with Iraq have been strained for decades.",
+            (2012, 3, 15),
+        );
+        assert!(
+            found.iter().all(|m| m.2.iter().all(|n| n != "Iraq")),
+            "{found:?}"
+        );
     }
 }
