@@ -295,6 +295,8 @@ fn salient_parties(
         if named.len() == count {
             return named;
         }
+        // "The two men last met in The Hague": persons, never the bodies of another meeting.
+        return Vec::new();
     }
     let named: Vec<ActorRef> = meeting
         .participants
@@ -1497,6 +1499,24 @@ fn read_mention(
     // members are the subject, every one of a list ("envoys of the AU and IGAD, meeting").
     if let Some(verb) = part_verb.filter(|&verb| is_verb || verb + 4 >= np_start || at_meeting) {
         add(&members_subject(a, sentence.start, verb), &mut named);
+    }
+    // "EU foreign ministers would discuss sanctions when they meet in Brussels": "they" are
+    // the group the sentence's subject names by its body.
+    if is_verb && named.is_empty() {
+        let mut k = tokens.start;
+        while k > sentence.start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(k - 1)) {
+            k -= 1;
+        }
+        if k > sentence.start
+            && a.lower(k - 1) == "they"
+            && let Some(group) = (sentence.start..k - 1).find(|&g| {
+                WORDS.group_nouns.contains(a.lower(g))
+                    && g + 1 < k - 1
+                    && !members_subject(a, sentence.start, g + 1).is_empty()
+            })
+        {
+            add(&members_subject(a, sentence.start, group + 1), &mut named);
+        }
     }
     if subject
         .as_ref()
@@ -4487,6 +4507,39 @@ mod tests {
         );
         assert!(
             found.iter().all(|m| m.2.iter().all(|n| n != "Iraq")),
+            "{found:?}"
+        );
+    }
+
+    /// Issue #10: "they" meeting after a subject named by its body are that body.
+    #[test]
+    fn they_meet_after_a_bodys_ministers_are_the_body() {
+        let found = meetings(
+            "The Dutch minister said EU foreign ministers would discuss sanctions when they meet in Brussels on Monday.",
+            (2014, 3, 11),
+        );
+        assert_eq!(
+            found,
+            [(
+                "2014-03-17".into(),
+                MeetingStatus::Planned,
+                vec!["European Union".into()]
+            )]
+        );
+    }
+
+    /// Issue #10: "the two men" are persons; without a meeting of two persons before, they
+    /// are not the bodies of another meeting.
+    #[test]
+    fn the_two_men_are_never_a_body() {
+        let found = meetings(
+            "NATO foreign ministers met in Brussels on Monday.\n\nThe two men last met in Oslo in January.",
+            (2014, 3, 11),
+        );
+        assert!(
+            found
+                .iter()
+                .all(|m| m.0 != "2014-01" || m.2.iter().all(|n| n != "NATO")),
             "{found:?}"
         );
     }
