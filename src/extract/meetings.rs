@@ -699,7 +699,19 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
     let mut k = range.start;
     while k < range.end {
         if let Some((cue, tokens)) = is_meeting_cue(a, k) {
-            let demanded = demanded_from.is_some_and(|d| d < k);
+            // "called for a ceasefire and proposed a summit": a status verb after the demand
+            // governs the meeting.
+            let demanded = demanded_from.is_some_and(|d| {
+                d < k
+                    && !(d + 1..k).any(|j| {
+                        a.phrase(j).is_some_and(|p| {
+                            p.tokens.start == j
+                                && p.targets
+                                    .iter()
+                                    .any(|t| matches!(t, PhraseTarget::Status(_)))
+                        })
+                    })
+            });
             if (!a.quoted[k] || in_turn)
                 && !demanded
                 && accept_cue(a, cue, tokens.clone(), range.end)
@@ -4540,6 +4552,32 @@ mod tests {
             found
                 .iter()
                 .all(|m| m.0 != "2014-01" || m.2.iter().all(|n| n != "NATO")),
+            "{found:?}"
+        );
+    }
+
+    /// Issue #10: a meeting proposed after a demand in the same sentence ("called for a
+    /// ceasefire and proposed a summit") is a proposed meeting, not part of the demand.
+    #[test]
+    fn a_summit_proposed_after_a_demand_is_proposed() {
+        let found = meetings(
+            "Envoys of the African Union called for an immediate ceasefire and proposed a summit of IGAD leaders in Addis Ababa.",
+            (2023, 6, 6),
+        );
+        assert!(
+            found.iter().any(|m| m.1 == MeetingStatus::Proposed
+                && m.2
+                    .iter()
+                    .any(|n| n == "Intergovernmental Authority on Development")),
+            "{found:?}"
+        );
+        // Demanded without a status verb of its own, it stays a demand.
+        let found = meetings(
+            "Envoys of the African Union called for an immediate ceasefire and a summit of IGAD leaders in Addis Ababa.",
+            (2023, 6, 6),
+        );
+        assert!(
+            found.iter().all(|m| m.1 != MeetingStatus::Proposed),
             "{found:?}"
         );
     }
