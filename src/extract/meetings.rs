@@ -700,7 +700,8 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
     while k < range.end {
         if let Some((cue, tokens)) = is_meeting_cue(a, k) {
             // "called for a ceasefire and proposed a summit": a status verb after the demand
-            // governs the meeting.
+            // governs the meeting; "called on Russia to withdraw, as the two met in Riga": a
+            // clause of time after a comma is no part of the demand.
             let demanded = demanded_from.is_some_and(|d| {
                 d < k
                     && !(d + 1..k).any(|j| {
@@ -709,7 +710,12 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
                                 && p.targets
                                     .iter()
                                     .any(|t| matches!(t, PhraseTarget::Status(_)))
-                        })
+                        }) || (a.word(j - 1) == ","
+                            && (matches!(a.lower(j), "when" | "while" | "after")
+                                // "as the two met", not "as set out in".
+                                || a.lower(j) == "as"
+                                    && (matches!(a.lower(j + 1), "the" | "they" | "he" | "she")
+                                        || a.mention(j + 1).is_some())))
                     })
             });
             if (!a.quoted[k] || in_turn)
@@ -1511,6 +1517,29 @@ fn read_mention(
     // members are the subject, every one of a list ("envoys of the AU and IGAD, meeting").
     if let Some(verb) = part_verb.filter(|&verb| is_verb || verb + 4 >= np_start || at_meeting) {
         add(&members_subject(a, sentence.start, verb), &mut named);
+    }
+    // "X and his counterpart Y called on ..., as the two met in Riga": "the two" of a
+    // subordinate clause are the persons of the main clause's subject.
+    if is_verb && named.is_empty() {
+        let mut k = tokens.start;
+        while k > sentence.start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(k - 1)) {
+            k -= 1;
+        }
+        if k > sentence.start + 1
+            && a.lower(k - 1) == "two"
+            && a.lower(k - 2) == "the"
+            && k - 2 > main_start
+            && let Some(main) = clause::main_subject(a, sentence.clone())
+        {
+            let persons: Vec<ActorRef> = subject_actors(&main)
+                .iter()
+                .copied()
+                .filter(|&x| a.actor_kind(x) == ActorKind::Person)
+                .collect();
+            if persons.len() == 2 {
+                add(&persons, &mut named);
+            }
+        }
     }
     // "EU foreign ministers would discuss sanctions when they meet in Brussels": "they" are
     // the group the sentence's subject names by its body.
@@ -4580,5 +4609,29 @@ mod tests {
             found.iter().all(|m| m.1 != MeetingStatus::Proposed),
             "{found:?}"
         );
+    }
+
+    /// Issue #10: "X and Y called on Z to ..., as the two met in Riga": the clause of time
+    /// is no part of the demand, and "the two" are the persons of the main subject.
+    #[test]
+    fn the_two_meeting_in_a_clause_after_a_demand_are_the_main_subjects() {
+        let found = meetings(
+            "Polish Foreign Minister Adam Nowicki and his Czech counterpart Petr Dvorak on Tuesday called on Belarus to open its border, as the two met in Warsaw for talks.",
+            (2014, 3, 12),
+        );
+        assert_eq!(
+            found,
+            [(
+                "2014-03-11".into(),
+                MeetingStatus::Held,
+                vec!["Adam Nowicki".into(), "Petr Dvorak".into()]
+            )]
+        );
+        // "as set out in" the texts of a conference is still part of the demand.
+        let found = meetings(
+            "We call on the parties to hold elections soon, as set out in the declaration of the Paris Conference on Libya.",
+            (2021, 6, 1),
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 }
