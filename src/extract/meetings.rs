@@ -1382,7 +1382,9 @@ fn read_mention(
     let subject = if topic {
         None
     } else if is_verb {
-        clause::subject_before(a, sentence.start, tokens.start)
+        // "was just in Israel meeting with": the subject of "was", not the place.
+        located_subject(a, sentence.start, tokens.start)
+            .or_else(|| clause::subject_before(a, sentence.start, tokens.start))
             .or_else(|| infinitive_subject(a, sentence.clone(), tokens.start))
     } else if np_start > 0 && matches!(a.lower(np_start - 1), "after" | "before") && own_parties {
         // "Kuleba said after the meeting with Lavrov": the speaker was at the meeting.
@@ -2635,6 +2637,39 @@ fn voice_at(a: &Analysis<'_>, k: usize) -> Option<ActorRef> {
     a.byline
         .filter(|&(_, start)| k >= start && !a.quoted[k])
         .map(|(speaker, _)| speaker)
+}
+
+/// "Leaf was just in Israel meeting with ...", "is in Jeddah meeting with ...": the subject
+/// of "be" before the place the participle's meeting is held in.
+fn located_subject(
+    a: &Analysis<'_>,
+    sentence_start: usize,
+    participle: usize,
+) -> Option<clause::Subject> {
+    if !a.lower(participle).ends_with("ing") {
+        return None;
+    }
+    let place = a.mention(participle.checked_sub(1)?)?;
+    if !(place.is_place || place.place.is_some()) {
+        return None;
+    }
+    let mut k = place.tokens.start;
+    if k <= sentence_start || !matches!(a.lower(k - 1), "in" | "at") {
+        return None;
+    }
+    k -= 1;
+    while k > sentence_start && matches!(a.lower(k - 1), "just" | "now" | "currently" | "also") {
+        k -= 1;
+    }
+    if k <= sentence_start || !matches!(a.lower(k - 1), "is" | "was" | "are" | "were" | "’s" | "'s")
+    {
+        return None;
+    }
+    // A pronoun there is resolved by the clause rules to whoever spoke last; leave it.
+    if k >= sentence_start + 2 && matches!(a.lower(k - 2), "he" | "she" | "they" | "it") {
+        return None;
+    }
+    clause::subject_before(a, sentence_start, k - 1)
 }
 
 /// Whether "I" (`Some(true)`) or "we" (`Some(false)`) is the subject of the verb at `verb`.
@@ -4633,5 +4668,17 @@ mod tests {
             (2021, 6, 1),
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Issue #11: "X was just in Egypt meeting with our Egyptian counterparts": the subject
+    /// of "was" takes part, not the place; a pronoun there is left to other rules.
+    #[test]
+    fn the_one_who_is_in_a_place_meeting_takes_part() {
+        let found = meetings(
+            "Assistant Secretary of State Barbara Lane was just in Egypt meeting with our Egyptian counterparts.",
+            (2022, 7, 10),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, ["Barbara Lane", "Egypt"], "{found:?}");
     }
 }
