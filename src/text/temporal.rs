@@ -438,7 +438,16 @@ fn is_month_word(text: &str, tokens: &[Token], i: usize) -> bool {
     let previous = i
         .checked_sub(1)
         .map(|p| tokens[p].text(text).to_lowercase());
+    // "planned for 31 May": after the day of the month.
+    let after_day = i.checked_sub(1).is_some_and(|p| {
+        tokens[p].kind == TokenKind::Number
+            && tokens[p]
+                .text(text)
+                .parse::<u32>()
+                .is_ok_and(|d| (1..=31).contains(&d))
+    });
     next_is_number
+        || after_day
         || matches!(
             previous.as_deref(),
             Some("in" | "of" | "since" | "until" | "early" | "late" | "mid" | "last" | "next")
@@ -935,6 +944,11 @@ mod tests {
             "2023-07"
         );
         assert_eq!(date("It happened in May 2021.", "2022-04-04"), "2021-05");
+        assert_eq!(
+            date("A meeting planned for 31 May was put off.", "2016-05-27"),
+            "2016-05-31"
+        );
+        assert_eq!(date("They met on 3 May.", "2016-05-27"), "2016-05-03");
     }
 
     #[test]

@@ -318,6 +318,17 @@ fn ends_sentence(text: &str, tokens: &[Token], stop: usize, next: usize) -> bool
         if ABBREVIATIONS.contains(&lower.as_str()) {
             return SENTENCE_STARTERS.contains(&next_text) && lower.contains('.');
         }
+        // "at the O.R. Tambo Building": a run of initials, like an abbreviation; not after a
+        // comma ("in Washington, D.C. Deputy Secretary X met ...").
+        let after_comma = stop > 0 && tokens[stop - 1].text(text) == ",";
+        let initials = !after_comma
+            && word.contains('.')
+            && word
+                .split('.')
+                .all(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase));
+        if initials {
+            return SENTENCE_STARTERS.contains(&next_text);
+        }
     }
     true
 }
@@ -436,6 +447,21 @@ mod tests {
         assert_eq!(
             sentences("They met the U.S. The talks ended."),
             ["They met the U.S.", "The talks ended."]
+        );
+        assert_eq!(
+            sentences("They met at the O.R. Tambo Building on Monday. He left."),
+            ["They met at the O.R. Tambo Building on Monday.", "He left."]
+        );
+        assert_eq!(
+            sentences("It was signed by J.R. The talks ended."),
+            ["It was signed by J.R.", "The talks ended."]
+        );
+        assert_eq!(
+            sentences("They met in Washington, D.C. Deputy Secretary Lee said so."),
+            [
+                "They met in Washington, D.C.",
+                "Deputy Secretary Lee said so."
+            ]
         );
     }
 
