@@ -649,9 +649,21 @@ impl<'a> Analysis<'a> {
                 _ => false,
             })
         };
+        // "the Northern Alliance", "the Civic Alliance": a body's one-word short name ("the
+        // Alliance" for NATO) after a capitalised word is the end of another name.
+        let short_name_of_body = |range: &Range<usize>, targets: &[NameTarget]| {
+            let word = self.word(range.start);
+            !self.is_upper_acronym(range.start)
+                && targets.iter().all(|t| match t {
+                    NameTarget::Name(Entity::Organisation(o)) => !self.lexicon.organisations[*o]
+                        .name
+                        .eq_ignore_ascii_case(word),
+                    _ => false,
+                })
+        };
         candidates.retain(|(range, targets)| {
             !(range.len() == 1
-                && named_by_article_only(targets)
+                && (named_by_article_only(targets) || short_name_of_body(range, targets))
                 && capitalised_before(range.start)
                 && !named[range.start - 1])
         });
@@ -3096,6 +3108,14 @@ impl<'a> Analysis<'a> {
         if !matches!(word, "allies" | "alliance" | "allied") {
             return None;
         }
+        // "the Glasgow Financial Alliance": the end of another name, not NATO.
+        if i > 0
+            && self.is_capitalised(i - 1)
+            && !self.starts_sentence(i - 1)
+            && self.lower(i - 1) != "the"
+        {
+            return None;
+        }
         let nato = self.lexicon.entity("NATO")?;
         let actor = self.actor_of_entity(nato)?;
         Some((i..i + 1, vec![actor], How::Collective))
@@ -3541,6 +3561,20 @@ mod tests {
             resolved(&analysis, "Erdogan"),
             ["Recep Tayyip Erdoğan".to_string()]
         );
+    }
+
+    #[test]
+    fn a_body_s_short_name_at_the_end_of_another_name_is_not_the_body() {
+        let analysis = analyse(
+            "China urged the Northern Alliance to return to talks. Kerry met the Glasgow \
+             Financial Alliance for Net Zero. NATO allies met in Brussels.",
+        );
+        let nato: Vec<String> = mentions(&analysis)
+            .into_iter()
+            .filter(|(_, names)| names == &["NATO".to_string()])
+            .map(|(surface, _)| surface)
+            .collect();
+        assert_eq!(nato, ["NATO allies"], "{:?}", mentions(&analysis));
     }
 
     #[test]
