@@ -3270,6 +3270,9 @@ fn canonical_person_name(words: &[String]) -> String {
         }
         if mixed && in_capitals(word) && word.chars().all(char::is_alphabetic) {
             parts.push(title_case(word));
+        } else if n > 0 && matches!(word.as_str(), "Jr" | "Sr") {
+            // "Ferdinand Marcos Jr.": the run of a name stops before the abbreviation's dot.
+            parts.push(format!("{word}."));
         } else {
             parts.push(word.clone());
         }
@@ -3575,6 +3578,22 @@ mod tests {
             .map(|(surface, _)| surface)
             .collect();
         assert_eq!(nato, ["NATO allies"], "{:?}", mentions(&analysis));
+    }
+
+    #[test]
+    fn an_elected_president_keeps_his_suffix_and_his_title() {
+        let analysis = analyse(
+            "Sherman will meet President-Elect Ferdinand Marcos Jr. and senior officials in Manila.",
+        );
+        assert_eq!(persons(&analysis), ["Ferdinand Marcos Jr."]);
+        let role = analysis
+            .actors
+            .iter()
+            .find_map(|a| a.actor.roles.first().cloned());
+        assert_eq!(
+            role.and_then(|r| r.title).as_deref(),
+            Some("President-Elect")
+        );
     }
 
     #[test]
