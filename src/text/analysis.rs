@@ -287,6 +287,7 @@ impl<'a> Analysis<'a> {
         analysis.add_implied_entities();
         analysis.resolve_turn_speakers(&title_people);
         analysis.complete_surnames();
+        analysis.find_particle_surnames();
         analysis.find_byline();
         analysis.resolve_references();
         analysis
@@ -730,6 +731,44 @@ impl<'a> Analysis<'a> {
         }
         self.mentions.sort_by_key(|m| m.tokens.start);
         self.reindex_mentions();
+    }
+
+    /// "al-Rashed met ...", "“...,” al-Rashed told reporters": a surname that opens with a
+    /// lower-case article is no capitalised run, but it names the person of the article whose
+    /// name ends with it.
+    fn find_particle_surnames(&mut self) {
+        let mut added = false;
+        for i in 0..self.tokens.len().saturating_sub(2) {
+            if !matches!(self.word(i), "al" | "el")
+                || self.word(i + 1) != "-"
+                || self.tokens[i + 1].space_before
+                || self.tokens[i + 2].space_before
+                || !self.is_capitalised(i + 2)
+                || (i..i + 3).any(|k| self.mention(k).is_some())
+                || (i > 0 && self.is_capitalised(i - 1) && self.tokens[i].space_before)
+            {
+                continue;
+            }
+            let surname = vec![self.text_of(i..i + 3)];
+            let Some(person) = self.find_person(&surname) else {
+                continue;
+            };
+            if self.actors[person.0].name_words.last() != lower_words(&surname).last() {
+                continue;
+            }
+            self.push_mention(Mention {
+                tokens: i..i + 3,
+                actors: vec![person],
+                place: None,
+                how: How::Surname,
+                is_place: false,
+            });
+            added = true;
+        }
+        if added {
+            self.mentions.sort_by_key(|m| m.tokens.start);
+            self.reindex_mentions();
+        }
     }
 
     /// Bodies the dictionaries do not list, by the head noun their name ends with ("the
@@ -3593,6 +3632,24 @@ mod tests {
         assert_eq!(
             role.and_then(|r| r.title).as_deref(),
             Some("President-Elect")
+        );
+    }
+
+    #[test]
+    fn a_surname_opening_with_a_lower_case_article_names_its_person() {
+        let analysis = analyse(
+            "Minister of State Ali bin Fahad al-Rashed arrived in Baghdad. According to INA, \
+             al-Rashed met officials. \"We want to turn the page,\" al-Rashed told reporters.",
+        );
+        let found: Vec<(String, Vec<String>)> = mentions(&analysis)
+            .into_iter()
+            .filter(|(surface, _)| surface == "al-Rashed")
+            .collect();
+        assert_eq!(found.len(), 2, "{:?}", mentions(&analysis));
+        assert!(
+            found
+                .iter()
+                .all(|(_, names)| names == &["Ali bin Fahad al-Rashed".to_string()])
         );
     }
 
