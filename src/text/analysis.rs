@@ -729,8 +729,7 @@ impl<'a> Analysis<'a> {
             }
             i += 1;
         }
-        self.mentions.sort_by_key(|m| m.tokens.start);
-        self.reindex_mentions();
+        self.resort_mentions();
     }
 
     /// "al-Rashed met ...", "“...,” al-Rashed told reporters": a surname that opens with a
@@ -766,8 +765,7 @@ impl<'a> Analysis<'a> {
             added = true;
         }
         if added {
-            self.mentions.sort_by_key(|m| m.tokens.start);
-            self.reindex_mentions();
+            self.resort_mentions();
         }
     }
 
@@ -911,9 +909,14 @@ impl<'a> Analysis<'a> {
             }
         }
         if added {
-            self.mentions.sort_by_key(|m| m.tokens.start);
-            self.reindex_mentions();
+            self.resort_mentions();
         }
+    }
+
+    /// Mentions in text order again, after some were added out of order.
+    fn resort_mentions(&mut self) {
+        self.mentions.sort_by_key(|m| m.tokens.start);
+        self.reindex_mentions();
     }
 
     fn reindex_mentions(&mut self) {
@@ -1502,8 +1505,7 @@ impl<'a> Analysis<'a> {
             }
         }
         if added {
-            self.mentions.sort_by_key(|m| m.tokens.start);
-            self.reindex_mentions();
+            self.resort_mentions();
         }
     }
 
@@ -2647,8 +2649,7 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        self.mentions.sort_by_key(|m| m.tokens.start);
-        self.reindex_mentions();
+        self.resort_mentions();
     }
 
     /// The persons of the conjunct after the "and" or comma at `joiner`, past a state and a

@@ -552,20 +552,22 @@ fn a_mention_between_two_days(kb: &Kb) -> Vec<PathBuf> {
     ]
 }
 
+/// Every order of three articles.
+const ORDERS_OF_THREE: [[usize; 3]; 6] = [
+    [0, 1, 2],
+    [0, 2, 1],
+    [1, 0, 2],
+    [1, 2, 0],
+    [2, 0, 1],
+    [2, 1, 0],
+];
+
 #[test]
 fn a_mention_that_fits_two_meetings_joins_the_same_one_in_every_order() {
     let kb = Kb::new();
     let paths = a_mention_between_two_days(&kb);
-    let orders: [[usize; 3]; 6] = [
-        [0, 1, 2],
-        [0, 2, 1],
-        [1, 0, 2],
-        [1, 2, 0],
-        [2, 0, 1],
-        [2, 1, 0],
-    ];
     let mut expected: Option<Vec<String>> = None;
-    for order in orders {
+    for order in ORDERS_OF_THREE {
         let db = kb.dir.path().join(format!("order{order:?}.sqlite"));
         for &i in &order {
             ingest(&db, std::slice::from_ref(&paths[i]), None);
@@ -627,16 +629,8 @@ fn a_plan_held_the_next_day(kb: &Kb) -> Vec<PathBuf> {
 fn a_plan_held_a_day_off_it_is_one_held_meeting_in_every_order() {
     let kb = Kb::new();
     let paths = a_plan_held_the_next_day(&kb);
-    let orders: [[usize; 3]; 6] = [
-        [0, 1, 2],
-        [0, 2, 1],
-        [1, 0, 2],
-        [1, 2, 0],
-        [2, 0, 1],
-        [2, 1, 0],
-    ];
     let mut expected: Option<Vec<String>> = None;
-    for order in orders {
+    for order in ORDERS_OF_THREE {
         let db = kb.dir.path().join(format!("order{order:?}.sqlite"));
         for &i in &order {
             ingest(&db, std::slice::from_ref(&paths[i]), None);
