@@ -717,7 +717,7 @@ fn the_queries_of_the_quality_docs_give_the_sanity_check_figures() {
     )
     .unwrap();
     let blocks = crate::docs::sql_blocks(&docs);
-    assert_eq!(blocks.len(), 7, "seven queries");
+    assert_eq!(blocks.len(), 8, "eight queries");
     let conn = kb.conn();
     let mut firsts = Vec::new();
     for (sql, expects) in &blocks {
@@ -764,6 +764,14 @@ fn the_queries_of_the_quality_docs_give_the_sanity_check_figures() {
     );
     assert_eq!(
         firsts[4],
+        sanity(
+            "select sum(coalesce(participants,'') not like '%;%' and not exists (select 1 from \
+             actors a where a.name = m.participants and a.kind in ('organisation','group'))) \
+             from meeting_list m"
+        )
+    );
+    assert_eq!(
+        firsts[5],
         sanity("select round(100.0*sum(date is null)/count(*),1) from meeting_list")
     );
 }
