@@ -37,6 +37,12 @@ struct DemandWords {
     hoping: HashSet<String>,
     /// Adverbs that do not end in -ly and may stand before a verb ("and instead engage").
     verb_adverbs: HashSet<String>,
+    /// Words that open an indirect question after a verb of asking or telling: "would not be
+    /// told what to do" is no demand.
+    question_words: HashSet<String>,
+    /// Subject pronouns: after ", as" they open a clause of time or reason ("..., as they
+    /// gathered for the summit"), not a part of what is demanded ("..., as agreed in Minsk").
+    subject_pronouns: HashSet<String>,
 }
 
 static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
@@ -52,6 +58,8 @@ static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
         subordinators: super::words::list(csv, "subordinator"),
         hoping: super::words::list(csv, "hoping"),
         verb_adverbs: super::words::list(csv, "verb_adverb"),
+        question_words: super::words::list(csv, "question_word"),
+        subject_pronouns: super::words::list(csv, "subject_pronoun"),
     }
 });
 
@@ -706,7 +714,7 @@ fn read_demand(
         | DemandPattern::ObjectToOrFor
         | DemandPattern::ObjectToOrObject
         | DemandPattern::ObjectToOrAskedOf
-            if WH_WORDS.contains(&a.lower(cue_end)) =>
+            if WORDS.question_words.contains(a.lower(cue_end)) =>
         {
             return None;
         }
@@ -905,21 +913,12 @@ fn demand_end(a: &Analysis<'_>, from: usize, sentence_end: usize) -> usize {
 /// subject pronoun, running to the end of the demand. An aside set off by commas on both sides
 /// ("..., as I said before, to start talks") is not one: the demand goes on after it.
 fn as_clause_at(a: &Analysis<'_>, k: usize, end: usize) -> bool {
-    if a.lower(k) != "as" || !PRONOUN_SUBJECTS.contains(&a.lower(k + 1)) {
+    if a.lower(k) != "as" || !WORDS.subject_pronouns.contains(a.lower(k + 1)) {
         return false;
     }
     let aside_closes = (k + 2..(k + 8).min(end)).any(|j| a.word(j) == "," && j + 1 < end);
     !aside_closes
 }
-
-/// Words that open an indirect question after a verb of asking or telling.
-const WH_WORDS: &[&str] = &[
-    "what", "how", "where", "when", "whether", "why", "which", "who", "if",
-];
-
-/// Subject pronouns: after ", as" they open a clause of time or reason ("..., as they gathered
-/// for the summit"), not a part of what is demanded ("..., as agreed in Minsk").
-const PRONOUN_SUBJECTS: &[&str] = &["i", "we", "you", "he", "she", "it", "they"];
 
 /// "Moscow’s calls": the actor whose possessive stands right before the cue.
 fn possessor_before(a: &Analysis<'_>, cue: usize) -> Option<ActorRef> {

@@ -1523,10 +1523,7 @@ fn read_mention(
     // "X and his counterpart Y called on ..., as the two met in Riga": "the two" of a
     // subordinate clause are the persons of the main clause's subject.
     if is_verb && named.is_empty() {
-        let mut k = tokens.start;
-        while k > sentence.start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(k - 1)) {
-            k -= 1;
-        }
+        let k = subject_end(a, sentence.start, tokens.start);
         if k > sentence.start + 1
             && a.lower(k - 1) == "two"
             && a.lower(k - 2) == "the"
@@ -1546,10 +1543,7 @@ fn read_mention(
     // "EU foreign ministers would discuss sanctions when they meet in Brussels": "they" are
     // the group the sentence's subject names by its body.
     if is_verb && named.is_empty() {
-        let mut k = tokens.start;
-        while k > sentence.start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(k - 1)) {
-            k -= 1;
-        }
+        let k = subject_end(a, sentence.start, tokens.start);
         if k > sentence.start
             && a.lower(k - 1) == "they"
             && let Some(group) = (sentence.start..k - 1).find(|&g| {
@@ -2393,11 +2387,7 @@ fn subject_actors(subject: &clause::Subject) -> &[ActorRef] {
 /// persons, or its states and organisations when it names no person. Nothing when another verb
 /// or a clause boundary stands between, or when "and" joins no two parties.
 fn coordinated_subject(a: &Analysis<'_>, clause_start: usize, verb: usize) -> Vec<ActorRef> {
-    // Only auxiliaries and adverbs stand between the subject and its verb.
-    let mut end = verb;
-    while end > clause_start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(end - 1)) {
-        end -= 1;
-    }
+    let mut end = subject_end(a, clause_start, verb);
     // "U.S. and Cuban officials met", "Indian and Nepalese prime ministers last met": the
     // nationalities name the parties.
     let group_end = end;
@@ -2689,15 +2679,22 @@ fn first_person_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> 
     None
 }
 
+/// Where the subject of a verb ends: only auxiliaries and adverbs stand between them ("would
+/// not meet", "last met").
+fn subject_end(a: &Analysis<'_>, clause_start: usize, verb: usize) -> usize {
+    let mut end = verb;
+    while end > clause_start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(end - 1)) {
+        end -= 1;
+    }
+    end
+}
+
 /// The body a subject names by its members ("leaders of the Union of South American Nations
 /// (UNASUR)", "envoys of the African Union and the regional bloc IGAD", "EU interior
 /// ministers"): the states and organisations after "<group noun> of", right before the verb,
 /// or before its group noun.
 fn members_subject(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> Vec<ActorRef> {
-    let mut k = verb;
-    while k > sentence_start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(k - 1)) {
-        k -= 1;
-    }
+    let mut k = subject_end(a, sentence_start, verb);
     // "Envoys of ..., meeting in": the subject before a participle's comma.
     if k > sentence_start && a.word(k - 1) == "," && a.lower(verb) == "meeting" {
         k -= 1;

@@ -15,7 +15,7 @@ mod demands;
 mod facts;
 mod meetings;
 mod statements;
-mod words;
+pub(crate) mod words;
 
 pub use facts::*;
 

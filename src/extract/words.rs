@@ -17,7 +17,7 @@ fn rows(csv: &str) -> impl Iterator<Item = (String, String, String)> + '_ {
 }
 
 /// The words of one list of a word-class file.
-pub(super) fn list(csv: &str, name: &str) -> HashSet<String> {
+pub(crate) fn list(csv: &str, name: &str) -> HashSet<String> {
     rows(csv)
         .filter(|(list, ..)| list == name)
         .map(|(_, word, _)| word)

@@ -17,29 +17,24 @@ use crate::extract::{Actor, ActorKind, ActorRef, Role, Span};
 /// Head nouns of the names of bodies the dictionaries do not list: `organisation_head` and
 /// `group_head` in `data/dictionaries/body_words.csv`, compiled in.
 static BODY_HEADS: LazyLock<HashMap<String, ActorKind>> = LazyLock::new(|| {
-    include_str!("../../data/dictionaries/body_words.csv")
-        .lines()
-        .skip(1)
-        .filter_map(|line| {
-            let (list, word) = line.split_once(',')?;
-            let kind = match list.trim() {
-                "organisation_head" => ActorKind::Organisation,
-                "group_head" => ActorKind::Group,
-                _ => return None,
-            };
-            Some((word.trim().to_lowercase(), kind))
-        })
+    let csv = include_str!("../../data/dictionaries/body_words.csv");
+    let heads = |list: &str, kind: ActorKind| {
+        crate::extract::words::list(csv, list)
+            .into_iter()
+            .map(move |word| (word, kind))
+    };
+    heads("organisation_head", ActorKind::Organisation)
+        .chain(heads("group_head", ActorKind::Group))
         .collect()
 });
 
 /// Words that only describe a body ("Armed", "Joint", "Steering"): `generic` in
 /// `data/dictionaries/body_words.csv`.
 static BODY_GENERIC: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    include_str!("../../data/dictionaries/body_words.csv")
-        .lines()
-        .filter_map(|line| line.strip_prefix("generic,"))
-        .map(|word| word.trim().to_lowercase())
-        .collect()
+    crate::extract::words::list(
+        include_str!("../../data/dictionaries/body_words.csv"),
+        "generic",
+    )
 });
 
 /// A title's tokens and its row in `titles.csv`.
@@ -641,30 +636,23 @@ impl<'a> Analysis<'a> {
                 && i >= 2
                 && !matches!(self.word(i - 2), "." | "!" | "?" | ":" | "“" | "\"")
         };
-        let named_by_article_only = |targets: &[NameTarget]| {
+        // "Thomas West", "the Northern Alliance", "the Civic Alliance": a body's short name
+        // ("the West"; "the Alliance" for NATO) after a capitalised word is the end of another
+        // name; an abbreviation is not.
+        let short_name_of_body = |range: &Range<usize>, targets: &[NameTarget]| {
+            let word = self.word(range.start);
             targets.iter().all(|t| match t {
-                NameTarget::Name(Entity::Organisation(o)) => self.lexicon.organisations[*o]
-                    .name
-                    .to_lowercase()
-                    .starts_with("the "),
+                NameTarget::Name(Entity::Organisation(o)) => {
+                    let name = &self.lexicon.organisations[*o].name;
+                    name.to_lowercase().starts_with("the ")
+                        || !self.is_upper_acronym(range.start) && !name.eq_ignore_ascii_case(word)
+                }
                 _ => false,
             })
         };
-        // "the Northern Alliance", "the Civic Alliance": a body's one-word short name ("the
-        // Alliance" for NATO) after a capitalised word is the end of another name.
-        let short_name_of_body = |range: &Range<usize>, targets: &[NameTarget]| {
-            let word = self.word(range.start);
-            !self.is_upper_acronym(range.start)
-                && targets.iter().all(|t| match t {
-                    NameTarget::Name(Entity::Organisation(o)) => !self.lexicon.organisations[*o]
-                        .name
-                        .eq_ignore_ascii_case(word),
-                    _ => false,
-                })
-        };
         candidates.retain(|(range, targets)| {
             !(range.len() == 1
-                && (named_by_article_only(targets) || short_name_of_body(range, targets))
+                && short_name_of_body(range, targets)
                 && capitalised_before(range.start)
                 && !named[range.start - 1])
         });
@@ -877,12 +865,7 @@ impl<'a> Analysis<'a> {
             });
             added = true;
             // "(INM)": the abbreviation stands for the body wherever the article uses it.
-            if head + 3 < self.tokens.len()
-                && self.word(head + 1) == "("
-                && self.word(head + 3) == ")"
-                && self.is_upper_acronym(head + 2)
-                && self.mention(head + 2).is_none()
-            {
+            if abbreviated && self.mention(head + 2).is_none() {
                 let abbreviation = self.word(head + 2);
                 for t in head + 2..self.tokens.len() {
                     if self.word(t) == abbreviation && self.mention(t).is_none() {
@@ -2759,7 +2742,7 @@ impl<'a> Analysis<'a> {
         {
             return Some((i..k + 1, vec![state], How::Collective));
         }
-        if let Some((title, _)) = self.title_at(k)
+        if let Some((title, title_index)) = self.title_at(k)
             && title.start == k
         {
             // Followed by a name, it is a title, not a role noun.
@@ -2798,6 +2781,7 @@ impl<'a> Analysis<'a> {
             // "the European Union Special Representative, Henrik Aalto, ... the EU envoy":
             // with the state or body given, its person last named under a title of the same
             // kind (two diplomats' titles, two ministers').
+            let noun_kind = self.lexicon.titles[title_index].kind.as_str();
             let kind_of = |words: &[String]| {
                 self.lexicon
                     .titles
@@ -2805,13 +2789,15 @@ impl<'a> Analysis<'a> {
                     .find(|t| lower_words(&name_words_of(&t.title)) == words)
                     .map(|t| t.kind.as_str())
             };
-            let noun_kind = kind_of(&words);
             let same_kind_of_state = |p: ActorRef| {
                 let entry = &self.actors[p.0];
                 qualifier.is_some()
                     && entry.party == qualifier
-                    && noun_kind.is_some_and(|k| !matches!(k, "honorific" | "descriptor"))
-                    && entry.title_words.iter().any(|t| kind_of(t) == noun_kind)
+                    && !matches!(noun_kind, "honorific" | "descriptor")
+                    && entry
+                        .title_words
+                        .iter()
+                        .any(|t| kind_of(t) == Some(noun_kind))
             };
             let person = recent
                 .iter()
