@@ -1577,6 +1577,24 @@ fn read_mention(
                     )
                 })
         };
+        // "We, the foreign ministers of Jordan, Egypt and France, met today in Amman": a
+        // joint statement's first person plural is the parties its apposition names, here and
+        // in the rest of the statement ("We have agreed to meet again in Paris").
+        if let Some(verb) = part_verb.filter(|&verb| object_of(verb)) {
+            let group = we_apposition(a, sentence.start)
+                .filter(|&(_, first)| {
+                    first <= verb && subject_end(a, sentence.start, verb) <= first
+                })
+                .map(|(group, _)| group)
+                .or_else(|| {
+                    (first_person_before(a, sentence.start, verb) == Some(false)
+                        && voice_at(a, tokens.start).is_none()
+                        && !a.quoted[tokens.start])
+                        .then(|| joint_authors(a))
+                        .filter(|group| group.len() >= 2)
+                });
+            add(&group.unwrap_or_default(), &mut named);
+        }
         let first_person = part_verb
             .filter(|&verb| object_of(verb))
             .and_then(|verb| first_person_before(a, sentence.start, verb))
@@ -2510,6 +2528,8 @@ struct MeetingWords {
     /// Nouns after a meeting word that make it the name of a standing body: "a joint
     /// ministerial committee".
     body_nouns: HashSet<String>,
+    /// Verbs of intending or agreeing before "to" and a meeting verb ("agreed to meet").
+    intention_verbs: HashSet<String>,
 }
 
 static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
@@ -2534,6 +2554,7 @@ static WORDS: LazyLock<MeetingWords> = LazyLock::new(|| {
             .collect(),
         process_kinds: super::words::list(csv, "process_kind"),
         body_nouns: super::words::list(csv, "body_noun"),
+        intention_verbs: super::words::list(csv, "intention_verb"),
     }
 });
 
@@ -2673,10 +2694,66 @@ fn first_person_before(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> 
             "we" => return Some(false),
             _ if BETWEEN_SUBJECT_AND_MEETING.contains(&word)
                 || FIRST_PERSON_AUXILIARIES.contains(&word) => {}
+            // "we have agreed to meet again", "we plan to visit".
+            _ if WORDS.intention_verbs.contains(word) && a.lower(k + 1) == "to" => {}
             _ => return None,
         }
     }
     None
+}
+
+/// The parties a sentence's opening "We, the <description>," names: "We, the Foreign
+/// Ministers of Australia, India and Japan and the Secretary of State of the United States,
+/// met in Melbourne". Gives them and the first verb after the apposition; nothing when "we"
+/// is quoted.
+fn we_apposition(a: &Analysis<'_>, sentence_start: usize) -> Option<(Vec<ActorRef>, usize)> {
+    let w = sentence_start;
+    if w + 3 >= a.tokens.len()
+        || a.lower(w) != "we"
+        || a.quoted[w]
+        || a.word(w + 1) != ","
+        || a.lower(w + 2) != "the"
+    {
+        return None;
+    }
+    let sentence_end = a.sentences[a.sentence_of(w)].tokens.end;
+    let verb = (w + 3..sentence_end).find(|&k| {
+        a.mention(k).is_none()
+            && !a.word(k).chars().next().is_some_and(char::is_uppercase)
+            && clause::is_verb_like(a, k)
+    })?;
+    let end = if a.word(verb - 1) == "," {
+        verb - 1
+    } else {
+        verb
+    };
+    let mut parties: Vec<ActorRef> = Vec::new();
+    let mut k = w + 2;
+    while k < end {
+        if let Some(m) = a.mention(k) {
+            if !m.is_place && m.how != How::Pronoun {
+                for &actor in &m.actors {
+                    if !parties.contains(&actor) {
+                        parties.push(actor);
+                    }
+                }
+            }
+            k = m.tokens.end.max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    (!parties.is_empty()).then_some((parties, verb))
+}
+
+/// The parties of a joint statement: those of the first sentence, outside quotations, that
+/// opens "We, the ...," (see [`we_apposition`]).
+fn joint_authors(a: &Analysis<'_>) -> Vec<ActorRef> {
+    a.sentences
+        .iter()
+        .find_map(|s| we_apposition(a, s.tokens.start))
+        .map(|(parties, _)| parties)
+        .unwrap_or_default()
 }
 
 /// Where the subject of a verb ends: only auxiliaries and adverbs stand between them ("would
@@ -4677,5 +4754,20 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].2, ["Barbara Lane", "Egypt"], "{found:?}");
+    }
+    #[test]
+    fn a_joint_statements_we_is_the_parties_its_apposition_names() {
+        let body = "We, the Foreign Ministers of Chile, Peru and Bolivia, met today in Lima to \
+                    discuss water.\n\nWe have agreed to meet again in Quito next month.\n\n\
+                    We, the people, met nobody.";
+        let found = meetings(body, (2024, 2, 14));
+        let parties = vec!["Bolivia".to_string(), "Chile".into(), "Peru".into()];
+        assert_eq!(
+            found,
+            vec![
+                ("2024-02-14".into(), MeetingStatus::Held, parties.clone()),
+                ("2024-03".into(), MeetingStatus::Planned, parties),
+            ]
+        );
     }
 }
