@@ -1195,7 +1195,15 @@ fn assign_dates(
             .find(|&k| event_verb(k) || (barrier(k) && !parenthesis(k, to)))
             .is_some_and(|k| !event_verb(k))
     };
-    let separated_before = |from: usize, to: usize| (from..to).any(barrier);
+    // "met X on Wednesday and was received by Y on Thursday": a date before a verb phrase
+    // coordinated with the one before it dates that one.
+    let coordinated_verb = |k: usize, to: usize| {
+        a.lower(k) == "and"
+            && k + 1 <= to
+            && (k + 1 == to || event_verb(k + 1) || clause::is_verb_like(a, k + 1))
+    };
+    let separated_before =
+        |from: usize, to: usize| (from..to).any(|k| barrier(k) || coordinated_verb(k, to));
     // A bare year is weak evidence, except right after the meeting's verb or noun: "first met
     // in 2005", "talks in 2018".
     let right_after_cue = |d: &DateMention| {
@@ -4769,5 +4777,13 @@ mod tests {
                 ("2024-03".into(), MeetingStatus::Planned, parties),
             ]
         );
+    }
+    #[test]
+    fn a_date_before_a_coordinated_verb_phrase_dates_the_one_before() {
+        let body = "Foreign Minister Ali al-Rashed met Foreign Minister Hoshyar Zebari on \
+                    Wednesday and was received by the prime minister on Thursday.";
+        let found = meetings(body, (2012, 3, 16));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "2012-03-14");
     }
 }
