@@ -52,6 +52,10 @@ struct Mention {
     others: bool,
     /// The parties its own noun phrase names.
     own: Vec<ActorRef>,
+    /// The state of the capital one came to for talks, when the article names it nowhere
+    /// else ("will travel to Moscow next week for consultations"): made an actor and a party
+    /// once the sentence is read.
+    host_state: Option<Entity>,
     label: String,
 }
 
@@ -201,6 +205,14 @@ pub fn find(a: &mut Analysis<'_>) -> Vec<Meeting> {
     transcript_meeting(a, &mut mentions);
     for s in 0..a.sentences.len() {
         sentence_mentions(a, s, &mut mentions);
+    }
+    for m in &mut mentions {
+        if let Some(state) = m.host_state {
+            let actor = a.actor_for_entity(state);
+            if !m.named.contains(&actor) {
+                m.named.push(actor);
+            }
+        }
     }
     for m in &mentions {
         tracing::trace!(
@@ -617,6 +629,7 @@ fn transcript_meeting(a: &Analysis<'_>, out: &mut Vec<Mention>) {
         collective_persons: None,
         definite_with_parties: false,
         own: Vec::new(),
+        host_state: None,
         label: "meeting of the speakers".into(),
     });
 }
@@ -959,7 +972,13 @@ fn accept_cue(a: &Analysis<'_>, cue: usize, tokens: Range<usize>, end: usize) ->
                 || matches!(a.lower(tokens.end), "between" | "among")
         }
         // "recalled for consultations": with one's own government, not a diplomatic meeting.
-        "consultations" => before != "for" || a.lower(tokens.end) == "with",
+        // "will travel to Moscow for consultations" is a meeting there.
+        "consultations" => {
+            let sentence = &a.sentences[a.sentence_of(tokens.start)];
+            before != "for"
+                || a.lower(tokens.end) == "with"
+                || travel_verb_for(a, sentence.tokens.start, tokens.start).is_some()
+        }
         _ => true,
     }
 }
@@ -1750,14 +1769,22 @@ fn read_mention(
     let came_for_talks = travel_for.is_some()
         && after.is_empty()
         && matches!(entry.kind.as_str(), "talks" | "meeting" | "consultations");
+    let mut host_state = None;
     if (entry.kind == "visit" || came_for_talks)
         && !named.is_empty()
         && let Some(p) = place
         && let Some(state) = a.lexicon.place_state(p)
-        && let Some(actor) = a.actor_of_entity(state)
-        && (entry.kind == "visit" || !named.iter().any(|&x| a.party_of(x) == Some(actor)))
     {
-        add(&[actor], &mut named);
+        match a.actor_of_entity(state) {
+            Some(actor)
+                if entry.kind == "visit"
+                    || !named.iter().any(|&x| a.party_of(x) == Some(actor)) =>
+            {
+                add(&[actor], &mut named);
+            }
+            Some(_) => {}
+            None => host_state = Some(state),
+        }
     }
     let mode = mode_of(
         a,
@@ -1769,7 +1796,8 @@ fn read_mention(
     let label = if is_verb {
         entry.kind.clone()
     } else {
-        let start = if determiner.is_some() {
+        let start = if determiner.is_some_and(|d| DEFINITE.contains(&d) || matches!(d, "a" | "an"))
+        {
             np_start + 1
         } else {
             np_start
@@ -1798,6 +1826,7 @@ fn read_mention(
         others: is_verb
             && (tokens.end..(tokens.end + 2).min(sentence.end)).any(|k| a.lower(k) == "other"),
         own: own_np_parties,
+        host_state,
         label,
     })
 }
@@ -1840,6 +1869,16 @@ fn noun_phrase_start(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> usi
             || MEETING_MODIFIERS.contains(&word)
             || token.kind == TokenKind::Number
             || word == "-"
+            // "expert-level talks", "four-day visit": a modifier of level or length.
+            || (token.kind == TokenKind::Word
+                && matches!(word, "level" | "day")
+                && prev > sentence_start
+                && a.word(prev - 1) == "-"
+                && a.tokens[prev - 1].end == token.start)
+            || (token.kind == TokenKind::Word
+                && matches!(a.lower(prev + 2), "level" | "day")
+                && a.word(prev + 1) == "-"
+                && a.tokens[prev].end == a.tokens[prev + 1].start)
             || (word == "," && MEETING_MODIFIERS.contains(&a.lower(prev.saturating_sub(1))))
             || token.kind == TokenKind::Possessive
             // "Foreign Ministers' Meeting": a plural's possessive apostrophe.
@@ -4785,5 +4824,27 @@ mod tests {
         let found = meetings(body, (2012, 3, 16));
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "2012-03-14");
+    }
+    #[test]
+    fn travelling_to_a_capital_for_consultations_meets_its_state_named_nowhere_else() {
+        for body in [
+            "Assistant Secretary Daniel Whitcombe will travel to Moscow next week for \
+             expert-level consultations.",
+            "Assistant Secretary Daniel Whitcombe will travel to Moscow next week for talks.",
+        ] {
+            let found = meetings(body, (2011, 6, 10));
+            assert_eq!(
+                found,
+                vec![(
+                    "2011-06".into(),
+                    MeetingStatus::Planned,
+                    vec!["Daniel Whitcombe".to_string(), "Russia".into()]
+                )],
+                "{body}"
+            );
+        }
+        // An ambassador recalled for consultations meets nobody.
+        let body = "Paris recalled Ambassador Philippe Etienne for consultations on Friday.";
+        assert_eq!(meetings(body, (2021, 9, 17)), vec![]);
     }
 }
