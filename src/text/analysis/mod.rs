@@ -17,7 +17,7 @@ use crate::extract::{Actor, ActorKind, ActorRef, Role, Span};
 /// Head nouns of the names of bodies the dictionaries do not list: `organisation_head` and
 /// `group_head` in `data/dictionaries/body_words.csv`, compiled in.
 static BODY_HEADS: LazyLock<HashMap<String, ActorKind>> = LazyLock::new(|| {
-    let csv = include_str!("../../data/dictionaries/body_words.csv");
+    let csv = include_str!("../../../data/dictionaries/body_words.csv");
     let heads = |list: &str, kind: ActorKind| {
         crate::extract::words::list(csv, list)
             .into_iter()
@@ -32,7 +32,7 @@ static BODY_HEADS: LazyLock<HashMap<String, ActorKind>> = LazyLock::new(|| {
 /// `data/dictionaries/body_words.csv`.
 static BODY_GENERIC: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
     crate::extract::words::list(
-        include_str!("../../data/dictionaries/body_words.csv"),
+        include_str!("../../../data/dictionaries/body_words.csv"),
         "generic",
     )
 });
