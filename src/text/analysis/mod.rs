@@ -1,6 +1,21 @@
 //! One article analysed: tokens, sentences, quotations, dates, dictionary phrases, and the
 //! actors it mentions, with every mention resolved to an actor of the article (names,
 //! surnames, pronouns, role nouns, metonyms, demonyms).
+//!
+//! The layers, in the order [`Analysis::new`] runs them, each reading only the ones before it:
+//! `doc` (tokens, sentences, quotations, lower case), `zones` (dateline, transcript turns,
+//! the headline's meeting cue), `phrases` (titles and cue words of the dictionaries),
+//! `names` (dictionary names, bodies, persons with their titles and offices, the title's
+//! persons), then `refs` (transcript speakers, the byline, and coreference: pronouns,
+//! descriptions, role nouns, collective nouns). `clause` gives the main clause of a sentence
+//! that coreference and the extractors read.
+
+mod clause;
+mod doc;
+mod phrases;
+#[cfg(test)]
+mod testing;
+mod zones;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -8,11 +23,13 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
-use super::lexicon::{Entity, Lexicon, NameTarget, PhraseTarget};
-use super::officeholders::{Found, Office, fold_words, may_misspell, misspelling_limit};
-use super::temporal::{self, DateMention};
-use super::tokens::{self, Quote, Sentence, Token, TokenKind};
-use crate::extract::{Actor, ActorKind, ActorRef, Role, Span};
+use crate::extract::{Actor, ActorKind, ActorRef, Role};
+use crate::text::analysis::doc::lower_case;
+use crate::text::analysis::zones::title_names_meeting;
+use crate::text::lexicon::{Entity, Lexicon, NameTarget, PhraseTarget};
+use crate::text::officeholders::{Found, Office, fold_words, may_misspell, misspelling_limit};
+use crate::text::temporal::{self, DateMention};
+use crate::text::tokens::{self, Quote, Sentence, Token, TokenKind};
 
 /// Head nouns of the names of bodies the dictionaries do not list: `organisation_head` and
 /// `group_head` in `data/dictionaries/body_words.csv`, compiled in.
@@ -159,47 +176,6 @@ pub struct Analysis<'a> {
     unclaimed_title_names: Vec<Vec<String>>,
 }
 
-/// Words that open a fronted adverbial phrase ("During talks in Brussels, ...").
-const FRONTED: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "since",
-    "while",
-    "when",
-    "as",
-    "with",
-    "without",
-    "despite",
-    "following",
-    "speaking",
-    "citing",
-    "calling",
-    "expressing",
-    "addressing",
-    "according",
-    "under",
-    "amid",
-    "among",
-    "together",
-    "prior",
-    "separately",
-    "meanwhile",
-    "for",
-    "from",
-    "by",
-    "earlier",
-    "later",
-    "however",
-    "also",
-    "finally",
-    "next",
-    "instead",
-];
-
 /// Small words allowed inside a name ("Osama bin Laden", "Charles de Gaulle").
 const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el", "de", "del", "della", "di", "da", "dos", "du", "van", "von", "der",
@@ -215,6 +191,162 @@ const LOCATIVES: &[&str] = &[
 /// Nouns a collective phrase of persons ends with: "the two leaders", "both presidents"
 /// ("both sides" are states or organisations, which meetings resolve).
 const COLLECTIVE_NOUNS: &[&str] = &["leaders", "ministers", "presidents", "officials"];
+
+fn push_recent(recent: &mut Vec<ActorRef>, actor: ActorRef) {
+    recent.retain(|&a| a != actor);
+    recent.push(actor);
+    if recent.len() > RECENT_PERSONS {
+        recent.remove(0);
+    }
+}
+
+/// A name's words in lower case and without diacritics: "Gintare Kazlauskiene" in a caption is
+/// the "Gintarė Kazlauskienė" of the body.
+fn lower_words(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| fold_word(w)).collect()
+}
+
+/// One word of a name in lower case and without diacritics.
+fn fold_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        crate::query::fold(word)
+    }
+}
+
+/// "J." or "J": a middle initial.
+fn is_initial(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    letters.chars().count() == 1 && letters.chars().all(char::is_alphabetic)
+}
+
+/// Whether two different words are one edit apart: a letter changed, added or dropped, or two
+/// neighbours swapped.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    // Letters compared as bytes when both words are ASCII, as most are: no copy.
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit(a.as_bytes(), b.as_bytes());
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    one_edit(&a, &b)
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    if a == b {
+        return false;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Greater => ra[1..] == *rb,
+        std::cmp::Ordering::Less => *ra == rb[1..],
+    }
+}
+
+/// The words of a name as written, without a nickname in quotation marks or brackets
+/// ("Benjamin “Benny” Gantz" is Benjamin Gantz).
+fn name_words_of(surface: &str) -> Vec<String> {
+    surface
+        .split_whitespace()
+        .filter(|w| !w.starts_with(['“', '"', '(']) && !w.ends_with(['”', '"', ')']))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A name's words in lower case without initials, a hyphenated word counted as its parts:
+/// two spellings of one name have the same key.
+fn name_key(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !is_initial(w))
+        .flat_map(|w| w.split('-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn name_word_count(words: &[String]) -> usize {
+    words.iter().filter(|w| !is_initial(w)).count()
+}
+
+/// A person's name without middle initials: "Antony J. Blinken" is "Antony Blinken".
+fn canonical_person_name(words: &[String]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    // "KITAMURA Shinji" is Kitamura Shinji: a word in capitals beside words that are not.
+    let in_capitals = |w: &str| w.chars().count() >= 2 && !w.chars().any(char::is_lowercase);
+    let mixed = words.iter().any(|w| !in_capitals(w));
+    for (n, word) in words.iter().enumerate() {
+        if is_initial(word) && n > 0 && n + 1 < words.len() {
+            continue;
+        }
+        if mixed && in_capitals(word) && word.chars().all(char::is_alphabetic) {
+            parts.push(title_case(word));
+        } else if n > 0 && matches!(word.as_str(), "Jr" | "Sr") {
+            // "Ferdinand Marcos Jr.": the run of a name stops before the abbreviation's dot.
+            parts.push(format!("{word}."));
+        } else {
+            parts.push(word.clone());
+        }
+    }
+    parts.join(" ")
+}
+
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// A person named in the article's title, with the state of their office if the title says.
+#[derive(Debug, Clone)]
+pub struct TitlePerson {
+    pub name: String,
+    pub words: Vec<String>,
+    pub affiliation: Option<Entity>,
+}
+
+/// Persons the article's title names after an office ("Costa Rican Foreign Minister Rodolfo
+/// Solano Quirós"): their full names resolve transcript labels and surnames in the body.
+pub fn title_persons(title: &str, lexicon: &Lexicon) -> Vec<TitlePerson> {
+    title_names(title, lexicon).0
+}
+
+/// The title's persons (`title_persons`), and the runs of two or more capitalised words that
+/// had no evidence of being a name there ("... With Jane Q. Doe of a Broadcaster"): a surname
+/// of the body met with evidence ("MS DOE:") completes to one of them.
+fn title_names(title: &str, lexicon: &Lexicon) -> (Vec<TitlePerson>, Vec<Vec<String>>) {
+    let analysis_title = Analysis::names_only(title, lexicon);
+    let unclaimed = analysis_title
+        .unclaimed_names
+        .iter()
+        .map(|run| name_words_of(&analysis_title.text_of(run.clone())))
+        .collect();
+    let persons = analysis_title
+        .actors
+        .iter()
+        .filter(|a| a.actor.kind == ActorKind::Person && a.name_words.len() >= 2)
+        .map(|a| TitlePerson {
+            name: a.actor.name.clone(),
+            words: a.name_words.clone(),
+            affiliation: a
+                .party
+                .and_then(|p| analysis_title.actors.get(p.0))
+                .and_then(|p| p.entity),
+        })
+        .collect();
+    (persons, unclaimed)
+}
 
 impl<'a> Analysis<'a> {
     pub fn new(
@@ -288,178 +420,12 @@ impl<'a> Analysis<'a> {
         analysis
     }
 
-    /// The text a token range covers, from its first character to its last.
-    pub fn text_of(&self, range: Range<usize>) -> String {
-        if range.is_empty() || range.end > self.tokens.len() {
-            return String::new();
-        }
-        self.text[self.tokens[range.start].start..self.tokens[range.end - 1].end].to_string()
-    }
-
-    /// The first token of a sentence's words, after a dateline ("BEIJING — ").
-    pub fn sentence_start(&self, range: Range<usize>) -> usize {
-        match &self.dateline {
-            Some((dateline, _)) if range.start == dateline.start && dateline.end < range.end => {
-                dateline.end
-            }
-            _ => range.start,
-        }
-    }
-
-    /// "ANCHORAGE, Alaska —", "UNITED NATIONS —", "RIGA (Baltic Wire Service) -",
-    /// "SEOUL, Nov. 1 (East Asia Press) --", "KHARTOUM/CAIRO, June 7 (Nile Wire) -": upper-case
-    /// words, then a place or a date after a comma, then an outlet in brackets, then a dash, at
-    /// the start of the body and on its first line. The outlet is never a speaker or a party.
-    fn find_dateline(&mut self) {
-        let n = self.tokens.len();
-        let joined = |k: usize| k < n && !self.tokens[k].line_before;
-        let mut k = 0;
-        while k < n.min(10) && (self.is_upper_word(k) || (k > 0 && self.word(k) == "/")) {
-            k += 1;
-        }
-        if k == 0 {
-            return;
-        }
-        let mut place_words: Vec<String> = (0..k)
-            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
-            .map(|i| title_case(self.word(i)))
-            .collect();
-        if joined(k) && self.word(k) == "," {
-            k += 1;
-            let limit = (k + 8).min(n);
-            while k < limit && joined(k) {
-                let word = self.word(k);
-                let is_date_word = word.chars().all(|c| c.is_ascii_digit())
-                    || word == "."
-                    || word == ","
-                    || temporal::month_number(&word.to_lowercase()).is_some();
-                if is_date_word {
-                    k += 1;
-                } else if self.is_capitalised(k) {
-                    place_words.push(word.to_string());
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
-        }
-        if joined(k) && self.word(k) == "(" {
-            let close = (k + 1..(k + 10).min(n)).find(|&i| self.word(i) == ")" && joined(i));
-            let Some(close) = close else {
-                return;
-            };
-            k = close + 1;
-        }
-        if !(joined(k) && matches!(self.word(k), "—" | "–" | "-")) {
-            return;
-        }
-        while k + 1 < n && joined(k + 1) && matches!(self.word(k + 1), "—" | "–" | "-") {
-            k += 1;
-        }
-        let place = self
-            .lexicon
-            .find_names(&place_words.join(" "))
-            .into_iter()
-            .find_map(|m| {
-                m.targets.iter().find_map(|t| match t {
-                    NameTarget::Place(p) => Some(*p),
-                    _ => None,
-                })
-            });
-        self.dateline = Some((0..k + 1, place));
-    }
-
-    /// The text of token `i`; empty past the end, so that rules can look ahead freely.
-    pub fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.text(self.text))
-    }
-
-    /// Whether token `i` lies inside a quotation (false past the end).
-    pub fn is_quoted(&self, i: usize) -> bool {
-        self.quoted.get(i).copied().unwrap_or(false)
-    }
-
-    /// Token `i` in lower case; empty past the end.
-    pub fn lower(&self, i: usize) -> &str {
-        self.lower_at
-            .get(i)
-            .map_or("", |range| &self.lowered[range.clone()])
-    }
-
-    /// The character span of a byte range of the body.
-    pub fn char_span(&self, start: usize, end: usize) -> Span {
-        let to_char = |byte: usize| self.char_starts.partition_point(|&b| b < byte);
-        Span {
-            start: to_char(start),
-            end: to_char(end),
-        }
-    }
-
-    /// The character span of a token range.
-    pub fn token_span(&self, range: Range<usize>) -> Span {
-        if range.is_empty() {
-            let at = self
-                .tokens
-                .get(range.start)
-                .map_or(self.text.len(), |t| t.start);
-            return self.char_span(at, at);
-        }
-        self.char_span(
-            self.tokens[range.start].start,
-            self.tokens[range.end - 1].end,
-        )
-    }
-
-    pub fn sentence_of(&self, token: usize) -> usize {
-        self.sentences
-            .partition_point(|s| s.tokens.end <= token)
-            .min(self.sentences.len().saturating_sub(1))
-    }
-
     pub fn mention(&self, token: usize) -> Option<&Mention> {
         self.mention_at
             .get(token)
             .copied()
             .flatten()
             .map(|m| &self.mentions[m])
-    }
-
-    /// The demand cue starting at token `k`: its index in the lexicon and its end.
-    pub fn demand_cue_at(&self, k: usize) -> Option<(usize, usize)> {
-        let phrase = self.phrase(k).filter(|p| p.tokens.start == k)?;
-        // "press conference", "press freedom": the noun, not the verb.
-        if self.lower(k) == "press"
-            && matches!(
-                self.lower(phrase.tokens.end),
-                "conference"
-                    | "release"
-                    | "briefing"
-                    | "availability"
-                    | "statement"
-                    | "corps"
-                    | "freedom"
-                    | "freedoms"
-                    | "secretary"
-                    | "office"
-                    | "play"
-                    | "reports"
-                    | "and"
-            )
-        {
-            return None;
-        }
-        phrase.targets.iter().find_map(|t| match t {
-            PhraseTarget::Demand(d) => Some((*d, phrase.tokens.end)),
-            _ => None,
-        })
-    }
-
-    pub fn phrase(&self, token: usize) -> Option<&Phrase> {
-        self.phrase_at
-            .get(token)
-            .copied()
-            .flatten()
-            .map(|p| &self.phrases[p])
     }
 
     /// The article's actors as extraction reports them.
@@ -481,115 +447,6 @@ impl<'a> Analysis<'a> {
             ActorKind::Person => self.actors[actor.0].party,
             _ => Some(actor),
         }
-    }
-
-    fn find_phrases(&mut self) {
-        for found in self.lexicon.find_phrases(self.text) {
-            let Some(range) = self.token_range(found.start, found.end) else {
-                continue;
-            };
-            // Prefer a title over a cue word when the same words are both ("Speaker").
-            let target = found
-                .targets
-                .iter()
-                .find(|t| matches!(t, PhraseTarget::Title(_)))
-                .or_else(|| found.targets.first())
-                .copied();
-            let Some(target) = target else { continue };
-            let index = self.phrases.len();
-            for slot in &mut self.phrase_at[range.clone()] {
-                *slot = Some(index);
-            }
-            self.phrases.push(Phrase {
-                tokens: range,
-                target,
-                targets: found.targets.to_vec(),
-            });
-        }
-    }
-
-    /// The tokens exactly covering a byte range, if it starts and ends on token boundaries.
-    fn token_range(&self, start: usize, end: usize) -> Option<Range<usize>> {
-        let first = self.tokens.partition_point(|t| t.start < start);
-        if self.tokens.get(first)?.start != start {
-            return None;
-        }
-        let last = self.tokens.partition_point(|t| t.end <= end);
-        if last == 0 || self.tokens[last - 1].end != end || last <= first {
-            return None;
-        }
-        Some(first..last)
-    }
-
-    fn title_at(&self, token: usize) -> Option<(Range<usize>, usize)> {
-        let phrase = self.phrase(token)?;
-        match phrase.target {
-            PhraseTarget::Title(t) => Some((phrase.tokens.clone(), t)),
-            _ => None,
-        }
-    }
-
-    /// Transcript labels: a paragraph that opens with upper-case words and a colon
-    /// ("SECRETARY BLINKEN:", "QUESTION:", "MR PRICE:").
-    fn find_turn_labels(&mut self) {
-        let mut starts = Vec::new();
-        for (s, sentence) in self.sentences.iter().enumerate() {
-            let first = sentence.tokens.start;
-            let new_line = first == 0 || self.tokens[first].line_before;
-            if !new_line || (s > 0 && self.sentences[s - 1].paragraph == sentence.paragraph) {
-                continue;
-            }
-            let mut i = first;
-            while i < sentence.tokens.end && i < first + 6 && self.is_upper_word(i) {
-                i += 1;
-            }
-            if i > first && i < sentence.tokens.end && self.word(i) == ":" {
-                starts.push(first..i + 1);
-            }
-        }
-        for (n, label) in starts.iter().enumerate() {
-            let body_end = starts
-                .get(n + 1)
-                .map_or(self.tokens.len(), |next| next.start);
-            let is_question = self.word(label.start).eq_ignore_ascii_case("question");
-            self.turns.push(Turn {
-                label: label.clone(),
-                body: label.end..body_end,
-                speaker: None,
-                is_question,
-                is_role: false,
-            });
-        }
-    }
-
-    fn is_upper_word(&self, i: usize) -> bool {
-        let token = &self.tokens[i];
-        let word = self.word(i);
-        token.kind == TokenKind::Word
-            && word.chars().any(char::is_alphabetic)
-            && word
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-            && (word.chars().count() > 1 || word == "I")
-    }
-
-    fn in_label(&self, token: usize) -> bool {
-        self.turn_at(token)
-            .is_some_and(|t| t.label.contains(&token))
-    }
-
-    /// The transcript turn whose label or words hold `token`. Turns are in text order and do
-    /// not overlap, so this is a binary search.
-    pub fn turn_at(&self, token: usize) -> Option<&Turn> {
-        let after = self.turns.partition_point(|t| t.label.start <= token);
-        let turn = self.turns.get(after.checked_sub(1)?)?;
-        (turn.label.contains(&token) || turn.body.contains(&token)).then_some(turn)
-    }
-
-    /// Whether `token` lies in the words of a transcript turn (not its label).
-    pub fn in_turn_body(&self, token: usize) -> bool {
-        self.turn_at(token).is_some_and(|t| t.body.contains(&token))
     }
 
     /// Dictionary names and person names, resolved to the article's actors.
@@ -1021,11 +878,6 @@ impl<'a> Analysis<'a> {
         self.push_entity_actor(entity, actor)
     }
 
-    fn is_capitalised(&self, i: usize) -> bool {
-        let token = &self.tokens[i];
-        token.kind == TokenKind::Word && self.word(i).chars().next().is_some_and(char::is_uppercase)
-    }
-
     /// A run of capitalised words (with initials, hyphens and particles) starting at `i`, not
     /// covered by dictionary names. Words that cannot be part of a name are skipped before the
     /// name starts ("Foreign Affairs Commission Yang Jiechi") and end it after ("Antony J.
@@ -1255,19 +1107,6 @@ impl<'a> Analysis<'a> {
         self.lexicon.portfolio_words.contains(self.lower(i))
     }
 
-    fn is_upper_acronym(&self, i: usize) -> bool {
-        let word = self.word(i);
-        word.chars().count() >= 2
-            && word
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-    }
-
-    fn phrase_is_title(&self, i: usize) -> bool {
-        self.title_at(i).is_some()
-    }
-
     /// Decides whether a run of capitalised words is a person, and records it.
     fn consider_person(&mut self, run: Range<usize>, title_people: &[TitlePerson]) {
         let surface =
@@ -1490,23 +1329,6 @@ impl<'a> Analysis<'a> {
         if added {
             self.resort_mentions();
         }
-    }
-
-    fn starts_sentence(&self, token: usize) -> bool {
-        self.sentences
-            .get(self.sentence_of(token))
-            .is_some_and(|s| s.tokens.start == token)
-    }
-
-    /// A lower-case past-tense verb ("signed", "met", "told") at token `k`.
-    fn is_past_verb(&self, k: usize) -> bool {
-        const IRREGULAR: &[&str] = &[
-            "met", "said", "told", "led", "spoke", "held", "took", "gave", "made", "went", "came",
-            "sent", "wrote", "left", "won", "sat", "saw", "signed", "agreed",
-        ];
-        let word = self.word(k);
-        word.chars().next().is_some_and(char::is_lowercase)
-            && (IRREGULAR.contains(&word) || (word.len() > 4 && word.ends_with("ed")))
     }
 
     /// The title right before a name, and further left across an institution's name:
@@ -2694,24 +2516,6 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// Where a sentence's main clause starts, after a fronted phrase and its comma ("Speaking
-    /// at her own press conference, ...").
-    pub fn main_clause_start(&self, range: Range<usize>) -> usize {
-        let start = self.sentence_start(range.clone());
-        let first = self.lower(start);
-        let participle = first.ends_with("ing")
-            && first.len() > 5
-            && self.mention(start).is_none()
-            && self.word(start).chars().skip(1).all(|c| !c.is_uppercase());
-        if !FRONTED.contains(&first) && !participle {
-            return start;
-        }
-        let limit = (start + 30).min(range.end);
-        (start + 1..limit)
-            .find(|&k| self.word(k) == "," && !self.quoted[k])
-            .map_or(start, |k| k + 1)
-    }
-
     /// "the secretary-general", "The Deputy Secretary", "the U.S. president", "the general":
     /// the person last named with a matching title. "the two leaders", "both sides": the
     /// persons last named.
@@ -3165,217 +2969,13 @@ impl<'a> Analysis<'a> {
         self.state_of_place_entry(mention.place?)
     }
 
-    /// The state of a wire report's dateline ("BEIRUT, July 24 (...) -"): the government
-    /// "the ministry" or "the prime minister's office" of the report belongs to, when nothing
-    /// else in the text says whose they are.
-    pub fn dateline_state(&self) -> Option<ActorRef> {
-        let (_, place) = self.dateline.as_ref()?;
-        self.state_of_place_entry((*place)?)
-    }
-
     fn state_of_place_entry(&self, place: usize) -> Option<ActorRef> {
         let place = &self.lexicon.places[place];
         let iso3 = place.country.as_ref()?;
         let state = self.lexicon.states.iter().position(|s| &s.iso3 == iso3)?;
         self.actor_of_entity(Entity::State(state))
     }
-}
 
-fn title_names_meeting(title: &str) -> bool {
-    let lower = title.to_lowercase();
-    [
-        "meeting",
-        "talks",
-        " call ",
-        "call with",
-        "joint press availability",
-        "joint press conference",
-        "before their",
-        "after their",
-        "summit",
-    ]
-    .iter()
-    .any(|cue| lower.contains(cue))
-}
-
-/// How many recently named persons pronouns and role nouns look back over.
-const RECENT_PERSONS: usize = 32;
-
-fn push_recent(recent: &mut Vec<ActorRef>, actor: ActorRef) {
-    recent.retain(|&a| a != actor);
-    recent.push(actor);
-    if recent.len() > RECENT_PERSONS {
-        recent.remove(0);
-    }
-}
-
-/// A name's words in lower case and without diacritics: "Gintare Kazlauskiene" in a caption is
-/// the "Gintarė Kazlauskienė" of the body.
-fn lower_words(words: &[String]) -> Vec<String> {
-    words.iter().map(|w| fold_word(w)).collect()
-}
-
-/// One word of a name in lower case and without diacritics.
-fn fold_word(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        crate::query::fold(word)
-    }
-}
-
-/// "J." or "J": a middle initial.
-fn is_initial(word: &str) -> bool {
-    let letters = word.trim_end_matches('.');
-    letters.chars().count() == 1 && letters.chars().all(char::is_alphabetic)
-}
-
-/// Whether two different words are one edit apart: a letter changed, added or dropped, or two
-/// neighbours swapped.
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    // Letters compared as bytes when both words are ASCII, as most are: no copy.
-    if a.is_ascii() && b.is_ascii() {
-        return one_edit(a.as_bytes(), b.as_bytes());
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    one_edit(&a, &b)
-}
-
-fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
-    if a == b {
-        return false;
-    }
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (ra, rb) = (&a[prefix..], &b[prefix..]);
-    match ra.len().cmp(&rb.len()) {
-        std::cmp::Ordering::Equal => {
-            ra[1..] == rb[1..]
-                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
-        }
-        std::cmp::Ordering::Greater => ra[1..] == *rb,
-        std::cmp::Ordering::Less => *ra == rb[1..],
-    }
-}
-
-/// The words of a name as written, without a nickname in quotation marks or brackets
-/// ("Benjamin “Benny” Gantz" is Benjamin Gantz).
-fn name_words_of(surface: &str) -> Vec<String> {
-    surface
-        .split_whitespace()
-        .filter(|w| !w.starts_with(['“', '"', '(']) && !w.ends_with(['”', '"', ')']))
-        .map(str::to_string)
-        .collect()
-}
-
-/// A name's words in lower case without initials, a hyphenated word counted as its parts:
-/// two spellings of one name have the same key.
-fn name_key(words: &[String]) -> Vec<String> {
-    words
-        .iter()
-        .filter(|w| !is_initial(w))
-        .flat_map(|w| w.split('-'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn name_word_count(words: &[String]) -> usize {
-    words.iter().filter(|w| !is_initial(w)).count()
-}
-
-/// A person's name without middle initials: "Antony J. Blinken" is "Antony Blinken".
-fn canonical_person_name(words: &[String]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    // "KITAMURA Shinji" is Kitamura Shinji: a word in capitals beside words that are not.
-    let in_capitals = |w: &str| w.chars().count() >= 2 && !w.chars().any(char::is_lowercase);
-    let mixed = words.iter().any(|w| !in_capitals(w));
-    for (n, word) in words.iter().enumerate() {
-        if is_initial(word) && n > 0 && n + 1 < words.len() {
-            continue;
-        }
-        if mixed && in_capitals(word) && word.chars().all(char::is_alphabetic) {
-            parts.push(title_case(word));
-        } else if n > 0 && matches!(word.as_str(), "Jr" | "Sr") {
-            // "Ferdinand Marcos Jr.": the run of a name stops before the abbreviation's dot.
-            parts.push(format!("{word}."));
-        } else {
-            parts.push(word.clone());
-        }
-    }
-    parts.join(" ")
-}
-
-fn title_case(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect(),
-        None => String::new(),
-    }
-}
-
-/// A person named in the article's title, with the state of their office if the title says.
-#[derive(Debug, Clone)]
-pub struct TitlePerson {
-    pub name: String,
-    pub words: Vec<String>,
-    pub affiliation: Option<Entity>,
-}
-
-/// Persons the article's title names after an office ("Costa Rican Foreign Minister Rodolfo
-/// Solano Quirós"): their full names resolve transcript labels and surnames in the body.
-pub fn title_persons(title: &str, lexicon: &Lexicon) -> Vec<TitlePerson> {
-    title_names(title, lexicon).0
-}
-
-/// The title's persons (`title_persons`), and the runs of two or more capitalised words that
-/// had no evidence of being a name there ("... With Jane Q. Doe of a Broadcaster"): a surname
-/// of the body met with evidence ("MS DOE:") completes to one of them.
-fn title_names(title: &str, lexicon: &Lexicon) -> (Vec<TitlePerson>, Vec<Vec<String>>) {
-    let analysis_title = Analysis::names_only(title, lexicon);
-    let unclaimed = analysis_title
-        .unclaimed_names
-        .iter()
-        .map(|run| name_words_of(&analysis_title.text_of(run.clone())))
-        .collect();
-    let persons = analysis_title
-        .actors
-        .iter()
-        .filter(|a| a.actor.kind == ActorKind::Person && a.name_words.len() >= 2)
-        .map(|a| TitlePerson {
-            name: a.actor.name.clone(),
-            words: a.name_words.clone(),
-            affiliation: a
-                .party
-                .and_then(|p| analysis_title.actors.get(p.0))
-                .and_then(|p| p.entity),
-        })
-        .collect();
-    (persons, unclaimed)
-}
-
-/// Every token in lower case, one after another, with each token's range: rules ask for
-/// tokens in lower case hundreds of times per sentence, so each is folded once.
-fn lower_case(text: &str, tokens: &[Token]) -> (String, Vec<Range<usize>>) {
-    let mut lowered = String::with_capacity(text.len());
-    let mut lower_at = Vec::with_capacity(tokens.len());
-    for token in tokens {
-        let word = token.text(text);
-        let start = lowered.len();
-        if word.is_ascii() {
-            lowered.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            lowered.push_str(&word.to_lowercase());
-        }
-        lower_at.push(start..lowered.len());
-    }
-    (lowered, lower_at)
-}
-
-impl<'a> Analysis<'a> {
     /// A light analysis of a short text (a title): names and persons only.
     fn names_only(text: &'a str, lexicon: &'a Lexicon) -> Analysis<'a> {
         let tokens = tokens::tokenize(text);
@@ -3413,70 +3013,19 @@ impl<'a> Analysis<'a> {
     }
 }
 
+/// How many recently named persons pronouns and role nouns look back over.
+const RECENT_PERSONS: usize = 32;
+
 #[cfg(test)]
 mod tests {
-    use super::*;
 
-    fn analyse(text: &str) -> Analysis<'_> {
-        analyse_titled("", text)
-    }
+    use crate::text::analysis::testing::*;
 
-    /// An article with a title, published on 12 January 2022.
-    fn analyse_titled<'a>(title: &'a str, text: &'a str) -> Analysis<'a> {
-        Analysis::new(
-            title,
-            text,
-            NaiveDate::from_ymd_opt(2022, 1, 12),
-            Lexicon::builtin(),
-        )
-    }
+    use crate::extract::ActorKind;
+    use crate::text::analysis::{Analysis, Mention};
+    use crate::text::lexicon::Lexicon;
 
-    /// (surface, resolved names) of every mention.
-    fn mentions(analysis: &Analysis<'_>) -> Vec<(String, Vec<String>)> {
-        analysis
-            .mentions
-            .iter()
-            .filter(|m| !m.actors.is_empty())
-            .map(|m| {
-                let surface = analysis.text
-                    [analysis.tokens[m.tokens.start].start..analysis.tokens[m.tokens.end - 1].end]
-                    .to_string();
-                let names = m
-                    .actors
-                    .iter()
-                    .map(|&a| analysis.actor_name(a).to_string())
-                    .collect();
-                (surface, names)
-            })
-            .collect()
-    }
-
-    fn persons(analysis: &Analysis<'_>) -> Vec<String> {
-        analysis
-            .actors
-            .iter()
-            .filter(|a| a.actor.kind == ActorKind::Person)
-            .map(|a| a.actor.name.clone())
-            .collect()
-    }
-
-    /// (name, affiliation of the first role) of every person.
-    fn affiliations(analysis: &Analysis<'_>) -> Vec<(String, Option<String>)> {
-        analysis
-            .actors
-            .iter()
-            .filter(|a| a.actor.kind == ActorKind::Person)
-            .map(|a| {
-                let affiliation = a
-                    .actor
-                    .roles
-                    .first()
-                    .and_then(|r| r.affiliation)
-                    .map(|x| analysis.actor_name(x).to_string());
-                (a.actor.name.clone(), affiliation)
-            })
-            .collect()
-    }
+    use crate::text::analysis::one_edit_apart;
 
     #[test]
     fn an_office_s_title_reaches_its_holder_over_honorifics() {
@@ -3768,22 +3317,6 @@ mod tests {
     }
 
     #[test]
-    fn wire_datelines_are_not_part_of_the_first_sentence() {
-        for (body, words) in [
-            ("RIGA (Baltic Wire Service) - Latvia said", "Latvia"),
-            ("SEOUL, Nov. 1 (East Asia Press) -- Seoul said", "Seoul"),
-            ("KHARTOUM/CAIRO, June 7 (Nile Wire) - Sudan said", "Sudan"),
-            ("BAMAKO, Mali (West Africa Press) — Mali said", "Mali"),
-        ] {
-            let a = analyse(body);
-            let start = a.sentence_start(a.sentences[0].tokens.clone());
-            assert_eq!(a.word(start), words, "{body}");
-        }
-        let a = analyse("NATO allies met in Brussels - and agreed.");
-        assert!(a.dateline.is_none());
-    }
-
-    #[test]
     fn counted_governments_are_the_states_last_named() {
         let a = analyse(
             "Britain, France and Germany called off the talks. In a letter, the three governments said more.",
@@ -3792,14 +3325,6 @@ mod tests {
             resolved(&a, "the three governments"),
             ["United Kingdom", "France", "Germany"]
         );
-    }
-
-    fn resolved<'t>(analysis: &'t Analysis<'t>, surface: &str) -> Vec<String> {
-        mentions(analysis)
-            .into_iter()
-            .find(|(s, _)| s == surface)
-            .unwrap_or_else(|| panic!("no mention {surface:?} in {:?}", mentions(analysis)))
-            .1
     }
 
     #[test]
@@ -4188,12 +3713,5 @@ mod tests {
                 "Heiko Maas"
             ]
         );
-    }
-
-    #[test]
-    fn char_spans_count_characters_not_bytes() {
-        let a = analyse("Erdoğan met Guterres.");
-        let span = a.token_span(2..3);
-        assert_eq!((span.start, span.end), (12, 20));
     }
 }
