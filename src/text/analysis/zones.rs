@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::extract::ActorRef;
-use crate::text::analysis::title_case;
+use crate::text::analysis::names::words::title_case;
 use crate::text::analysis::{Analysis, Turn};
 use crate::text::lexicon::NameTarget;
 use crate::text::temporal::{self};
