@@ -87,12 +87,6 @@ const ALLOWED: &[Allowed] = &[
         reason: VOCABULARY,
     },
     Allowed {
-        file: "src/text/analysis/zones.rs",
-        forbidden: "crate::extract",
-        count: 1,
-        reason: ACTORS,
-    },
-    Allowed {
         file: "src/text/analysis/testing.rs",
         forbidden: "crate::extract",
         count: 1,

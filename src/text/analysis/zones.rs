@@ -7,11 +7,10 @@
 
 use std::ops::Range;
 
-use crate::extract::ActorRef;
 use crate::text::analysis::names::words::title_case;
 use crate::text::analysis::{Analysis, Turn};
 use crate::text::lexicon::NameTarget;
-use crate::text::temporal::{self};
+use crate::text::temporal;
 use crate::text::tokens::TokenKind;
 
 impl<'a> Analysis<'a> {
@@ -137,14 +136,6 @@ impl<'a> Analysis<'a> {
     /// Whether `token` lies in the words of a transcript turn (not its label).
     pub fn in_turn_body(&self, token: usize) -> bool {
         self.turn_at(token).is_some_and(|t| t.body.contains(&token))
-    }
-
-    /// The state of a wire report's dateline ("BEIRUT, July 24 (...) -"): the government
-    /// "the ministry" or "the prime minister's office" of the report belongs to, when nothing
-    /// else in the text says whose they are.
-    pub fn dateline_state(&self) -> Option<ActorRef> {
-        let (_, place) = self.dateline.as_ref()?;
-        self.state_of_place_entry((*place)?)
     }
 }
 

@@ -177,6 +177,13 @@ impl<'a> Analysis<'a> {
     pub fn state_of_place(&self, mention: &Mention) -> Option<ActorRef> {
         self.state_of_place_entry(mention.place?)
     }
+    /// The state of a wire report's dateline ("BEIRUT, July 24 (...) -"): the government
+    /// "the ministry" or "the prime minister's office" of the report belongs to, when nothing
+    /// else in the text says whose they are.
+    pub fn dateline_state(&self) -> Option<ActorRef> {
+        let (_, place) = self.dateline.as_ref()?;
+        self.state_of_place_entry((*place)?)
+    }
 
     pub(in crate::text::analysis) fn state_of_place_entry(&self, place: usize) -> Option<ActorRef> {
         let place = &self.lexicon.places[place];

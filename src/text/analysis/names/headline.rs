@@ -12,7 +12,7 @@ use crate::text::analysis::Analysis;
 use crate::text::analysis::doc::lower_case;
 use crate::text::analysis::names::words::name_words_of;
 use crate::text::lexicon::{Entity, Lexicon};
-use crate::text::tokens::{self};
+use crate::text::tokens;
 
 impl<'a> Analysis<'a> {
     /// A light analysis of a short text (a title): names and persons only.
