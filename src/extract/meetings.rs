@@ -1979,6 +1979,12 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         if k > from && is_meeting_cue(a, k).is_some() && !is_agent_participle(a, k) {
             break;
         }
+        // "paid a courtesy call on the foreign minister": whom the call is paid on.
+        if k == from && word == "on" && k >= 2 && a.lower(k - 2) == "courtesy" {
+            listing = Some("on");
+            k += 1;
+            continue;
+        }
         // "meeting of X" only right after the meeting word.
         if let Some(intro) = ["with", "between", "among", "of", "at"]
             .iter()
@@ -4846,5 +4852,20 @@ mod tests {
         // An ambassador recalled for consultations meets nobody.
         let body = "Paris recalled Ambassador Philippe Etienne for consultations on Friday.";
         assert_eq!(meetings(body, (2021, 9, 17)), vec![]);
+    }
+    #[test]
+    fn a_courtesy_call_on_someone_is_a_meeting_with_them_and_a_call_on_a_state_no_meeting() {
+        let body = "Vice Minister Luvsan Ganzorig paid a courtesy call on Foreign Minister \
+                    Yun Byung-se on Wednesday.";
+        assert_eq!(
+            meetings(body, (2013, 5, 30)),
+            vec![(
+                "2013-05-29".into(),
+                MeetingStatus::Held,
+                vec!["Luvsan Ganzorig".to_string(), "Yun Byung-se".into()]
+            )]
+        );
+        let body = "Foreign Minister Yun Byung-se renewed his call on North Korea to stop testing.";
+        assert_eq!(meetings(body, (2013, 5, 30)), vec![]);
     }
 }
