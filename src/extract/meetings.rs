@@ -4868,4 +4868,14 @@ mod tests {
         let body = "Foreign Minister Yun Byung-se renewed his call on North Korea to stop testing.";
         assert_eq!(meetings(body, (2013, 5, 30)), vec![]);
     }
+    #[test]
+    fn those_who_launch_a_dialogue_take_part_in_it() {
+        let body = "Yesterday in Washington, Under Secretary Uzra Zeya and Honduran Foreign \
+                    Minister Enrique Reina launched the United States-Honduras Strategic Dialogue.";
+        let found = meetings(body, (2022, 4, 26));
+        assert_eq!(found.len(), 1, "{found:?}");
+        for name in ["Enrique Reina", "Uzra Zeya", "Honduras", "United States"] {
+            assert!(found[0].2.contains(&name.to_string()), "{name}: {found:?}");
+        }
+    }
 }
