@@ -2042,6 +2042,30 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         {
             k = phrase.tokens.end;
             after_title = true;
+            // "Special Representative on Korean Peninsula Affairs Liu Xiaoming": the words
+            // of the office up to the person who holds it.
+            if matches!(a.lower(k), "for" | "on" | "of")
+                && let Some(holder) = (k + 1..(k + 10).min(limit))
+                    .take_while(|&j| {
+                        a.mention(j).is_some_and(|m| {
+                            m.actors
+                                .iter()
+                                .all(|&x| a.actor_kind(x) == ActorKind::Person)
+                        }) || matches!(a.lower(j), "and" | "the" | "," | "-")
+                            || a.word(j).starts_with(char::is_uppercase)
+                    })
+                    .find(|&j| {
+                        a.mention(j).is_some_and(|m| {
+                            m.how == How::Name
+                                && m.actors
+                                    .iter()
+                                    .all(|&x| a.actor_kind(x) == ActorKind::Person)
+                        })
+                    })
+            {
+                k = holder;
+                after_title = false;
+            }
             continue;
         }
         let group_before = k > 0
@@ -4877,5 +4901,23 @@ mod tests {
         for name in ["Enrique Reina", "Uzra Zeya", "Honduras", "United States"] {
             assert!(found[0].2.contains(&name.to_string()), "{name}: {found:?}");
         }
+    }
+    #[test]
+    fn the_words_of_an_office_lead_to_its_holder_and_name_no_party() {
+        let body = "Liu Xiaoming said on March 9 that talks were needed. On March 10, \
+                    Special Representative Sung Kim called PRC Special Representative on Korean \
+                    Peninsula Affairs Liu Xiaoming to discuss the launches. Special Envoy Tim Lenderking met Special Envoy for Yemen Martin \
+                    Griffiths in Riyadh on March 11.";
+        let found = meetings(body, (2022, 3, 12));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].2.contains(&"Liu Xiaoming".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found[1].2.contains(&"Martin Griffiths".to_string()),
+            "{found:?}"
+        );
+        assert!(!found[1].2.contains(&"Yemen".to_string()), "{found:?}");
     }
 }
