@@ -204,6 +204,45 @@ struct PlaceInfo {
     country: Option<String>,
 }
 
+/// The places of reports, each read once per use: a neighbourhood's reports name few places.
+struct Places<'conn> {
+    select: rusqlite::CachedStatement<'conn>,
+    known: HashMap<i64, PlaceInfo>,
+}
+
+impl<'conn> Places<'conn> {
+    fn new(conn: &'conn Connection) -> Result<Places<'conn>, KbError> {
+        Ok(Places {
+            select: conn
+                .prepare_cached("SELECT id, name, kind, country_iso3 FROM places WHERE id = ?1")?,
+            known: HashMap::new(),
+        })
+    }
+
+    /// The place `id` names (`None` for none, as a `LEFT JOIN` would give).
+    fn get(&mut self, id: Option<i64>) -> Result<Option<PlaceInfo>, KbError> {
+        let Some(id) = id else { return Ok(None) };
+        if let Some(place) = self.known.get(&id) {
+            return Ok(Some(place.clone()));
+        }
+        let place = self
+            .select
+            .query_row([id], |row| {
+                Ok(PlaceInfo {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    kind: row.get(2)?,
+                    country: row.get(3)?,
+                })
+            })
+            .optional()?;
+        if let Some(place) = &place {
+            self.known.insert(id, place.clone());
+        }
+        Ok(place)
+    }
+}
+
 /// Words of a meeting's label that name it: the capitalised ones ("NATO-Russia Council
 /// meeting": nato, russia, council), so that "the talks" or "a working dinner" name nothing.
 fn label_words(label: &str) -> BTreeSet<String> {
@@ -229,11 +268,29 @@ fn month_end(date: NaiveDate) -> NaiveDate {
 /// "a few months ago", says too little to tell two meetings of the same parties apart.
 const MAX_COMBINED_SPAN: i64 = 43;
 
+/// A day written `YYYY-MM-DD`, as `NaiveDate::parse_from_str(day, "%Y-%m-%d")` reads it. The
+/// stored bounds are always written so, and are read for every candidate of every new report:
+/// those are read digit by digit; anything else goes to chrono's parser.
+fn parse_day(day: &str) -> Option<NaiveDate> {
+    let b = day.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        if let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) {
+            return NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day);
+        }
+    }
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
 /// Stored bounds (`date_earliest`, `date_latest`), when they are no wider than
 /// [`MAX_COMBINED_SPAN`].
 fn bounds(earliest: Option<&str>, latest: Option<&str>) -> Option<(NaiveDate, NaiveDate)> {
-    let first = NaiveDate::parse_from_str(earliest?, "%Y-%m-%d").ok()?;
-    let last = NaiveDate::parse_from_str(latest?, "%Y-%m-%d").ok()?;
+    let first = parse_day(earliest?)?;
+    let last = parse_day(latest?)?;
     (first <= last && (last - first).num_days() < MAX_COMBINED_SPAN).then_some((first, last))
 }
 
@@ -659,12 +716,19 @@ fn neighbourhood(
     // A report's own bounds hold its meeting's (the days all its reports allow), so the
     // meetings whose first day lies within a month of a report's days hold every report whose
     // days overlap it.
-    let mut near = conn.prepare_cached(&format!(
-        "SELECT {REPORT_COLUMNS} FROM meetings AS m \
-         JOIN meeting_reports AS r ON r.meeting_id = m.id {REPORT_JOINS} \
+    // Most rows it reads fit no new report: they are read without their article (whose date
+    // and hash sit after the body) and place, which are read for those that fit.
+    let mut near = conn.prepare_cached(
+        "SELECT r.id, r.meeting_id, r.article_id, r.position, r.label, r.mode, \
+         r.date_precision, r.date_earliest, r.date_latest, r.place_id, r.status \
+         FROM meetings AS m JOIN meeting_reports AS r ON r.meeting_id = m.id \
          WHERE m.date_earliest >= ?1 AND m.date_earliest <= ?2 \
-         AND r.date_earliest <= ?3 AND r.date_latest >= ?4"
-    ))?;
+         AND r.date_earliest <= ?3 AND r.date_latest >= ?4",
+    )?;
+    let mut places = Places::new(conn)?;
+    let mut order_of = conn.prepare_cached(
+        "SELECT ifnull(published, ''), content_sha256 FROM articles WHERE id = ?1",
+    )?;
     let mut reached: BTreeMap<i64, MeetingReport> = BTreeMap::new();
     let mut meetings: BTreeSet<i64> = seeds.iter().map(|r| r.meeting_id).collect();
     meetings.extend(touched.iter().copied());
@@ -673,7 +737,7 @@ fn neighbourhood(
             continue;
         };
         let span = Duration::days(MAX_COMBINED_SPAN);
-        let rows = near.query_map(
+        let mut rows = near.query(
             // A day either side: a plan of a day may be held a day off it.
             params![
                 day(first - span),
@@ -681,14 +745,32 @@ fn neighbourhood(
                 day(last + Duration::days(1)),
                 day(first - Duration::days(1))
             ],
-            report_from_row,
         )?;
         let mut candidates = Vec::new();
-        for candidate in rows {
-            let candidate = candidate?;
-            if candidate.id == report.id || reached.contains_key(&candidate.id) {
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            if id == report.id || reached.contains_key(&id) {
                 continue;
             }
+            let label: Option<String> = row.get(4)?;
+            let precision: String = row.get(6)?;
+            let earliest: Option<String> = row.get(7)?;
+            let latest: Option<String> = row.get(8)?;
+            let candidate = MeetingReport {
+                id,
+                meeting_id: row.get(1)?,
+                article_id: row.get(2)?,
+                // The article's date and hash are read below, for the candidates that fit.
+                order: (String::new(), String::new(), row.get(3)?),
+                label_words: label.as_deref().map(label_words).unwrap_or_default(),
+                mode: row.get(5)?,
+                days: bounds(earliest.as_deref(), latest.as_deref()),
+                day_precise: precision == "day",
+                status: row.get(10)?,
+                place: places.get(row.get(9)?)?,
+                participants: BTreeSet::new(),
+                persons: BTreeSet::new(),
+            };
             // Only those that would fit with the report's very parties need theirs read: lend
             // the candidate (whose parties are not read yet) the report's for the test.
             let mut candidate = candidate;
@@ -701,9 +783,14 @@ fn neighbourhood(
                 candidates.push(candidate);
             }
         }
+        drop(rows);
         load_report_parties(conn, &mut candidates)?;
-        for candidate in candidates {
+        for mut candidate in candidates {
             if meeting_fit(report, &candidate).is_some() {
+                let (published, hash) = order_of
+                    .query_row([candidate.article_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+                candidate.order.0 = published;
+                candidate.order.1 = hash;
                 meetings.insert(candidate.meeting_id);
                 reached.insert(candidate.id, candidate);
             }
