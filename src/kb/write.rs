@@ -57,6 +57,22 @@ impl Evidenced {
 /// other: lower case, letters and digits only, one space between words.
 pub fn text_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
+    if text.is_ascii() {
+        // The same folding, a byte at a time: statements run to paragraphs.
+        let mut gap = false;
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && !key.is_empty() {
+                    key.push(' ');
+                }
+                gap = false;
+                key.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                gap = true;
+            }
+        }
+        return key;
+    }
     for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -818,6 +834,12 @@ mod tests {
             text_key("\"we can discuss many issues\" — BUT")
         );
         assert_eq!(text_key("U.S.-Russia"), "u s russia");
+        assert_eq!(
+            text_key("  ,Two  words, 2 digits 42. "),
+            "two words 2 digits 42"
+        );
+        assert_eq!(text_key("Ünïcode  Words, 2"), "ünïcode words 2");
+        assert_eq!(text_key(" ... "), "");
     }
 
     /// Stored hashes must not change between versions: this is the hash schema V6 gave to
