@@ -1,18 +1,18 @@
 //! Combining statement and demand reports: grouped by their words (the hash of
-//! [`super::super::write::text_key`]), occasion (the week) and who made them. Takes new reports'
+//! [`crate::kb::write::text_key`]), occasion (the week) and who made them. Takes new reports'
 //! keys and dates and gives where each goes ([`Placement`], decided before it is stored), and
 //! regroups the reports of words whose speakers were merged or that lost a report
 //! ([`statements`], [`demands`]); the facts are recomputed later, a batch at a time
-//! ([`super::super::refresh`]).
+//! ([`crate::kb::refresh`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::{Connection, params};
 
-use super::super::KbError;
 use super::meeting_fit::date_span;
 use super::{Fact, assign};
+use crate::kb::KbError;
 
 /// A report as grouping sees it: who it is by (speaker, or the demanding party), its kind and
 /// its date.

@@ -8,10 +8,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use chrono::{Duration, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::super::KbError;
 use super::meeting_fit::{
     MAX_COMBINED_SPAN, MeetingReport, PlaceInfo, bounds, label_words, meeting_fit,
 };
+use crate::kb::KbError;
 
 /// Neighbourhoods of up to this many reports are regrouped from scratch, which does not depend
 /// on the order reports arrived in. Beyond it (a meeting dozens of articles report) a new report

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
-use super::super::codes;
-use super::super::{KbError, exec};
 use super::meeting_fit::label_words;
+use crate::kb::codes;
+use crate::kb::{KbError, exec};
 
 /// The value most reports give; ties go to the first in `candidates`' order.
 pub(super) fn most_common<T: Clone + Eq + std::hash::Hash>(candidates: &[T]) -> Option<T> {

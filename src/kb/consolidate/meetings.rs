@@ -7,11 +7,11 @@ use std::collections::BTreeSet;
 
 use rusqlite::{Connection, params};
 
-use super::super::KbError;
 use super::meeting_candidates::{load_meeting_reports, meetings_near, neighbourhood};
 use super::meeting_fit::{MeetingReport, group_meetings};
 use super::meeting_refresh::refresh_meeting;
 use super::{Assigned, Fact, assign, delete_if_unreported};
+use crate::kb::KbError;
 
 /// What consolidating meetings changed.
 #[derive(Debug, Default)]
