@@ -73,10 +73,12 @@ pub(super) fn parse_day(day: &str) -> Option<NaiveDate> {
             c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
         })
     };
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) {
-            return NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day);
-        }
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10))
+    {
+        return NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day);
     }
     NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
@@ -383,6 +385,35 @@ mod tests {
         assert!(meeting_fit(&c, &a).is_some());
         assert!(!meetings_conflict(&c, &b));
         assert_eq!(group_meetings(&[a, b, c]), vec![vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn days_are_read_as_chrono_reads_them() {
+        for day in [
+            "2022-03-07",
+            "2024-02-29",
+            "2022-02-29",
+            "2022-02-30",
+            "2022-13-01",
+            "2022-00-10",
+            "0000-01-01",
+            "2022-1-05",
+            "2022-03-7",
+            "20220307",
+            "2022/03/07",
+            "2022-03-07x",
+            "abcd-ef-gh",
+            "+202-03-07",
+            "2022-03",
+            "",
+            "２０２２-03-07",
+        ] {
+            assert_eq!(
+                parse_day(day),
+                NaiveDate::parse_from_str(day, "%Y-%m-%d").ok(),
+                "{day}"
+            );
+        }
     }
 
     #[test]
