@@ -278,6 +278,16 @@ fn queries(db: &Path) {
         }),
     );
     time(
+        "timeline --actor A --limit 100",
+        Box::new(|rng| {
+            timeline_rows(TimelineFilter {
+                actors: vec![random_set(rng)],
+                limit: Some(100),
+                ..TimelineFilter::default()
+            })
+        }),
+    );
+    time(
         "timeline --actor A --since --until (a year)",
         Box::new(|rng| {
             let set = random_set(rng);

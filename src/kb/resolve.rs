@@ -477,6 +477,20 @@ pub fn add_alias(
     if key.is_empty() {
         return Ok(());
     }
+    // Most aliases an article gives are known already, and writing one again would change
+    // nothing: a read says so, which costs less than the write (a tenth of resolving actors).
+    let stored: Option<(String, String)> = super::query_one(
+        conn,
+        "SELECT alias, origin FROM actor_aliases WHERE actor_id = ?1 AND alias_key = ?2",
+        params![actor_id, key],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+    .optional()?;
+    if let Some((stored_alias, stored_origin)) = stored
+        && (stored_origin == "user" || (origin != "user" && stored_alias.as_str() <= alias))
+    {
+        return Ok(());
+    }
     let mut insert = conn.prepare_cached(
         "INSERT INTO actor_aliases (actor_id, alias, alias_key, kind, origin) \
          VALUES (?1, ?2, ?3, ?4, ?5) \

@@ -56,15 +56,24 @@ impl Evidenced {
 /// Folds a statement's or demand's words so that two articles quoting the same words find each
 /// other: lower case, letters and digits only, one space between words.
 pub fn text_key(text: &str) -> String {
+    // One pass, a character at a time (ASCII ones without Unicode tables): statements run
+    // to paragraphs.
     let mut key = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !key.is_empty() {
-            key.push(' ');
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if gap && !key.is_empty() {
+                key.push(' ');
+            }
+            gap = false;
+            if c.is_ascii() {
+                key.push(c.to_ascii_lowercase());
+            } else {
+                key.extend(c.to_lowercase());
+            }
+        } else {
+            gap = true;
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
     }
     key
 }
@@ -148,6 +157,10 @@ pub struct ReportWriter<'a> {
     published: Option<String>,
     body: &'a str,
     body_chars: usize,
+    /// Where each character of the body begins, in bytes (and the body's length after the
+    /// last); `None` when the body is ASCII, so that characters are bytes. Spans count
+    /// characters, and each statement's words are looked up by them.
+    char_starts: Option<Vec<usize>>,
     reuse: Reuse,
     actors: Option<&'a RefCell<ActorCache>>,
 }
@@ -165,6 +178,7 @@ impl<'a> ReportWriter<'a> {
             published: published.map(|d| d.format("%Y-%m-%d").to_string()),
             body,
             body_chars: body.chars().count(),
+            char_starts: char_starts(body),
             reuse: Reuse::default(),
             actors: None,
         }
@@ -717,13 +731,21 @@ impl<'a> ReportWriter<'a> {
         if let Some(fact) = evidence
             .iter()
             .find(|e| e.aspect == crate::extract::Aspect::Fact)
-            && char_slice(self.body, fact.span.start, fact.span.end) == Some(text)
+            && self.body_slice(fact.span.start, fact.span.end) == Some(text)
         {
             return Some(Words::Shown((fact.span.start, fact.span.end)));
         }
         let at = self.body.find(text)?;
-        let start = self.body[..at].chars().count();
+        let start = match &self.char_starts {
+            None => at,
+            Some(starts) => starts.binary_search(&at).ok()?,
+        };
         Some(Words::At(start, start + text.chars().count()))
+    }
+
+    /// The body's characters `start..end`.
+    fn body_slice(&self, start: usize, end: usize) -> Option<&str> {
+        char_slice(self.body, self.char_starts.as_deref(), start, end)
     }
 
     fn write_evidence(
@@ -766,23 +788,32 @@ enum Words {
     At(usize, usize),
 }
 
+/// Where each character of `text` begins, in bytes, and its length after the last; `None` when
+/// it is ASCII, so that its characters are its bytes.
+fn char_starts(text: &str) -> Option<Vec<usize>> {
+    (!text.is_ascii()).then(|| {
+        text.char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .collect()
+    })
+}
+
 /// The characters `start..end` of `text` (counted in characters, as evidence spans are), when
-/// it has them.
-fn char_slice(text: &str, start: usize, end: usize) -> Option<&str> {
+/// it has them; `starts` is [`char_starts`] of `text`.
+fn char_slice<'t>(
+    text: &'t str,
+    starts: Option<&[usize]>,
+    start: usize,
+    end: usize,
+) -> Option<&'t str> {
     if start > end {
         return None;
     }
-    let mut offsets = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()));
-    let from = offsets.nth(start)?;
-    let to = if end == start {
-        from
-    } else {
-        offsets.nth(end - start - 1)?
-    };
-    text.get(from..to)
+    match starts {
+        None => text.get(start..end),
+        Some(starts) => text.get(*starts.get(start)?..*starts.get(end)?),
+    }
 }
 
 #[cfg(test)]
@@ -796,6 +827,25 @@ mod tests {
             text_key("\"we can discuss many issues\" — BUT")
         );
         assert_eq!(text_key("U.S.-Russia"), "u s russia");
+        assert_eq!(
+            text_key("  ,Two  words, 2 digits 42. "),
+            "two words 2 digits 42"
+        );
+        assert_eq!(text_key("Ünïcode  Words, 2"), "ünïcode words 2");
+        assert_eq!(text_key(" ... "), "");
+        // As splitting into words and folding each gives them.
+        for text in [
+            "“We’re ready,” said Álvarez — ÉTÉ 2022.",
+            "İstanbul ß Σ",
+            "a\u{300}b c",
+        ] {
+            let words: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+                .collect();
+            assert_eq!(text_key(text), words.join(" "), "{text}");
+        }
     }
 
     /// Stored hashes must not change between versions: this is the hash schema V6 gave to
@@ -810,11 +860,19 @@ mod tests {
     #[test]
     fn character_slices_count_characters_not_bytes() {
         let body = "“Yes,” said Álvarez.";
-        assert_eq!(char_slice(body, 1, 4), Some("Yes"));
-        assert_eq!(char_slice(body, 12, 19), Some("Álvarez"));
-        assert_eq!(char_slice(body, 3, 3), Some(""));
-        assert_eq!(char_slice(body, 0, 20), Some(body));
-        assert_eq!(char_slice(body, 0, 21), None);
-        assert_eq!(char_slice(body, 4, 2), None);
+        let starts = char_starts(body);
+        let slice = |start, end| char_slice(body, starts.as_deref(), start, end);
+        assert_eq!(slice(1, 4), Some("Yes"));
+        assert_eq!(slice(12, 19), Some("Álvarez"));
+        assert_eq!(slice(3, 3), Some(""));
+        assert_eq!(slice(0, 20), Some(body));
+        assert_eq!(slice(0, 21), None);
+        assert_eq!(slice(4, 2), None);
+        let ascii = "\"Yes,\" said Alvarez.";
+        assert_eq!(char_starts(ascii), None);
+        assert_eq!(char_slice(ascii, None, 12, 19), Some("Alvarez"));
+        assert_eq!(char_slice(ascii, None, 0, 20), Some(ascii));
+        assert_eq!(char_slice(ascii, None, 0, 21), None);
+        assert_eq!(char_slice(ascii, None, 4, 2), None);
     }
 }
