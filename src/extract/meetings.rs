@@ -1865,10 +1865,29 @@ fn noun_phrase_start(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> usi
         if DEFINITE.contains(&word) || matches!(word, "a" | "an") {
             return prev;
         }
+        // "the Japan-Philippines \"2+2\" Ministerial Meeting": a short quotation, whole,
+        // within the name.
+        if matches!(word, "\"" | "”")
+            && let Some(open) = (prev.saturating_sub(8).max(sentence_start)..prev)
+                .rev()
+                .find(|&j| matches!(a.lower(j), "\"" | "“"))
+            && open + 1 < prev
+            && (open + 1..prev).all(|j| a.quoted[j])
+        {
+            k = open;
+            continue;
+        }
         let modifier = a.mention(prev).is_some_and(|m| !m.is_place)
             || MEETING_MODIFIERS.contains(&word)
             || token.kind == TokenKind::Number
             || word == "-"
+            // "the Japan-Philippines Foreign and Defense Ministerial Meeting": "and" within a
+            // name in capitals.
+            || (word == "and"
+                && prev > sentence_start
+                && a.word(prev - 1).starts_with(char::is_uppercase)
+                && a.word(prev + 1).starts_with(char::is_uppercase)
+                && a.word(cue).starts_with(char::is_uppercase))
             // "expert-level talks", "four-day visit": a modifier of level or length.
             || (token.kind == TokenKind::Word
                 && matches!(word, "level" | "day")
@@ -2167,7 +2186,10 @@ fn infinitive_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> boo
     if cue > sentence_start && a.lower(cue - 1) == "to" && a.tokens[cue - 1].space_before {
         return true;
     }
-    (cue.saturating_sub(7).max(sentence_start)..cue).any(|k| {
+    // Up to seven words before the noun, or before a longer noun phrase.
+    let np = noun_phrase_start(a, sentence_start, cue);
+    let from = cue.saturating_sub(7).min(np.saturating_sub(3));
+    (from.max(sentence_start)..cue).any(|k| {
         a.lower(k) == "to"
             && a.tokens[k].space_before
             && matches!(
@@ -2837,7 +2859,11 @@ fn joint_authors(a: &Analysis<'_>) -> Vec<ActorRef> {
 /// not meet", "last met").
 fn subject_end(a: &Analysis<'_>, clause_start: usize, verb: usize) -> usize {
     let mut end = verb;
-    while end > clause_start && BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(end - 1)) {
+    while end > clause_start
+        && (BETWEEN_SUBJECT_AND_MEETING.contains(&a.lower(end - 1))
+            // "X and Y agreed to hold a meeting".
+            || WORDS.intention_verbs.contains(a.lower(end - 1)) && a.lower(end) == "to")
+    {
         end -= 1;
     }
     end
@@ -4919,5 +4945,32 @@ mod tests {
             "{found:?}"
         );
         assert!(!found[1].2.contains(&"Yemen".to_string()), "{found:?}");
+    }
+    #[test]
+    fn a_long_name_with_and_and_a_short_quotation_keeps_its_parties_and_tense() {
+        let body = "On March 3, Minister Kitamura Shinji held a telephone talk with Secretary \
+                    Ramon Castaneda. The two ministers concurred to hold the Japan-Philippines \
+                    \"2+2\" Foreign and Defense Ministerial Meeting at an early date.";
+        let found = meetings(body, (2022, 3, 3));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "2022-03-03");
+        assert_eq!(found[0].1, MeetingStatus::Held);
+        assert_eq!(found[1].1, MeetingStatus::Planned);
+        assert!(found[1].2.contains(&"Japan".to_string()), "{found:?}");
+        assert!(found[1].2.contains(&"Philippines".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn those_who_agree_to_hold_a_meeting_are_its_parties() {
+        let body = "Foreign Minister Taro Kono and Foreign Secretary Teodoro Locsin agreed to \
+                    hold a ministerial meeting in Manila next month.";
+        assert_eq!(
+            meetings(body, (2019, 6, 10)),
+            vec![(
+                "2019-07".into(),
+                MeetingStatus::Planned,
+                vec!["Taro Kono".to_string(), "Teodoro Locsin".into()]
+            )]
+        );
     }
 }
