@@ -1218,7 +1218,7 @@ fn assign_dates(
     // coordinated with the one before it dates that one.
     let coordinated_verb = |k: usize, to: usize| {
         a.lower(k) == "and"
-            && k + 1 <= to
+            && k < to
             && (k + 1 == to || event_verb(k + 1) || clause::is_verb_like(a, k + 1))
     };
     let separated_before =
@@ -1401,8 +1401,10 @@ fn read_mention(
     // "will discuss the crisis at a meeting in Brussels": the meeting is where the talking is
     // done, not what is talked about; the talkers take part.
     let at_meeting = np_start > sentence.start && a.lower(np_start - 1) == "at";
+    // Not "welcomed the minister for talks": a host, not a topic.
     let topic = !is_verb
         && !at_meeting
+        && travel_for.is_none()
         && governing_verb(a, sentence.start.max(main_start), np_start).is_some_and(|verb| {
             TOPIC_VERBS.contains(&a.lower(verb)) && !(verb..np_start).any(|k| a.lower(k) == "to")
         });
