@@ -128,6 +128,7 @@ impl<'a> Analysis<'a> {
             }
             i += 1;
         }
+        let listed = self.plural_appositions();
         let mut i = 0;
         while i < self.tokens.len() {
             if self.in_label(i) || dictionary_at[i].is_some() {
@@ -153,7 +154,7 @@ impl<'a> Analysis<'a> {
                 if start < run.start && self.title_before(start).is_some() {
                     run.start = start;
                 }
-                self.consider_person(run, title_people);
+                self.consider_person(run, title_people, &listed);
                 i = end.max(i + 1);
                 continue;
             }

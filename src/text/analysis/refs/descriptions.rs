@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::extract::{ActorKind, ActorRef};
-use crate::text::analysis::names::words::{lower_words, name_words_of};
+use crate::text::analysis::names::words::{lower_words, name_words_of, singular_of};
 use crate::text::analysis::{Analysis, How};
 use crate::text::lexicon::{Entity, PhraseTarget};
 use crate::text::officeholders::{Found, fold_words};
@@ -521,18 +521,6 @@ impl<'a> Analysis<'a> {
             [first, rest @ ..] if rest.iter().all(|p| p == first) => Some((title, *first)),
             _ => None,
         }
-    }
-}
-
-/// The singular of a plural noun of persons: "secretaries" is "secretary", "ministers"
-/// "minister", "men" "man".
-fn singular_of(plural: &str) -> String {
-    if let Some(stem) = plural.strip_suffix("men") {
-        format!("{stem}man")
-    } else if let Some(stem) = plural.strip_suffix("ies") {
-        format!("{stem}y")
-    } else {
-        plural.strip_suffix('s').unwrap_or(plural).to_string()
     }
 }
 
