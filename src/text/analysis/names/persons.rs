@@ -374,8 +374,25 @@ impl<'a> Analysis<'a> {
             && name_word_count(&words) <= 3
             && self.starts_sentence(run.start)
             && self.is_past_verb(run.end);
+        // "Ethiopia's Grand Renaissance Dam": a run cut short by a word that never names a
+        // person is the start of the name of a thing.
+        let cut_short = run.end < self.tokens.len()
+            && self.tokens[run.end].kind == TokenKind::Word
+            && !self.tokens[run.end].line_before
+            && self.is_capitalised(run.end)
+            && self.is_not_name_word(run.end)
+            && self.title_at(run.end).is_none()
+            && !self
+                .dates
+                .get(self.sentence_of(run.end))
+                .is_some_and(|dates| {
+                    dates
+                        .iter()
+                        .any(|d| d.first_token <= run.end && run.end < d.end_token)
+                });
         // "Russia’s Sergei Lavrov": a state's possessive before a name.
         let state_possessive = multiword
+            && !cut_short
             && name_word_count(&words) <= 3
             && run.start >= 2
             && self.tokens[run.start - 1].kind == TokenKind::Possessive
@@ -853,6 +870,19 @@ mod tests {
                 ("Piet Smit".to_string(), None)
             ]
         );
+    }
+
+    /// Issue #11: "Ethiopia's Grand Renaissance Dam" was a person: a run cut short by a word
+    /// that never names a person is the start of a thing's name, not a name after a state's
+    /// possessive; a date after the name does not cut it short.
+    #[test]
+    fn a_run_before_a_word_of_things_is_no_person_after_a_possessive() {
+        let a = analyse(
+            "They discussed Ethiopia's Grand Renaissance Dam. Russia's Ivan Petrenko Monday \
+             rejected the plan. Assistant Secretary for Verification, Compliance, and \
+             Implementation Daniel R. Whitcombe will travel.",
+        );
+        assert_eq!(persons(&a), ["Ivan Petrenko", "Daniel Whitcombe"]);
     }
 
     #[test]
