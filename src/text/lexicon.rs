@@ -214,6 +214,13 @@ pub struct Lexicon {
     /// Capitalised words that are never part of a person's name ("The", "Bureau", "Operator"),
     /// as written: a run of capitalised words skips them before a name and ends at them after.
     pub not_name_words: std::collections::HashSet<String>,
+    /// Plural nouns of persons a counted description ends with ("the two leaders", "both
+    /// negotiators", "the two men"), in lower case: `collective_person` in
+    /// `reference_words.csv`.
+    pub collective_persons: std::collections::HashSet<String>,
+    /// Words that may stand between the count and that noun ("the two vice foreign
+    /// ministers"), in lower case: `collective_modifier` in `reference_words.csv`.
+    pub collective_modifiers: std::collections::HashSet<String>,
     /// The words of the titles, for telling a misspelt title word from a name.
     pub title_words: TitleWords,
     pub event_codes: EventCodes,
@@ -313,6 +320,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "not_name_words.csv",
         include_str!("../../data/dictionaries/not_name_words.csv"),
+    ),
+    (
+        "reference_words.csv",
+        include_str!("../../data/dictionaries/reference_words.csv"),
     ),
     (
         "event_codes.csv",
@@ -433,6 +444,12 @@ struct WordRow {
 }
 
 #[derive(Deserialize)]
+struct ListWordRow {
+    list: String,
+    word: String,
+}
+
+#[derive(Deserialize)]
 struct MeetingRow {
     term: String,
     part: String,
@@ -454,6 +471,7 @@ struct Rows {
     action_verbs: Vec<ActionVerbRow>,
     portfolio_words: Vec<WordRow>,
     not_name_words: Vec<WordRow>,
+    reference_words: Vec<ListWordRow>,
     statuses: Vec<StatusRow>,
     event_codes: Vec<(EventFact, EventCodeRow)>,
     /// `officeholders.csv` files, parsed when the officeholders are first needed.
@@ -507,6 +525,7 @@ impl Rows {
             "action_verbs.csv" => parse_rows(file, text, &mut self.action_verbs),
             "portfolio_words.csv" => parse_rows(file, text, &mut self.portfolio_words),
             "not_name_words.csv" => parse_rows(file, text, &mut self.not_name_words),
+            "reference_words.csv" => parse_rows(file, text, &mut self.reference_words),
             "status_cues.csv" => parse_rows(file, text, &mut self.statuses),
             "officeholders.csv" => {
                 // Parsed on first use; a user's file is checked now, so that a broken row is an
@@ -567,7 +586,8 @@ impl Lexicon {
     /// The built-in dictionaries extended with the CSV files in `dir` that have the same names
     /// and columns (`states.csv`, `organisations.csv`, `places.csv`, `titles.csv`,
     /// `speech_verbs.csv`, `demand_cues.csv`, `meeting_cues.csv`, `action_verbs.csv`,
-    /// `portfolio_words.csv`, `not_name_words.csv`, `status_cues.csv`, `officeholders.csv`).
+    /// `portfolio_words.csv`, `not_name_words.csv`, `reference_words.csv`, `status_cues.csv`,
+    /// `officeholders.csv`).
     pub fn with_extra(dir: &Path) -> Result<Lexicon, LexiconError> {
         if !dir.is_dir() {
             return Err(LexiconError::Read {
@@ -816,6 +836,15 @@ impl Lexicon {
             .iter()
             .map(|row| row.word.clone())
             .collect();
+        let reference_list = |name: &str| {
+            rows.reference_words
+                .iter()
+                .filter(|row| row.list == name)
+                .map(|row| row.word.to_lowercase())
+                .collect()
+        };
+        let collective_persons = reference_list("collective_person");
+        let collective_modifiers = reference_list("collective_modifier");
         Lexicon {
             title_words: TitleWords::of(&titles),
             officeholders: std::sync::OnceLock::new(),
@@ -823,6 +852,8 @@ impl Lexicon {
             action_verbs,
             portfolio_words,
             not_name_words,
+            collective_persons,
+            collective_modifiers,
             event_codes,
             states,
             organisations,

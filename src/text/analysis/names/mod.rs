@@ -107,6 +107,15 @@ impl<'a> Analysis<'a> {
                 && self.ends_name_after_title(range.start)
                 && !named[range.start - 1])
         });
+        // "Under Secretary Victoria Nuland": a place's name right after a title and before a
+        // capitalised word is the given name.
+        candidates.retain(|(range, targets)| {
+            let only_place = targets.iter().all(|t| matches!(t, NameTarget::Place(_)));
+            !(range.len() == 1
+                && only_place
+                && self.begins_name_after_title(range.start)
+                && !named[range.start + 1])
+        });
         let mut dictionary_at: Vec<Option<usize>> = vec![None; self.tokens.len()];
         for (n, (range, _)) in candidates.iter().enumerate() {
             for slot in &mut dictionary_at[range.clone()] {
@@ -128,6 +137,7 @@ impl<'a> Analysis<'a> {
             }
             i += 1;
         }
+        let listed = self.plural_appositions();
         let mut i = 0;
         while i < self.tokens.len() {
             if self.in_label(i) || dictionary_at[i].is_some() {
@@ -153,7 +163,7 @@ impl<'a> Analysis<'a> {
                 if start < run.start && self.title_before(start).is_some() {
                     run.start = start;
                 }
-                self.consider_person(run, title_people);
+                self.consider_person(run, title_people, &listed);
                 i = end.max(i + 1);
                 continue;
             }

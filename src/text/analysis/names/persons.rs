@@ -7,18 +7,226 @@
 
 use std::ops::Range;
 
-use crate::extract::{Actor, ActorKind, ActorRef};
+use crate::extract::{Actor, ActorKind, ActorRef, Role};
 use crate::text::analysis::names::headline::TitlePerson;
 use crate::text::analysis::names::runs::NAME_PARTICLES;
 use crate::text::analysis::names::words::{
     canonical_person_name, fold_word, is_initial, lower_words, name_key, name_word_count,
-    name_words_of,
+    name_words_of, singular_of,
 };
 use crate::text::analysis::{Analysis, ArticleActor, How, Mention};
 use crate::text::officeholders::{fold_words, may_misspell, misspelling_limit};
 use crate::text::tokens::TokenKind;
 
+/// A name listed in apposition to a plural description of persons ("the foreign ministers of
+/// Jordan, Egypt and France, Samir Haddadin, Tarek Abdel-Moneim and Claire Aubertin"): its
+/// tokens, the description's title in the singular (an entry of `titles.csv`) and the state
+/// of the same place in the list of states, when both lists are as long.
+pub(in crate::text::analysis) struct ListedName {
+    name: Range<usize>,
+    title: Option<(Range<usize>, usize)>,
+    state: Option<ActorRef>,
+}
+
 impl<'a> Analysis<'a> {
+    /// Names listed in apposition to a plural description of persons: a determiner ("the",
+    /// "our", "both", a number), words of `collective_modifier`, a noun of
+    /// `collective_person`, optionally "of" and states joined by commas and "and", a comma,
+    /// then two or more runs of two to four capitalised words joined by commas and a final
+    /// "and", none of them a name the dictionaries know. The list is the evidence that each run
+    /// is a person's name.
+    pub(in crate::text::analysis) fn plural_appositions(&self) -> Vec<ListedName> {
+        let mut listed = Vec::new();
+        let n = self.tokens.len();
+        for noun in 1..n {
+            if !self.lexicon.collective_persons.contains(self.lower(noun)) || self.quoted[noun] {
+                continue;
+            }
+            let mut first = noun;
+            while first > 0
+                && noun - first < 3
+                && self
+                    .lexicon
+                    .collective_modifiers
+                    .contains(self.lower(first - 1))
+            {
+                first -= 1;
+            }
+            if first == 0
+                || !matches!(
+                    self.lower(first - 1),
+                    "the" | "our" | "both" | "two" | "three" | "four" | "five"
+                )
+            {
+                continue;
+            }
+            // The states after "of", in order.
+            let mut k = noun + 1;
+            let mut states: Vec<ActorRef> = Vec::new();
+            if k < n && self.lower(k) == "of" {
+                k += 1;
+                loop {
+                    let start = if k < n && self.lower(k) == "the" {
+                        k + 1
+                    } else {
+                        k
+                    };
+                    let Some(state) = self
+                        .mention(start)
+                        .filter(|m| m.tokens.start == start && !m.is_place)
+                        .and_then(|m| {
+                            m.actors
+                                .iter()
+                                .copied()
+                                .find(|&a| self.actor_kind(a) == ActorKind::State)
+                        })
+                    else {
+                        break;
+                    };
+                    states.push(state);
+                    k = self.mention(start).map_or(start + 1, |m| m.tokens.end);
+                    let next = match (self.word(k.min(n - 1)), self.lower((k + 1).min(n - 1))) {
+                        (",", "and") => k + 2,
+                        (",", _) | ("and", _) => k + 1,
+                        _ => break,
+                    };
+                    let after = if next < n && self.lower(next) == "the" {
+                        next + 1
+                    } else {
+                        next
+                    };
+                    if self.mention(after).is_none_or(|m| m.tokens.start != after) {
+                        break;
+                    }
+                    k = next;
+                }
+                if states.is_empty() {
+                    continue;
+                }
+            }
+            if k >= n || self.word(k) != "," {
+                continue;
+            }
+            // The names, each a run of capitalised words no dictionary names.
+            let mut names: Vec<Range<usize>> = Vec::new();
+            let mut coordinated = false;
+            let mut j = k + 1;
+            loop {
+                let start = j;
+                let mut words = 0;
+                while j < n
+                    && !self.tokens[j].line_before
+                    && self.mention(j).is_none()
+                    && ((self.is_capitalised(j)
+                        && self.tokens[j].kind == TokenKind::Word
+                        && !self.is_not_name_word(j)
+                        && self.title_at(j).is_none())
+                        || (self.word(j) == "-"
+                            && j > start
+                            && !self.tokens[j].space_before
+                            && j + 1 < n
+                            && self.is_capitalised(j + 1)))
+                {
+                    if self.word(j) != "-" {
+                        words += 1;
+                    }
+                    j += 1;
+                }
+                if !(2..=4).contains(&words) {
+                    names.clear();
+                    break;
+                }
+                names.push(start..j);
+                if coordinated {
+                    break;
+                }
+                match (self.word(j.min(n - 1)), self.lower((j + 1).min(n - 1))) {
+                    (",", "and") => {
+                        coordinated = true;
+                        j += 2;
+                    }
+                    ("and", _) => {
+                        coordinated = true;
+                        j += 1;
+                    }
+                    (",", _) => j += 1,
+                    _ => break,
+                }
+                if j >= n {
+                    break;
+                }
+            }
+            if !coordinated || names.len() < 2 {
+                continue;
+            }
+            // The title in the singular: "foreign ministers" is "foreign minister".
+            let mut title_words: Vec<String> =
+                (first..noun).map(|x| self.lower(x).to_string()).collect();
+            title_words.push(singular_of(self.lower(noun)));
+            let title = self
+                .lexicon
+                .titles
+                .iter()
+                .position(|t| {
+                    t.kind != "honorific"
+                        && t.kind != "descriptor"
+                        && lower_words(&name_words_of(&t.title)) == title_words
+                })
+                .map(|index| (first..noun + 1, index));
+            let paired = states.len() == names.len();
+            for (at, name) in names.into_iter().enumerate() {
+                listed.push(ListedName {
+                    name,
+                    title: title.clone(),
+                    state: paired.then(|| states[at]),
+                });
+            }
+        }
+        listed
+    }
+
+    /// "Samir Haddadin" of "the foreign ministers of Jordan, Egypt and France, Samir Haddadin,
+    /// ...": the listed person's title in the singular and the state of the same place.
+    fn add_listed_role(&mut self, person: ActorRef, listed: &ListedName) {
+        let entry = &mut self.actors[person.0];
+        if entry.party.is_none() {
+            entry.party = listed.state;
+        }
+        let title = listed
+            .title
+            .as_ref()
+            .map(|(_, index)| self.lexicon.titles[*index].title.clone());
+        if let Some(title) = &title {
+            let words: Vec<String> = title
+                .to_lowercase()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            if !entry.title_words.contains(&words) {
+                entry.title_words.push(words);
+            }
+        }
+        if title.is_none() && listed.state.is_none() {
+            return;
+        }
+        let tokens = listed
+            .title
+            .as_ref()
+            .map_or(listed.name.clone(), |(t, _)| t.start..listed.name.end);
+        let role = Role {
+            title,
+            affiliation: listed.state,
+            span: self.token_span(tokens),
+        };
+        let roles = &mut self.actors[person.0].actor.roles;
+        if !roles
+            .iter()
+            .any(|r| r.title == role.title && r.affiliation == role.affiliation)
+        {
+            roles.push(role);
+        }
+    }
+
     /// "al-Rashed met ...", "“...,” al-Rashed told reporters": a surname that opens with a
     /// lower-case article is no capitalised run, but it names the person of the article whose
     /// name ends with it.
@@ -84,6 +292,7 @@ impl<'a> Analysis<'a> {
         &mut self,
         run: Range<usize>,
         title_people: &[TitlePerson],
+        listed: &[ListedName],
     ) {
         let surface =
             self.text[self.tokens[run.start].start..self.tokens[run.end - 1].end].to_string();
@@ -165,8 +374,25 @@ impl<'a> Analysis<'a> {
             && name_word_count(&words) <= 3
             && self.starts_sentence(run.start)
             && self.is_past_verb(run.end);
+        // "Ethiopia's Grand Renaissance Dam": a run cut short by a word that never names a
+        // person is the start of the name of a thing.
+        let cut_short = run.end < self.tokens.len()
+            && self.tokens[run.end].kind == TokenKind::Word
+            && !self.tokens[run.end].line_before
+            && self.is_capitalised(run.end)
+            && self.is_not_name_word(run.end)
+            && self.title_at(run.end).is_none()
+            && !self
+                .dates
+                .get(self.sentence_of(run.end))
+                .is_some_and(|dates| {
+                    dates
+                        .iter()
+                        .any(|d| d.first_token <= run.end && run.end < d.end_token)
+                });
         // "Russia’s Sergei Lavrov": a state's possessive before a name.
         let state_possessive = multiword
+            && !cut_short
             && name_word_count(&words) <= 3
             && run.start >= 2
             && self.tokens[run.start - 1].kind == TokenKind::Possessive
@@ -182,6 +408,8 @@ impl<'a> Analysis<'a> {
             && name_word_count(&words) <= 3
             && !after_article
             && self.state_follows_of(run.end);
+        // "the foreign ministers of Jordan, Egypt and France, Samir Haddadin, ...".
+        let listed_name = listed.iter().find(|l| l.name.start == run.start);
         let is_person = known.is_some()
             || title.is_some()
             || holder.is_some()
@@ -193,7 +421,8 @@ impl<'a> Analysis<'a> {
                     || subject_of_sentence
                     || state_possessive
                     || of_state))
-            || from_title.is_some();
+            || from_title.is_some()
+            || listed_name.is_some();
         if !is_person || self.quoted[run.start] && title.is_none() && known.is_none() {
             if multiword && name_word_count(&words) <= 4 {
                 self.unclaimed_names.push(run);
@@ -213,6 +442,8 @@ impl<'a> Analysis<'a> {
         }
         if let Some((title_range, title_index)) = role_source {
             self.add_role(actor, title_range, title_index, run.clone());
+        } else if let Some(listed_name) = listed_name {
+            self.add_listed_role(actor, listed_name);
         }
         if state_possessive && self.actors[actor.0].party.is_none() {
             let state = self
@@ -601,6 +832,57 @@ mod tests {
             .find(|x| x.actor.name == "Ali Shamkhani")
             .unwrap();
         assert_eq!(shamkhani.party.map(|p| a.actor_name(p)), Some("Iran"));
+    }
+
+    #[test]
+    fn names_listed_after_a_plural_description_are_persons_of_its_states() {
+        // Issue #10: "the foreign ministers of X, Y and Z, A, B and C": each name takes the
+        // title in the singular and the state of the same place.
+        let a = analyse(
+            "We, the foreign ministers of the Hashemite Kingdom of Jordan, the Arab Republic of \
+             Egypt and the French Republic, Samir Haddadin, Tarek Abdel-Moneim and Claire \
+             Aubertin, met today in Amman.",
+        );
+        assert_eq!(
+            affiliations(&a),
+            [
+                ("Samir Haddadin".to_string(), Some("Jordan".to_string())),
+                ("Tarek Abdel-Moneim".to_string(), Some("Egypt".to_string())),
+                ("Claire Aubertin".to_string(), Some("France".to_string())),
+            ]
+        );
+        assert!(
+            a.actors
+                .iter()
+                .filter_map(|x| x.actor.roles.first())
+                .all(|r| r.title.as_deref() == Some("Foreign Minister")),
+        );
+        // Lists of unequal length give no states; places and bodies stay what they are.
+        let a = analyse(
+            "The two leaders, Anna Berg and Piet Smit, met the ministers of Chad and Mali, \
+             Addis Ababa, Dar es Salaam and European Commission, in Paris.",
+        );
+        assert_eq!(persons(&a), ["Anna Berg", "Piet Smit"]);
+        assert_eq!(
+            affiliations(&a),
+            [
+                ("Anna Berg".to_string(), None),
+                ("Piet Smit".to_string(), None)
+            ]
+        );
+    }
+
+    /// Issue #11: "Ethiopia's Grand Renaissance Dam" was a person: a run cut short by a word
+    /// that never names a person is the start of a thing's name, not a name after a state's
+    /// possessive; a date after the name does not cut it short.
+    #[test]
+    fn a_run_before_a_word_of_things_is_no_person_after_a_possessive() {
+        let a = analyse(
+            "They discussed Ethiopia's Grand Renaissance Dam. Russia's Ivan Petrenko Monday \
+             rejected the plan. Assistant Secretary for Verification, Compliance, and \
+             Implementation Daniel R. Whitcombe will travel.",
+        );
+        assert_eq!(persons(&a), ["Ivan Petrenko", "Daniel Whitcombe"]);
     }
 
     #[test]

@@ -183,6 +183,44 @@ impl<'a> Analysis<'a> {
             && !self.is_not_name_word(given)
     }
 
+    /// Whether the place of one word at `j` ("Victoria", "Florence") is the given name of a
+    /// person: right after a title, or a title and its portfolio ("Under Secretary of State
+    /// for Political Affairs Victoria Nuland"), and right before a capitalised word of the same
+    /// line that is no title and no word that never names.
+    pub(in crate::text::analysis) fn begins_name_after_title(&self, j: usize) -> bool {
+        if j == 0 || j + 1 >= self.tokens.len() {
+            return false;
+        }
+        let word_only = |k: usize| {
+            self.tokens[k].kind == TokenKind::Word
+                && self.tokens[k].space_before
+                && !self.tokens[k].line_before
+        };
+        if !(self.is_capitalised(j)
+            && word_only(j)
+            && word_only(j + 1)
+            && self.is_capitalised(j + 1))
+            || self.phrase_is_title(j + 1)
+            || self.is_not_name_word(j + 1)
+            || self.is_upper_acronym(j + 1)
+        {
+            return false;
+        }
+        // Back over the portfolio: "for Political Affairs".
+        let mut k = j;
+        while k > 0
+            && j - k < 8
+            && !self.phrase_is_title(k - 1)
+            && (self.is_portfolio_word(k - 1) || matches!(self.lower(k - 1), "for" | "and" | "of"))
+        {
+            k -= 1;
+        }
+        k > 0
+            && self.title_at(k - 1).is_some_and(|(range, t)| {
+                range.end == k && self.lexicon.titles[t].kind != "descriptor"
+            })
+    }
+
     /// Whether the word at `j` is a family name written in capitals before a given name in
     /// title case, right after an honorific, as some foreign ministries write names ("Mr.
     /// KITAMURA Shinji", "Ms. KAMIKAWA Yoko"): not an acronym.
@@ -290,6 +328,24 @@ mod tests {
         // Without a title before, no evidence of a given name.
         let a = analyse("Students from Margaret Hamburg came.");
         assert!(!persons(&a).contains(&"Margaret Hamburg".to_string()));
+    }
+
+    /// Issue #11: "Under Secretary of State for Political Affairs Victoria Nuland" gave a person
+    /// "Toria Nuland" and a place Victoria (Seychelles): a place right after a title, or a title
+    /// and its portfolio, and before a capitalised word is the given name.
+    #[test]
+    fn a_place_after_a_title_and_before_a_name_is_the_given_name() {
+        let a = analyse(
+            "Under Secretary of State for Political Affairs Victoria Nuland will travel. \
+             Ambassador Florence Mangin said so.",
+        );
+        assert_eq!(persons(&a), ["Victoria Nuland", "Florence Mangin"]);
+        assert!(mentions(&a).iter().all(|(s, _)| s != "Victoria"));
+        // Not after a title, or with punctuation before the next word: the place.
+        let a = analyse(
+            "The Minister flew to Victoria on Monday. Ambassador Smith in Victoria, Seychelles.",
+        );
+        assert!(!persons(&a).iter().any(|p| p.contains("Victoria")));
     }
 
     /// Issue #11: "Prime Mininster Netanyahu" was a person "Mininster Netanyahu", and Blinken

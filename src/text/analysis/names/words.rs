@@ -3,6 +3,18 @@
 //!
 //! Takes: a name's words as written. Gives: the forms persons are stored and compared by.
 
+/// The singular of a plural noun of persons: "secretaries" is "secretary", "ministers"
+/// "minister", "men" "man".
+pub(in crate::text::analysis) fn singular_of(plural: &str) -> String {
+    if let Some(stem) = plural.strip_suffix("men") {
+        format!("{stem}man")
+    } else if let Some(stem) = plural.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        plural.strip_suffix('s').unwrap_or(plural).to_string()
+    }
+}
+
 /// A name's words in lower case and without diacritics: "Gintare Kazlauskiene" in a caption is
 /// the "Gintarė Kazlauskienė" of the body.
 pub(in crate::text::analysis) fn lower_words(words: &[String]) -> Vec<String> {

@@ -8,16 +8,11 @@
 use std::ops::Range;
 
 use crate::extract::{ActorKind, ActorRef};
-use crate::text::analysis::names::words::{lower_words, name_words_of};
+use crate::text::analysis::names::words::{lower_words, name_words_of, singular_of};
 use crate::text::analysis::{Analysis, How};
 use crate::text::lexicon::{Entity, PhraseTarget};
 use crate::text::officeholders::{Found, fold_words};
 use crate::text::tokens::TokenKind;
-
-/// Nouns a collective phrase of persons ends with: "the two leaders", "both presidents"
-/// ("both sides" are states or organisations, which meetings resolve).
-pub(in crate::text::analysis) const COLLECTIVE_NOUNS: &[&str] =
-    &["leaders", "ministers", "presidents", "officials"];
 
 impl<'a> Analysis<'a> {
     /// "the Russian foreign minister", "the French President", "the U.S. secretary of state":
@@ -239,7 +234,6 @@ impl<'a> Analysis<'a> {
         // "The two had spoken five times": the two persons last named.
         let bare_two = j > k
             && j < end
-            && !COLLECTIVE_NOUNS.contains(&self.lower(j))
             && matches!(
                 self.lower(j),
                 "had"
@@ -301,32 +295,101 @@ impl<'a> Analysis<'a> {
                 return Some((i..j + 1, parties, How::Collective));
             }
         }
-        if counted && j < end && COLLECTIVE_NOUNS.contains(&self.lower(j)) && qualifier.is_none() {
+        // "the two leaders", "both negotiators", "the two vice foreign ministers": a plural
+        // noun of persons of `reference_words.csv`, after at most three of its modifiers.
+        let mut noun = j;
+        while noun < end
+            && noun < j + 3
+            && self.lexicon.collective_modifiers.contains(self.lower(noun))
+        {
+            noun += 1;
+        }
+        // "the two deputy secretaries of state, Wendy Sherman and Brian McKeon": the names set
+        // off after the description are its persons, named there.
+        let apposition = (noun + 1..(noun + 4).min(end))
+            .find(|&x| self.word(x) == ",")
+            .is_some_and(|comma| self.person_at(comma + 1).is_some());
+        if counted
+            && noun < end
+            && self.lexicon.collective_persons.contains(self.lower(noun))
+            && qualifier.is_none()
+            && !apposition
+        {
             let count = match self.lower(k) {
                 "three" => 3,
                 "four" => 4,
                 _ => 2,
             };
-            // "Moon urged the two leaders": not Moon.
-            let subject = (self.sentences[self.sentence_of(i)].tokens.start..i)
-                .find_map(|x| self.mention(x).filter(|m| m.how != How::Pronoun))
-                .map(|m| m.actors.clone())
-                .unwrap_or_default();
+            if let Some(persons) = self.counted_persons(i, j..noun + 1, count, recent) {
+                return Some((i..noun + 1, persons, How::Collective));
+            }
+        }
+        None
+    }
+
+    /// The persons a counted description (`words`: "vice foreign ministers") at token `i`
+    /// names: the last `count` persons named whose title ends with the description's singular
+    /// ("vice foreign minister"), when there are as many; else the last `count` persons named,
+    /// all in the sentence of the description or the four before it.
+    /// Never the subject of its own sentence ("Moon urged the two leaders": not Moon). `None`
+    /// for fewer than two.
+    fn counted_persons(
+        &self,
+        i: usize,
+        words: Range<usize>,
+        count: usize,
+        recent: &[ActorRef],
+    ) -> Option<Vec<ActorRef>> {
+        let subject = (self.sentences[self.sentence_of(i)].tokens.start..i)
+            .find_map(|x| self.mention(x).filter(|m| m.how != How::Pronoun))
+            .map(|m| m.actors.clone())
+            .unwrap_or_default();
+        let mut singular: Vec<String> = words
+            .clone()
+            .flat_map(|k| {
+                self.lower(k)
+                    .split('-')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if let Some(last) = singular.last_mut() {
+            *last = singular_of(last);
+        }
+        // Named in the sentence or the four before it: a press briefing's "the two presidents"
+        // is not about the last two persons of an hour's questions.
+        let horizon = self.sentences[self.sentence_of(i).saturating_sub(4)]
+            .tokens
+            .start;
+        let near = |p: ActorRef| {
+            self.mentions
+                .iter()
+                .any(|m| (horizon..i).contains(&m.tokens.start) && m.actors.contains(&p))
+        };
+        let titled = |p: ActorRef| {
+            self.actors[p.0]
+                .title_words
+                .iter()
+                .any(|t| t.ends_with(&singular))
+        };
+        let last = |fits: &dyn Fn(ActorRef) -> bool| {
             let mut persons: Vec<ActorRef> = Vec::new();
             for &p in recent.iter().rev() {
-                if !persons.contains(&p) && !subject.contains(&p) {
+                if !persons.contains(&p) && !subject.contains(&p) && near(p) && fits(p) {
                     persons.push(p);
                 }
                 if persons.len() == count {
                     break;
                 }
             }
-            if persons.len() >= 2 {
-                persons.reverse();
-                return Some((i..j + 1, persons, How::Collective));
-            }
+            persons.reverse();
+            persons
+        };
+        let mut persons = last(&titled);
+        if persons.len() < count {
+            persons = last(&|_| true);
         }
-        None
+        (persons.len() >= 2).then_some(persons)
     }
 
     /// "the Special Envoy of the President of Burundi, Ambassador Pierre-Claver Nduwayo, ...
@@ -465,6 +528,40 @@ impl<'a> Analysis<'a> {
 mod tests {
 
     use crate::text::analysis::testing::*;
+
+    /// Issue #10: a counted description of persons ("the two negotiators", "the two vice
+    /// foreign ministers") is the persons last named, those with its title first; names set off
+    /// after it are its own.
+    #[test]
+    fn counted_descriptions_are_the_persons_last_named() {
+        let a = analyse(
+            "Serbia's chief negotiator, Nenad Jovanović, spoke with Mr Arben Krasniqi. \
+             The two negotiators last met in Brussels.",
+        );
+        assert_eq!(
+            resolved(&a, "The two negotiators"),
+            ["Nenad Jovanović", "Arben Krasniqi"]
+        );
+        let a = analyse(
+            "Vice Foreign Minister Cho Hyundong, Japanese Vice Foreign Minister Mori Takeo and \
+             Deputy Secretary of State Wendy Sherman met. The two vice foreign ministers agreed.",
+        );
+        assert_eq!(
+            resolved(&a, "The two vice foreign ministers"),
+            ["Cho Hyundong", "Mori Takeo"]
+        );
+        let a = analyse(
+            "Blinken spoke. I asked the two deputy secretaries of state, Wendy Sherman and Brian \
+             McKeon, to lead.",
+        );
+        assert!(
+            mentions(&a)
+                .iter()
+                .all(|(s, _)| !s.starts_with("the two deputy secretaries")),
+            "{:?}",
+            mentions(&a)
+        );
+    }
 
     /// Issue #10: a description resolves to the person the text names by it, before or after.
     #[test]
