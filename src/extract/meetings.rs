@@ -1455,6 +1455,14 @@ fn read_mention(
             _ => None,
         }
     };
+    // "We, the foreign ministers of ..., Samir Haddadin and Claire Aubertin, met": the
+    // subject is "we", whose apposition names the parties (below), not its last name.
+    let subject = subject.filter(|_| {
+        !(is_verb
+            && we_apposition(a, sentence.start).is_some_and(|(_, first)| {
+                first <= tokens.start && subject_end(a, sentence.start, tokens.start) <= first
+            }))
+    });
     tracing::trace!(
         "cue {:?} np_start={:?} main_start={} subject={:?}",
         a.word(tokens.start),
@@ -4974,5 +4982,15 @@ mod tests {
                 vec!["Taro Kono".to_string(), "Teodoro Locsin".into()]
             )]
         );
+    }
+    #[test]
+    fn the_persons_in_a_joint_statements_apposition_are_parties_not_its_subject() {
+        let body = "We, the foreign ministers of Chile and Peru, Ana Soto and Luis Rojas, met \
+                    today in Lima.";
+        let found = meetings(body, (2024, 2, 14));
+        assert_eq!(found.len(), 1, "{found:?}");
+        for name in ["Chile", "Peru", "Ana Soto", "Luis Rojas"] {
+            assert!(found[0].2.contains(&name.to_string()), "{name}: {found:?}");
+        }
     }
 }
