@@ -2378,23 +2378,19 @@ fn embedded_fronted_subject(
 }
 
 /// Nouns that, after "both", "two" or "three", name the parties of the meeting the article is
-/// about: "both sides", "the two ministers", "senior diplomats of the two countries".
-const COLLECTIVE_NOUNS: &[&str] = &[
+/// about: "both sides", "senior diplomats of the two countries"; and the nouns of persons of
+/// the dictionary (`collective_person` in reference_words.csv: "the two ministers").
+const COLLECTIVE_GROUPS: &[&str] = &[
     "sides",
     "parties",
     "countries",
     "governments",
     "delegations",
-    "ministers",
-    "leaders",
-    "presidents",
-    "men",
-    "officials",
-    "counterparts",
 ];
 
-/// Of those, the nouns that name persons: "the two ministers" are the persons of that meeting.
-const COLLECTIVE_PERSONS: &[&str] = &["ministers", "leaders", "presidents", "men", "counterparts"];
+fn is_collective_noun(a: &Analysis<'_>, word: &str) -> bool {
+    COLLECTIVE_GROUPS.contains(&word) || a.lexicon.collective_persons.contains(word)
+}
 
 /// "The two ministers met", not "officials of the two countries met": the collective names
 /// persons, right after its number, which it gives.
@@ -2411,8 +2407,8 @@ fn persons_named_collectively(
             "three" => 3,
             _ => return None,
         };
-        (COLLECTIVE_PERSONS.contains(&a.lower(k + 1))
-            || COLLECTIVE_PERSONS.contains(&a.lower(k + 2)))
+        (a.lexicon.collective_persons.contains(a.lower(k + 1))
+            || a.lexicon.collective_persons.contains(a.lower(k + 2)))
         .then_some(count)
     })
 }
@@ -2435,7 +2431,7 @@ fn is_collective(
     let start = clause::main_clause_start(a, sentence.clone());
     let near: Vec<&str> = (start..cue).rev().take(12).map(|k| a.lower(k)).collect();
     let words: Vec<&str> = (start..cue).take(3).map(|k| a.lower(k)).collect();
-    let sides = near.iter().any(|w| COLLECTIVE_NOUNS.contains(w))
+    let sides = near.iter().any(|w| is_collective_noun(a, w))
         && near.iter().any(|w| matches!(*w, "both" | "two" | "three"));
     // "A meeting of the two countries' commission", "talks between the two sides".
     let after: Vec<&str> = (cue + 1..(cue + 5).min(sentence.end))
@@ -2444,7 +2440,7 @@ fn is_collective(
     let sides_after = after
         .first()
         .is_some_and(|w| matches!(*w, "of" | "between"))
-        && after.iter().any(|w| COLLECTIVE_NOUNS.contains(w))
+        && after.iter().any(|w| is_collective_noun(a, w))
         && after.iter().any(|w| matches!(*w, "both" | "two" | "three"));
     let sides = sides || sides_after;
     let unresolved_they = words.first().is_some_and(|w| *w == "they") && a.mention(start).is_none();
