@@ -429,11 +429,11 @@ fn attached_parties(a: &Analysis<'_>, meetings: &mut [Meeting]) {
             .any(|j| matches!(a.lower(j), "attend" | "attends" | "attended" | "attending"));
         for k in range.start + 1..range.end.saturating_sub(1) {
             let (word, next) = (a.lower(k), a.lower(k + 1));
-            if word == "led"
+            if matches!(word, "led" | "headed")
                 && next == "by"
                 && (range.start..k)
                     .rev()
-                    .take(8)
+                    .take(10)
                     .any(|j| WORDS.delegation_nouns.contains(a.lower(j)))
             {
                 // The heads run on through "and the rebels' team by Y".
@@ -4988,5 +4988,17 @@ mod tests {
         for name in ["Chile", "Peru", "Ana Soto", "Luis Rojas"] {
             assert!(found[0].2.contains(&name.to_string()), "{name}: {found:?}");
         }
+    }
+    #[test]
+    fn the_head_of_a_delegation_met_takes_part() {
+        let body = "Special Envoy Khalid Al-Kuwari met today in Doha with a delegation of the \
+                    Political Office of the Taliban movement headed by Mawlawi Abdul Qadir Rahimi.";
+        let found = meetings(body, (2021, 8, 19));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].2.contains(&"Abdul Qadir Rahimi".to_string()),
+            "{found:?}"
+        );
+        assert!(found[0].2.contains(&"Taliban".to_string()), "{found:?}");
     }
 }
