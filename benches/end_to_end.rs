@@ -338,6 +338,68 @@ fn queries(db: &Path) {
             }
         }),
     );
+    // The ten busiest actors with their people (most meetings, statements and demands): each
+    // query on each of them in turn, so that p95 and max are theirs.
+    let busiest: Vec<query::ActorSet> = {
+        let mut statement = conn
+            .prepare(
+                "WITH sets (root, id) AS (
+                    SELECT id, id FROM actors WHERE kind IN ('state', 'person')
+                    UNION SELECT r.affiliation_id, r.person_id FROM person_roles AS r
+                    JOIN actors AS a ON a.id = r.affiliation_id AND a.kind IN ('state', 'person'))
+                SELECT (SELECT name FROM actors WHERE id = root) FROM sets AS s GROUP BY root
+                ORDER BY sum((SELECT count(*) FROM meeting_participants WHERE actor_id = s.id)
+                    + (SELECT count(*) FROM statement_facts WHERE speaker_id = s.id)
+                    + (SELECT count(*) FROM statement_facts WHERE speaker_party_id = s.id)
+                    + (SELECT count(*) FROM demands WHERE by_actor_id = s.id)
+                    + (SELECT count(*) FROM demands WHERE of_actor_id = s.id)) DESC, root
+                LIMIT 10",
+            )
+            .expect("busiest actors");
+        let names: Vec<String> = statement
+            .query_map([], |r| r.get(0))
+            .expect("busiest actors")
+            .collect::<Result<_, _>>()
+            .expect("busiest actors");
+        names
+            .iter()
+            .map(|name| query::actor_set(&conn, name, false).expect("actor"))
+            .collect()
+    };
+    let turn = std::cell::Cell::new(0);
+    let busy = || {
+        turn.set(turn.get() + 1);
+        busiest[turn.get() % busiest.len()].clone()
+    };
+    for (name, limit, last) in [
+        ("timeline --actor BUSIEST --limit 100", Some(100), None),
+        ("timeline --actor BUSIEST --last 20", None, Some(20)),
+    ] {
+        time(
+            name,
+            Box::new(move |_| {
+                timeline_rows(TimelineFilter {
+                    actors: vec![busy()],
+                    limit,
+                    last,
+                    ..TimelineFilter::default()
+                })
+            }),
+        );
+    }
+    time(
+        "relations --actor BUSIEST",
+        Box::new(|_| {
+            let filter = RelationsFilter {
+                actor: Some(busy()),
+                ..RelationsFilter::default()
+            };
+            query::relations(&conn, &filter)
+                .expect("relations")
+                .rows
+                .len()
+        }),
+    );
     time(
         "search WORD",
         Box::new(|rng| {

@@ -123,6 +123,26 @@ fn involving(kind: EventKind, n: usize) -> String {
 /// The events that pass the filter, in date order (undated last; on one day meetings, then
 /// statements, then demands).
 pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Rows, QueryError> {
+    if filter.place.is_none() && filter.only.is_none() && !filter.actors.is_empty() {
+        // An actor's first or last events are found in the indexes on actor columns, which
+        // hold the dates, before the list views dress up only those.
+        let end = match (filter.last, filter.limit) {
+            (Some(last), _) => Some((last, End::Last)),
+            (None, Some(limit)) => Some((limit, End::First)),
+            (None, None) => None,
+        };
+        if let Some((n, end)) = end {
+            let only = ends_of_actors(conn, filter, n, end)?;
+            // The ids passed the actor conditions already.
+            let narrowed = TimelineFilter {
+                only: Some(only),
+                dates: filter.dates,
+                kind: filter.kind,
+                ..TimelineFilter::default()
+            };
+            return timeline(conn, &narrowed);
+        }
+    }
     if let Some(last) = filter.last {
         if filter.place.is_none() && filter.only.is_none() {
             // The latest events are found in the bare tables, in the timeline's order
@@ -234,6 +254,220 @@ fn latest(
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(keys)
+}
+
+/// Which end of the timeline's order a bounded query keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    First,
+    Last,
+}
+
+impl End {
+    /// The direction to walk dates and ids in.
+    fn direction(self) -> &'static str {
+        match self {
+            End::First => "ASC",
+            End::Last => "DESC",
+        }
+    }
+}
+
+/// The actor columns of each kind of event, and the index that holds the date with all of them
+/// (meetings: their participants, searched by meeting).
+fn actor_columns(kind: EventKind) -> (&'static str, &'static [&'static str], &'static str) {
+    match kind {
+        EventKind::Meeting => ("meetings", &[], "idx_meetings_date"),
+        EventKind::Statement => (
+            "statement_facts",
+            &["speaker_id", "speaker_party_id"],
+            "idx_statement_facts_date",
+        ),
+        EventKind::Demand => (
+            "demands",
+            &[
+                "by_actor_id",
+                "by_party_id",
+                "of_actor_id",
+                "of_party_id",
+                "answered_by_id",
+            ],
+            "idx_demands_date",
+        ),
+    }
+}
+
+/// How much dearer a step of a walk down a date index is than reading one of an actor's
+/// entries from an index on an actor column (a search of the participants for a meeting,
+/// columns read and tested for a statement or demand).
+const WALK_STEP_COST: i64 = 2;
+
+/// The kinds and ids of the first or last `n` events in the timeline's order that pass a
+/// filter with actors and without a place. For each kind of event, with `E` events of the
+/// actors among `T`, either each actor column gives its first or last `n` from its index
+/// (actor, date), reading all `E` entries, or the date index is walked from the wanted end,
+/// about `n * T / E` entries until `n` are the actors' (see [`WALK_STEP_COST`]); the union
+/// keeps the `n` first or last of them all.
+fn ends_of_actors(
+    conn: &Connection,
+    filter: &TimelineFilter,
+    n: usize,
+    end: End,
+) -> Result<Vec<(EventKind, i64)>, QueryError> {
+    let mut params = Params::default();
+    let actors = ActorParams::bind(filter, &mut params);
+    let limit = params.push(i64::try_from(n).unwrap_or(i64::MAX));
+    let offset = params.push(i64::try_from(n.saturating_sub(1)).unwrap_or(i64::MAX));
+    let set = actors
+        .any
+        .iter()
+        .map(|n| format!("SELECT value FROM json_each(?{n})"))
+        .collect::<Vec<_>>()
+        .join(" UNION ");
+    let dir = end.direction();
+    // Undated events come last in the timeline: last of all going forwards, first going back.
+    let (nulls, past_all) = match end {
+        End::First => ("ASC", "char(1114111)"),
+        End::Last => ("DESC", "''"),
+    };
+    let beyond = match end {
+        End::First => "<=",
+        End::Last => ">=",
+    };
+    let order = format!("ORDER BY date IS NULL {nulls}, date {dir}, id {dir} LIMIT ?{limit}");
+    let mut parts = Vec::new();
+    for (code, kind) in [EventKind::Meeting, EventKind::Statement, EventKind::Demand]
+        .into_iter()
+        .enumerate()
+    {
+        if filter.kind.is_some_and(|wanted| wanted != kind) {
+            continue;
+        }
+        let (table, columns, date_index) = actor_columns(kind);
+        let end_date = (kind == EventKind::Meeting).then_some("end_date");
+        let mut conditions = vec![filter.dates.sql("date", end_date, &mut params)];
+        if filter.dates.since.is_some() || filter.dates.until.is_some() {
+            conditions.push("date IS NOT NULL".into());
+        }
+        if let Some(with) = actors.with {
+            conditions.push(format!("id IN ({})", involving(kind, with)));
+        }
+        let conditions = conditions.join(" AND ");
+        if walk(conn, filter, kind, n)? {
+            let theirs = if kind == EventKind::Meeting {
+                // `+`: the meeting's few participants tested against the set, not the set's
+                // actors each searched for in the meeting.
+                format!(
+                    "EXISTS (SELECT 1 FROM meeting_participants AS p \
+                     WHERE p.meeting_id = meetings.id AND +p.actor_id IN ({set}))"
+                )
+            } else {
+                let tests: Vec<String> = columns
+                    .iter()
+                    .map(|column| format!("{column} IN ({set})"))
+                    .collect();
+                format!("({})", tests.join(" OR "))
+            };
+            let wanted = format!("{theirs} AND {conditions}");
+            // Undated events of the actors, all of them: the dates decide the order.
+            parts.push(format!(
+                "SELECT {code} AS kind, id, date FROM {table} INDEXED BY {date_index} \
+                 WHERE date IS NULL AND {wanted}"
+            ));
+            // Dated ones from the wanted end up to the day of the n-th, that day whole: on
+            // one day the index is not in id order.
+            parts.push(format!(
+                "SELECT {code} AS kind, id, date FROM {table} INDEXED BY {date_index} \
+                 WHERE date {beyond} coalesce((SELECT date FROM {table} INDEXED BY {date_index} \
+                     WHERE date IS NOT NULL AND {wanted} \
+                     ORDER BY date {dir} LIMIT 1 OFFSET ?{offset}), {past_all}) \
+                 AND date IS NOT NULL AND {wanted}"
+            ));
+        } else if kind == EventKind::Meeting {
+            let ids: Vec<String> = actors.any.iter().map(|&n| involving(kind, n)).collect();
+            parts.push(format!(
+                "SELECT * FROM (SELECT {code} AS kind, id, date FROM meetings \
+                 WHERE id IN ({}) AND {conditions} {order})",
+                ids.join(" UNION ")
+            ));
+        } else {
+            for column in columns {
+                parts.push(format!(
+                    "SELECT * FROM (SELECT {code} AS kind, id, date FROM {table} \
+                     WHERE {column} IN ({set}) AND {conditions} {order})"
+                ));
+            }
+        }
+    }
+    if parts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT kind, id FROM ({}) \
+         ORDER BY date IS NULL {nulls}, date {dir}, kind {dir}, id {dir} LIMIT ?{limit}",
+        parts.join(" UNION ")
+    );
+    let mut statement = conn.prepare(&sql)?;
+    // The parts that were not written leave the last parameters unused.
+    let count = statement.parameter_count();
+    for (i, value) in params.0.iter().enumerate().take(count) {
+        statement.raw_bind_parameter(i + 1, value)?;
+    }
+    let mut rows = statement.raw_query();
+    let mut keys = Vec::new();
+    while let Some(row) = rows.next()? {
+        let kind = match row.get::<_, i64>(0)? {
+            0 => EventKind::Meeting,
+            1 => EventKind::Statement,
+            _ => EventKind::Demand,
+        };
+        keys.push((kind, row.get::<_, i64>(1)?));
+    }
+    Ok(keys)
+}
+
+/// Whether the `n` first or last events of one kind of the filter's actors are found sooner
+/// by walking the date index than by reading all of the actors' events of that kind: when
+/// `E * E * WALK_STEP_COST > n * T` for `E` events of the actors (counted per actor column)
+/// among `T`.
+fn walk(
+    conn: &Connection,
+    filter: &TimelineFilter,
+    kind: EventKind,
+    n: usize,
+) -> Result<bool, QueryError> {
+    let (table, columns, _) = actor_columns(kind);
+    let mut params = Params::default();
+    let sets: Vec<usize> = filter
+        .actors
+        .iter()
+        .map(|set| set.bind(&mut params))
+        .collect();
+    let set = sets
+        .iter()
+        .map(|n| format!("SELECT value FROM json_each(?{n})"))
+        .collect::<Vec<_>>()
+        .join(" UNION ");
+    let counts: Vec<String> = if kind == EventKind::Meeting {
+        vec![format!(
+            "(SELECT count(*) FROM meeting_participants WHERE actor_id IN ({set}))"
+        )]
+    } else {
+        columns
+            .iter()
+            .map(|column| format!("(SELECT count(*) FROM {table} WHERE {column} IN ({set}))"))
+            .collect()
+    };
+    let (theirs, all): (i64, i64) = conn.query_row(
+        &format!(
+            "SELECT {}, (SELECT coalesce(max(id), 0) FROM {table})",
+            counts.join(" + ")
+        ),
+        rusqlite::params_from_iter(params.0),
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let n = i64::try_from(n).unwrap_or(i64::MAX);
+    Ok(theirs.saturating_mul(theirs).saturating_mul(WALK_STEP_COST) > n.saturating_mul(all))
 }
 
 /// The query [`timeline`] runs. Actor filters select event ids through the indexes on actor

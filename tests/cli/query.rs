@@ -361,3 +361,100 @@ fn an_officeholder_is_found_by_the_dictionary_s_spellings_and_wikidata_item() {
         stderr_of(&output)
     );
 }
+
+/// The indexes on actor and date columns as schema version 11 made them, to turn a database
+/// back into one that version 12's migration has to bring up.
+const ACTOR_INDEXES_V11: &str = "
+    DROP INDEX idx_statement_facts_speaker_id;
+    CREATE INDEX idx_statement_facts_speaker_id ON statement_facts (speaker_id)
+        WHERE speaker_id IS NOT NULL;
+    DROP INDEX idx_statement_facts_speaker_party_id;
+    CREATE INDEX idx_statement_facts_speaker_party_id ON statement_facts (speaker_party_id)
+        WHERE speaker_party_id IS NOT NULL;
+    DROP INDEX idx_statement_facts_date;
+    CREATE INDEX idx_statement_facts_date ON statement_facts (date);
+    DROP INDEX idx_demands_by_actor_id;
+    CREATE INDEX idx_demands_by_actor_id ON demands (by_actor_id);
+    DROP INDEX idx_demands_by_party_id;
+    CREATE INDEX idx_demands_by_party_id ON demands (by_party_id);
+    DROP INDEX idx_demands_of_actor_id;
+    CREATE INDEX idx_demands_of_actor_id ON demands (of_actor_id);
+    DROP INDEX idx_demands_of_party_id;
+    CREATE INDEX idx_demands_of_party_id ON demands (of_party_id);
+    DROP INDEX idx_demands_answered_by_id;
+    CREATE INDEX idx_demands_answered_by_id ON demands (answered_by_id);
+    DROP INDEX idx_demands_date;
+    CREATE INDEX idx_demands_date ON demands (date);
+    DROP INDEX idx_meeting_participants_actor_id;
+    CREATE INDEX idx_meeting_participants_actor_id ON meeting_participants (actor_id);
+    DELETE FROM schema_migrations WHERE version = 12;
+";
+
+/// `--limit N` and `--last N` with an actor are the first and last N events of its whole
+/// timeline for every N, whether the actor's own events are read (large N) or the date indexes
+/// walked (small N); and a database migrated to schema version 12 answers as before.
+#[test]
+fn an_actor_s_first_and_last_events_are_the_ends_of_its_timeline_before_and_after_v12() {
+    let kb = Kb::with_samples();
+    let actors: Vec<String> = {
+        let conn = kb.conn();
+        let mut statement = conn
+            .prepare(
+                "SELECT name FROM actor_list ORDER BY meetings + statements + demands_made \
+                 + demands_received DESC, id LIMIT 4",
+            )
+            .unwrap();
+        statement
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(actors.len(), 4);
+    let answers = |kb: &Kb| -> Vec<String> {
+        let mut answers = Vec::new();
+        for actor in &actors {
+            let whole = kb.json(&["timeline", "--actor", actor]);
+            let whole = whole.as_array().unwrap();
+            assert!(whole.len() > 3, "{actor}: {whole:?}");
+            for n in [1, 2, 3, 7, 1000] {
+                let n_text = n.to_string();
+                let first = kb.json(&["timeline", "--actor", actor, "--limit", &n_text]);
+                let last = kb.json(&["timeline", "--actor", actor, "--last", &n_text]);
+                let kept = n.min(whole.len());
+                assert_eq!(
+                    first.as_array().unwrap(),
+                    &whole[..kept],
+                    "{actor} --limit {n}"
+                );
+                assert_eq!(
+                    last.as_array().unwrap(),
+                    &whole[whole.len() - kept..],
+                    "{actor} --last {n}"
+                );
+                answers.push(first.to_string());
+                answers.push(last.to_string());
+            }
+            for kind in ["meeting", "statement", "demand"] {
+                // Exits 1 where the actor has none of the kind.
+                let args = ["timeline", "--actor", actor, "--kind", kind, "--last", "2"];
+                let output = kb.dipkb().args(args).output().unwrap();
+                answers.push(format!("{:?} {}", output.status.code(), stdout_of(&output)));
+            }
+            answers.push(kb.stdout(&["relations", "--actor", actor]));
+        }
+        answers
+    };
+    let after = answers(&kb);
+    kb.conn().execute_batch(ACTOR_INDEXES_V11).unwrap();
+    assert_eq!(
+        kb.query_one("SELECT max(version) FROM schema_migrations"),
+        11
+    );
+    kb.dipkb().arg("migrate").assert().success();
+    assert_eq!(
+        kb.query_one("SELECT max(version) FROM schema_migrations"),
+        dipkb::kb::SCHEMA_VERSION
+    );
+    assert_eq!(answers(&kb), after);
+}
