@@ -39,14 +39,39 @@ pub(super) struct PlaceInfo {
 }
 
 /// Words of a meeting's label that name it: the capitalised ones ("NATO-Russia Council
-/// meeting": nato, russia, council), so that "the talks" or "a working dinner" name nothing.
+/// meeting": nato, russia, council), so that "the talks" or "a working dinner" name nothing;
+/// not the days and months that date it ("Wednesday’s meeting", "the June summit").
 pub(super) fn label_words(label: &str) -> BTreeSet<String> {
     label
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 1 && w.chars().next().is_some_and(char::is_uppercase))
         .map(str::to_lowercase)
+        .filter(|w| !CALENDAR_WORDS.contains(&w.as_str()))
         .collect()
 }
+
+/// Capitalised words that date a meeting rather than name it.
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 pub(super) fn month_end(date: NaiveDate) -> NaiveDate {
     let (year, month) = if date.month() == 12 {
@@ -562,5 +587,13 @@ mod tests {
         let c = report(3, 1, "2022-01-12", &[3, 4], "");
         let groups = group_meetings(&[a, b, c]);
         assert_eq!(groups.len(), 2, "{groups:?}");
+    }
+    #[test]
+    fn days_and_months_date_a_meeting_and_do_not_name_it() {
+        assert!(label_words("Wednesday’s meeting").is_empty());
+        assert_eq!(
+            label_words("the June NATO-Russia Council meeting"),
+            ["council", "nato", "russia"].map(String::from).into()
+        );
     }
 }
