@@ -156,13 +156,7 @@ impl<'a> Analysis<'a> {
             {
                 return None;
             }
-            let words: Vec<String> = self.text
-                [self.tokens[title.start].start..self.tokens[title.end - 1].end]
-                .to_lowercase()
-                .replace('-', " ")
-                .split_whitespace()
-                .map(str::to_string)
-                .collect();
+            let words = self.title_words(title.clone());
             let fits = |p: ActorRef| {
                 let entry = &self.actors[p.0];
                 let title_fits = entry
@@ -460,6 +454,17 @@ impl<'a> Analysis<'a> {
     }
 
     /// The one person a mention starting at token `k` names.
+    /// The lower-case words of the title at `title`, hyphens made spaces ("vice-president":
+    /// vice, president), to compare with the words of the titles persons were given.
+    fn title_words(&self, title: std::ops::Range<usize>) -> Vec<String> {
+        self.text[self.tokens[title.start].start..self.tokens[title.end - 1].end]
+            .to_lowercase()
+            .replace('-', " ")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    }
+
     pub(in crate::text::analysis) fn person_at(&self, k: usize) -> Option<ActorRef> {
         if k >= self.tokens.len() {
             return None;
@@ -490,13 +495,7 @@ impl<'a> Analysis<'a> {
         {
             return None;
         }
-        let words: Vec<String> = self.text
-            [self.tokens[title.start].start..self.tokens[title.end - 1].end]
-            .to_lowercase()
-            .replace('-', " ")
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        let words = self.title_words(title.clone());
         let fits = |p: ActorRef, party_known: bool| {
             let entry = &self.actors[p.0];
             entry.title_words.iter().any(|t| t.ends_with(&words))
