@@ -53,16 +53,10 @@ pub fn relations(conn: &Connection, filter: &RelationsFilter) -> Result<Rows, Qu
 /// the view's definition in `migrations/V1__initial_schema.sql`; a test holds them equal.
 pub(super) fn links_of(n: usize) -> String {
     let set = format!("(SELECT value FROM json_each(?{n}))");
-    let demands: Vec<String> = [
-        "by_actor_id",
-        "by_party_id",
-        "of_actor_id",
-        "of_party_id",
-        "answered_by_id",
-    ]
-    .iter()
-    .map(|column| format!("SELECT id FROM demands WHERE {column} IN {set}"))
-    .collect();
+    let demands: Vec<String> = super::timeline::DEMAND_ACTOR_COLUMNS
+        .iter()
+        .map(|column| format!("SELECT id FROM demands WHERE {column} IN {set}"))
+        .collect();
     let demands = demands.join(" UNION ");
     format!(
         "(SELECT actor.name AS actor, other.name AS other, links.* FROM (

@@ -100,25 +100,29 @@ const EVENTS: [(EventKind, &str); 3] = [
 /// demand, of whom, and who answered it. Each arm is an index lookup.
 fn involving(kind: EventKind, n: usize) -> String {
     let ids = format!("(SELECT value FROM json_each(?{n}))");
-    let arms: &[(&str, &str)] = match kind {
-        EventKind::Meeting => &[("meeting_id", "meeting_participants WHERE actor_id")],
-        EventKind::Statement => &[
-            ("id", "statements WHERE speaker_id"),
-            ("id", "statements WHERE speaker_party_id"),
-        ],
-        EventKind::Demand => &[
-            ("id", "demands WHERE by_actor_id"),
-            ("id", "demands WHERE by_party_id"),
-            ("id", "demands WHERE of_actor_id"),
-            ("id", "demands WHERE of_party_id"),
-            ("id", "demands WHERE answered_by_id"),
-        ],
+    let (id, table, columns): (&str, &str, &[&str]) = match kind {
+        EventKind::Meeting => ("meeting_id", "meeting_participants", &["actor_id"]),
+        EventKind::Statement => ("id", "statements", STATEMENT_ACTOR_COLUMNS),
+        EventKind::Demand => ("id", "demands", DEMAND_ACTOR_COLUMNS),
     };
-    arms.iter()
-        .map(|(id, from)| format!("SELECT {id} FROM {from} IN {ids}"))
+    columns
+        .iter()
+        .map(|column| format!("SELECT {id} FROM {table} WHERE {column} IN {ids}"))
         .collect::<Vec<_>>()
         .join(" UNION ")
 }
+
+/// The columns of a statement that name an actor: who spoke, and the party spoken for.
+pub(super) const STATEMENT_ACTOR_COLUMNS: &[&str] = &["speaker_id", "speaker_party_id"];
+
+/// The columns of a demand that name an actor: who made it, of whom, and who answered it.
+pub(super) const DEMAND_ACTOR_COLUMNS: &[&str] = &[
+    "by_actor_id",
+    "by_party_id",
+    "of_actor_id",
+    "of_party_id",
+    "answered_by_id",
+];
 
 /// The events that pass the filter, in date order (undated last; on one day meetings, then
 /// statements, then demands).
@@ -280,20 +284,10 @@ fn actor_columns(kind: EventKind) -> (&'static str, &'static [&'static str], &'s
         EventKind::Meeting => ("meetings", &[], "idx_meetings_date"),
         EventKind::Statement => (
             "statement_facts",
-            &["speaker_id", "speaker_party_id"],
+            STATEMENT_ACTOR_COLUMNS,
             "idx_statement_facts_date",
         ),
-        EventKind::Demand => (
-            "demands",
-            &[
-                "by_actor_id",
-                "by_party_id",
-                "of_actor_id",
-                "of_party_id",
-                "answered_by_id",
-            ],
-            "idx_demands_date",
-        ),
+        EventKind::Demand => ("demands", DEMAND_ACTOR_COLUMNS, "idx_demands_date"),
     }
 }
 

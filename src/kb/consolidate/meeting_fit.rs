@@ -50,7 +50,8 @@ pub(super) fn label_words(label: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// Capitalised words that date a meeting rather than name it.
+/// Capitalised words that date a meeting rather than name it. text/temporal.rs knows them too,
+/// but the store reads nothing of text analysis (tests/layering.rs).
 const CALENDAR_WORDS: &[&str] = &[
     "monday",
     "tuesday",
