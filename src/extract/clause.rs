@@ -483,6 +483,18 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
             {
                 return a.party_of(actor).map(|state| Subject::Actors(vec![state]));
             }
+            // "The two countries' presidents": the states the collective counts, all of them.
+            if let Some(m) = a.mention(j)
+                && !m.is_place
+                && m.how == How::Collective
+                && m.actors.len() > 1
+                && m.actors
+                    .iter()
+                    .all(|&x| a.actor_kind(x) != ActorKind::Person)
+                && a.lexicon.collective_persons.contains(word)
+            {
+                return Some(Subject::Actors(m.actors.clone()));
+            }
             if let Some(m) = a.mention(j)
                 && !m.is_place
                 && let Some(&actor) = m.actors.first()

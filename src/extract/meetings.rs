@@ -50,6 +50,8 @@ struct Mention {
     /// "met with Director Yang, met with other senior officials": its object is others of the
     /// same occasion.
     others: bool,
+    /// "agreed to meet again": a meeting after one already held, never that one.
+    again: bool,
     /// The parties its own noun phrase names.
     own: Vec<ActorRef>,
     /// The state of the capital one came to for talks, when the article names it nowhere
@@ -622,6 +624,7 @@ fn transcript_meeting(a: &Analysis<'_>, out: &mut Vec<Mention>) {
         anaphoric: false,
         elaborated: false,
         others: false,
+        again: false,
         in_series: false,
         during: false,
         transcript: true,
@@ -766,6 +769,7 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
         .collect();
     if sentence_dates.len() == 1 {
         let only = sentence_dates[0];
+        let mut after_again = false;
         for (date, (_, tokens)) in dates.iter_mut().zip(&cues) {
             let np = noun_phrase_start(a, a.sentences[s].tokens.start, tokens.start);
             let between = if only.first_token >= tokens.end {
@@ -779,7 +783,10 @@ fn sentence_mentions(a: &Analysis<'_>, s: usize, out: &mut Vec<Mention>) {
                     "since" | "when" | "because" | "after" | "before" | "while"
                 )
             });
-            if date.is_none() && !is_time_reference(a, np) && !clause_word {
+            // "who met on Dec. 14, had agreed to meet again, but that meeting was put off":
+            // another meeting, after it, and what is said of it after.
+            after_again |= a.lower(tokens.end) == "again";
+            if date.is_none() && !is_time_reference(a, np) && !clause_word && !after_again {
                 *date = Some(only.clone());
             }
         }
@@ -1835,6 +1842,7 @@ fn read_mention(
         elaborated,
         others: is_verb
             && (tokens.end..(tokens.end + 2).min(sentence.end)).any(|k| a.lower(k) == "other"),
+        again: tokens.end < sentence.end && a.lower(tokens.end) == "again",
         own: own_np_parties,
         host_state,
         label,
@@ -3163,7 +3171,9 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
             && matches!(
                 a.lower(k - 1),
                 "in" | "at" | "to" | "near" | "inside" | "outside"
-            );
+            )
+            // "in Argyle, St. Vincent and the Grenadines": the state placed by the analysis.
+            || (k > 0 && a.word(k - 1) == "," && m.place.is_some() && !m.actors.is_empty());
         if is_topic_place(k) {
             None
         } else if m.is_place || (m.place.is_some() && locative) {
@@ -3399,7 +3409,8 @@ fn compatible(
             (first.status, mention.status),
             (MeetingStatus::Held, MeetingStatus::Planned)
                 | (MeetingStatus::Planned, MeetingStatus::Held)
-        ) && mention.sentence == first.sentence;
+        ) && mention.sentence == first.sentence
+            && !mention.again;
     if !status_agrees {
         return false;
     }
@@ -5000,5 +5011,54 @@ mod tests {
             "{found:?}"
         );
         assert!(found[0].2.contains(&"Taliban".to_string()), "{found:?}");
+    }
+
+    /// Issue #10: "the two countries' presidents" and "the leaders of the two countries" are
+    /// both states last named, not the first.
+    #[test]
+    fn the_leaders_of_the_two_countries_are_both_states() {
+        let found = meetings(
+            "Foreign Minister Hugh Todd of Guyana and Foreign Minister Yvan Gil of Venezuela met in Brasilia on Thursday.\n\nThe two countries' presidents, who met in Kingstown in December, agreed not to use force.\n\nTodd recalled that the leaders of the two countries met in Caracas in April.",
+            (2024, 1, 20),
+        );
+        for date in ["2023-12", "2023-04"] {
+            let meeting = found.iter().find(|m| m.0 == date).expect(date);
+            assert_eq!(
+                meeting.2,
+                vec!["Guyana".to_string(), "Venezuela".to_string()]
+            );
+        }
+    }
+
+    /// Issue #10: "had agreed to meet again in Brazil, but that meeting has been pushed back":
+    /// a second meeting, undated, postponed; not the first one's day.
+    #[test]
+    fn meeting_again_is_another_meeting_undated_by_the_first() {
+        let found = meetings(
+            "The presidents of Guyana and Venezuela, who met in Argyle, St. Vincent and the Grenadines, on Dec. 14, had agreed to meet again in Brazil within three months, but that meeting has been pushed back.",
+            (2024, 1, 23),
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.contains(&(
+            "2023-12-14".into(),
+            MeetingStatus::Held,
+            vec!["Guyana".into(), "Venezuela".into()]
+        )));
+        assert!(found.contains(&(
+            "-".into(),
+            MeetingStatus::Postponed,
+            vec!["Guyana".into(), "Venezuela".into()]
+        )));
+        // A town the dictionaries do not know is placed by the state named after it.
+        let extraction = extract(&Input {
+            title: "",
+            body: "The presidents of Guyana and Venezuela met in Argyle, St. Vincent and the Grenadines, on Dec. 14.",
+            published: NaiveDate::from_ymd_opt(2024, 1, 23),
+        });
+        let place = extraction.meetings[0]
+            .place
+            .as_ref()
+            .map(|p| p.name.clone());
+        assert_eq!(place.as_deref(), Some("Saint Vincent and the Grenadines"));
     }
 }

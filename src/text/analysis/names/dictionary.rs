@@ -37,7 +37,16 @@ impl<'a> Analysis<'a> {
             .checked_sub(1)
             .map(|p| self.lower(p))
             .unwrap_or_default();
-        let locative = LOCATIVES.contains(&before);
+        // "met in Argyle, St. Vincent and the Grenadines": a town the dictionaries do not
+        // know, then its state, is in that state.
+        let start = range.start;
+        let after_town = before == ","
+            && start >= 3
+            && matches!(self.lower(start - 3), "in" | "at")
+            && self.tokens[start - 2].kind == crate::text::tokens::TokenKind::Word
+            && self.is_capitalised(start - 2)
+            && self.mention(start - 2).is_none();
+        let locative = LOCATIVES.contains(&before) || after_town;
         let (entity, how) = match actor_target {
             Some(NameTarget::Name(e)) => (Some(*e), How::Name),
             Some(NameTarget::Metonym(e)) => (Some(*e), How::Metonym),

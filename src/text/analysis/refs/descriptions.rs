@@ -263,7 +263,13 @@ impl<'a> Analysis<'a> {
         // organisations last named, as many as the count says.
         // Only as a subject or object: "between the two countries" looks back over a whole
         // history of both, and the last states named are often not those two.
+        // "the leaders of the two countries" is their persons: "of" after a plural noun of
+        // persons does not look back over a history.
+        let persons_of = i >= 2
+            && self.lower(i - 1) == "of"
+            && self.lexicon.collective_persons.contains(self.lower(i - 2));
         let after_preposition = i > 0
+            && !persons_of
             && matches!(
                 self.lower(i - 1),
                 "between" | "of" | "with" | "for" | "to" | "from" | "among" | "on" | "in"
