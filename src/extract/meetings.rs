@@ -5061,4 +5061,36 @@ mod tests {
             .map(|p| p.name.clone());
         assert_eq!(place.as_deref(), Some("Saint Vincent and the Grenadines"));
     }
+
+    /// Issue #10: a capital written another way ("Kiev", "Nay Pyi Taw", "Bogota") is the
+    /// city, not its country.
+    #[test]
+    fn a_capital_in_another_spelling_is_the_city() {
+        for (body, city) in [
+            (
+                "Lavrov met Kuleba's deputy Emine Dzhaparova in Kiev on Monday.",
+                "Kyiv",
+            ),
+            (
+                "Special Envoy Lu Wenhai met Union Minister U Kyaw Min Thant in Nay Pyi Taw on Monday.",
+                "Naypyidaw",
+            ),
+            (
+                "Secretary of State Marco Rubio met Foreign Minister Luis Gilberto Murillo in Bogota on Monday.",
+                "Bogotá",
+            ),
+        ] {
+            let extraction = extract(&Input {
+                title: "",
+                body,
+                published: NaiveDate::from_ymd_opt(2024, 6, 5),
+            });
+            let places: Vec<Option<String>> = extraction
+                .meetings
+                .iter()
+                .map(|m| m.place.as_ref().map(|p| p.name.clone()))
+                .collect();
+            assert_eq!(places, vec![Some(city.to_string())], "{body}");
+        }
+    }
 }
