@@ -2001,6 +2001,12 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         {
             break;
         }
+        // "spoke with X, and separately with Y": Y at another meeting.
+        if k > from && matches!(word, "and" | ",") && a.lower(k + 1) == "separately"
+            || word == "separately" && k > from && matches!(a.lower(k - 1), "and" | ",")
+        {
+            break;
+        }
         // "hosted by X", "assisted by X", "under the auspices of X": X takes part.
         if word == "by" && k > 0 && is_agent_participle(a, k - 1) {
             listing = Some("by");
@@ -5092,5 +5098,23 @@ mod tests {
                 .collect();
             assert_eq!(places, vec![Some(city.to_string())], "{body}");
         }
+    }
+
+    /// Issue #10: "spoke with X, and separately with Y": Y is not at the call with X.
+    #[test]
+    fn a_party_met_separately_is_not_at_the_same_meeting() {
+        let found = meetings(
+            "EU envoy Miroslav Lajcak spoke by phone on Monday with Serbia's chief negotiator, Petar Petkovic, and separately with Kosovo's Besnik Bislimi, his office said.",
+            (2022, 12, 20),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            !found[0].2.contains(&"Besnik Bislimi".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found[0].2.contains(&"Petar Petkovic".to_string()),
+            "{found:?}"
+        );
     }
 }

@@ -19,6 +19,10 @@ pub(in crate::text::analysis) const NAME_PARTICLES: &[&str] = &[
     "den", "la", "le",
 ];
 
+/// Particles written capitalised inside a name ("Mohamed Ali Ben Salah", "Mohamed Ould
+/// Ghazouani"): inside a name only, between two of its words; "Ben" alone is a given name.
+const CAPITALISED_PARTICLES: &[&str] = &["Ben", "Bin", "Ibn", "Ould", "Bint"];
+
 impl<'a> Analysis<'a> {
     /// A run of capitalised words (with initials, hyphens and particles) starting at `i`, not
     /// covered by dictionary names. Words that cannot be part of a name are skipped before the
@@ -54,9 +58,18 @@ impl<'a> Analysis<'a> {
                     && !self.tokens.get(j + 1).is_some_and(|t| t.space_before);
                 // "Mr. KITAMURA Shinji": a family name in capitals before the given name.
                 let family_first = j == start && self.is_family_name_in_capitals(j);
+                let particle = end > start
+                    && j == end
+                    && CAPITALISED_PARTICLES.contains(&self.word(j))
+                    && j + 1 < self.tokens.len()
+                    && dictionary_at[j + 1].is_none()
+                    && self.is_capitalised(j + 1)
+                    && !self.is_not_name_word(j + 1)
+                    && !self.tokens[j + 1].line_before;
                 let not_name = !hyphenated
                     && !initial
                     && !family_first
+                    && !particle
                     && (self.is_not_name_word(j) || self.is_upper_acronym(j));
                 if not_name {
                     if end > start {
@@ -411,6 +424,19 @@ mod tests {
                 "Uzra Zeya",
                 "Heiko Maas"
             ]
+        );
+    }
+
+    /// Issue #10: "Ben" between two words of a name is a particle ("Mohamed Ali Ben Salah");
+    /// alone before a surname it starts the name as before.
+    #[test]
+    fn a_capitalised_particle_inside_a_name_keeps_the_name_whole() {
+        let a = analyse(
+            "She will meet Tunisian Foreign Minister Mohamed Ali Ben Salah and Mauritanian President Mohamed Ould Ghazouani.",
+        );
+        assert_eq!(
+            persons(&a),
+            ["Mohamed Ali Ben Salah", "Mohamed Ould Ghazouani"]
         );
     }
 }
