@@ -2079,6 +2079,27 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         }
         // An office is part of the party it describes: "Minister of State for Middle East,
         // North Africa and North America James Cleverly".
+        // "Poland's prime minister": the office's holder, resolved by the analysis.
+        if let Some(m) = a.mention(k).filter(|m| {
+            m.tokens.start == k
+                && m.how == How::RoleNoun
+                && k > 0
+                && a.tokens[k - 1].kind == TokenKind::Possessive
+                && !m.actors.is_empty()
+                && m.actors
+                    .iter()
+                    .all(|&x| a.actor_kind(x) == ActorKind::Person)
+        }) {
+            if listing.is_some() {
+                for &actor in &m.actors {
+                    if !parties.contains(&actor) {
+                        parties.push(actor);
+                    }
+                }
+            }
+            k = m.tokens.end;
+            continue;
+        }
         if let Some(phrase) = a.phrase(k)
             && phrase.tokens.start == k
             && matches!(phrase.target, PhraseTarget::Title(_))
@@ -2168,6 +2189,20 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
                 .actors
                 .iter()
                 .all(|&x| a.actor_kind(x) != ActorKind::Person);
+            // "Poland's prime minister": the state describes the holder of its office.
+            let possessive_holder = a
+                .tokens
+                .get(m.tokens.end)
+                .is_some_and(|t| t.kind == TokenKind::Possessive)
+                && a.mention(m.tokens.end + 1).is_some_and(|n| {
+                    n.tokens.start == m.tokens.end + 1
+                        && n.how == How::RoleNoun
+                        && !n.actors.is_empty()
+                        && n.actors
+                            .iter()
+                            .all(|&x| a.actor_kind(x) == ActorKind::Person)
+                });
+            let describes = describes || possessive_holder;
             // "U.S. troops", "Egyptian youth": not a party to a meeting.
             let not_a_party = NON_PARTY_NOUNS.contains(&a.lower(m.tokens.end));
             if let Some(intro) = listing
@@ -3429,9 +3464,14 @@ fn compatible(
     }
     if anaphoric {
         // "The talks, chaired by X": the meeting of that status with a party in common.
+        // A person of a state in the meeting counts as in common ("chaired by Sudan's
+        // minister").
         return !mention.elaborated
             || (first.status == mention.status
-                && mention.named.iter().any(|x| group.parties.contains(x)));
+                && mention.named.iter().any(|x| {
+                    group.parties.contains(x)
+                        || a.party_of(*x).is_some_and(|p| group.parties.contains(&p))
+                }));
     }
     let parties = &group.parties;
     if mention.definite_with_parties && mention.own.iter().any(|x| parties.contains(x)) {
@@ -3611,24 +3651,39 @@ fn build(
     }
     // A joint council ("NATO-Russia Council") is the setting; its members are the parties.
     let is_joint_body = |actor: ActorRef| matches!(a.actors[actor.0].entity, Some(Entity::Organisation(o)) if !a.lexicon.organisations[o].implies.is_empty());
+    // "to meet India's foreign minister": a person the text describes and never names, known
+    // only from the dictionary of officeholders, is implied; the state named is the party
+    // (GOLD_FORMAT.md: "the state or organisation when no person is named").
+    let unnamed = |actor: ActorRef| {
+        a.actor_kind(actor) == ActorKind::Person
+            && a.actors[actor.0].name_from_dictionary
+            && !a.turns.iter().any(|t| t.speaker == Some(actor))
+            && !a
+                .mentions
+                .iter()
+                .any(|m| m.actors.contains(&actor) && matches!(m.how, How::Name | How::Surname))
+    };
     let mut participants: Vec<Participant> = named
         .iter()
         .map(|&actor| Participant {
             actor,
             role: "participant".into(),
-            implied: is_joint_body(actor),
+            implied: is_joint_body(actor) || unnamed(actor),
         })
         .collect();
     for &actor in &named {
         if let Some(party) = a.party_of(actor)
             && party != actor
-            && !participants.iter().any(|p| p.actor == party)
         {
-            participants.push(Participant {
-                actor: party,
-                role: "participant".into(),
-                implied: true,
-            });
+            let implied = !unnamed(actor);
+            match participants.iter_mut().find(|p| p.actor == party) {
+                Some(p) => p.implied &= implied,
+                None => participants.push(Participant {
+                    actor: party,
+                    role: "participant".into(),
+                    implied,
+                }),
+            }
         }
     }
     let label = group
@@ -5116,5 +5171,32 @@ mod tests {
             found[0].2.contains(&"Petar Petkovic".to_string()),
             "{found:?}"
         );
+    }
+
+    /// Issue #10/#11: "Poland's prime minister", named nowhere in the text, is the officeholder
+    /// of the day, kept as an implied participant; the states named are the parties
+    /// (GOLD_FORMAT.md: the state when no person is named).
+    #[test]
+    fn an_office_described_by_its_state_is_its_holder_implied_and_the_state_a_party() {
+        let body = "Ukraine's president met Poland's prime minister in Kyiv on Tuesday.";
+        let found = meetings(body, (2022, 5, 5));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].2,
+            vec!["Poland".to_string(), "Ukraine".to_string()]
+        );
+        let extraction = extract(&Input {
+            title: "",
+            body,
+            published: NaiveDate::from_ymd_opt(2022, 5, 5),
+        });
+        let implied: Vec<&str> = extraction.meetings[0]
+            .participants
+            .iter()
+            .filter(|p| p.implied)
+            .map(|p| extraction.actors[p.actor.0].name.as_str())
+            .collect();
+        assert!(implied.contains(&"Mateusz Morawiecki"), "{implied:?}");
+        assert!(implied.contains(&"Volodymyr Zelenskyy"), "{implied:?}");
     }
 }

@@ -486,6 +486,41 @@ impl<'a> Analysis<'a> {
     /// state named before, else the one the next sentences name with that title ("Foreign
     /// Minister Azlan bin Ismail told reporters"). `None` when the title comes with a name of
     /// its own, or nobody fits.
+    /// "Russia's foreign minister" with nobody of that title named: the holder of the office on
+    /// the article's date, by the dictionary of officeholders.
+    pub(in crate::text::analysis) fn possessive_officeholder(
+        &self,
+        state: ActorRef,
+        at: usize,
+    ) -> Option<(Range<usize>, Found, usize)> {
+        let date = self.published?;
+        if at >= self.tokens.len() || self.quoted[at] {
+            return None;
+        }
+        let entity = self.actors[state.0]
+            .entity
+            .filter(|e| matches!(e, Entity::State(_)))?;
+        let (title, index) = self.title_at(at).filter(|(t, _)| t.start == at)?;
+        // Not the head of a longer office ("Sudan's Minister of Water Resources Osman ..."):
+        // the title ends the description.
+        if title.end < self.tokens.len()
+            && (self.is_capitalised(title.end)
+                || matches!(self.lower(title.end), "," | "of" | "for" | "on" | "to")
+                || self.tokens[title.end].kind == TokenKind::Possessive)
+        {
+            return None;
+        }
+        let entry = &self.lexicon.titles[index];
+        if entry.offices.is_empty() {
+            return None;
+        }
+        let found = self
+            .lexicon
+            .officeholders()
+            .holder(entity, &entry.offices, date)?;
+        Some((title, found, index))
+    }
+
     pub(in crate::text::analysis) fn possessive_title(
         &self,
         state: ActorRef,
@@ -508,6 +543,17 @@ impl<'a> Analysis<'a> {
                 && (entry.party == Some(state) || (!party_known && entry.party.is_none()))
         };
         if let Some(&person) = recent.iter().rev().find(|&&p| fits(p, true)) {
+            return Some((title, person));
+        }
+        // "Ecuador's Patricio Andrade" in the headline, then "Ecuador's foreign minister": the
+        // one person of that state named without a title.
+        let mut untitled = recent.iter().copied().filter(|&p| {
+            let entry = &self.actors[p.0];
+            entry.party == Some(state) && entry.title_words.is_empty()
+        });
+        if let Some(person) = untitled.next()
+            && untitled.all(|p| p == person)
+        {
             return Some((title, person));
         }
         let sentence = self.sentence_of(at);

@@ -47,14 +47,28 @@ impl<'a> Analysis<'a> {
                     let mention = self.mentions[m].clone();
                     // "Malaysia's foreign minister said": the minister is a person.
                     let possessive = mention.tokens.end;
-                    if !mention.is_place
-                        && possessive < range.end
-                        && self.tokens[possessive].kind == TokenKind::Possessive
-                        && let [state] = mention.actors.as_slice()
-                        && self.actor_kind(*state) == ActorKind::State
-                        && let Some((title, person)) =
-                            self.possessive_title(*state, possessive + 1, &recent_persons)
-                    {
+                    let state = match mention.actors.as_slice() {
+                        [state]
+                            if !mention.is_place
+                                && possessive < range.end
+                                && self.tokens[possessive].kind == TokenKind::Possessive
+                                && self.actor_kind(*state) == ActorKind::State =>
+                        {
+                            Some(*state)
+                        }
+                        _ => None,
+                    };
+                    let titled = state.and_then(|state| {
+                        self.possessive_title(state, possessive + 1, &recent_persons)
+                            .or_else(|| {
+                                let (title, found, index) =
+                                    self.possessive_officeholder(state, possessive + 1)?;
+                                let person =
+                                    self.person_for_officeholder(found, title.clone(), index);
+                                Some((title, person))
+                            })
+                    });
+                    if let Some((title, person)) = titled {
                         push_recent(&mut recent_persons, person);
                         if i >= main_start && subject_this_sentence.is_none() {
                             subject_this_sentence = Some(vec![person]);
