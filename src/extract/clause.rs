@@ -194,8 +194,19 @@ pub fn anonymous_head(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> O
             && nobody_named(a, head, verb))
         .then_some(head);
     }
-    if a.mention(last).is_some() {
-        return None;
+    // "Western diplomats at the United Nations said": a place or body after a preposition
+    // of the post-modifier below; any other mention names the speaker.
+    if let Some(m) = a.mention(last) {
+        let mut prep = m.tokens.start.saturating_sub(1);
+        if prep > sentence_start && a.lower(prep) == "the" {
+            prep -= 1;
+        }
+        let post_modifier = prep > sentence_start
+            && matches!(a.lower(prep), "in" | "at" | "from")
+            && (m.is_place || a.lower(prep) == "at");
+        if !post_modifier {
+            return None;
+        }
     }
     if ANONYMOUS_PEOPLE.contains(&a.lower(last)) && nobody_named(a, last, verb) {
         return Some(last);
