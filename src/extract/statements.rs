@@ -967,6 +967,13 @@ fn reported_speech(
                     .iter()
                     .any(|d| d.first_token <= j && j < d.end_token)
             };
+            // "said Wednesday, without giving details": the phrase after the date.
+            let past_date = |mut j: usize| {
+                while j < range.end && in_date(j) {
+                    j += 1;
+                }
+                j
+            };
             let at_end = (after_verb..range.end)
                 .all(|j| matches!(a.word(j), "." | "," | "!" | "?") || in_date(j))
                 || (after_verb..range.end).all(|j| {
@@ -979,7 +986,7 @@ fn reported_speech(
                     pattern,
                     SpeechPattern::Say | SpeechPattern::Tell | SpeechPattern::That
                 ) && k > range.start
-                    && trailing_phrase(a, after_verb, range.end)
+                    && trailing_phrase(a, past_date(after_verb), range.end)
                     && (range.start..k).any(|j| a.word(j) == ","));
             let complement = if at_end {
                 let subject_start = subject_start(a, range.start, k);
@@ -1570,6 +1577,7 @@ fn trailing_phrase(a: &Analysis<'_>, from: usize, end: usize) -> bool {
             | "journalists"
             | "citing"
             | "quoting"
+            | "without"
     );
     opener
         && words.len() <= 8
@@ -2662,10 +2670,22 @@ mod tests {
         assert!(found.iter().all(|(s, _, _)| s != "Russia"), "{found:?}");
     }
 
-    /// Issue #10: ", the agency said, citing a statement" ends what was said; "said in a
-    /// statement: “...”" is the quotation only.
+    /// Issue #10: ", the agency said, citing a statement" and ", X said Wednesday, without
+    /// giving details" end what was said; "said in a statement: “...”" is the quotation only.
     #[test]
     fn trailing_citations_and_media_before_a_quotation() {
+        let found = said(
+            "Russian forces had withdrawn from the village, Ukraine's military said Wednesday, without giving details.",
+        );
+        assert!(
+            has(
+                &found,
+                "Ukraine",
+                "Russian forces had withdrawn from the village"
+            ),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
         let found = texts(
             "Algeria recalled its ambassador to Madrid, the official APS news agency said, citing a foreign ministry statement.",
         );
