@@ -96,6 +96,10 @@ const UNNAMED_NOUNS: &[&str] = &[
     "senators",
     "reports",
     "media",
+    // "Syrian state television reported", "state radio said".
+    "television",
+    "radio",
+    "broadcaster",
     "government",
     "governments",
     "leadership",

@@ -2703,6 +2703,17 @@ mod tests {
         );
     }
 
+    /// Issue #10: "Syrian state television reported" is its state's, like "state media".
+    #[test]
+    fn state_television_speaks_for_its_state() {
+        let found =
+            said("Syrian state television reported that government forces had entered the town.");
+        assert!(
+            has(&found, "Syria", "government forces had entered the town"),
+            "{found:?}"
+        );
+    }
+
     /// Issue #10: "the foreign ministry in Ankara said" is the ministry's (its state's, when
     /// the analysis knows it);
     /// "Western diplomats at the United Nations said" names nobody; ", while Y said ..." is
