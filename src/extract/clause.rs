@@ -96,6 +96,10 @@ const UNNAMED_NOUNS: &[&str] = &[
     "senators",
     "reports",
     "media",
+    // "Syrian state television reported", "state radio said".
+    "television",
+    "radio",
+    "broadcaster",
     "government",
     "governments",
     "leadership",
@@ -176,9 +180,37 @@ pub fn anonymous_head(a: &Analysis<'_>, sentence_start: usize, verb: usize) -> O
         }
     };
     // "Scholz, speaking to lawmakers in Berlin, said": people in a parenthetical set off by
-    // commas are not the subject; an unnamed speaker runs up to its verb.
-    if a.mention(last).is_some() || a.word(last) == "," {
-        return None;
+    // commas are not the subject; an unnamed speaker runs up to its verb, or up to a
+    // participial or relative parenthetical ("U.S. officials, speaking on condition of
+    // anonymity, said").
+    if a.word(last) == "," {
+        let open = (last.saturating_sub(15).max(sentence_start)..last)
+            .rev()
+            .find(|&j| matches!(a.word(j), "," | ";" | ":" | "." | "“" | "”" | "\""))?;
+        let head = open.checked_sub(1)?;
+        let parenthetical = a.word(open) == ","
+            && (a.lower(open + 1).ends_with("ing") || a.lower(open + 1) == "who")
+            && !(open..last).any(|j| a.quoted[j]);
+        return (parenthetical
+            && head >= sentence_start
+            && ANONYMOUS_PEOPLE.contains(&a.lower(head))
+            && a.mention(head).is_none()
+            && nobody_named(a, head, verb))
+        .then_some(head);
+    }
+    // "Western diplomats at the United Nations said": a place or body after a preposition
+    // of the post-modifier below; any other mention names the speaker.
+    if let Some(m) = a.mention(last) {
+        let mut prep = m.tokens.start.saturating_sub(1);
+        if prep > sentence_start && a.lower(prep) == "the" {
+            prep -= 1;
+        }
+        let post_modifier = prep > sentence_start
+            && matches!(a.lower(prep), "in" | "at" | "from")
+            && (m.is_place || a.lower(prep) == "at");
+        if !post_modifier {
+            return None;
+        }
     }
     if ANONYMOUS_PEOPLE.contains(&a.lower(last)) && nobody_named(a, last, verb) {
         return Some(last);
