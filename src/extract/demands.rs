@@ -40,6 +40,9 @@ struct DemandWords {
     /// Words that open an indirect question after a verb of asking or telling: "would not be
     /// told what to do" is no demand.
     question_words: HashSet<String>,
+    /// Words of answering a demand, each the beginning of a word ("reject") or two whole words
+    /// ("turned down"), with the answer they give ("rejected", "accepted").
+    answers: HashMap<String, String>,
     /// Subject pronouns: after ", as" they open a clause of time or reason ("..., as they
     /// gathered for the summit"), not a part of what is demanded ("..., as agreed in Minsk").
     subject_pronouns: HashSet<String>,
@@ -60,6 +63,7 @@ static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
         verb_adverbs: super::words::list(csv, "verb_adverb"),
         question_words: super::words::list(csv, "question_word"),
         subject_pronouns: super::words::list(csv, "subject_pronoun"),
+        answers: super::words::pairs(csv, "answer"),
     }
 });
 
@@ -135,6 +139,9 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
                     Subject::Actors(actors) => vec![actors.first().copied()],
                     Subject::Unnamed => vec![None],
                 };
+                // A demand that its addressee answered was made of the one answering ("Israel
+                // rejected Hamas's demand for a ceasefire": of Israel).
+                let answerer = found.answer.as_ref().and_then(|x| x.by);
                 let of_targets: Vec<Option<ActorRef>> = if found.of.is_empty() {
                     vec![None]
                 } else {
@@ -146,7 +153,9 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
                             let of = if found.unresolved_addressee {
                                 of
                             } else {
-                                of.or_else(|| infer_addressee(a, *by, content.clone(), meetings))
+                                of.or_else(|| {
+                                    infer_addressee(a, *by, content.clone(), meetings, answerer)
+                                })
                             };
                             demands.push(Demand {
                                 event: None,
@@ -333,7 +342,7 @@ fn in_what_was_said(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said], out: 
                 if named.is_none() {
                     guessed.push(out.len());
                 }
-                let of = named.or_else(|| infer_addressee(a, by, part.clone(), meetings));
+                let of = named.or_else(|| infer_addressee(a, by, part.clone(), meetings, None));
                 out.push(Demand {
                     event: None,
                     by,
@@ -661,7 +670,7 @@ fn read_demand(
     last_by: &Option<Subject>,
 ) -> Option<Found> {
     // A noun: "Moscow’s calls for", "Russia’s demand for".
-    let possessor = possessor_before(a, cue);
+    let possessor = possessor_before(a, cue).or_else(|| described_possessor(a, cue));
     let noun_use = possessor.is_some()
         || matches!(
             a.lower(cue.saturating_sub(1)),
@@ -682,7 +691,13 @@ fn read_demand(
                 | "no"
                 | "several"
         );
-    let by = match possessor {
+    // "a demand by the United States to hand over ...": the maker named after the noun.
+    let maker_after = if noun_use && possessor.is_none() {
+        maker_after_noun(a, cue_end, sentence.end)
+    } else {
+        None
+    };
+    let by = match possessor.or(maker_after.map(|(actor, _)| actor)) {
         Some(actor) => Some(Subject::Actors(vec![actor])),
         None if noun_use => None,
         None => demander(a, sentence.clone(), cue, turn_speaker, last_by),
@@ -697,15 +712,21 @@ fn read_demand(
     {
         return None;
     }
-    let answer = possessor.and_then(|_| answer_before(a, sentence.start, cue));
+    let answer = if possessor.is_some() || maker_after.is_some() {
+        answer_before(a, sentence.start, cue)
+    } else {
+        None
+    };
     let end_of_clause = demand_end(a, cue_end, sentence.end);
     let (of, content_start) = match pattern {
         _ if noun_use => {
-            // "calls for X" / "demand for X": the content follows "for".
-            let start = if a.lower(cue_end) == "for" {
-                cue_end + 1
-            } else {
-                cue_end
+            // "calls for X" / "demand for X" / "demand that X" / "a demand by Y to X": the
+            // content follows "for", "that" or "to".
+            let after = maker_after.map_or(cue_end, |(_, next)| next);
+            let start = match a.lower(after) {
+                "for" | "that" => after + 1,
+                "to" if is_verb_after_to(a, after + 1) => after + 1,
+                _ => after,
             };
             (Vec::new(), start)
         }
@@ -790,6 +811,11 @@ fn read_demand(
                 (Vec::new(), cue_end)
             }
         }
+    };
+    let end_of_clause = if answer.is_some() {
+        judged_as(a, content_start, end_of_clause)
+    } else {
+        end_of_clause
     };
     if content_start >= end_of_clause {
         return None;
@@ -918,6 +944,61 @@ fn as_clause_at(a: &Analysis<'_>, k: usize, end: usize) -> bool {
     }
     let aside_closes = (k + 2..(k + 8).min(end)).any(|j| a.word(j) == "," && j + 1 < end);
     !aside_closes
+}
+
+/// "the rebels' demand", "the group's call": a group named by a description before the cue,
+/// the armed or political group of the article named last before it, or else first after it.
+fn described_possessor(a: &Analysis<'_>, cue: usize) -> Option<ActorRef> {
+    if cue < 2
+        || !(a.tokens[cue - 1].kind == TokenKind::Possessive
+            || matches!(a.word(cue - 1), "'" | "’"))
+        || !WORDS.groups.contains(a.lower(cue - 2))
+        || a.mention(cue - 2).is_some()
+    {
+        return None;
+    }
+    article_group(a, cue, |_| true)
+}
+
+/// The armed or political group of the article, among those `keep` accepts, named last before
+/// `cue`, or else first anywhere.
+fn article_group(
+    a: &Analysis<'_>,
+    cue: usize,
+    keep: impl Fn(ActorRef) -> bool,
+) -> Option<ActorRef> {
+    let group = |m: &&crate::text::analysis::Mention| {
+        m.actors
+            .iter()
+            .copied()
+            .find(|&x| a.actor_kind(x) == ActorKind::Group && keep(x))
+    };
+    let mentions = a.mentions.iter().filter(|m| !m.is_place);
+    mentions
+        .clone()
+        .filter(|m| m.tokens.end <= cue)
+        .collect::<Vec<_>>()
+        .iter()
+        .rev()
+        .find_map(group)
+        .or_else(|| mentions.collect::<Vec<_>>().iter().find_map(group))
+}
+
+/// "a demand by the United States to", "calls from Kyiv for": the party that makes a demand
+/// named after the noun, and where the words after its name start.
+fn maker_after_noun(a: &Analysis<'_>, cue_end: usize, end: usize) -> Option<(ActorRef, usize)> {
+    if !matches!(a.lower(cue_end), "by" | "from") || cue_end + 1 >= end {
+        return None;
+    }
+    let mut k = cue_end + 1;
+    if a.lower(k) == "the" {
+        k += 1;
+    }
+    let m = a
+        .mention(k)
+        .filter(|m| !m.is_place && m.how != How::Pronoun)?;
+    let actor = m.actors.first().copied()?;
+    Some((actor, m.tokens.end))
 }
 
 /// "Moscow’s calls": the actor whose possessive stands right before the cue.
@@ -1080,21 +1161,7 @@ fn described_addressee(
     if !words.clone().any(|k| WORDS.groups.contains(a.lower(k))) {
         return None;
     }
-    let group = |m: &&crate::text::analysis::Mention| {
-        m.actors
-            .iter()
-            .copied()
-            .find(|&x| a.actor_kind(x) == ActorKind::Group && !ours(x))
-    };
-    let mentions = a.mentions.iter().filter(|m| !m.is_place);
-    mentions
-        .clone()
-        .filter(|m| m.tokens.end <= cue)
-        .collect::<Vec<_>>()
-        .iter()
-        .rev()
-        .find_map(group)
-        .or_else(|| mentions.collect::<Vec<_>>().iter().find_map(group))
+    article_group(a, cue, |x| !ours(x))
 }
 
 /// The party named most in the three sentences before `cue`'s and in its own up to `until`,
@@ -1453,28 +1520,44 @@ fn list_after_introduction(a: &Analysis<'_>, start: usize, end: usize) -> Option
     (intro + 1 < end).then_some(intro + 1)
 }
 
-/// "the West flatly rejecting Moscow’s calls": rejected, by the West.
+/// "the West flatly rejecting Moscow’s calls", "Beijing turned down Manila's demand", "rejected
+/// the rebels' demand": rejected, by the West (the words of answering are `answer` in
+/// `data/dictionaries/demand_words.csv`, each the beginning of a word or two whole words).
 fn answer_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> Option<Answer> {
-    let possessive_start = a
+    let mut k = a
         .mention(cue.saturating_sub(2))
+        .filter(|_| a.tokens[cue - 1].kind == TokenKind::Possessive)
         .map_or(cue, |m| m.tokens.start);
-    let mut k = possessive_start;
+    // Back over the determiner and a described possessor: "a", "the rebels'".
+    while k > sentence_start
+        && (matches!(a.lower(k - 1), "a" | "an" | "the" | "'" | "’")
+            || WORDS.groups.contains(a.lower(k - 1)))
+    {
+        k -= 1;
+    }
     let mut steps = 0;
     while k > sentence_start && steps < 3 {
         k -= 1;
         steps += 1;
         let word = a.lower(k);
-        let kind = if word.starts_with("reject")
-            || word.starts_with("refus")
-            || word.starts_with("dismiss")
+        let two = (k > sentence_start).then(|| format!("{} {word}", a.lower(k - 1)));
+        let (kind, first) = match WORDS
+            .answers
+            .iter()
+            .find(|(cue, _)| !cue.contains(' ') && word.starts_with(cue.as_str()))
         {
-            AnswerKind::Rejected
-        } else if word.starts_with("accept") {
+            Some((_, kind)) => (kind, k),
+            None => match two.and_then(|two| WORDS.answers.get(&two)) {
+                Some(kind) => (kind, k - 1),
+                None => continue,
+            },
+        };
+        let kind = if kind == "accepted" {
             AnswerKind::Accepted
         } else {
-            continue;
+            AnswerKind::Rejected
         };
-        let by = match clause::subject_before(a, sentence_start, k) {
+        let by = match clause::subject_before(a, sentence_start, first) {
             Some(Subject::Actors(actors)) => actors.first().copied(),
             _ => None,
         };
@@ -1488,15 +1571,32 @@ fn answer_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> Option<
     None
 }
 
+/// "dismissed Ukraine's demands for a full withdrawal as unrealistic": where an answered demand
+/// ends, before "as" and the few words that judge it.
+fn judged_as(a: &Analysis<'_>, from: usize, end: usize) -> usize {
+    (from + 1..end)
+        .find(|&k| {
+            a.lower(k) == "as"
+                && !a.quoted[k]
+                && (k + 1..end)
+                    .filter(|&j| a.tokens[j].kind == TokenKind::Word)
+                    .count()
+                    <= 3
+        })
+        .unwrap_or(end)
+}
+
 /// Of whom a demand without a named addressee is made: the state whose act is demanded
 /// ("Russian de-escalation", "Russia’s withdrawal"), else the other party of the article's
 /// meetings with the demander (a person standing for their state, or for the country the
-/// meeting was in), else the first state or organisation the demand names.
+/// meeting was in), else the party that answered the demand, else the first state or
+/// organisation the demand names.
 fn infer_addressee(
     a: &Analysis<'_>,
     by: Option<ActorRef>,
     content: Range<usize>,
     meetings: &[Meeting],
+    answerer: Option<ActorRef>,
 ) -> Option<ActorRef> {
     let same_side = |actor: ActorRef| by.is_some_and(|by| same_side(a, by, actor));
     let named_in_content = |k: usize| -> Option<ActorRef> {
@@ -1567,9 +1667,10 @@ fn infer_addressee(
             return Some(found);
         }
     }
-    content
-        .clone()
-        .find_map(named_in_content)
+    // "Israel rejected Hamas's demand for ...": the party that answered it.
+    answerer
+        .filter(|&x| !same_side(x))
+        .or_else(|| content.clone().find_map(named_in_content))
         .or_else(|| most_mentioned(a, &same_side))
 }
 
@@ -2087,5 +2188,49 @@ mod tests {
             "SECRETARY POMPEO: Good morning, everyone. We asked Russia to withdraw its forces from the border.",
         );
         assert!(found.iter().any(|(_, of, _)| of == "Russia"), "{found:?}");
+    }
+
+    /// Issue #10: an answered demand is the demander's, made of the one answering.
+    #[test]
+    fn an_answered_demand_is_the_demanders_and_made_of_the_one_answering() {
+        let found = demands("Israel rejected Hamas's demand for a permanent ceasefire.");
+        assert_eq!(
+            found,
+            [(
+                "Hamas".to_string(),
+                "Israel".to_string(),
+                "a permanent ceasefire".to_string()
+            )]
+        );
+        // Two words of answering, a clause after "that", and the judgement after "as".
+        let found = demands("Beijing turned down Manila's demand that it remove its vessels.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1.as_str()),
+            ("Philippines", "China")
+        );
+        assert_eq!(found[0].2, "it remove its vessels");
+        let found =
+            texts("Russia dismissed Ukraine's demands for a full withdrawal as unrealistic.");
+        assert_eq!(found, ["a full withdrawal"]);
+        // The maker named after the noun; a described group before it.
+        let found = demands(
+            "The Taliban rejected a demand by the United States to hand over the militant leaders.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1.as_str()),
+            ("United States", "Taliban")
+        );
+        assert_eq!(found[0].2, "hand over the militant leaders");
+        let found = demands(
+            "The Houthis said the government rejected the rebels' demand for a new council.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Houthis");
+        // Unanswered, an addressee is still not invented from nothing.
+        let found = demands("Hamas's demand for a permanent ceasefire was repeated.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "-");
     }
 }
