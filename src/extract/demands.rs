@@ -40,6 +40,15 @@ struct DemandWords {
     /// Words that open an indirect question after a verb of asking or telling: "would not be
     /// told what to do" is no demand.
     question_words: HashSet<String>,
+    /// What a party is wished or expected to do for its own good or to take part, not asked
+    /// of it: "we want Sweden to join as soon as possible", "expect Ukraine to win".
+    welcome_acts: HashSet<String>,
+    /// Verbs of wanting, seeking and ordering, with their pattern (`party_to`, `asked_of`,
+    /// `order_to`, as in `demand_cues.csv`): demand cues that only this extractor reads.
+    verb_cues: HashMap<String, String>,
+    /// Words before a verb of wishing that suppose or deny the wish ("would want", "don't
+    /// expect").
+    not_wished: HashSet<String>,
     /// Words of answering a demand, each the beginning of a word ("reject") or two whole words
     /// ("turned down"), with the answer they give ("rejected", "accepted").
     answers: HashMap<String, String>,
@@ -64,6 +73,9 @@ static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
         question_words: super::words::list(csv, "question_word"),
         subject_pronouns: super::words::list(csv, "subject_pronoun"),
         answers: super::words::pairs(csv, "answer"),
+        not_wished: super::words::list(csv, "not_wished"),
+        verb_cues: super::words::pairs(csv, "verb_cue"),
+        welcome_acts: super::words::list(csv, "welcome_act"),
     }
 });
 
@@ -101,7 +113,7 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
         let mut k = range.start;
         let mut last_by: Option<Subject> = None;
         while k < range.end {
-            let Some((cue_index, cue_end)) = a.demand_cue_at(k) else {
+            let Some((cue_form, cue_pattern, cue_end)) = cue_at(a, k) else {
                 k += 1;
                 continue;
             };
@@ -115,7 +127,6 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
                 k = cue_end;
                 continue;
             }
-            let cue = &a.lexicon.demand_cues[cue_index];
             // Within a quotation the clause starts where the quotation does.
             let clause = if a.quoted[k] && turn_speaker.is_none() {
                 let open = (range.start..k)
@@ -131,7 +142,7 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
                 k = cue_end;
                 continue;
             }
-            let found = read_demand(a, clause, k, cue_end, cue.pattern, speaker, &last_by);
+            let found = read_demand(a, clause, k, cue_end, cue_pattern, speaker, &last_by);
             if let Some(found) = found {
                 // A demand made jointly is one demand, under its first-named maker; a demand of
                 // several addressees is one demand of each.
@@ -166,7 +177,7 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
                                 of,
                                 of_party: of.and_then(|o| a.party_of(o)).filter(|p| Some(*p) != of),
                                 text: a.text_of(content.clone()),
-                                cue: Some(cue.form.clone()),
+                                cue: Some(cue_form.clone()),
                                 answer: found.answer.clone(),
                                 when: clause::sentence_when(a, s),
                                 meeting: None,
@@ -186,6 +197,25 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
         }
     }
     demands
+}
+
+/// The demand cue at token `k`: its form, how it takes its addressee and content, and where it
+/// ends. Besides the cues of `data/dictionaries/demand_cues.csv`, the verbs of `verb_cue` in
+/// `demand_words.csv` ("want", "sought", "ordered"): verbs that are a demand only in the frames
+/// their pattern admits, and that the other extractors do not read as cues.
+fn cue_at(a: &Analysis<'_>, k: usize) -> Option<(String, DemandPattern, usize)> {
+    if let Some((i, end)) = a.demand_cue_at(k) {
+        let cue = &a.lexicon.demand_cues[i];
+        return Some((cue.form.clone(), cue.pattern, end));
+    }
+    let pattern = WORDS.verb_cues.get(a.lower(k))?;
+    let pattern = match pattern.as_str() {
+        "asked_of" => DemandPattern::AskedOf,
+        "order_to" => DemandPattern::OrderTo,
+        _ => DemandPattern::PartyTo,
+    };
+    (a.mention(k).is_none() && a.phrase(k).is_none())
+        .then(|| (a.lower(k).to_string(), pattern, k + 1))
 }
 
 /// "encouraged the PRC to urge the DPRK to ...": a demand someone is hoped or asked to make is
@@ -691,6 +721,15 @@ fn read_demand(
                 | "no"
                 | "several"
         );
+    // "what the President's ordered": verbs of wanting, seeking and ordering are no nouns.
+    if noun_use
+        && matches!(
+            pattern,
+            DemandPattern::AskedOf | DemandPattern::OrderTo | DemandPattern::PartyTo
+        )
+    {
+        return None;
+    }
     // "a demand by the United States to hand over ...": the maker named after the noun.
     let maker_after = if noun_use && possessor.is_none() {
         maker_after_noun(a, cue_end, sentence.end)
@@ -747,6 +786,12 @@ fn read_demand(
             } else {
                 match to_infinitive(a, cue_end, end_of_clause) {
                     Some((addressees, to)) => (addressees, after_to(a, to)),
+                    // "asked Germany for more air defence systems".
+                    None if let Some((party, start)) =
+                        party_then_for(a, cue_end, end_of_clause, &by) =>
+                    {
+                        (vec![party], start)
+                    }
                     // "urged de-escalation": no addressee, the object is the demand; "requested
                     // the meeting" asks for a meeting, which the meeting records.
                     None if pattern == DemandPattern::ObjectToOrObject
@@ -765,15 +810,70 @@ fn read_demand(
                 cue_end,
             ),
         },
+        // "sought the extradition of the suspects from Uganda", not "sought to ease tensions".
+        DemandPattern::AskedOf => (vec![asked_from(a, cue_end, end_of_clause, &by)?], cue_end),
+        // "ordered Myanmar to take all measures", "ordered the junta in Niger to restore": a
+        // party other than the one ordering, named or described; not "ordered troops to".
+        DemandPattern::OrderTo => {
+            let (actors, to, _) = to_infinitive_words(a, cue_end, end_of_clause)?;
+            // "ordered his forces to": one's own; "ordering prosecutors in X's ministry to":
+            // people, not a party, ordered.
+            let described = |k: usize| {
+                WORDS.state_organs.contains(a.lower(k))
+                    || WORDS.sides.contains(a.lower(k))
+                    || WORDS.groups.contains(a.lower(k))
+            };
+            let first = if a.lower(cue_end) == "the" {
+                cue_end + 1
+            } else {
+                cue_end
+            };
+            if !(party_right_after(a, cue_end) || described(first))
+                || to > cue_end + 6
+                || (cue_end..to).any(|k| {
+                    WORDS.not_addressed.contains(a.lower(k))
+                        || matches!(a.lower(k), "his" | "her" | "its" | "their" | "my")
+                        || a.mention(k).is_some_and(|m| m.how == How::Pronoun)
+                })
+            {
+                return None;
+            }
+            let actors = if actors.is_empty() {
+                vec![described_addressee(
+                    a,
+                    cue_end..to,
+                    cue,
+                    end_of_clause,
+                    &by,
+                )?]
+            } else {
+                actors
+            };
+            if actors.iter().any(|&x| on_demanders_side(a, &by, x)) {
+                return None;
+            }
+            (actors, after_to(a, to))
+        }
         // "we expect Venezuela to respect its rulings", not "we expect prices to rise" or "we
         // expect the Secretary to announce".
+        // "would actually want North Korea to", "don't expect Russia to": a wish supposed or
+        // denied is not made. The party stands right after the verb ("want more diplomacy
+        // with Iran to" names Iran inside a thing wanted).
+        DemandPattern::PartyTo
+            if WORDS.not_wished.contains(a.lower(cue.saturating_sub(1)))
+                || WORDS.not_wished.contains(a.lower(cue.saturating_sub(2)))
+                || !party_right_after(a, cue_end) =>
+        {
+            return None;
+        }
         DemandPattern::PartyTo => match to_infinitive(a, cue_end, end_of_clause) {
             Some((addressees, to))
                 if !addressees.is_empty()
                     && addressees
                         .iter()
                         .all(|&x| a.actor_kind(x) != ActorKind::Person)
-                    && a.lexicon.action_verbs.contains(a.lower(to + 1)) =>
+                    && a.lexicon.action_verbs.contains(a.lower(to + 1))
+                    && !WORDS.welcome_acts.contains(a.lower(to + 1)) =>
             {
                 (addressees, after_to(a, to))
             }
@@ -1095,6 +1195,75 @@ fn asked_in_object(a: &Analysis<'_>, from: usize, end: usize, by: &Subject) -> O
             })
             .and_then(party)
     })
+}
+
+/// "sought the extradition of the suspects from Uganda", "seeking China's support": the party a
+/// request's object names as the one asked, after "from" or as its possessor; not "sought to
+/// ease tensions" nor "what it seeks from the world" (the object is elsewhere).
+fn asked_from(a: &Analysis<'_>, from: usize, end: usize, by: &Subject) -> Option<ActorRef> {
+    if matches!(a.lower(from), "to" | "from" | "for" | "," | ".")
+        || a.tokens[from].kind != TokenKind::Word
+        || names_meeting(a, from, end)
+    {
+        return None;
+    }
+    let party = |k: usize| {
+        a.mention(k)
+            .filter(|m| m.tokens.start == k && !m.is_place && m.how != How::Pronoun)
+            .and_then(|m| m.actors.first().copied())
+            .filter(|&x| !on_demanders_side(a, by, x))
+    };
+    let possessor = party(from).filter(|_| {
+        a.mention(from).is_some_and(|m| {
+            a.tokens.get(m.tokens.end).map(|t| t.kind) == Some(TokenKind::Possessive)
+        })
+    });
+    possessor.or_else(|| {
+        (from + 1..end.min(from + 12))
+            .take_while(|&k| !matches!(a.word(k), "," | ";") && a.lower(k) != "to")
+            .find(|&k| {
+                let before = if a.lower(k - 1) == "the" {
+                    k - 2
+                } else {
+                    k - 1
+                };
+                a.lower(before) == "from" && party(k).is_some()
+            })
+            .and_then(party)
+    })
+}
+
+/// Whether a party is named right after a verb: "want Pakistan to", "wants the Eritrean forces
+/// to".
+fn party_right_after(a: &Analysis<'_>, k: usize) -> bool {
+    let k = if a.lower(k) == "the" { k + 1 } else { k };
+    a.mention(k)
+        .is_some_and(|m| m.tokens.start == k && !m.is_place && m.how != How::Pronoun)
+}
+
+/// "asked Germany for more air defence systems", "pressed China for answers": a party named
+/// right after the verb and before "for", other than the demander's side, and where what is
+/// asked for starts.
+fn party_then_for(
+    a: &Analysis<'_>,
+    from: usize,
+    end: usize,
+    by: &Subject,
+) -> Option<(ActorRef, usize)> {
+    let m = a
+        .mention(from)
+        .filter(|m| m.tokens.start == from && !m.is_place && m.how != How::Pronoun)?;
+    let party = m.actors.first().copied()?;
+    // A day between: "asked Germany on Tuesday for".
+    let mut k = m.tokens.end;
+    if let Some(date) = a.dates[a.sentence_of(from)]
+        .iter()
+        .find(|d| d.first_token == k || (a.lower(k) == "on" && d.first_token == k + 1))
+    {
+        k = date.end_token;
+    }
+    (a.lower(k) == "for" && k + 1 < end && !on_demanders_side(a, by, party))
+        .then_some((party, k + 1))
 }
 
 /// Whether a noun phrase is a meeting: "the meeting", "an urgent session of the council".
@@ -2232,5 +2401,47 @@ mod tests {
         let found = demands("Hamas's demand for a permanent ceasefire was repeated.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "-");
+    }
+
+    /// Issue #10: "ordered", "sought", "want", "asked X for": demands in the frames that make
+    /// them one, and nothing in the others.
+    #[test]
+    fn ordering_seeking_wanting_and_asking_for_are_demands_of_another_party() {
+        let found = demands(
+            "The International Court of Justice ordered Myanmar to take all measures to protect the Rohingya.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Myanmar");
+        assert_eq!(found[0].2, "take all measures to protect the Rohingya");
+        // One's own forces, people that are no party, and a purchase are not ordered demands.
+        assert!(demands("Russia ordered its forces to withdraw from the border.").is_empty());
+        assert!(
+            demands("The minister ordered prosecutors in Guatemala to drop the cases.").is_empty()
+        );
+        assert!(demands("Poland ordered 40 new fighter jets from France last year.").is_empty());
+        let found = demands("Kenya sought the extradition of the two suspects from Uganda.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Uganda");
+        assert!(demands("Kenya sought to ease tensions with Uganda.").is_empty());
+        let found = demands(
+            "\"We want Pakistan to act against the groups,\" Indian Foreign Secretary Ravi Menon said.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(_, of, t)| of == "Pakistan" && t == "act against the groups"),
+            "{found:?}"
+        );
+        // A wish supposed, a thing wanted that names a party inside, a welcome act: no demand.
+        assert!(demands("Beijing would hardly want North Korea to continue its tests.").is_empty());
+        assert!(
+            demands("Many countries want more diplomacy with Iran to address the issues.")
+                .is_empty()
+        );
+        assert!(demands("NATO wants Sweden to join as soon as possible.").is_empty());
+        let found = demands("Ukraine asked Germany for more air defence systems.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Germany");
+        assert_eq!(found[0].2, "more air defence systems");
     }
 }
