@@ -699,6 +699,13 @@ fn read_demand(
     turn_speaker: Option<ActorRef>,
     last_by: &Option<Subject>,
 ) -> Option<Found> {
+    // "insisted on Tuesday that the government must": the day, not a thing insisted on.
+    let (cue_end, pattern) = match day_then_that(a, cue_end, sentence.end) {
+        Some(that) if pattern == DemandPattern::For && a.lower(cue_end - 1) == "on" => {
+            (that, DemandPattern::That)
+        }
+        _ => (cue_end, pattern),
+    };
     // A noun: "Moscow’s calls for", "Russia’s demand for".
     let possessor = possessor_before(a, cue).or_else(|| described_possessor(a, cue));
     let noun_use = possessor.is_some()
@@ -897,11 +904,14 @@ fn read_demand(
         },
         DemandPattern::Noun => (Vec::new(), cue_end),
         // "insists that NATO turn the clock back": the cue includes "that".
-        DemandPattern::That => (clause_subject(a, cue_end, end_of_clause), cue_end),
+        DemandPattern::That => (
+            that_clause_addressee(a, cue, cue_end, end_of_clause, &by),
+            cue_end,
+        ),
         DemandPattern::Demand => {
             if a.lower(cue_end) == "that" {
                 // "demanded that Russia cancel the recognition": Russia is addressed.
-                let subject = clause_subject(a, cue_end + 1, end_of_clause);
+                let subject = that_clause_addressee(a, cue, cue_end + 1, end_of_clause, &by);
                 (subject, cue_end + 1)
             } else if a.lower(cue_end) == "for" || a.lower(cue_end) == "on" {
                 (Vec::new(), cue_end + 1)
@@ -1507,6 +1517,41 @@ fn clause_subject(a: &Analysis<'_>, from: usize, end: usize) -> Vec<ActorRef> {
         k += 1;
     }
     Vec::new()
+}
+
+/// Whom a that-clause demands of: the actors its subject names ("that Russia cancel"), or the
+/// state whose organ it names ("that the government publish the results": the state the
+/// passage is about).
+fn that_clause_addressee(
+    a: &Analysis<'_>,
+    cue: usize,
+    from: usize,
+    end: usize,
+    by: &Subject,
+) -> Vec<ActorRef> {
+    let named = clause_subject(a, from, end);
+    if !named.is_empty() {
+        return named;
+    }
+    let head = if matches!(a.lower(from), "the" | "its" | "their") {
+        from + 1
+    } else {
+        from
+    };
+    if head >= end || !WORDS.state_organs.contains(a.lower(head)) {
+        return Vec::new();
+    }
+    described_addressee(a, from..head + 1, cue, end, by)
+        .into_iter()
+        .collect()
+}
+
+/// "on Tuesday that": where the that-clause starts after a day named after the cue.
+fn day_then_that(a: &Analysis<'_>, cue_end: usize, end: usize) -> Option<usize> {
+    let date = a.dates[a.sentence_of(cue_end.min(end.saturating_sub(1)))]
+        .iter()
+        .find(|d| d.first_token == cue_end)?;
+    (date.end_token < end && a.lower(date.end_token) == "that").then_some(date.end_token + 1)
 }
 
 /// One demand per thing demanded: "cease X and peacefully resolve Y", "X and the withdrawal
@@ -2443,5 +2488,30 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "Germany");
         assert_eq!(found[0].2, "more air defence systems");
+    }
+
+    /// Issue #10: "demanded that the government ..." asks the state the passage is about; a day
+    /// after "insisted on" does not hide the that-clause.
+    #[test]
+    fn a_state_organ_in_a_that_clause_and_a_day_before_it() {
+        let found = demands(
+            "Protests spread across Georgia. The United National Movement demanded that the \
+             government release the detained activists and lift the curfew.",
+        );
+        let found: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(_, of, t)| (of.as_str(), t.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Georgia", "the government release the detained activists"),
+                ("Georgia", "lift the curfew")
+            ]
+        );
+        let found = texts("Serbia insisted on Tuesday that Kosovo withdraw its police units.");
+        assert_eq!(found, ["Kosovo withdraw its police units"]);
+        let found = demands("Serbia insisted on Tuesday that Kosovo withdraw its police units.");
+        assert_eq!(found[0].1, "Kosovo");
     }
 }
