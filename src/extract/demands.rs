@@ -27,6 +27,8 @@ struct DemandWords {
     groups: HashSet<String>,
     /// "addressing the Thai side", "in a message to": who a quotation is said to.
     addressing: HashSet<String>,
+    /// "told Israel": verbs of telling, whose object is the party a quotation is said to.
+    telling: HashSet<String>,
     /// "the lifting of", "the withdrawal of": nouns of undoing, whose object's owner is the
     /// party asked ("the lifting of the Israeli blockade" is asked of Israel).
     undoing: HashSet<String>,
@@ -66,6 +68,7 @@ static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
         sides: super::words::list(csv, "sides"),
         groups: super::words::list(csv, "group"),
         addressing: super::words::list(csv, "addressing"),
+        telling: super::words::list(csv, "telling"),
         undoing: super::words::list(csv, "undoing"),
         subordinators: super::words::list(csv, "subordinator"),
         hoping: super::words::list(csv, "hoping"),
@@ -1386,17 +1389,27 @@ fn addressed_in_attribution(
     let last = a.sentence_of(piece.end.saturating_sub(1).max(piece.start));
     let words = a.sentences[first].tokens.start..a.sentences[last].tokens.end;
     words.clone().find_map(|k| {
-        if a.quoted[k] || !WORDS.addressing.contains(a.lower(k)) {
+        if a.quoted[k] {
             return None;
         }
-        (k + 1..(k + 5).min(words.end))
+        // "told Israel", "told Niger's coup leaders": a state or group told, not a news agency
+        // ("told Xinhua").
+        let telling = WORDS.telling.contains(a.lower(k));
+        if !telling && !WORDS.addressing.contains(a.lower(k)) {
+            return None;
+        }
+        let reach = if telling { 3 } else { 8 };
+        (k + 1..(k + reach).min(words.end))
             .take_while(|&j| !a.quoted[j] && !matches!(a.word(j), "," | "." | ";"))
             .find_map(|j| {
                 a.mention(j)
                     .filter(|m| !m.is_place && m.how != How::Pronoun)
                     .and_then(|m| m.actors.first().copied())
             })
-            .filter(|&x| !same_side(a, speaker, x))
+            .filter(|&x| {
+                !same_side(a, speaker, x)
+                    && (!telling || matches!(a.actor_kind(x), ActorKind::State | ActorKind::Group))
+            })
     })
 }
 
@@ -2513,5 +2526,26 @@ mod tests {
         assert_eq!(found, ["Kosovo withdraw its police units"]);
         let found = demands("Serbia insisted on Tuesday that Kosovo withdraw its police units.");
         assert_eq!(found[0].1, "Kosovo");
+    }
+
+    /// Issue #10: a quotation told to a party, or appealing to one named a few words on, is a
+    /// demand of that party; a news agency told is nobody addressed.
+    #[test]
+    fn a_quotation_told_to_a_party_demands_of_it() {
+        let found = demands(
+            "“Release the hostages and open the crossings,” Egyptian Foreign Minister Samir Fahmy told Israel on Sunday.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|(_, of, _)| of == "Israel"), "{found:?}");
+        let found = demands(
+            "“Stop the killing now,” Foreign Minister Samir Fahmy said, appealing to the leaders of Sudan's warring factions.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Sudan");
+        let found = demands(
+            "“Release the hostages,” Egyptian Foreign Minister Samir Fahmy told Xinhua on Sunday.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_ne!(found[0].1, "Xinhua");
     }
 }
