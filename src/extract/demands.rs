@@ -27,6 +27,9 @@ struct DemandWords {
     groups: HashSet<String>,
     /// "addressing the Thai side", "in a message to": who a quotation is said to.
     addressing: HashSet<String>,
+    /// Endings of nouns of action ("compensation", "withdrawal"): such a noun without a
+    /// determiner may be the last item of a list of things demanded.
+    noun_endings: Vec<String>,
     /// "told Israel": verbs of telling, whose object is the party a quotation is said to.
     telling: HashSet<String>,
     /// "the lifting of", "the withdrawal of": nouns of undoing, whose object's owner is the
@@ -69,6 +72,7 @@ static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
         groups: super::words::list(csv, "group"),
         addressing: super::words::list(csv, "addressing"),
         telling: super::words::list(csv, "telling"),
+        noun_endings: super::words::list(csv, "noun_ending").into_iter().collect(),
         undoing: super::words::list(csv, "undoing"),
         subordinators: super::words::list(csv, "subordinator"),
         hoping: super::words::list(csv, "hoping"),
@@ -485,7 +489,16 @@ fn condition(a: &Analysis<'_>, speaker: ActorRef, piece: Range<usize>) -> Option
     // The subject: the words before the condition's verb.
     let verb = (clause_start + 1..piece.end.min(clause_start + 10))
         .find(|&k| a.mention(k).is_none() && is_verb_form(a, k))?;
-    let of = subject_party(a, speaker, clause_start..verb)??;
+    // "only if the group acts": a described party, the group (or state) the passage names.
+    let of = subject_party(a, speaker, clause_start..verb)?.or_else(|| {
+        described_addressee(
+            a,
+            clause_start..verb,
+            clause_start,
+            clause_start,
+            &Subject::Actors(vec![speaker]),
+        )
+    })?;
     let end = demand_end(a, verb, piece.end);
     (end > verb).then(|| SaidDemand {
         of: Some(of),
@@ -1589,6 +1602,8 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
     let mut parts = Vec::new();
     let mut part_start = start;
     let mut k = start;
+    // Whether a comma has already parted noun phrases of a list.
+    let mut noun_list = false;
     let mut depth = 0;
     let words_since = |from: usize, to: usize| {
         (from..to)
@@ -1629,6 +1644,7 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
                     && a.lower(next) == introduced_by
                     && starts_list_item(a, k, next + 1));
             if boundary {
+                noun_list |= nominal_list;
                 if matches!(a.lower(next), "to" | "for") {
                     next += 1;
                 }
@@ -1658,6 +1674,9 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
                 word if subordinate && !a.lexicon.action_verbs.contains(word) => false,
                 // After a verb, "A, B, and the C" are its objects.
                 "the" | "a" | "an" => !verbal || a.word(k - 1) != ",",
+                // "the return of A, the release of B and compensation for C": after a comma has
+                // parted noun phrases of a list (not "violence and repression to silence").
+                _ if noun_list && bare_noun_item(a, next) => true,
                 word => {
                     // "..., and instead engage in dialogue".
                     let adverb = word.ends_with("ly") || WORDS.verb_adverbs.contains(word);
@@ -1732,9 +1751,26 @@ fn closes_list(a: &Analysis<'_>, from: usize, end: usize) -> bool {
                     .count()
                     >= 2
             };
-            oxford || starts_list_item(a, k, next) || matches!(a.lower(next), "to" | "for")
+            oxford
+                || starts_list_item(a, k, next)
+                || matches!(a.lower(next), "to" | "for")
+                || bare_noun_item(a, next)
         }
     })
+}
+
+/// "... and compensation for war damage": a noun of action without a determiner, with the
+/// preposition that takes its object, as the last item of a list of noun phrases (the endings
+/// are `noun_ending` in `data/dictionaries/demand_words.csv`).
+fn bare_noun_item(a: &Analysis<'_>, k: usize) -> bool {
+    let word = a.lower(k);
+    a.mention(k).is_none()
+        && word.len() > 5
+        && WORDS
+            .noun_endings
+            .iter()
+            .any(|e| word.ends_with(e.as_str()))
+        && matches!(a.lower(k + 1), "of" | "for" | "to" | "from" | "with" | "on")
 }
 
 /// "..., including A; B; and C" or "three conditions: A, B and C": where the list of things
@@ -2547,5 +2583,42 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_ne!(found[0].1, "Xinhua");
+    }
+
+    /// Issue #10: a condition laid on a described party ("only if the group acts").
+    #[test]
+    fn a_condition_on_the_group_is_a_demand_of_the_group_named() {
+        let found = demands(
+            "Talks with the Taliban can go ahead only if the group acts against foreign fighters, Pakistani Foreign Minister Tariq Aziz said.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Taliban");
+        assert_eq!(found[0].2, "acts against foreign fighters");
+        // No group in the passage: nobody to lay it on.
+        let found = demands(
+            "Talks can go ahead only if the group acts against foreign fighters, Pakistani Foreign Minister Tariq Aziz said.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Issue #10: a noun of action without a determiner closes a list of noun phrases.
+    #[test]
+    fn a_bare_noun_of_action_is_the_last_item_of_a_list() {
+        assert_eq!(
+            texts(
+                "Ukraine called for the return of deported children, the release of prisoners and compensation for war damage."
+            ),
+            [
+                "the return of deported children",
+                "the release of prisoners",
+                "compensation for war damage"
+            ]
+        );
+        // Without a list before it, "and" may join one thing ("violence and repression to
+        // silence them"): it stays one.
+        assert_eq!(
+            texts("Ukraine called for the return of children and compensation for damage."),
+            ["the return of children and compensation for damage"]
+        );
     }
 }
