@@ -27,6 +27,11 @@ struct DemandWords {
     groups: HashSet<String>,
     /// "addressing the Thai side", "in a message to": who a quotation is said to.
     addressing: HashSet<String>,
+    /// Endings of nouns of action ("compensation", "withdrawal"): such a noun without a
+    /// determiner may be the last item of a list of things demanded.
+    noun_endings: Vec<String>,
+    /// "told Israel": verbs of telling, whose object is the party a quotation is said to.
+    telling: HashSet<String>,
     /// "the lifting of", "the withdrawal of": nouns of undoing, whose object's owner is the
     /// party asked ("the lifting of the Israeli blockade" is asked of Israel).
     undoing: HashSet<String>,
@@ -40,6 +45,18 @@ struct DemandWords {
     /// Words that open an indirect question after a verb of asking or telling: "would not be
     /// told what to do" is no demand.
     question_words: HashSet<String>,
+    /// What a party is wished or expected to do for its own good or to take part, not asked
+    /// of it: "we want Sweden to join as soon as possible", "expect Ukraine to win".
+    welcome_acts: HashSet<String>,
+    /// Verbs of wanting, seeking and ordering, with their pattern (`party_to`, `asked_of`,
+    /// `order_to`, as in `demand_cues.csv`): demand cues that only this extractor reads.
+    verb_cues: HashMap<String, String>,
+    /// Words before a verb of wishing that suppose or deny the wish ("would want", "don't
+    /// expect").
+    not_wished: HashSet<String>,
+    /// Words of answering a demand, each the beginning of a word ("reject") or two whole words
+    /// ("turned down"), with the answer they give ("rejected", "accepted").
+    answers: HashMap<String, String>,
     /// Subject pronouns: after ", as" they open a clause of time or reason ("..., as they
     /// gathered for the summit"), not a part of what is demanded ("..., as agreed in Minsk").
     subject_pronouns: HashSet<String>,
@@ -54,12 +71,18 @@ static WORDS: LazyLock<DemandWords> = LazyLock::new(|| {
         sides: super::words::list(csv, "sides"),
         groups: super::words::list(csv, "group"),
         addressing: super::words::list(csv, "addressing"),
+        telling: super::words::list(csv, "telling"),
+        noun_endings: super::words::list(csv, "noun_ending").into_iter().collect(),
         undoing: super::words::list(csv, "undoing"),
         subordinators: super::words::list(csv, "subordinator"),
         hoping: super::words::list(csv, "hoping"),
         verb_adverbs: super::words::list(csv, "verb_adverb"),
         question_words: super::words::list(csv, "question_word"),
         subject_pronouns: super::words::list(csv, "subject_pronoun"),
+        answers: super::words::pairs(csv, "answer"),
+        not_wished: super::words::list(csv, "not_wished"),
+        verb_cues: super::words::pairs(csv, "verb_cue"),
+        welcome_acts: super::words::list(csv, "welcome_act"),
     }
 });
 
@@ -97,7 +120,7 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
         let mut k = range.start;
         let mut last_by: Option<Subject> = None;
         while k < range.end {
-            let Some((cue_index, cue_end)) = a.demand_cue_at(k) else {
+            let Some((cue_form, cue_pattern, cue_end)) = cue_at(a, k) else {
                 k += 1;
                 continue;
             };
@@ -111,7 +134,6 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
                 k = cue_end;
                 continue;
             }
-            let cue = &a.lexicon.demand_cues[cue_index];
             // Within a quotation the clause starts where the quotation does.
             let clause = if a.quoted[k] && turn_speaker.is_none() {
                 let open = (range.start..k)
@@ -127,7 +149,7 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
                 k = cue_end;
                 continue;
             }
-            let found = read_demand(a, clause, k, cue_end, cue.pattern, speaker, &last_by);
+            let found = read_demand(a, clause, k, cue_end, cue_pattern, speaker, &last_by);
             if let Some(found) = found {
                 // A demand made jointly is one demand, under its first-named maker; a demand of
                 // several addressees is one demand of each.
@@ -135,6 +157,9 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
                     Subject::Actors(actors) => vec![actors.first().copied()],
                     Subject::Unnamed => vec![None],
                 };
+                // A demand that its addressee answered was made of the one answering ("Israel
+                // rejected Hamas's demand for a ceasefire": of Israel).
+                let answerer = found.answer.as_ref().and_then(|x| x.by);
                 let of_targets: Vec<Option<ActorRef>> = if found.of.is_empty() {
                     vec![None]
                 } else {
@@ -146,7 +171,9 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
                             let of = if found.unresolved_addressee {
                                 of
                             } else {
-                                of.or_else(|| infer_addressee(a, *by, content.clone(), meetings))
+                                of.or_else(|| {
+                                    infer_addressee(a, *by, content.clone(), meetings, answerer)
+                                })
                             };
                             demands.push(Demand {
                                 event: None,
@@ -157,7 +184,7 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
                                 of,
                                 of_party: of.and_then(|o| a.party_of(o)).filter(|p| Some(*p) != of),
                                 text: a.text_of(content.clone()),
-                                cue: Some(cue.form.clone()),
+                                cue: Some(cue_form.clone()),
                                 answer: found.answer.clone(),
                                 when: clause::sentence_when(a, s),
                                 meeting: None,
@@ -177,6 +204,25 @@ pub fn find(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said]) -> Vec<Demand
         }
     }
     demands
+}
+
+/// The demand cue at token `k`: its form, how it takes its addressee and content, and where it
+/// ends. Besides the cues of `data/dictionaries/demand_cues.csv`, the verbs of `verb_cue` in
+/// `demand_words.csv` ("want", "sought", "ordered"): verbs that are a demand only in the frames
+/// their pattern admits, and that the other extractors do not read as cues.
+fn cue_at(a: &Analysis<'_>, k: usize) -> Option<(String, DemandPattern, usize)> {
+    if let Some((i, end)) = a.demand_cue_at(k) {
+        let cue = &a.lexicon.demand_cues[i];
+        return Some((cue.form.clone(), cue.pattern, end));
+    }
+    let pattern = WORDS.verb_cues.get(a.lower(k))?;
+    let pattern = match pattern.as_str() {
+        "asked_of" => DemandPattern::AskedOf,
+        "order_to" => DemandPattern::OrderTo,
+        _ => DemandPattern::PartyTo,
+    };
+    (a.mention(k).is_none() && a.phrase(k).is_none())
+        .then(|| (a.lower(k).to_string(), pattern, k + 1))
 }
 
 /// "encouraged the PRC to urge the DPRK to ...": a demand someone is hoped or asked to make is
@@ -333,7 +379,7 @@ fn in_what_was_said(a: &Analysis<'_>, meetings: &[Meeting], said: &[Said], out: 
                 if named.is_none() {
                     guessed.push(out.len());
                 }
-                let of = named.or_else(|| infer_addressee(a, by, part.clone(), meetings));
+                let of = named.or_else(|| infer_addressee(a, by, part.clone(), meetings, None));
                 out.push(Demand {
                     event: None,
                     by,
@@ -443,7 +489,16 @@ fn condition(a: &Analysis<'_>, speaker: ActorRef, piece: Range<usize>) -> Option
     // The subject: the words before the condition's verb.
     let verb = (clause_start + 1..piece.end.min(clause_start + 10))
         .find(|&k| a.mention(k).is_none() && is_verb_form(a, k))?;
-    let of = subject_party(a, speaker, clause_start..verb)??;
+    // "only if the group acts": a described party, the group (or state) the passage names.
+    let of = subject_party(a, speaker, clause_start..verb)?.or_else(|| {
+        described_addressee(
+            a,
+            clause_start..verb,
+            clause_start,
+            clause_start,
+            &Subject::Actors(vec![speaker]),
+        )
+    })?;
     let end = demand_end(a, verb, piece.end);
     (end > verb).then(|| SaidDemand {
         of: Some(of),
@@ -660,8 +715,15 @@ fn read_demand(
     turn_speaker: Option<ActorRef>,
     last_by: &Option<Subject>,
 ) -> Option<Found> {
+    // "insisted on Tuesday that the government must": the day, not a thing insisted on.
+    let (cue_end, pattern) = match day_then_that(a, cue_end, sentence.end) {
+        Some(that) if pattern == DemandPattern::For && a.lower(cue_end - 1) == "on" => {
+            (that, DemandPattern::That)
+        }
+        _ => (cue_end, pattern),
+    };
     // A noun: "Moscow’s calls for", "Russia’s demand for".
-    let possessor = possessor_before(a, cue);
+    let possessor = possessor_before(a, cue).or_else(|| described_possessor(a, cue));
     let noun_use = possessor.is_some()
         || matches!(
             a.lower(cue.saturating_sub(1)),
@@ -682,7 +744,22 @@ fn read_demand(
                 | "no"
                 | "several"
         );
-    let by = match possessor {
+    // "what the President's ordered": verbs of wanting, seeking and ordering are no nouns.
+    if noun_use
+        && matches!(
+            pattern,
+            DemandPattern::AskedOf | DemandPattern::OrderTo | DemandPattern::PartyTo
+        )
+    {
+        return None;
+    }
+    // "a demand by the United States to hand over ...": the maker named after the noun.
+    let maker_after = if noun_use && possessor.is_none() {
+        maker_after_noun(a, cue_end, sentence.end)
+    } else {
+        None
+    };
+    let by = match possessor.or(maker_after.map(|(actor, _)| actor)) {
         Some(actor) => Some(Subject::Actors(vec![actor])),
         None if noun_use => None,
         None => demander(a, sentence.clone(), cue, turn_speaker, last_by),
@@ -697,15 +774,21 @@ fn read_demand(
     {
         return None;
     }
-    let answer = possessor.and_then(|_| answer_before(a, sentence.start, cue));
+    let answer = if possessor.is_some() || maker_after.is_some() {
+        answer_before(a, sentence.start, cue)
+    } else {
+        None
+    };
     let end_of_clause = demand_end(a, cue_end, sentence.end);
     let (of, content_start) = match pattern {
         _ if noun_use => {
-            // "calls for X" / "demand for X": the content follows "for".
-            let start = if a.lower(cue_end) == "for" {
-                cue_end + 1
-            } else {
-                cue_end
+            // "calls for X" / "demand for X" / "demand that X" / "a demand by Y to X": the
+            // content follows "for", "that" or "to".
+            let after = maker_after.map_or(cue_end, |(_, next)| next);
+            let start = match a.lower(after) {
+                "for" | "that" => after + 1,
+                "to" if is_verb_after_to(a, after + 1) => after + 1,
+                _ => after,
             };
             (Vec::new(), start)
         }
@@ -726,6 +809,12 @@ fn read_demand(
             } else {
                 match to_infinitive(a, cue_end, end_of_clause) {
                     Some((addressees, to)) => (addressees, after_to(a, to)),
+                    // "asked Germany for more air defence systems".
+                    None if let Some((party, start)) =
+                        party_then_for(a, cue_end, end_of_clause, &by) =>
+                    {
+                        (vec![party], start)
+                    }
                     // "urged de-escalation": no addressee, the object is the demand; "requested
                     // the meeting" asks for a meeting, which the meeting records.
                     None if pattern == DemandPattern::ObjectToOrObject
@@ -744,15 +833,70 @@ fn read_demand(
                 cue_end,
             ),
         },
+        // "sought the extradition of the suspects from Uganda", not "sought to ease tensions".
+        DemandPattern::AskedOf => (vec![asked_from(a, cue_end, end_of_clause, &by)?], cue_end),
+        // "ordered Myanmar to take all measures", "ordered the junta in Niger to restore": a
+        // party other than the one ordering, named or described; not "ordered troops to".
+        DemandPattern::OrderTo => {
+            let (actors, to, _) = to_infinitive_words(a, cue_end, end_of_clause)?;
+            // "ordered his forces to": one's own; "ordering prosecutors in X's ministry to":
+            // people, not a party, ordered.
+            let described = |k: usize| {
+                WORDS.state_organs.contains(a.lower(k))
+                    || WORDS.sides.contains(a.lower(k))
+                    || WORDS.groups.contains(a.lower(k))
+            };
+            let first = if a.lower(cue_end) == "the" {
+                cue_end + 1
+            } else {
+                cue_end
+            };
+            if !(party_right_after(a, cue_end) || described(first))
+                || to > cue_end + 6
+                || (cue_end..to).any(|k| {
+                    WORDS.not_addressed.contains(a.lower(k))
+                        || matches!(a.lower(k), "his" | "her" | "its" | "their" | "my")
+                        || a.mention(k).is_some_and(|m| m.how == How::Pronoun)
+                })
+            {
+                return None;
+            }
+            let actors = if actors.is_empty() {
+                vec![described_addressee(
+                    a,
+                    cue_end..to,
+                    cue,
+                    end_of_clause,
+                    &by,
+                )?]
+            } else {
+                actors
+            };
+            if actors.iter().any(|&x| on_demanders_side(a, &by, x)) {
+                return None;
+            }
+            (actors, after_to(a, to))
+        }
         // "we expect Venezuela to respect its rulings", not "we expect prices to rise" or "we
         // expect the Secretary to announce".
+        // "would actually want North Korea to", "don't expect Russia to": a wish supposed or
+        // denied is not made. The party stands right after the verb ("want more diplomacy
+        // with Iran to" names Iran inside a thing wanted).
+        DemandPattern::PartyTo
+            if WORDS.not_wished.contains(a.lower(cue.saturating_sub(1)))
+                || WORDS.not_wished.contains(a.lower(cue.saturating_sub(2)))
+                || !party_right_after(a, cue_end) =>
+        {
+            return None;
+        }
         DemandPattern::PartyTo => match to_infinitive(a, cue_end, end_of_clause) {
             Some((addressees, to))
                 if !addressees.is_empty()
                     && addressees
                         .iter()
                         .all(|&x| a.actor_kind(x) != ActorKind::Person)
-                    && a.lexicon.action_verbs.contains(a.lower(to + 1)) =>
+                    && a.lexicon.action_verbs.contains(a.lower(to + 1))
+                    && !WORDS.welcome_acts.contains(a.lower(to + 1)) =>
             {
                 (addressees, after_to(a, to))
             }
@@ -776,11 +920,14 @@ fn read_demand(
         },
         DemandPattern::Noun => (Vec::new(), cue_end),
         // "insists that NATO turn the clock back": the cue includes "that".
-        DemandPattern::That => (clause_subject(a, cue_end, end_of_clause), cue_end),
+        DemandPattern::That => (
+            that_clause_addressee(a, cue, cue_end, end_of_clause, &by),
+            cue_end,
+        ),
         DemandPattern::Demand => {
             if a.lower(cue_end) == "that" {
                 // "demanded that Russia cancel the recognition": Russia is addressed.
-                let subject = clause_subject(a, cue_end + 1, end_of_clause);
+                let subject = that_clause_addressee(a, cue, cue_end + 1, end_of_clause, &by);
                 (subject, cue_end + 1)
             } else if a.lower(cue_end) == "for" || a.lower(cue_end) == "on" {
                 (Vec::new(), cue_end + 1)
@@ -790,6 +937,11 @@ fn read_demand(
                 (Vec::new(), cue_end)
             }
         }
+    };
+    let end_of_clause = if answer.is_some() {
+        judged_as(a, content_start, end_of_clause)
+    } else {
+        end_of_clause
     };
     if content_start >= end_of_clause {
         return None;
@@ -920,6 +1072,61 @@ fn as_clause_at(a: &Analysis<'_>, k: usize, end: usize) -> bool {
     !aside_closes
 }
 
+/// "the rebels' demand", "the group's call": a group named by a description before the cue,
+/// the armed or political group of the article named last before it, or else first after it.
+fn described_possessor(a: &Analysis<'_>, cue: usize) -> Option<ActorRef> {
+    if cue < 2
+        || !(a.tokens[cue - 1].kind == TokenKind::Possessive
+            || matches!(a.word(cue - 1), "'" | "’"))
+        || !WORDS.groups.contains(a.lower(cue - 2))
+        || a.mention(cue - 2).is_some()
+    {
+        return None;
+    }
+    article_group(a, cue, |_| true)
+}
+
+/// The armed or political group of the article, among those `keep` accepts, named last before
+/// `cue`, or else first anywhere.
+fn article_group(
+    a: &Analysis<'_>,
+    cue: usize,
+    keep: impl Fn(ActorRef) -> bool,
+) -> Option<ActorRef> {
+    let group = |m: &&crate::text::analysis::Mention| {
+        m.actors
+            .iter()
+            .copied()
+            .find(|&x| a.actor_kind(x) == ActorKind::Group && keep(x))
+    };
+    let mentions = a.mentions.iter().filter(|m| !m.is_place);
+    mentions
+        .clone()
+        .filter(|m| m.tokens.end <= cue)
+        .collect::<Vec<_>>()
+        .iter()
+        .rev()
+        .find_map(group)
+        .or_else(|| mentions.collect::<Vec<_>>().iter().find_map(group))
+}
+
+/// "a demand by the United States to", "calls from Kyiv for": the party that makes a demand
+/// named after the noun, and where the words after its name start.
+fn maker_after_noun(a: &Analysis<'_>, cue_end: usize, end: usize) -> Option<(ActorRef, usize)> {
+    if !matches!(a.lower(cue_end), "by" | "from") || cue_end + 1 >= end {
+        return None;
+    }
+    let mut k = cue_end + 1;
+    if a.lower(k) == "the" {
+        k += 1;
+    }
+    let m = a
+        .mention(k)
+        .filter(|m| !m.is_place && m.how != How::Pronoun)?;
+    let actor = m.actors.first().copied()?;
+    Some((actor, m.tokens.end))
+}
+
 /// "Moscow’s calls": the actor whose possessive stands right before the cue.
 fn possessor_before(a: &Analysis<'_>, cue: usize) -> Option<ActorRef> {
     if cue < 2 || a.tokens[cue - 1].kind != TokenKind::Possessive {
@@ -1016,6 +1223,75 @@ fn asked_in_object(a: &Analysis<'_>, from: usize, end: usize, by: &Subject) -> O
     })
 }
 
+/// "sought the extradition of the suspects from Uganda", "seeking China's support": the party a
+/// request's object names as the one asked, after "from" or as its possessor; not "sought to
+/// ease tensions" nor "what it seeks from the world" (the object is elsewhere).
+fn asked_from(a: &Analysis<'_>, from: usize, end: usize, by: &Subject) -> Option<ActorRef> {
+    if matches!(a.lower(from), "to" | "from" | "for" | "," | ".")
+        || a.tokens[from].kind != TokenKind::Word
+        || names_meeting(a, from, end)
+    {
+        return None;
+    }
+    let party = |k: usize| {
+        a.mention(k)
+            .filter(|m| m.tokens.start == k && !m.is_place && m.how != How::Pronoun)
+            .and_then(|m| m.actors.first().copied())
+            .filter(|&x| !on_demanders_side(a, by, x))
+    };
+    let possessor = party(from).filter(|_| {
+        a.mention(from).is_some_and(|m| {
+            a.tokens.get(m.tokens.end).map(|t| t.kind) == Some(TokenKind::Possessive)
+        })
+    });
+    possessor.or_else(|| {
+        (from + 1..end.min(from + 12))
+            .take_while(|&k| !matches!(a.word(k), "," | ";") && a.lower(k) != "to")
+            .find(|&k| {
+                let before = if a.lower(k - 1) == "the" {
+                    k - 2
+                } else {
+                    k - 1
+                };
+                a.lower(before) == "from" && party(k).is_some()
+            })
+            .and_then(party)
+    })
+}
+
+/// Whether a party is named right after a verb: "want Pakistan to", "wants the Eritrean forces
+/// to".
+fn party_right_after(a: &Analysis<'_>, k: usize) -> bool {
+    let k = if a.lower(k) == "the" { k + 1 } else { k };
+    a.mention(k)
+        .is_some_and(|m| m.tokens.start == k && !m.is_place && m.how != How::Pronoun)
+}
+
+/// "asked Germany for more air defence systems", "pressed China for answers": a party named
+/// right after the verb and before "for", other than the demander's side, and where what is
+/// asked for starts.
+fn party_then_for(
+    a: &Analysis<'_>,
+    from: usize,
+    end: usize,
+    by: &Subject,
+) -> Option<(ActorRef, usize)> {
+    let m = a
+        .mention(from)
+        .filter(|m| m.tokens.start == from && !m.is_place && m.how != How::Pronoun)?;
+    let party = m.actors.first().copied()?;
+    // A day between: "asked Germany on Tuesday for".
+    let mut k = m.tokens.end;
+    if let Some(date) = a.dates[a.sentence_of(from)]
+        .iter()
+        .find(|d| d.first_token == k || (a.lower(k) == "on" && d.first_token == k + 1))
+    {
+        k = date.end_token;
+    }
+    (a.lower(k) == "for" && k + 1 < end && !on_demanders_side(a, by, party))
+        .then_some((party, k + 1))
+}
+
 /// Whether a noun phrase is a meeting: "the meeting", "an urgent session of the council".
 fn names_meeting(a: &Analysis<'_>, from: usize, end: usize) -> bool {
     let mut k = from;
@@ -1080,21 +1356,7 @@ fn described_addressee(
     if !words.clone().any(|k| WORDS.groups.contains(a.lower(k))) {
         return None;
     }
-    let group = |m: &&crate::text::analysis::Mention| {
-        m.actors
-            .iter()
-            .copied()
-            .find(|&x| a.actor_kind(x) == ActorKind::Group && !ours(x))
-    };
-    let mentions = a.mentions.iter().filter(|m| !m.is_place);
-    mentions
-        .clone()
-        .filter(|m| m.tokens.end <= cue)
-        .collect::<Vec<_>>()
-        .iter()
-        .rev()
-        .find_map(group)
-        .or_else(|| mentions.collect::<Vec<_>>().iter().find_map(group))
+    article_group(a, cue, |x| !ours(x))
 }
 
 /// The party named most in the three sentences before `cue`'s and in its own up to `until`,
@@ -1140,17 +1402,27 @@ fn addressed_in_attribution(
     let last = a.sentence_of(piece.end.saturating_sub(1).max(piece.start));
     let words = a.sentences[first].tokens.start..a.sentences[last].tokens.end;
     words.clone().find_map(|k| {
-        if a.quoted[k] || !WORDS.addressing.contains(a.lower(k)) {
+        if a.quoted[k] {
             return None;
         }
-        (k + 1..(k + 5).min(words.end))
+        // "told Israel", "told Niger's coup leaders": a state or group told, not a news agency
+        // ("told Xinhua").
+        let telling = WORDS.telling.contains(a.lower(k));
+        if !telling && !WORDS.addressing.contains(a.lower(k)) {
+            return None;
+        }
+        let reach = if telling { 3 } else { 8 };
+        (k + 1..(k + reach).min(words.end))
             .take_while(|&j| !a.quoted[j] && !matches!(a.word(j), "," | "." | ";"))
             .find_map(|j| {
                 a.mention(j)
                     .filter(|m| !m.is_place && m.how != How::Pronoun)
                     .and_then(|m| m.actors.first().copied())
             })
-            .filter(|&x| !same_side(a, speaker, x))
+            .filter(|&x| {
+                !same_side(a, speaker, x)
+                    && (!telling || matches!(a.actor_kind(x), ActorKind::State | ActorKind::Group))
+            })
     })
 }
 
@@ -1273,6 +1545,41 @@ fn clause_subject(a: &Analysis<'_>, from: usize, end: usize) -> Vec<ActorRef> {
     Vec::new()
 }
 
+/// Whom a that-clause demands of: the actors its subject names ("that Russia cancel"), or the
+/// state whose organ it names ("that the government publish the results": the state the
+/// passage is about).
+fn that_clause_addressee(
+    a: &Analysis<'_>,
+    cue: usize,
+    from: usize,
+    end: usize,
+    by: &Subject,
+) -> Vec<ActorRef> {
+    let named = clause_subject(a, from, end);
+    if !named.is_empty() {
+        return named;
+    }
+    let head = if matches!(a.lower(from), "the" | "its" | "their") {
+        from + 1
+    } else {
+        from
+    };
+    if head >= end || !WORDS.state_organs.contains(a.lower(head)) {
+        return Vec::new();
+    }
+    described_addressee(a, from..head + 1, cue, end, by)
+        .into_iter()
+        .collect()
+}
+
+/// "on Tuesday that": where the that-clause starts after a day named after the cue.
+fn day_then_that(a: &Analysis<'_>, cue_end: usize, end: usize) -> Option<usize> {
+    let date = a.dates[a.sentence_of(cue_end.min(end.saturating_sub(1)))]
+        .iter()
+        .find(|d| d.first_token == cue_end)?;
+    (date.end_token < end && a.lower(date.end_token) == "that").then_some(date.end_token + 1)
+}
+
 /// One demand per thing demanded: "cease X and peacefully resolve Y", "X and the withdrawal
 /// of Y", "to abide by X and to ensure Y", "for X and for Y", "the end of X, the restoration of
 /// Y, and the release of Z", "including A; B; and C" (GOLD_FORMAT.md: a list of demands is one
@@ -1295,6 +1602,8 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
     let mut parts = Vec::new();
     let mut part_start = start;
     let mut k = start;
+    // Whether a comma has already parted noun phrases of a list.
+    let mut noun_list = false;
     let mut depth = 0;
     let words_since = |from: usize, to: usize| {
         (from..to)
@@ -1335,6 +1644,7 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
                     && a.lower(next) == introduced_by
                     && starts_list_item(a, k, next + 1));
             if boundary {
+                noun_list |= nominal_list;
                 if matches!(a.lower(next), "to" | "for") {
                     next += 1;
                 }
@@ -1364,6 +1674,9 @@ fn split_demands(a: &Analysis<'_>, start: usize, end: usize) -> Vec<Range<usize>
                 word if subordinate && !a.lexicon.action_verbs.contains(word) => false,
                 // After a verb, "A, B, and the C" are its objects.
                 "the" | "a" | "an" => !verbal || a.word(k - 1) != ",",
+                // "the return of A, the release of B and compensation for C": after a comma has
+                // parted noun phrases of a list (not "violence and repression to silence").
+                _ if noun_list && bare_noun_item(a, next) => true,
                 word => {
                     // "..., and instead engage in dialogue".
                     let adverb = word.ends_with("ly") || WORDS.verb_adverbs.contains(word);
@@ -1438,9 +1751,26 @@ fn closes_list(a: &Analysis<'_>, from: usize, end: usize) -> bool {
                     .count()
                     >= 2
             };
-            oxford || starts_list_item(a, k, next) || matches!(a.lower(next), "to" | "for")
+            oxford
+                || starts_list_item(a, k, next)
+                || matches!(a.lower(next), "to" | "for")
+                || bare_noun_item(a, next)
         }
     })
+}
+
+/// "... and compensation for war damage": a noun of action without a determiner, with the
+/// preposition that takes its object, as the last item of a list of noun phrases (the endings
+/// are `noun_ending` in `data/dictionaries/demand_words.csv`).
+fn bare_noun_item(a: &Analysis<'_>, k: usize) -> bool {
+    let word = a.lower(k);
+    a.mention(k).is_none()
+        && word.len() > 5
+        && WORDS
+            .noun_endings
+            .iter()
+            .any(|e| word.ends_with(e.as_str()))
+        && matches!(a.lower(k + 1), "of" | "for" | "to" | "from" | "with" | "on")
 }
 
 /// "..., including A; B; and C" or "three conditions: A, B and C": where the list of things
@@ -1453,28 +1783,44 @@ fn list_after_introduction(a: &Analysis<'_>, start: usize, end: usize) -> Option
     (intro + 1 < end).then_some(intro + 1)
 }
 
-/// "the West flatly rejecting Moscow’s calls": rejected, by the West.
+/// "the West flatly rejecting Moscow’s calls", "Beijing turned down Manila's demand", "rejected
+/// the rebels' demand": rejected, by the West (the words of answering are `answer` in
+/// `data/dictionaries/demand_words.csv`, each the beginning of a word or two whole words).
 fn answer_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> Option<Answer> {
-    let possessive_start = a
+    let mut k = a
         .mention(cue.saturating_sub(2))
+        .filter(|_| a.tokens[cue - 1].kind == TokenKind::Possessive)
         .map_or(cue, |m| m.tokens.start);
-    let mut k = possessive_start;
+    // Back over the determiner and a described possessor: "a", "the rebels'".
+    while k > sentence_start
+        && (matches!(a.lower(k - 1), "a" | "an" | "the" | "'" | "’")
+            || WORDS.groups.contains(a.lower(k - 1)))
+    {
+        k -= 1;
+    }
     let mut steps = 0;
     while k > sentence_start && steps < 3 {
         k -= 1;
         steps += 1;
         let word = a.lower(k);
-        let kind = if word.starts_with("reject")
-            || word.starts_with("refus")
-            || word.starts_with("dismiss")
+        let two = (k > sentence_start).then(|| format!("{} {word}", a.lower(k - 1)));
+        let (kind, first) = match WORDS
+            .answers
+            .iter()
+            .find(|(cue, _)| !cue.contains(' ') && word.starts_with(cue.as_str()))
         {
-            AnswerKind::Rejected
-        } else if word.starts_with("accept") {
+            Some((_, kind)) => (kind, k),
+            None => match two.and_then(|two| WORDS.answers.get(&two)) {
+                Some(kind) => (kind, k - 1),
+                None => continue,
+            },
+        };
+        let kind = if kind == "accepted" {
             AnswerKind::Accepted
         } else {
-            continue;
+            AnswerKind::Rejected
         };
-        let by = match clause::subject_before(a, sentence_start, k) {
+        let by = match clause::subject_before(a, sentence_start, first) {
             Some(Subject::Actors(actors)) => actors.first().copied(),
             _ => None,
         };
@@ -1488,15 +1834,32 @@ fn answer_before(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> Option<
     None
 }
 
+/// "dismissed Ukraine's demands for a full withdrawal as unrealistic": where an answered demand
+/// ends, before "as" and the few words that judge it.
+fn judged_as(a: &Analysis<'_>, from: usize, end: usize) -> usize {
+    (from + 1..end)
+        .find(|&k| {
+            a.lower(k) == "as"
+                && !a.quoted[k]
+                && (k + 1..end)
+                    .filter(|&j| a.tokens[j].kind == TokenKind::Word)
+                    .count()
+                    <= 3
+        })
+        .unwrap_or(end)
+}
+
 /// Of whom a demand without a named addressee is made: the state whose act is demanded
 /// ("Russian de-escalation", "Russia’s withdrawal"), else the other party of the article's
 /// meetings with the demander (a person standing for their state, or for the country the
-/// meeting was in), else the first state or organisation the demand names.
+/// meeting was in), else the party that answered the demand, else the first state or
+/// organisation the demand names.
 fn infer_addressee(
     a: &Analysis<'_>,
     by: Option<ActorRef>,
     content: Range<usize>,
     meetings: &[Meeting],
+    answerer: Option<ActorRef>,
 ) -> Option<ActorRef> {
     let same_side = |actor: ActorRef| by.is_some_and(|by| same_side(a, by, actor));
     let named_in_content = |k: usize| -> Option<ActorRef> {
@@ -1567,9 +1930,10 @@ fn infer_addressee(
             return Some(found);
         }
     }
-    content
-        .clone()
-        .find_map(named_in_content)
+    // "Israel rejected Hamas's demand for ...": the party that answered it.
+    answerer
+        .filter(|&x| !same_side(x))
+        .or_else(|| content.clone().find_map(named_in_content))
         .or_else(|| most_mentioned(a, &same_side))
 }
 
@@ -2087,5 +2451,174 @@ mod tests {
             "SECRETARY POMPEO: Good morning, everyone. We asked Russia to withdraw its forces from the border.",
         );
         assert!(found.iter().any(|(_, of, _)| of == "Russia"), "{found:?}");
+    }
+
+    /// Issue #10: an answered demand is the demander's, made of the one answering.
+    #[test]
+    fn an_answered_demand_is_the_demanders_and_made_of_the_one_answering() {
+        let found = demands("Israel rejected Hamas's demand for a permanent ceasefire.");
+        assert_eq!(
+            found,
+            [(
+                "Hamas".to_string(),
+                "Israel".to_string(),
+                "a permanent ceasefire".to_string()
+            )]
+        );
+        // Two words of answering, a clause after "that", and the judgement after "as".
+        let found = demands("Beijing turned down Manila's demand that it remove its vessels.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1.as_str()),
+            ("Philippines", "China")
+        );
+        assert_eq!(found[0].2, "it remove its vessels");
+        let found =
+            texts("Russia dismissed Ukraine's demands for a full withdrawal as unrealistic.");
+        assert_eq!(found, ["a full withdrawal"]);
+        // The maker named after the noun; a described group before it.
+        let found = demands(
+            "The Taliban rejected a demand by the United States to hand over the militant leaders.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1.as_str()),
+            ("United States", "Taliban")
+        );
+        assert_eq!(found[0].2, "hand over the militant leaders");
+        let found = demands(
+            "The Houthis said the government rejected the rebels' demand for a new council.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Houthis");
+        // Unanswered, an addressee is still not invented from nothing.
+        let found = demands("Hamas's demand for a permanent ceasefire was repeated.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "-");
+    }
+
+    /// Issue #10: "ordered", "sought", "want", "asked X for": demands in the frames that make
+    /// them one, and nothing in the others.
+    #[test]
+    fn ordering_seeking_wanting_and_asking_for_are_demands_of_another_party() {
+        let found = demands(
+            "The International Court of Justice ordered Myanmar to take all measures to protect the Rohingya.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Myanmar");
+        assert_eq!(found[0].2, "take all measures to protect the Rohingya");
+        // One's own forces, people that are no party, and a purchase are not ordered demands.
+        assert!(demands("Russia ordered its forces to withdraw from the border.").is_empty());
+        assert!(
+            demands("The minister ordered prosecutors in Guatemala to drop the cases.").is_empty()
+        );
+        assert!(demands("Poland ordered 40 new fighter jets from France last year.").is_empty());
+        let found = demands("Kenya sought the extradition of the two suspects from Uganda.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Uganda");
+        assert!(demands("Kenya sought to ease tensions with Uganda.").is_empty());
+        let found = demands(
+            "\"We want Pakistan to act against the groups,\" Indian Foreign Secretary Ravi Menon said.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(_, of, t)| of == "Pakistan" && t == "act against the groups"),
+            "{found:?}"
+        );
+        // A wish supposed, a thing wanted that names a party inside, a welcome act: no demand.
+        assert!(demands("Beijing would hardly want North Korea to continue its tests.").is_empty());
+        assert!(
+            demands("Many countries want more diplomacy with Iran to address the issues.")
+                .is_empty()
+        );
+        assert!(demands("NATO wants Sweden to join as soon as possible.").is_empty());
+        let found = demands("Ukraine asked Germany for more air defence systems.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Germany");
+        assert_eq!(found[0].2, "more air defence systems");
+    }
+
+    /// Issue #10: "demanded that the government ..." asks the state the passage is about; a day
+    /// after "insisted on" does not hide the that-clause.
+    #[test]
+    fn a_state_organ_in_a_that_clause_and_a_day_before_it() {
+        let found = demands(
+            "Protests spread across Georgia. The United National Movement demanded that the \
+             government release the detained activists and lift the curfew.",
+        );
+        let found: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(_, of, t)| (of.as_str(), t.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Georgia", "the government release the detained activists"),
+                ("Georgia", "lift the curfew")
+            ]
+        );
+        let found = texts("Serbia insisted on Tuesday that Kosovo withdraw its police units.");
+        assert_eq!(found, ["Kosovo withdraw its police units"]);
+        let found = demands("Serbia insisted on Tuesday that Kosovo withdraw its police units.");
+        assert_eq!(found[0].1, "Kosovo");
+    }
+
+    /// Issue #10: a quotation told to a party, or appealing to one named a few words on, is a
+    /// demand of that party; a news agency told is nobody addressed.
+    #[test]
+    fn a_quotation_told_to_a_party_demands_of_it() {
+        let found = demands(
+            "“Release the hostages and open the crossings,” Egyptian Foreign Minister Samir Fahmy told Israel on Sunday.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|(_, of, _)| of == "Israel"), "{found:?}");
+        let found = demands(
+            "“Stop the killing now,” Foreign Minister Samir Fahmy said, appealing to the leaders of Sudan's warring factions.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Sudan");
+        let found = demands(
+            "“Release the hostages,” Egyptian Foreign Minister Samir Fahmy told Xinhua on Sunday.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_ne!(found[0].1, "Xinhua");
+    }
+
+    /// Issue #10: a condition laid on a described party ("only if the group acts").
+    #[test]
+    fn a_condition_on_the_group_is_a_demand_of_the_group_named() {
+        let found = demands(
+            "Talks with the Taliban can go ahead only if the group acts against foreign fighters, Pakistani Foreign Minister Tariq Aziz said.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Taliban");
+        assert_eq!(found[0].2, "acts against foreign fighters");
+        // No group in the passage: nobody to lay it on.
+        let found = demands(
+            "Talks can go ahead only if the group acts against foreign fighters, Pakistani Foreign Minister Tariq Aziz said.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Issue #10: a noun of action without a determiner closes a list of noun phrases.
+    #[test]
+    fn a_bare_noun_of_action_is_the_last_item_of_a_list() {
+        assert_eq!(
+            texts(
+                "Ukraine called for the return of deported children, the release of prisoners and compensation for war damage."
+            ),
+            [
+                "the return of deported children",
+                "the release of prisoners",
+                "compensation for war damage"
+            ]
+        );
+        // Without a list before it, "and" may join one thing ("violence and repression to
+        // silence them"): it stays one.
+        assert_eq!(
+            texts("Ukraine called for the return of children and compensation for damage."),
+            ["the return of children and compensation for damage"]
+        );
     }
 }

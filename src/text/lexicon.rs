@@ -96,6 +96,12 @@ pub enum DemandPattern {
     /// "expects X to Y": only when X is a state or an organisation and Y a verb of action
     /// ("we expect Russia to implement"; not "we expect prices to rise").
     PartyTo,
+    /// "sought the extradition of the suspects from Uganda", "seeking guarantees from Ethiopia":
+    /// a demand only when its object names the party asked ("sought to" is no demand).
+    AskedOf,
+    /// "ordered Myanmar to Y", "ordered the junta to Y": only when the one ordered is a party
+    /// other than the one ordering ("ordered troops to" commands one's own side).
+    OrderTo,
     /// "demanded that X Y", "demanded Y", "demanded X to Y".
     Demand,
     /// "insisted that X Y".
@@ -782,6 +788,8 @@ impl Lexicon {
                         "party_to" => DemandPattern::PartyTo,
                         "object_to_or_asked_of" => DemandPattern::ObjectToOrAskedOf,
                         "that" => DemandPattern::That,
+                        "asked_of" => DemandPattern::AskedOf,
+                        "order_to" => DemandPattern::OrderTo,
                         "noun" => DemandPattern::Noun,
                         _ => DemandPattern::Demand,
                     },
