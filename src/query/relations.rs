@@ -324,7 +324,7 @@ mod tests {
             .iter()
             .map(|dates| RelationsFilter {
                 actor: None,
-                dates: dates.clone(),
+                dates: *dates,
             })
             .collect();
         for name in &names {
@@ -335,7 +335,7 @@ mod tests {
                 for dates in &years {
                     filters.push(RelationsFilter {
                         actor: Some(set.clone()),
-                        dates: dates.clone(),
+                        dates: *dates,
                     });
                 }
             }
