@@ -24,9 +24,9 @@ use std::path::PathBuf;
 pub use articles::{CopyOutcome, CopyStored};
 pub use resolve::actors_named;
 pub use schema::{MAX_BUSY_TIMEOUT, SCHEMA_VERSION, open_read_only, set_busy_timeout};
-#[cfg(test)]
-pub(crate) use store::apply_fts_pending;
 pub use store::{Curation, CurationError, FactCounts, Store, StoredArticle};
+#[cfg(test)]
+pub(crate) use store::{apply_fts_pending, apply_relation_pending};
 
 #[derive(Debug, thiserror::Error)]
 pub enum KbError {

@@ -23,6 +23,14 @@ const INTENDED: &[(&str, &str)] = &[
     ("SELECT id FROM articles ORDER BY id", "articles"),
     // The queue of full-text changes is applied whole before each commit.
     ("FROM fts_pending", "fts_pending"),
+    // So are the queues of meetings and demands whose links changed, and of their pairs.
+    ("FROM relation_pending AS p", "SCAN p"),
+    ("FROM relation_pairs_pending AS t", "SCAN t"),
+    // Whether the first of them is empty: its first row, if any.
+    (
+        "EXISTS (SELECT 1 FROM relation_pending)",
+        "relation_pending",
+    ),
     // A name that answers to no actor is compared with every alias to suggest near ones.
     (
         "SELECT DISTINCT al.alias_key, a.name FROM actor_aliases",
@@ -174,14 +182,16 @@ fn no_statement_scans_a_table_it_should_search() {
     ] {
         query::timeline(&conn, &filter).unwrap();
     }
-    query::relations(
-        &conn,
-        &RelationsFilter {
-            actor: Some(russia),
-            dates: year,
-        },
-    )
-    .unwrap();
+    for dates in [year, DateRange::default()] {
+        query::relations(
+            &conn,
+            &RelationsFilter {
+                actor: Some(russia.clone()),
+                dates,
+            },
+        )
+        .unwrap();
+    }
     // Names found folded for diacritics, by code, through the dictionaries; a name the
     // dictionaries know that no article mentions; a miss, with its suggestions.
     for name in ["Erdogan", "rus", "Q159", "USA", "IGOWSTNAT", "Turkiye"] {

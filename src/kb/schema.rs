@@ -18,7 +18,7 @@ mod embedded {
 pub const APPLICATION_ID: i32 = 0x4449_504B;
 
 /// The schema version this dipkb writes: the highest migration it embeds.
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 14;
 
 /// The function migration V6 hashes stored folded words with ([`super::write::key_hash`]).
 const KEY_HASH_FUNCTION: &str = "dipkb_key_hash";
@@ -142,6 +142,16 @@ pub fn open_read_only(path: &Path) -> Result<Connection, KbError> {
         }
     };
     conn.pragma_update(None, "query_only", "ON")?;
+    // The default 2 MB page cache holds a few thousand pages: a query of a busy actor reads
+    // more than that (the links of Romania and its people alone are 15,000 index entries),
+    // and every next query read them from the file again. Pages are cached as they are read,
+    // so a small query takes no more memory than before.
+    conn.pragma_update(None, "cache_size", -65_536)?;
+    // Pages not in that cache are read from the file mapped in memory, not copied in by a
+    // system call each: the busiest actor's `timeline --limit 100` took 10 ms at the median
+    // with reads, 5.6 with the map (100,000-article database; BENCHMARKS.md). Address space
+    // only: what is not read is not loaded.
+    conn.pragma_update(None, "mmap_size", 1_i64 << 30)?;
     Ok(conn)
 }
 

@@ -20,12 +20,124 @@ const SYMMETRIC: &str = "relation = 'met' OR relation LIKE 'meeting\\_%' ESCAPE 
 
 /// The links that pass the filter, counted per pair and relation, ordered by actor, other,
 /// relation.
+///
+/// They are read from `relation_links` (schema V14), which dipkb keeps equal to the view
+/// `relationship_events` at every commit; if something wrote to the tables without dipkb (the
+/// queue `relation_pending` is not empty), they are computed from the view's tables instead.
 pub fn relations(conn: &Connection, filter: &RelationsFilter) -> Result<Rows, QueryError> {
-    let mut params = Params::default();
-    let mut conditions = vec![filter.dates.sql("date", None, &mut params)];
+    let kept: bool = conn
+        .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM relation_pending)")?
+        .query_row([], |row| row.get(0))?;
+    if kept {
+        relations_from_links(conn, filter)
+    } else {
+        relations_computed(conn, filter)
+    }
+}
+
+/// The date conditions of a filter on the column `date`.
+fn date_conditions(filter: &RelationsFilter, params: &mut Params) -> String {
+    let mut conditions = vec![filter.dates.sql("date", None, params)];
     if filter.dates.since.is_some() || filter.dates.until.is_some() {
         conditions.push("date IS NOT NULL".into());
     }
+    conditions.join(" AND ")
+}
+
+/// [`relations`] from `relation_pairs` and `relation_links`: for an actor set, each actor's
+/// pairs are one range of `relation_pairs` (meetings from the set's side, demands and
+/// rejections it made; with dates, its links counted from one range of an index of
+/// `relation_links`), and the demands of which the set is the other side one range of another
+/// index; only the pairs found are named, and they are sorted here, which is cheaper than
+/// SQLite's sorter for the ten thousand pairs of the busiest states.
+fn relations_from_links(conn: &Connection, filter: &RelationsFilter) -> Result<Rows, QueryError> {
+    let mut params = Params::default();
+    let dated = filter.dates.since.is_some() || filter.dates.until.is_some();
+    let dates = date_conditions(filter, &mut params);
+    const COUNTS: &str = "actor_id, other_id, relation, count(*) AS events, \
+        min(date) AS first_date, max(date) AS last_date";
+    const PAIRS: &str = "actor_id, other_id, relation, events, first_date, last_date";
+    const NAMED: &str = "SELECT actor.name AS actor, other.name AS other, l.relation, l.events, \
+        l.first_date, l.last_date, l.actor_id, l.other_id";
+    const NAMES: &str = "JOIN actors AS actor ON actor.id = l.actor_id \
+        JOIN actors AS other ON other.id = l.other_id";
+    let sql = match &filter.actor {
+        Some(set) => {
+            let n = set.bind(&mut params);
+            let set = format!("(SELECT value FROM json_each(?{n}))");
+            let own = if dated {
+                format!(
+                    "SELECT {COUNTS} FROM relation_links INDEXED BY idx_relation_links_actor_id \
+                     WHERE actor_id IN {set} AND {dates} GROUP BY actor_id, other_id, relation"
+                )
+            } else {
+                format!("SELECT {PAIRS} FROM relation_pairs WHERE actor_id IN {set}")
+            };
+            format!(
+                "{NAMED} FROM ({own} \
+                 UNION ALL \
+                 SELECT {COUNTS} FROM relation_links INDEXED BY idx_relation_links_other_id \
+                 WHERE event = 'demand' AND other_id IN {set} AND actor_id NOT IN {set} AND {dates} \
+                 GROUP BY actor_id, other_id, relation) AS l {NAMES}"
+            )
+        }
+        // Without a filter, each meeting pair once.
+        None => {
+            let all = if dated {
+                format!(
+                    "SELECT {COUNTS} FROM relation_links WHERE {dates} \
+                     GROUP BY actor_id, other_id, relation"
+                )
+            } else {
+                format!("SELECT {PAIRS} FROM relation_pairs")
+            };
+            format!(
+                "{NAMED} FROM ({all}) AS l {NAMES} \
+                 WHERE NOT ({SYMMETRIC}) OR actor.name < other.name"
+            )
+        }
+    };
+    let mut rows = select(conn, &sql, rusqlite::params_from_iter(params.0))?;
+    // ORDER BY actor, other, relation, actor_id, other_id: text compares as SQLite's BINARY
+    // collation does, byte by byte.
+    fn text(v: &Value) -> &str {
+        match v {
+            Value::Text(t) => t.as_str(),
+            _ => "",
+        }
+    }
+    fn int(v: &Value) -> i64 {
+        match v {
+            Value::Int(n) => *n,
+            _ => 0,
+        }
+    }
+    rows.rows.sort_unstable_by(|a, b| {
+        (
+            text(&a[0]),
+            text(&a[1]),
+            text(&a[2]),
+            int(&a[6]),
+            int(&a[7]),
+        )
+            .cmp(&(
+                text(&b[0]),
+                text(&b[1]),
+                text(&b[2]),
+                int(&b[6]),
+                int(&b[7]),
+            ))
+    });
+    Ok(rows)
+}
+
+/// [`relations`] computed from the tables `relationship_events` reads.
+pub(super) fn relations_computed(
+    conn: &Connection,
+    filter: &RelationsFilter,
+) -> Result<Rows, QueryError> {
+    let mut params = Params::default();
+    let mut conditions = vec![date_conditions(filter, &mut params)];
     let links = match &filter.actor {
         Some(set) => {
             let n = set.bind(&mut params);
@@ -157,6 +269,193 @@ pub fn relations_dot(rows: &Rows) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A knowledge base of `n` synthetic articles (meetings, demands and rejections among
+    /// states and their people), stored in batches of 40 but for the first ten, each in a
+    /// transaction of its own.
+    fn synthetic(n: usize, path: &std::path::Path) -> crate::kb::Store {
+        use crate::source::{Input, ReadOptions, read_input};
+        let corpus = path.with_extension("jsonl");
+        let mut out = Vec::new();
+        crate::synth::Synth::new(7, n)
+            .write_jsonl(n, &mut out)
+            .unwrap();
+        std::fs::write(&corpus, out).unwrap();
+        let mut store = crate::kb::Store::open(path).unwrap();
+        for (i, article) in read_input(&Input::File(corpus), &ReadOptions::default())
+            .into_iter()
+            .enumerate()
+        {
+            if i >= 10 && i % 40 == 10 {
+                store.commit_batch().unwrap();
+                store.begin_batch().unwrap();
+            }
+            let article = article.unwrap();
+            let extraction = crate::extract::extract(&article.extract_input());
+            store.add_article(&article, &extraction).unwrap();
+        }
+        store.commit_batch().unwrap();
+        store
+    }
+
+    /// Every relations query the kept tables answer, answered again from the tables the view
+    /// reads: for each actor with links, alone and with its people, with and without dates,
+    /// and the whole graph.
+    fn assert_kept_relations_are_computed_ones(conn: &Connection) -> usize {
+        let mut names: Vec<String> = conn
+            .prepare(
+                "SELECT DISTINCT a.name FROM relationship_events AS r \
+                 JOIN actors AS a ON a.id = r.actor_id ORDER BY a.name",
+            )
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        names.truncate(60);
+        let years = [
+            DateRange::default(),
+            DateRange {
+                since: chrono::NaiveDate::from_ymd_opt(2012, 1, 1),
+                until: chrono::NaiveDate::from_ymd_opt(2019, 6, 30),
+            },
+        ];
+        let mut filters: Vec<RelationsFilter> = years
+            .iter()
+            .map(|dates| RelationsFilter {
+                actor: None,
+                dates: *dates,
+            })
+            .collect();
+        for name in &names {
+            for exact in [true, false] {
+                let Ok(set) = crate::query::actor_set(conn, name, exact) else {
+                    continue;
+                };
+                for dates in &years {
+                    filters.push(RelationsFilter {
+                        actor: Some(set.clone()),
+                        dates: *dates,
+                    });
+                }
+            }
+        }
+        let mut rows = 0;
+        for filter in &filters {
+            let kept = relations(conn, filter).unwrap();
+            let computed = relations_computed(conn, filter).unwrap();
+            assert_eq!(kept.columns, computed.columns);
+            assert_eq!(kept.rows, computed.rows, "{filter:?}");
+            rows += kept.rows.len();
+        }
+        rows
+    }
+
+    #[test]
+    fn kept_links_and_pairs_are_what_the_view_computes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite");
+        let mut store = synthetic(150, &path);
+        let tables_agree = |conn: &Connection| {
+            let differ: i64 = conn
+                .query_row(
+                    "SELECT (SELECT count(*) FROM (
+                         SELECT event, event_id, actor_id, other_id, relation, date FROM relation_links
+                         EXCEPT SELECT event, event_id, actor_id, other_id, relation, date
+                         FROM relationship_events))
+                     + (SELECT count(*) FROM (
+                         SELECT event, event_id, actor_id, other_id, relation, date
+                         FROM relationship_events
+                         EXCEPT SELECT event, event_id, actor_id, other_id, relation, date
+                         FROM relation_links))
+                     + (SELECT count(*) FROM (
+                         SELECT actor_id, other_id, relation, events, first_date, last_date
+                         FROM relation_pairs
+                         EXCEPT SELECT actor_id, other_id, relation, events, first_date, last_date
+                         FROM relationships))
+                     + (SELECT count(*) FROM (
+                         SELECT actor_id, other_id, relation, events, first_date, last_date
+                         FROM relationships
+                         EXCEPT SELECT actor_id, other_id, relation, events, first_date, last_date
+                         FROM relation_pairs))
+                     + (SELECT count(*) FROM relation_pending)
+                     + (SELECT count(*) FROM relation_pairs_pending)",
+                    [],
+                    |row| row.get(0),
+                )
+                .unwrap();
+            assert_eq!(differ, 0);
+        };
+        let conn = store.connection();
+        tables_agree(conn);
+        let kinds: Vec<(String, i64)> = conn
+            .prepare("SELECT relation, count(*) FROM relation_links GROUP BY relation ORDER BY 1")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let relations: Vec<&str> = kinds.iter().map(|(r, _)| r.as_str()).collect();
+        // (The synthetic corpus rejects no demand by name; rejections are made below.)
+        for relation in ["demanded_of", "met", "meeting_planned"] {
+            assert!(relations.contains(&relation), "{kinds:?}");
+        }
+        assert!(assert_kept_relations_are_computed_ones(conn) > 1000);
+
+        // Merging two actors moves their participations and demands.
+        let busiest = |conn: &Connection, kind: &str, skip: i64| -> String {
+            conn.query_row(
+                "SELECT a.name FROM relation_pairs AS p JOIN actors AS a ON a.id = p.actor_id \
+                 WHERE a.kind = ?1 GROUP BY a.id ORDER BY sum(events) DESC, a.id LIMIT 1 OFFSET ?2",
+                rusqlite::params![kind, skip],
+                |row| row.get(0),
+            )
+            .unwrap()
+        };
+        let (actor, other) = (busiest(conn, "person", 0), busiest(conn, "person", 1));
+        store
+            .curate(&crate::kb::Curation::Merge { actor, other })
+            .unwrap();
+        let conn = store.connection();
+        tables_agree(conn);
+        assert_kept_relations_are_computed_ones(conn);
+
+        // Rows changed behind dipkb's back: the queue is not empty, and relations are computed.
+        conn.execute_batch(
+            "UPDATE meetings SET date = '2001-01-01' WHERE id IN (SELECT id FROM meetings LIMIT 5)",
+        )
+        .unwrap();
+        let queued: i64 = conn
+            .query_row("SELECT count(*) FROM relation_pending", [], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        assert_eq!(queued, 5);
+        assert_kept_relations_are_computed_ones(conn);
+        crate::kb::apply_relation_pending(conn).unwrap();
+        tables_agree(conn);
+        assert_kept_relations_are_computed_ones(conn);
+        // Rejections, and a demand that goes.
+        conn.execute_batch(
+            "UPDATE demands SET answer = 'rejected', answered_by_id = coalesce(of_party_id, of_actor_id), \
+                 answer_date = '2020-02-02' \
+             WHERE id IN (SELECT id FROM demands WHERE coalesce(of_party_id, of_actor_id) IS NOT NULL \
+                 AND coalesce(by_party_id, by_actor_id) IS NOT NULL LIMIT 20);
+             DELETE FROM demands WHERE id = (SELECT max(id) FROM demands);",
+        )
+        .unwrap();
+        crate::kb::apply_relation_pending(conn).unwrap();
+        tables_agree(conn);
+        let rejections: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM relation_pairs WHERE relation = 'rejected_demand_of'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert!(rejections > 0);
+        assert_kept_relations_are_computed_ones(conn);
+    }
 
     #[test]
     fn dot_quotes_labels_and_draws_one_edge_per_row() {

@@ -159,6 +159,14 @@ pub fn whole_content(db: &Path) -> Vec<String> {
         "SELECT 'link event', actor, other, relation, date, event, \
          CASE event WHEN 'meeting' THEN event_id END AS meetings_ref, \
          CASE event WHEN 'demand' THEN event_id END AS demands_ref FROM relationship_events",
+        "SELECT 'kept pair', a.name, o.name, p.relation, p.events, p.first_date, p.last_date \
+         FROM relation_pairs AS p JOIN actors AS a ON a.id = p.actor_id \
+         JOIN actors AS o ON o.id = p.other_id",
+        "SELECT 'kept link', a.name, o.name, l.relation, l.date, l.event, \
+         CASE l.event WHEN 'meeting' THEN l.event_id END AS meetings_ref, \
+         CASE l.event WHEN 'demand' THEN l.event_id END AS demands_ref \
+         FROM relation_links AS l JOIN actors AS a ON a.id = l.actor_id \
+         JOIN actors AS o ON o.id = l.other_id",
         "SELECT 'timeline', date, date_precision, event, status, summary, actors, place, \
          cameo_code, sources FROM timeline",
         "SELECT 'evidence', e.article_id AS articles_ref, e.aspect, e.span_start, e.span_end, \

@@ -1,8 +1,8 @@
 //! Writing articles and their facts, and the curations users make of actors: [`Store`] opens
 //! a database for writing and runs batches and transactions. What it writes is laid out by job:
 //! [`reports`] writes an article's reports and combines them with other articles', [`fts`]
-//! keeps the full-text indexes up to date, [`curation`] checks, applies and replays users'
-//! curations.
+//! keeps the full-text indexes up to date, [`links`] the links of the actor graph, [`curation`]
+//! checks, applies and replays users' curations.
 
 use std::path::Path;
 
@@ -17,11 +17,13 @@ use crate::source::Article;
 
 mod curation;
 mod fts;
+mod links;
 mod reports;
 
 pub use curation::{Curation, CurationError};
 use curation::{apply_curation, check_new_name, replay_curations};
 pub(crate) use fts::apply_fts_pending;
+pub(crate) use links::apply_relation_pending;
 pub(super) use reports::replace_facts_in;
 use reports::{Removed, combine, write_source_warnings};
 
@@ -201,6 +203,7 @@ impl Store {
                 .refresh(&self.conn)
                 .and_then(|()| replay_curations(&self.conn))
                 .and_then(|()| apply_fts_pending(&self.conn))
+                .and_then(|()| apply_relation_pending(&self.conn))
                 .and_then(|()| Ok(self.conn.execute_batch("COMMIT")?));
             if result.is_err() {
                 let _ = self.conn.execute_batch("ROLLBACK");
@@ -254,6 +257,7 @@ impl Store {
                 stale.refresh(&tx)?;
                 replay_curations(&tx)?;
                 apply_fts_pending(&tx)?;
+                apply_relation_pending(&tx)?;
                 tx.commit()?;
                 Ok(value)
             })();
@@ -341,6 +345,7 @@ impl Store {
                 params![action, actor, argument],
             )?;
             apply_fts_pending(&tx)?;
+            apply_relation_pending(&tx)?;
             tx.commit()?;
             Ok(())
         })()
