@@ -3214,7 +3214,13 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
                 "in" | "at" | "to" | "near" | "inside" | "outside"
             )
             // "in Argyle, St. Vincent and the Grenadines": the state placed by the analysis.
-            || (k > 0 && a.word(k - 1) == "," && m.place.is_some() && !m.actors.is_empty());
+            || (k >= 3
+                && a.word(k - 1) == ","
+                && matches!(a.lower(k - 3), "in" | "at")
+                && a.mention(k - 2).is_none()
+                && a.word(k - 2).starts_with(char::is_uppercase)
+                && m.place.is_some()
+                && !m.actors.is_empty());
         if is_topic_place(k) {
             None
         } else if m.is_place || (m.place.is_some() && locative) {

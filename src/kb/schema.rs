@@ -18,7 +18,7 @@ mod embedded {
 pub const APPLICATION_ID: i32 = 0x4449_504B;
 
 /// The schema version this dipkb writes: the highest migration it embeds.
-pub const SCHEMA_VERSION: i64 = 14;
+pub const SCHEMA_VERSION: i64 = 13;
 
 /// The function migration V6 hashes stored folded words with ([`super::write::key_hash`]).
 const KEY_HASH_FUNCTION: &str = "dipkb_key_hash";

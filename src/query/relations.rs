@@ -21,7 +21,7 @@ const SYMMETRIC: &str = "relation = 'met' OR relation LIKE 'meeting\\_%' ESCAPE 
 /// The links that pass the filter, counted per pair and relation, ordered by actor, other,
 /// relation.
 ///
-/// They are read from `relation_links` (schema V14), which dipkb keeps equal to the view
+/// They are read from `relation_links` (schema V13), which dipkb keeps equal to the view
 /// `relationship_events` at every commit; if something wrote to the tables without dipkb (the
 /// queue `relation_pending` is not empty), they are computed from the view's tables instead.
 pub fn relations(conn: &Connection, filter: &RelationsFilter) -> Result<Rows, QueryError> {

@@ -362,9 +362,9 @@ fn an_officeholder_is_found_by_the_dictionary_s_spellings_and_wikidata_item() {
     );
 }
 
-/// Without what version 14 added, and with the indexes on actor and date columns as schema
+/// Without what version 13 added, and with the indexes on actor and date columns as schema
 /// version 11 made them: turns a database back into one that the migrations of versions 12 and
-/// 14 have to bring up.
+/// 13 have to bring up.
 const ACTOR_INDEXES_V11: &str = "
     DROP TRIGGER meeting_participants_relation_insert;
     DROP TRIGGER meeting_participants_relation_delete;
@@ -378,7 +378,7 @@ const ACTOR_INDEXES_V11: &str = "
     DROP TABLE relation_pairs;
     DROP TABLE relation_pending;
     DROP TABLE relation_pairs_pending;
-    DELETE FROM schema_migrations WHERE version = 14;
+    DELETE FROM schema_migrations WHERE version = 13;
     DROP INDEX idx_statement_facts_speaker_id;
     CREATE INDEX idx_statement_facts_speaker_id ON statement_facts (speaker_id)
         WHERE speaker_id IS NOT NULL;
@@ -407,7 +407,7 @@ const ACTOR_INDEXES_V11: &str = "
 /// `--limit N` and `--last N` with an actor are the first and last N events of its whole
 /// timeline for every N, whether the actor's own events are read (large N) or the date indexes
 /// walked (small N); and a database migrated to schema version 12 answers as before, and so
-/// does one migrated to version 14, which reads relations from the pairs it keeps.
+/// does one migrated to version 13, which reads relations from the pairs it keeps.
 #[test]
 fn an_actor_s_first_and_last_events_are_the_ends_of_its_timeline_before_and_after_v12() {
     let kb = Kb::with_samples();

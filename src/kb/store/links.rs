@@ -1,4 +1,4 @@
-//! Keeping `relation_links` and `relation_pairs` (schema V14) up to date: takes the meetings
+//! Keeping `relation_links` and `relation_pairs` (schema V13) up to date: takes the meetings
 //! and demands a transaction queued in `relation_pending`, writes their links again, as the
 //! view `relationship_events` defines them, with one statement per kind of link, and counts
 //! again each pair whose links went or came.
@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use crate::kb::{KbError, exec};
 
 /// Writes again the links of every meeting and demand whose participants, status, actors,
-/// answer or dates the transaction changed (the triggers of schema V14 queue them), and empties
+/// answer or dates the transaction changed (the triggers of schema V13 queue them), and empties
 /// the queue; counts again in `relation_pairs` each pair whose links went or came. Runs before
 /// every commit, so that between transactions `relation_links` holds exactly the rows of
 /// `relationship_events`, by ids, and `relation_pairs` their counts per pair: functions of the

@@ -1,4 +1,4 @@
--- dipkb schema, version 14: the links of the actor graph kept in a table (issue #12).
+-- dipkb schema, version 13: the links of the actor graph kept in a table (issue #12).
 -- `relations --actor A` counted the links of `relationship_events` for the actor and its people
 -- by joining each of their meetings' participants and each of their demands: for the busiest
 -- states 15,000 pairs of participants, 100 ms and more. `relation_links` holds the same rows,
