@@ -1197,30 +1197,7 @@ fn asked_in_object(a: &Analysis<'_>, from: usize, end: usize, by: &Subject) -> O
     if names_meeting(a, from, end) {
         return None;
     }
-    let party = |k: usize| {
-        a.mention(k)
-            .filter(|m| m.tokens.start == k && !m.is_place && m.how != How::Pronoun)
-            .and_then(|m| m.actors.first().copied())
-            .filter(|&x| !on_demanders_side(a, by, x))
-    };
-    let possessor = party(from).filter(|_| {
-        a.mention(from).is_some_and(|m| {
-            a.tokens.get(m.tokens.end).map(|t| t.kind) == Some(TokenKind::Possessive)
-        })
-    });
-    possessor.or_else(|| {
-        (from + 1..end.min(from + 12))
-            .take_while(|&k| !matches!(a.word(k), "," | ";"))
-            .find(|&k| {
-                let before = if a.lower(k - 1) == "the" {
-                    k - 2
-                } else {
-                    k - 1
-                };
-                matches!(a.lower(before), "of" | "from") && party(k).is_some()
-            })
-            .and_then(party)
-    })
+    party_asked(a, from, end, by, &["of", "from"], false)
 }
 
 /// "sought the extradition of the suspects from Uganda", "seeking China's support": the party a
@@ -1233,6 +1210,20 @@ fn asked_from(a: &Analysis<'_>, from: usize, end: usize, by: &Subject) -> Option
     {
         return None;
     }
+    party_asked(a, from, end, by, &["from"], true)
+}
+
+/// The party a request's object at `from` names as the one asked, other than the demander's
+/// side: its possessor ("China's support"), or the party after one of `prepositions` ("the
+/// understanding of the Philippines") within the clause, up to "to" when `stop_at_to`.
+fn party_asked(
+    a: &Analysis<'_>,
+    from: usize,
+    end: usize,
+    by: &Subject,
+    prepositions: &[&str],
+    stop_at_to: bool,
+) -> Option<ActorRef> {
     let party = |k: usize| {
         a.mention(k)
             .filter(|m| m.tokens.start == k && !m.is_place && m.how != How::Pronoun)
@@ -1246,14 +1237,14 @@ fn asked_from(a: &Analysis<'_>, from: usize, end: usize, by: &Subject) -> Option
     });
     possessor.or_else(|| {
         (from + 1..end.min(from + 12))
-            .take_while(|&k| !matches!(a.word(k), "," | ";") && a.lower(k) != "to")
+            .take_while(|&k| !(matches!(a.word(k), "," | ";") || stop_at_to && a.lower(k) == "to"))
             .find(|&k| {
                 let before = if a.lower(k - 1) == "the" {
                     k - 2
                 } else {
                     k - 1
                 };
-                a.lower(before) == "from" && party(k).is_some()
+                prepositions.contains(&a.lower(before)) && party(k).is_some()
             })
             .and_then(party)
     })

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use chrono::NaiveDate;
+
 use crate::extract::{ActorKind, ActorRef};
 use crate::text::analysis::names::words::{lower_words, name_words_of, singular_of};
 use crate::text::analysis::{Analysis, How};
@@ -52,15 +54,19 @@ impl<'a> Analysis<'a> {
         {
             return None;
         }
+        let found = self.holder_of_title(entity, index, date)?;
+        Some((i..title.end, found, index))
+    }
+
+    /// The holder on `date` of the offices title `index` names, for a state.
+    fn holder_of_title(&self, entity: Entity, index: usize, date: NaiveDate) -> Option<Found> {
         let entry = &self.lexicon.titles[index];
         if entry.offices.is_empty() {
             return None;
         }
-        let found = self
-            .lexicon
+        self.lexicon
             .officeholders()
-            .holder(entity, &entry.offices, date)?;
-        Some((i..title.end, found, index))
+            .holder(entity, &entry.offices, date)
     }
 
     /// The article's person for an officeholder a description names: the one already found
@@ -510,14 +516,7 @@ impl<'a> Analysis<'a> {
         {
             return None;
         }
-        let entry = &self.lexicon.titles[index];
-        if entry.offices.is_empty() {
-            return None;
-        }
-        let found = self
-            .lexicon
-            .officeholders()
-            .holder(entity, &entry.offices, date)?;
+        let found = self.holder_of_title(entity, index, date)?;
         Some((title, found, index))
     }
 
