@@ -377,15 +377,17 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 /// Prints rows to stdout in the chosen format.
+/// Buffered: stdout is line-buffered, and a table of thousands of rows would otherwise be
+/// thousands of writes.
 fn print_rows(rows: &Rows, format: Format) -> anyhow::Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     render::write(rows, format, &mut out).context("cannot write to stdout")?;
     out.flush().context("cannot write to stdout")
 }
 
 /// Prints a document of several tables to stdout.
 fn print_document(doc: &render::Document, format: Format) -> anyhow::Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     render::write_document(doc, format, &mut out).context("cannot write to stdout")?;
     out.flush().context("cannot write to stdout")
 }
