@@ -1153,6 +1153,24 @@ fn receives_a_party(a: &Analysis<'_>, from: usize, end: usize) -> bool {
     false
 }
 
+/// The holder of an office the analysis resolved after a possessive, at token `k`: "Poland's
+/// prime minister" (the words "prime minister").
+fn possessive_holder<'b>(
+    a: &'b Analysis<'_>,
+    k: usize,
+) -> Option<&'b crate::text::analysis::Mention> {
+    a.mention(k).filter(|m| {
+        m.tokens.start == k
+            && m.how == How::RoleNoun
+            && k > 0
+            && a.tokens[k - 1].kind == TokenKind::Possessive
+            && !m.actors.is_empty()
+            && m.actors
+                .iter()
+                .all(|&x| a.actor_kind(x) == ActorKind::Person)
+    })
+}
+
 /// Each date phrase of the sentence goes to the nearest meeting cue.
 fn assign_dates(
     a: &Analysis<'_>,
@@ -2080,16 +2098,7 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
         // An office is part of the party it describes: "Minister of State for Middle East,
         // North Africa and North America James Cleverly".
         // "Poland's prime minister": the office's holder, resolved by the analysis.
-        if let Some(m) = a.mention(k).filter(|m| {
-            m.tokens.start == k
-                && m.how == How::RoleNoun
-                && k > 0
-                && a.tokens[k - 1].kind == TokenKind::Possessive
-                && !m.actors.is_empty()
-                && m.actors
-                    .iter()
-                    .all(|&x| a.actor_kind(x) == ActorKind::Person)
-        }) {
+        if let Some(m) = possessive_holder(a, k) {
             if listing.is_some() {
                 for &actor in &m.actors {
                     if !parties.contains(&actor) {
@@ -2190,19 +2199,7 @@ fn parties_after(a: &Analysis<'_>, from: usize, end: usize, is_verb: bool) -> Ve
                 .iter()
                 .all(|&x| a.actor_kind(x) != ActorKind::Person);
             // "Poland's prime minister": the state describes the holder of its office.
-            let possessive_holder = a
-                .tokens
-                .get(m.tokens.end)
-                .is_some_and(|t| t.kind == TokenKind::Possessive)
-                && a.mention(m.tokens.end + 1).is_some_and(|n| {
-                    n.tokens.start == m.tokens.end + 1
-                        && n.how == How::RoleNoun
-                        && !n.actors.is_empty()
-                        && n.actors
-                            .iter()
-                            .all(|&x| a.actor_kind(x) == ActorKind::Person)
-                });
-            let describes = describes || possessive_holder;
+            let describes = describes || possessive_holder(a, m.tokens.end + 1).is_some();
             // "U.S. troops", "Egyptian youth": not a party to a meeting.
             let not_a_party = NON_PARTY_NOUNS.contains(&a.lower(m.tokens.end));
             if let Some(intro) = listing
@@ -3214,13 +3211,7 @@ fn place_near(a: &Analysis<'_>, sentence: Range<usize>, cue: Range<usize>) -> Op
                 "in" | "at" | "to" | "near" | "inside" | "outside"
             )
             // "in Argyle, St. Vincent and the Grenadines": the state placed by the analysis.
-            || (k >= 3
-                && a.word(k - 1) == ","
-                && matches!(a.lower(k - 3), "in" | "at")
-                && a.mention(k - 2).is_none()
-                && a.word(k - 2).starts_with(char::is_uppercase)
-                && m.place.is_some()
-                && !m.actors.is_empty());
+            || (a.after_unknown_town(k) && m.place.is_some() && !m.actors.is_empty());
         if is_topic_place(k) {
             None
         } else if m.is_place || (m.place.is_some() && locative) {
@@ -3660,15 +3651,20 @@ fn build(
     // "to meet India's foreign minister": a person the text describes and never names, known
     // only from the dictionary of officeholders, is implied; the state named is the party
     // (GOLD_FORMAT.md: "the state or organisation when no person is named").
-    let unnamed = |actor: ActorRef| {
-        a.actor_kind(actor) == ActorKind::Person
-            && a.actors[actor.0].name_from_dictionary
-            && !a.turns.iter().any(|t| t.speaker == Some(actor))
-            && !a
-                .mentions
-                .iter()
-                .any(|m| m.actors.contains(&actor) && matches!(m.how, How::Name | How::Surname))
-    };
+    let unnamed: Vec<ActorRef> = named
+        .iter()
+        .copied()
+        .filter(|&actor| {
+            a.actor_kind(actor) == ActorKind::Person
+                && a.actors[actor.0].name_from_dictionary
+                && !a.turns.iter().any(|t| t.speaker == Some(actor))
+                && !a
+                    .mentions
+                    .iter()
+                    .any(|m| m.actors.contains(&actor) && matches!(m.how, How::Name | How::Surname))
+        })
+        .collect();
+    let unnamed = |actor: ActorRef| unnamed.contains(&actor);
     let mut participants: Vec<Participant> = named
         .iter()
         .map(|&actor| Participant {

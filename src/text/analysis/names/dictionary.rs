@@ -37,16 +37,7 @@ impl<'a> Analysis<'a> {
             .checked_sub(1)
             .map(|p| self.lower(p))
             .unwrap_or_default();
-        // "met in Argyle, St. Vincent and the Grenadines": a town the dictionaries do not
-        // know, then its state, is in that state.
-        let start = range.start;
-        let after_town = before == ","
-            && start >= 3
-            && matches!(self.lower(start - 3), "in" | "at")
-            && self.tokens[start - 2].kind == crate::text::tokens::TokenKind::Word
-            && self.is_capitalised(start - 2)
-            && self.mention(start - 2).is_none();
-        let locative = LOCATIVES.contains(&before) || after_town;
+        let locative = LOCATIVES.contains(&before) || self.after_unknown_town(range.start);
         let (entity, how) = match actor_target {
             Some(NameTarget::Name(e)) => (Some(*e), How::Name),
             Some(NameTarget::Metonym(e)) => (Some(*e), How::Metonym),
@@ -74,6 +65,18 @@ impl<'a> Analysis<'a> {
             how,
             is_place,
         });
+    }
+
+    /// "met in Argyle, St. Vincent and the Grenadines": whether the name at token `k` comes
+    /// after "in" or "at", a town the dictionaries do not know and a comma; the name then
+    /// places what happened there.
+    pub fn after_unknown_town(&self, k: usize) -> bool {
+        k >= 3
+            && self.word(k - 1) == ","
+            && matches!(self.lower(k - 3), "in" | "at")
+            && self.tokens[k - 2].kind == crate::text::tokens::TokenKind::Word
+            && self.is_capitalised(k - 2)
+            && self.mention(k - 2).is_none()
     }
 
     /// A state as a place: its dictionary place of kind country, made on demand.

@@ -488,10 +488,6 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// "Malaysia's foreign minister said ..." with no name: the person with that title and
-    /// state named before, else the one the next sentences name with that title ("Foreign
-    /// Minister Azlan bin Ismail told reporters"). `None` when the title comes with a name of
-    /// its own, or nobody fits.
     /// "Russia's foreign minister" with nobody of that title named: the holder of the office on
     /// the article's date, by the dictionary of officeholders.
     pub(in crate::text::analysis) fn possessive_officeholder(
@@ -520,6 +516,10 @@ impl<'a> Analysis<'a> {
         Some((title, found, index))
     }
 
+    /// "Malaysia's foreign minister said ..." with no name: the person with that title and
+    /// state named before, else the one the next sentences name with that title ("Foreign
+    /// Minister Azlan bin Ismail told reporters"). `None` when the title comes with a name of
+    /// its own, or nobody fits.
     pub(in crate::text::analysis) fn possessive_title(
         &self,
         state: ActorRef,
