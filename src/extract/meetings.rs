@@ -34,6 +34,13 @@ struct Mention {
     in_series: bool,
     /// "during the Ministerial Meeting": the setting of another meeting word in the sentence.
     during: bool,
+    /// "met with the ministers of seven states at a meeting of SICA": a meeting noun after
+    /// "at", the setting of the meeting a verb before it reports.
+    at_setting: bool,
+    /// Reported by a verb ("met", "held talks with"), not by a noun.
+    by_verb: bool,
+    /// Its words: the verb, or the noun phrase from its first word to its noun.
+    words: Range<usize>,
     /// The meeting of a transcript's speakers, from its title.
     transcript: bool,
     /// Its parties are "both sides", "the leaders" or an unresolved "they": those of the
@@ -627,6 +634,9 @@ fn transcript_meeting(a: &Analysis<'_>, out: &mut Vec<Mention>) {
         again: false,
         in_series: false,
         during: false,
+        at_setting: false,
+        by_verb: false,
+        words: 0..0,
         transcript: true,
         collective: false,
         collective_persons: None,
@@ -1852,6 +1862,13 @@ fn read_mention(
         anaphoric,
         in_series: ordinal,
         during: np_start > 0 && matches!(a.lower(np_start - 1), "during"),
+        at_setting: !is_verb && np_start > 0 && a.lower(np_start - 1) == "at",
+        by_verb: is_verb,
+        words: if is_verb {
+            tokens.clone()
+        } else {
+            np_start..tokens.end
+        },
         transcript: false,
         collective,
         collective_persons: persons_named_collectively(a, sentence.clone(), tokens.start)
@@ -1892,6 +1909,14 @@ fn parties_of(a: &Analysis<'_>, k: usize) -> Vec<ActorRef> {
 }
 
 /// The first token of the noun phrase ending with the meeting noun at `cue`.
+/// "28th", "1st", "22nd", "3rd".
+fn is_ordinal_figure(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th")
+}
+
 fn noun_phrase_start(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> usize {
     let mut k = cue;
     while k > sentence_start {
@@ -1913,9 +1938,24 @@ fn noun_phrase_start(a: &Analysis<'_>, sentence_start: usize, cue: usize) -> usi
             k = open;
             continue;
         }
+        // "the ASEAN Regional Forum (ARF) Ministerial Meeting": a short form in brackets
+        // within the name.
+        if word == ")"
+            && prev >= sentence_start + 2
+            && a.word(prev - 2) == "("
+            && a.word(prev - 1).chars().all(|c| c.is_uppercase())
+            && a.word(cue).starts_with(char::is_uppercase)
+        {
+            k = prev - 2;
+            continue;
+        }
         let modifier = a.mention(prev).is_some_and(|m| !m.is_place)
             || MEETING_MODIFIERS.contains(&word)
             || token.kind == TokenKind::Number
+            // "the 28th Annual ... Meeting": an ordinal in figures.
+            || (is_ordinal_figure(word)
+                && prev > sentence_start
+                && DEFINITE.contains(&a.lower(prev - 1)))
             || word == "-"
             // "the Japan-Philippines Foreign and Defense Ministerial Meeting": "and" within a
             // name in capitals.
@@ -3560,7 +3600,47 @@ fn compatible(
     (own == theirs && (near || mention.date.is_some()))
         || (subset && same_sentence && (mention.kind != "meeting" || first.kind != "meeting"))
         || (same_sentence && mention.during)
+        || (same_sentence && mention.at_setting && meets_many(a, first, mention))
         || part_of
+}
+
+/// Whether a meeting reported by a verb met several states or organisations before the
+/// session it was held "at" ("met with the foreign ministers of seven states at a meeting of
+/// SICA"): that session is the meeting itself. One counterpart met at a summit ("meet his
+/// counterpart at an ASEAN meeting") is a meeting of its own on the summit's margins.
+fn meets_many(a: &Analysis<'_>, verb: &Mention, setting: &Mention) -> bool {
+    if !verb.by_verb || verb.sentence != setting.sentence || verb.words.end > setting.words.start {
+        return false;
+    }
+    // "met with X and Y, who represented their countries at the meeting of Z": the setting
+    // of another clause.
+    if (verb.words.end..setting.words.start).any(|k| {
+        matches!(
+            a.lower(k),
+            "who" | "which" | "that" | "where" | "when" | ";"
+        )
+    }) {
+        return false;
+    }
+    let mut met: Vec<ActorRef> = Vec::new();
+    for k in verb.words.end..setting.words.start {
+        if a.mention(k).is_some_and(|m| m.how == How::Pronoun) {
+            continue;
+        }
+        for actor in parties_of(a, k) {
+            let party = if a.actor_kind(actor) == ActorKind::Person {
+                a.party_of(actor)
+            } else {
+                Some(actor)
+            };
+            if let Some(party) = party
+                && !met.contains(&party)
+            {
+                met.push(party);
+            }
+        }
+    }
+    met.len() >= 2
 }
 
 fn same_country(a: &Analysis<'_>, x: usize, y: usize) -> bool {
@@ -5200,5 +5280,55 @@ mod tests {
             .collect();
         assert!(implied.contains(&"Mateusz Morawiecki"), "{implied:?}");
         assert!(implied.contains(&"Volodymyr Zelenskyy"), "{implied:?}");
+    }
+
+    #[test]
+    fn the_session_several_parties_are_met_at_is_that_meeting() {
+        // Ministers of several states met "at" a body's session: one meeting, the body in it.
+        let found = meetings(
+            "Canadian Foreign Minister Ana Roy met on Monday with the foreign ministers of Chile, Peru and Ecuador at the 12th Annual Organization of American States (OAS) Ministerial Meeting in Lima.",
+            (2023, 5, 10),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .2
+                .iter()
+                .any(|p| p == "Organization of American States"),
+            "{found:?}"
+        );
+        // One counterpart met at a summit: a meeting on its margins, and the summit.
+        let found = meetings(
+            "Canadian Foreign Minister Ana Roy will meet her Chilean counterpart at a Organization of American States meeting in Lima next month.",
+            (2023, 5, 10),
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        // The session of a relative clause is another meeting.
+        let found = meetings(
+            "Canadian Foreign Minister Ana Roy met on Monday with the foreign ministers of Chile, Peru and Ecuador, who represented their countries at the Organization of American States meeting in Lima.",
+            (2023, 5, 10),
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn ordinals_in_figures_and_short_forms_in_brackets_stay_in_a_meetings_name() {
+        use super::is_ordinal_figure;
+        assert!(is_ordinal_figure("28th") && is_ordinal_figure("1st") && is_ordinal_figure("22nd"));
+        assert!(!is_ordinal_figure("2022") && !is_ordinal_figure("th") && !is_ordinal_figure("G7"));
+        let extraction = extract(&Input {
+            title: "",
+            body: "Ministers met in Lima for the 12th Annual Organization of American States (OAS) Ministerial Meeting on Monday.",
+            published: NaiveDate::from_ymd_opt(2023, 5, 10),
+        });
+        let labels: Vec<&str> = extraction
+            .meetings
+            .iter()
+            .filter_map(|m| m.label.as_deref())
+            .collect();
+        assert_eq!(
+            labels,
+            ["12th Annual Organization of American States (OAS) Ministerial Meeting"]
+        );
     }
 }
