@@ -102,6 +102,7 @@ pub(super) fn report_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Meeti
         status: row.get(15)?,
         place,
         participants: BTreeSet::new(),
+        named: BTreeSet::new(),
         persons: BTreeSet::new(),
     })
 }
@@ -136,17 +137,24 @@ pub(super) fn load_report_parties(
 ) -> Result<(), KbError> {
     let index: HashMap<i64, usize> = reports.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     let mut select = conn.prepare_cached(
-        "SELECT p.actor_id, p.implied = 0 AND a.kind = 'person' \
+        "SELECT p.actor_id, p.implied = 0 AND a.kind = 'person', p.implied = 0 \
          FROM meeting_report_participants AS p JOIN actors AS a ON a.id = p.actor_id \
          WHERE p.meeting_report_id = ?1",
     )?;
     for (&id, &i) in &index {
         let rows = select.query_map([id], |row| {
-            Ok((row.get::<_, i64>(0)?, row.get::<_, bool>(1)?))
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, bool>(1)?,
+                row.get::<_, bool>(2)?,
+            ))
         })?;
         for row in rows {
-            let (actor, person) = row?;
+            let (actor, person, named) = row?;
             reports[i].participants.insert(actor);
+            if named {
+                reports[i].named.insert(actor);
+            }
             if person {
                 reports[i].persons.insert(actor);
             }
@@ -211,6 +219,7 @@ pub(super) fn meetings_near(
                     status: row.get(10)?,
                     place,
                     participants: BTreeSet::new(),
+                    named: BTreeSet::new(),
                     persons: BTreeSet::new(),
                 })
             },
@@ -224,6 +233,7 @@ pub(super) fn meetings_near(
         .filter(|record| {
             let mut best_case = record.clone();
             best_case.participants.clone_from(&report.participants);
+            best_case.named.clone_from(&report.named);
             best_case.persons.clone_from(&report.persons);
             meeting_fit(report, &best_case).is_some()
         })
@@ -243,18 +253,26 @@ pub(super) fn meetings_near(
         .chunks(500)
     {
         let mut select = conn.prepare_cached(&format!(
-            "SELECT p.meeting_id, p.actor_id, p.implied = 0 AND a.kind = 'person' \
+            "SELECT p.meeting_id, p.actor_id, p.implied = 0 AND a.kind = 'person', p.implied = 0 \
              FROM meeting_participants AS p JOIN actors AS a ON a.id = p.actor_id \
              WHERE p.meeting_id IN ({})",
             chunk.join(", ")
         ))?;
         let rows = select.query_map([], |row| {
-            Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get::<_, bool>(2)?))
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get(1)?,
+                row.get::<_, bool>(2)?,
+                row.get::<_, bool>(3)?,
+            ))
         })?;
         for row in rows {
-            let (meeting, actor, person) = row?;
+            let (meeting, actor, person, named) = row?;
             if let Some(&i) = index.get(&meeting) {
                 records[i].participants.insert(actor);
+                if named {
+                    records[i].named.insert(actor);
+                }
                 if person {
                     records[i].persons.insert(actor);
                 }
@@ -338,15 +356,18 @@ pub(super) fn neighbourhood(
                 status: row.get(10)?,
                 place: places.get(row.get(9)?)?,
                 participants: BTreeSet::new(),
+                named: BTreeSet::new(),
                 persons: BTreeSet::new(),
             };
             // Only those that would fit with the report's very parties need theirs read: lend
             // the candidate (whose parties are not read yet) the report's for the test.
             let mut candidate = candidate;
             candidate.participants.clone_from(&report.participants);
+            candidate.named.clone_from(&report.named);
             candidate.persons.clone_from(&report.persons);
             let fits = meeting_fit(report, &candidate).is_some();
             candidate.participants.clear();
+            candidate.named.clear();
             candidate.persons.clear();
             if fits {
                 candidates.push(candidate);

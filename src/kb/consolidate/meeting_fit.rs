@@ -3,7 +3,8 @@
 //! ([`meeting_fit`]), whether they conflict ([`meetings_conflict`]) and groups
 //! ([`group_meetings`]). Pure functions of what the reports say: no database here.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -25,6 +26,8 @@ pub(super) struct MeetingReport {
     pub(super) status: String,
     pub(super) place: Option<PlaceInfo>,
     pub(super) participants: BTreeSet<i64>,
+    /// The participants named (not only implied by a person's office or nationality).
+    pub(super) named: BTreeSet<i64>,
     /// The persons named as taking part (not implied): those that tell two meetings of one
     /// busy person apart.
     pub(super) persons: BTreeSet<i64>,
@@ -150,12 +153,17 @@ pub(super) fn meetings_conflict(a: &MeetingReport, b: &MeetingReport) -> bool {
     {
         // A plan of a day held a day off it ("will travel to Kuwait on 28 July", then "met
         // today", 29 July: the day of the journey, or another calendar's) is the same meeting
-        // of the same persons; another day, or other parties, is another meeting.
+        // of the same persons, or of a report whose persons are among the other's ("will meet
+        // with senior Kuwaiti officials", "the dialogue session between Kuwait and the USA");
+        // another day, or other persons, is another meeting.
         let a_day_off =
             a_last + Duration::days(1) >= b_first && b_last + Duration::days(1) >= a_first;
         let planned_then_held =
             (a.planned_day() && b.status == "held") || (b.planned_day() && a.status == "held");
-        if !(a_day_off && planned_then_held && a.persons.intersection(&b.persons).count() >= 2) {
+        let same_persons = a.persons.intersection(&b.persons).count() >= 2
+            || a.persons.is_subset(&b.persons)
+            || b.persons.is_subset(&a.persons);
+        if !(a_day_off && planned_then_held && same_persons) {
             return true;
         }
     }
@@ -173,15 +181,28 @@ pub(super) fn meetings_conflict(a: &MeetingReport, b: &MeetingReport) -> bool {
         return true;
     }
     // "Blinken spoke today with Abbas" and "... with Lapid": one busy person's two meetings.
-    // Each names a person the other lacks, and they share no more than that one person. A
-    // session of many (the NATO-Russia Council, with Sherman in one report and the European
-    // delegates in another) is not told apart this way: only meetings of two persons are.
-    names_agree != Some(true)
-        && a.persons.len() <= 2
-        && b.persons.len() <= 2
-        && a.persons.intersection(&b.persons).count() < 2
-        && !a.persons.is_subset(&b.persons)
-        && !b.persons.is_subset(&a.persons)
+    // Each names a person the other lacks, and they share no more than that one person. So
+    // are a one-on-one and a meeting of others that shares one of its two persons ("Blinken
+    // met Rama" and "Blinken spoke with Le Drian, Baerbock and Truss", of one day): the
+    // one-on-one's counterpart is not among them; and two meetings that each name two or more
+    // persons, none of them the same (Sherman's call with her four counterparts and Blinken's
+    // with his three). A session of many (the NATO-Russia Council, with Sherman in one report
+    // and the European delegates in another) is not told apart this way: a report naming one
+    // person alone tells nothing of who else met.
+    if names_agree == Some(true)
+        || a.persons.is_subset(&b.persons)
+        || b.persons.is_subset(&a.persons)
+    {
+        return false;
+    }
+    let shared = a.persons.intersection(&b.persons).count();
+    let few = a.persons.len().min(b.persons.len());
+    let many = a.persons.len().max(b.persons.len());
+    match shared {
+        0 => few >= 2 || many <= 2,
+        1 => few == 2,
+        _ => false,
+    }
 }
 
 impl MeetingReport {
@@ -192,10 +213,41 @@ impl MeetingReport {
 }
 
 /// Whether both reports name the meeting (`None` when one does not), and if so whether the
-/// names agree (the words of one are among the other's).
+/// names agree (the words of one are among the other's). A label of kind words alone
+/// ("Summit", "Dialogue": see [`kind_words`]) says what the meeting is, not which one: "the
+/// Summit" of a call's mention of a coming summit is not the "Negev Summit".
 pub(super) fn names_agree(a: &MeetingReport, b: &MeetingReport) -> Option<bool> {
-    (!a.label_words.is_empty() && !b.label_words.is_empty())
-        .then(|| a.label_words.is_subset(&b.label_words) || b.label_words.is_subset(&a.label_words))
+    let names = |r: &MeetingReport| r.label_words.iter().any(|w| !kind_words().contains(w));
+    let within = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
+        x.iter().all(|w| y.iter().any(|v| same_word(w, v)))
+    };
+    (names(a) && names(b))
+        .then(|| within(&a.label_words, &b.label_words) || within(&b.label_words, &a.label_words))
+}
+
+/// Whether two words of labels are one: the same, or a name and the word made from it
+/// ("Algeria" and "Algerian", "Korea" and "Korean": the longer begins with the shorter, of
+/// four letters or more).
+fn same_word(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || (short.chars().count() >= 4 && long.starts_with(short))
+}
+
+/// The one-word names of kinds of meeting, `meeting_cues.csv`'s nouns ("summit", "dialogue",
+/// "talks"), in lower case. Read at build time, like `titles.csv` in `join.rs`.
+fn kind_words() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../../../data/dictionaries/meeting_cues.csv")
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut cells = line.split(',');
+                let term = cells.next()?.trim();
+                (cells.next()? == "noun" && !term.contains(' ')).then(|| term.to_lowercase())
+            })
+            .collect()
+    })
 }
 
 /// How well two reports fit one meeting: `None` when they cannot be one ([`meetings_conflict`]),
@@ -218,8 +270,15 @@ pub(super) fn meeting_fit(a: &MeetingReport, b: &MeetingReport) -> Option<f64> {
     // article's date), only a shared name, the very same parties, or two persons named in
     // both do. ("Blinken met Kuleba in March" and "Blinken spoke today with Kuleba", 4
     // March: of the meetings of the two that month, the report joins the one it fits best.)
+    // Of a day, most parties of one must be among the other's, or all it names: half is one
+    // side of a meeting of two sides ("Blinken", with the United States his office implies, is
+    // half of "Blinken spoke with Aliyev" and half of "the United States and Croatia held a
+    // dialogue", which names Croatia; "the United States and Azerbaijan" names no other).
+    let named_within = |x: &MeetingReport, y: &MeetingReport| {
+        !x.named.is_empty() && x.named.is_subset(&y.participants)
+    };
     let enough = if a.day_precise && b.day_precise {
-        names_agree || overlap >= 0.5
+        names_agree || overlap > 0.5 || named_within(a, b) || named_within(b, a)
     } else {
         names_agree
             || (overlap >= 1.0 && smaller >= 2)
@@ -338,6 +397,7 @@ mod tests {
             status: "held".into(),
             place: None,
             participants: participants.iter().copied().collect(),
+            named: participants.iter().copied().collect(),
             persons: BTreeSet::new(),
         }
     }
@@ -552,6 +612,18 @@ mod tests {
         // A plan of the next day, with one of the persons only: two meetings.
         let other = with(4, "2022-03-07", "held", &[1, 5]);
         assert!(meetings_conflict(&plan, &other));
+        // A plan naming one of the persons alone ("will meet senior officials") is the plan.
+        let vague_plan = with(7, "2022-03-06", "planned", &[1]);
+        assert!(!meetings_conflict(&vague_plan, &held));
+        assert!(meetings_conflict(&vague_plan, &later));
+        // A report of the next day that names no person ("the dialogue session between
+        // Kuwait and the USA") joins the plan too.
+        let states = with(6, "2022-03-07", "held", &[]);
+        assert!(!meetings_conflict(&plan, &states));
+        assert_eq!(
+            group_meetings(&[plan.clone(), held.clone(), states]),
+            vec![vec![0, 1, 2]]
+        );
         // A plan without a day of its own ("in the first week of March") holds the days it
         // holds, and is not widened.
         let week = MeetingReport {
@@ -578,6 +650,100 @@ mod tests {
         assert!(fit(&persons, &other_article) > fit(&states, &other_article));
         let groups = group_meetings(&[states, persons, other_article]);
         assert_eq!(groups, vec![vec![0], vec![1, 2]]);
+    }
+
+    /// Issue #11: a one-on-one and a call of others of one day that share its busy person are
+    /// two meetings ("Blinken met Rama" and "Blinken spoke with Le Drian, Baerbock and Truss"),
+    /// and so are two calls naming different persons (Sherman's with her four counterparts and
+    /// Blinken's with his three); a report naming one person alone still joins a session of
+    /// many.
+
+    #[test]
+    fn a_one_on_one_and_a_meeting_of_others_are_two_meetings() {
+        let with = |id: i64, persons: &[i64], states: &[i64]| MeetingReport {
+            persons: persons.iter().copied().collect(),
+            ..report(id, id, "2022-02-15", &[persons, states].concat(), "")
+        };
+        // 1 Blinken, 2 Rama, 3-5 three ministers; 10 the United States, 11-14 their states.
+        let rama = with(1, &[1, 2], &[10, 11]);
+        let quad = with(2, &[1, 3, 4, 5], &[10, 12, 13, 14]);
+        assert!(meetings_conflict(&rama, &quad));
+        assert!(meeting_fit(&rama, &quad).is_none());
+        // A report of the same call naming two of its ministers is the call.
+        let quad_too = with(3, &[1, 3], &[10, 12]);
+        assert!(!meetings_conflict(&quad_too, &quad));
+        assert!(meeting_fit(&quad_too, &quad).is_some());
+        // 6 Sherman, 7-9 her counterparts of the same states: another call of that day.
+        let deputies = with(4, &[6, 7, 8, 9], &[10, 12, 13, 14]);
+        assert!(meetings_conflict(&deputies, &quad));
+        // A report naming one person alone tells nothing of who else met.
+        let sherman = with(5, &[6], &[10, 15]);
+        let delegates = with(6, &[7, 8, 9], &[12, 13, 14, 15]);
+        assert!(!meetings_conflict(&sherman, &delegates));
+        // Named alike, they are one meeting whoever each names.
+        let summit = |r: MeetingReport| MeetingReport {
+            label_words: label_words("Negev Summit"),
+            ..r
+        };
+        assert!(!meetings_conflict(
+            &summit(rama.clone()),
+            &summit(quad.clone())
+        ));
+    }
+
+    /// Issue #11: a label of kind words alone ("Summit", from "the Summit of the Americas, which
+    /// is coming up") names no meeting, so it neither joins nor parts reports; a name with
+    /// other words still does.
+
+    #[test]
+    fn a_label_of_kind_words_alone_names_no_meeting() {
+        let named = |id: i64, label: &str| report(id, id, "2022-04-01", &[1, 2], label);
+        assert_eq!(
+            names_agree(&named(1, "Summit"), &named(2, "Negev Summit")),
+            None
+        );
+        assert_eq!(names_agree(&named(1, "Dialogue"), &named(2, "talks")), None);
+        assert_eq!(
+            names_agree(
+                &named(1, "Strategic Dialogue"),
+                &named(2, "U.S.-Poland Strategic Dialogue")
+            ),
+            Some(true)
+        );
+        assert_eq!(
+            names_agree(&named(1, "NATO Summit"), &named(2, "NATO Ministerial")),
+            Some(false)
+        );
+        // A name and the word made from it are one word; a short word is not a stem.
+        assert_eq!(
+            names_agree(
+                &named(1, "fifth U.S.-Algeria Strategic Dialogue"),
+                &named(2, "fifth U.S.-Algerian Strategic Dialogue")
+            ),
+            Some(true)
+        );
+        assert!(!same_word("us", "usa"));
+        assert!(same_word("korea", "korean"));
+        assert!(!same_word("russia", "prussia"));
+    }
+
+    /// Issue #11: of one day, a report joins another only when most of its parties are among
+    /// the other's: "Blinken spoke with Aliyev" (with the United States and Azerbaijan their
+    /// offices imply) shares only one side with "the United States and Croatia held a
+    /// dialogue"; "the United States and Azerbaijan" are both its sides.
+
+    #[test]
+    fn of_a_day_one_side_in_common_is_not_enough() {
+        // 1 Blinken, 2 Aliyev; 10 the United States, 11 Azerbaijan, 12 Croatia.
+        let call = MeetingReport {
+            persons: [1, 2].into(),
+            named: [1, 2].into(),
+            ..report(1, 1, "2022-04-05", &[1, 2, 10, 11], "")
+        };
+        let croatia = report(2, 2, "2022-04-05", &[10, 12], "");
+        assert!(meeting_fit(&call, &croatia).is_none());
+        let azerbaijan = report(3, 3, "2022-04-05", &[10, 11], "");
+        assert!(meeting_fit(&call, &azerbaijan).is_some());
     }
 
     #[test]
