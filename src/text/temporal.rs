@@ -162,6 +162,30 @@ fn marked_tense(text: &str, tokens: &[Token], sentence_start: usize, at: usize) 
     None
 }
 
+/// "the meeting planned for February had been postponed", "the talks that were scheduled for
+/// March": a plan told as a fact of the past, or in a participle after its noun, says nothing
+/// of whether the month named is past or to come; the nearest such month is meant.
+fn planned_as_past(text: &str, tokens: &[Token], sentence_start: usize, at: usize) -> bool {
+    let lower = |k: usize| tokens[k].text(text).to_lowercase();
+    let Some(marker) = (sentence_start..at)
+        .rev()
+        .take(3)
+        .find(|&k| matches!(lower(k).as_str(), "planned" | "scheduled"))
+    else {
+        return false;
+    };
+    marker > sentence_start
+        && tokens[marker - 1].kind == TokenKind::Word
+        && !matches!(
+            lower(marker - 1).as_str(),
+            "is" | "are" | "be" | "being" | "’s" | "'s" | "now" | "currently"
+        )
+        && (matches!(lower(marker - 1).as_str(), "was" | "were" | "been")
+            || !tokens[marker - 1]
+                .text(text)
+                .starts_with(char::is_uppercase))
+}
+
 fn is_past_participle(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ed") && !matches!(word, "need" | "united" | "based")
 }
@@ -416,7 +440,12 @@ fn date_at(
         return make(k + 2, date, None);
     }
     let date = published.and_then(|p| {
-        let year = nearest_month_year(p, month, marked_tense(text, tokens, sentence_start, i));
+        let tense = if planned_as_past(text, tokens, sentence_start, i) {
+            None
+        } else {
+            marked_tense(text, tokens, sentence_start, i)
+        };
+        let year = nearest_month_year(p, month, tense);
         PartialDate::month(year, month)
     });
     make(k, date, None)
@@ -1111,6 +1140,42 @@ mod tests {
         assert_eq!(
             date("They met on 12 January 2022.", "not a date"),
             "2022-01-12"
+        );
+    }
+
+    #[test]
+    fn a_month_planned_in_the_past_or_in_a_participle_is_the_nearest() {
+        let date = |s: &str, p: &str| resolve(s, p).1.unwrap_or_default();
+        // A plan told after its noun or as past: the nearest such month.
+        assert_eq!(
+            date(
+                "The committee's meeting planned for February had been postponed.",
+                "2012-03-15"
+            ),
+            "2012-02"
+        );
+        assert_eq!(
+            date(
+                "The forum that was scheduled for March in Lima was postponed.",
+                "2020-06-17"
+            ),
+            "2020-03"
+        );
+        assert_eq!(
+            date(
+                "The forum that was scheduled for September was postponed.",
+                "2020-06-17"
+            ),
+            "2020-09"
+        );
+        // A plan in the present tense is still to come.
+        assert_eq!(
+            date("The forum is scheduled for March.", "2020-06-17"),
+            "2021-03"
+        );
+        assert_eq!(
+            date("Talks are planned for February.", "2012-03-15"),
+            "2013-02"
         );
     }
 }
