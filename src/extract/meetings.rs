@@ -1856,8 +1856,9 @@ fn read_mention(
         add(&venue_parties, &mut named);
     }
     // "ahead of the Madrid summit" with no party named is no meeting of "they".
+    let venue_only = venue.is_some() && named.is_empty();
     let collective = !topic
-        && !(venue.is_some() && named.is_empty())
+        && !venue_only
         && is_collective(a, sentence.clone(), tokens.start, &entry.kind, &named);
     Some(Mention {
         sentence: s,
