@@ -3692,8 +3692,16 @@ fn build(
             implied: is_joint_body(actor) || unnamed(actor),
         })
         .collect();
+    // Alone, the national body's meeting stays its own: with its state as its one party, the
+    // knowledge base would combine it with any meeting of that state on the day.
+    let besides_bodies = named
+        .iter()
+        .any(|&x| parties::state_of_national_body(a, x).is_none());
     for &actor in &named {
-        if let Some(state) = parties::state_of_national_body(a, actor) {
+        if let Some(state) = parties::state_of_national_body(a, actor)
+            && besides_bodies
+            && named.iter().any(|&x| a.party_of(x) != Some(state))
+        {
             match participants.iter_mut().find(|p| p.actor == state) {
                 Some(p) => p.implied = false,
                 None => participants.push(Participant {
