@@ -384,33 +384,8 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
             return None;
         }
         let mut actors = mention.actors.clone();
-        // "X and Y", "X, Y and Z": the last joiner is "and", the others commas.
-        let mut start = np_start(a, sentence_start, mention.tokens.start);
-        let mut seen_and = false;
-        while start > sentence_start + 1 {
-            let joiner = a.lower(start - 1);
-            let mut before_joiner = start - 2;
-            if joiner == "and" && !seen_and {
-                seen_and = true;
-                // The serial comma: "X, Y, and Z".
-                if a.word(before_joiner) == "," && before_joiner > sentence_start {
-                    before_joiner -= 1;
-                }
-            } else if !(joiner == "," && seen_and) {
-                break;
-            }
-            match a.mention(before_joiner) {
-                Some(m) if !m.is_place && !m.actors.is_empty() && m.how != How::Demonym => {
-                    for &actor in m.actors.iter().rev() {
-                        if !actors.contains(&actor) {
-                            actors.insert(0, actor);
-                        }
-                    }
-                    start = np_start(a, sentence_start, m.tokens.start);
-                }
-                _ => break,
-            }
-        }
+        let start = np_start(a, sentence_start, mention.tokens.start);
+        conjoined_before(a, sentence_start, start, &mut actors);
         return Some(Subject::Actors(actors));
     }
     let word = a.lower(k);
@@ -542,7 +517,16 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
                 {
                     return Some(Subject::Actors(vec![person]));
                 }
-                return Some(Subject::Actors(vec![actor]));
+                // "the U.S. Department of State and the Lebanese Armed Forces": the bodies
+                // coordinated before a state's body. Persons before it ("Nuland and the U.S.
+                // delegation") are its members, told of by the rules for delegations.
+                let mut actors = vec![actor];
+                if a.actor_kind(actor) == ActorKind::State {
+                    let start = np_start(a, sentence_start, m.tokens.start);
+                    conjoined_before(a, sentence_start, start, &mut actors);
+                    actors.retain(|&x| a.actor_kind(x) != ActorKind::Person);
+                }
+                return Some(Subject::Actors(actors));
             }
             if matches!(a.word(j), "," | "." | ";") {
                 break;
@@ -557,6 +541,83 @@ pub fn noun_phrase_ending_at(a: &Analysis<'_>, sentence_start: usize, k: usize) 
             return Some(Subject::Actors(vec![state]));
         }
         return Some(Subject::Unnamed);
+    }
+    None
+}
+
+/// Adds to `actors` the parties coordinated before the noun phrase that starts at `start`:
+/// "X and Y", "X, Y and Z" (the last joiner "and", the others commas), where a conjunct is a
+/// name or a body named with its state ("the U.S. delegation", "the Ethiopian Government").
+fn conjoined_before(
+    a: &Analysis<'_>,
+    sentence_start: usize,
+    start: usize,
+    actors: &mut Vec<ActorRef>,
+) {
+    let mut start = start;
+    let mut seen_and = false;
+    while start > sentence_start + 1 {
+        let joiner = a.lower(start - 1);
+        let mut before_joiner = start - 2;
+        if joiner == "and" && !seen_and {
+            seen_and = true;
+            // The serial comma: "X, Y, and Z".
+            if a.word(before_joiner) == "," && before_joiner > sentence_start {
+                before_joiner -= 1;
+            }
+        } else if !(joiner == "," && seen_and) {
+            break;
+        }
+        // "During their trip to Paraguay, Nuland and ...": the comma of a fronted phrase.
+        if joiner == ","
+            && a.main_clause_start(a.sentences[a.sentence_of(start)].tokens.clone()) == start
+        {
+            break;
+        }
+        let conjunct = match a.mention(before_joiner) {
+            Some(m) if !m.is_place && !m.actors.is_empty() && m.how != How::Demonym => Some(m),
+            Some(_) => None,
+            None => body_with_state(a, sentence_start, before_joiner),
+        };
+        let Some(m) = conjunct else {
+            break;
+        };
+        for &actor in m.actors.iter().rev() {
+            if !actors.contains(&actor) {
+                actors.insert(0, actor);
+            }
+        }
+        start = np_start(a, sentence_start, m.tokens.start);
+    }
+}
+
+/// The mention of the state in a body's noun phrase ending at `k`: "the Ethiopian
+/// Government", "the U.S. delegation", "the Lebanese Armed Forces".
+fn body_with_state<'m>(
+    a: &'m Analysis<'_>,
+    sentence_start: usize,
+    k: usize,
+) -> Option<&'m crate::text::analysis::Mention> {
+    if !matches!(
+        a.lower(k),
+        "government" | "delegation" | "forces" | "authorities" | "military" | "army"
+    ) {
+        return None;
+    }
+    let mut j = k;
+    while j > sentence_start && k - j < 3 {
+        j -= 1;
+        if let Some(m) = a.mention(j) {
+            let state = !m.is_place
+                && !m.actors.is_empty()
+                && m.actors
+                    .iter()
+                    .all(|&x| a.actor_kind(x) == ActorKind::State);
+            return state.then_some(m);
+        }
+        if !a.word(j).starts_with(char::is_uppercase) {
+            return None;
+        }
     }
     None
 }
@@ -683,6 +744,13 @@ pub fn np_start(a: &Analysis<'_>, sentence_start: usize, mention_start: usize) -
         {
             start = m.tokens.start.max(sentence_start);
         }
+    }
+    // "the Government of Chile": the state's government is the state.
+    if start > sentence_start + 1
+        && a.lower(start - 1) == "of"
+        && matches!(a.lower(start - 2), "government" | "governments")
+    {
+        start -= 2;
     }
     if start > sentence_start && matches!(a.lower(start - 1), "the" | "a" | "an") {
         start -= 1;

@@ -7,6 +7,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+mod parties;
+
 use super::clause;
 use super::{
     ActorKind, ActorRef, Aspect, Evidence, Meeting, MeetingMode, MeetingStatus, Participant, Place,
@@ -1373,7 +1375,10 @@ fn read_mention(
     let anaphoric_form = !is_verb
         && (determiner.is_some_and(|d| DEFINITE.contains(&d)) || possessive_date)
         || word == "session" && determiner == Some("the");
-    // Parties in the words before the noun: "NATO-Russia Council meeting", "U.S.-Russia talks".
+    // Parties in the words before the noun: "NATO-Russia Council meeting", "U.S.-Russia talks";
+    // not the city of "the Berlin conference", which is its place.
+    let mut venue = None;
+    let mut venue_parties = Vec::new();
     if !is_verb {
         for k in np_start..tokens.start {
             if let Some(m) = a.mention(k)
@@ -1381,6 +1386,11 @@ fn read_mention(
                 && !m.is_place
                 && m.how != How::Pronoun
             {
+                if let Some(city) = parties::venue_in_name(a, k, tokens.start) {
+                    venue = venue.or(Some(city));
+                    venue_parties.extend(parties_of(a, k));
+                    continue;
+                }
                 add(&parties_of(a, k), &mut named);
             }
         }
@@ -1394,7 +1404,8 @@ fn read_mention(
     // "met", "hosted", "visited", "brief".
     let after = parties_after(a, tokens.end, sentence.end, is_verb);
     add(&after, &mut named);
-    let own_parties = !named.is_empty();
+    // "the Madrid summit" names its own meeting, if not its parties.
+    let own_parties = !named.is_empty() || venue.is_some();
     // "The talks, chaired by Sudan's minister, brought together ...": the meeting already
     // reported, with more said of who took part.
     let elaborated = anaphoric_form
@@ -1805,7 +1816,7 @@ fn read_mention(
     let place = if entry.kind == "call" || has_phone(a, tokens.end, sentence.end) {
         None
     } else {
-        place_near(a, sentence.clone(), tokens.clone())
+        place_near(a, sentence.clone(), tokens.clone()).or(venue)
     };
     // A visit to a capital or a country is a meeting with its state; so are talks one came
     // to it for with nobody else named ("arrived in Baghdad on Wednesday for talks", not
@@ -1849,8 +1860,16 @@ fn read_mention(
         };
         a.text[a.tokens[start.min(tokens.start)].start..a.tokens[tokens.end - 1].end].to_string()
     };
-    let collective =
-        !topic && is_collective(a, sentence.clone(), tokens.start, &entry.kind, &named);
+    // The host of "the Berlin conference" Blinken joins is a party too; alone, it is only
+    // where the conference meets.
+    if !named.is_empty() {
+        add(&venue_parties, &mut named);
+    }
+    // "ahead of the Madrid summit" with no party named is no meeting of "they".
+    let venue_only = venue.is_some() && named.is_empty();
+    let collective = !topic
+        && !venue_only
+        && is_collective(a, sentence.clone(), tokens.start, &entry.kind, &named);
     Some(Mention {
         sentence: s,
         kind: entry.kind.clone(),
@@ -3753,7 +3772,25 @@ fn build(
             implied: is_joint_body(actor) || unnamed(actor),
         })
         .collect();
+    // Alone, the national body's meeting stays its own: with its state as its one party, the
+    // knowledge base would combine it with any meeting of that state on the day.
+    let besides_bodies = named
+        .iter()
+        .any(|&x| parties::state_of_national_body(a, x).is_none());
     for &actor in &named {
+        if let Some(state) = parties::state_of_national_body(a, actor)
+            && besides_bodies
+            && named.iter().any(|&x| a.party_of(x) != Some(state))
+        {
+            match participants.iter_mut().find(|p| p.actor == state) {
+                Some(p) => p.implied = false,
+                None => participants.push(Participant {
+                    actor: state,
+                    role: "participant".into(),
+                    implied: false,
+                }),
+            }
+        }
         if let Some(party) = a.party_of(actor)
             && party != actor
         {
