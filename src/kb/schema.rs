@@ -18,7 +18,7 @@ mod embedded {
 pub const APPLICATION_ID: i32 = 0x4449_504B;
 
 /// The schema version this dipkb writes: the highest migration it embeds.
-pub const SCHEMA_VERSION: i64 = 13;
+pub const SCHEMA_VERSION: i64 = 14;
 
 /// The function migration V6 hashes stored folded words with ([`super::write::key_hash`]).
 const KEY_HASH_FUNCTION: &str = "dipkb_key_hash";
@@ -83,6 +83,13 @@ fn try_open_for_write(path: &Path) -> Result<Connection, KbError> {
             found,
             known: SCHEMA_VERSION,
         });
+    }
+    if found == 0 {
+        // A new database returns the pages its batches freed to the file system when a store
+        // is done with it (`Store`'s drop); SQLite takes this only before the file's first
+        // page is written, which switching to WAL does.
+        conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")
+            .map_err(|source| open_error(path, source))?;
     }
     // WAL lets readers (timeline, sql, an external sqlite3) work while an ingest writes.
     conn.pragma_update(None, "journal_mode", "WAL")
@@ -497,6 +504,11 @@ mod tests {
             .pragma_query_value(None, "journal_mode", |row| row.get(0))
             .unwrap();
         assert_eq!(journal, "wal");
+        // Free pages can go back to the file system (schema V14; see `Store`'s drop).
+        let vacuum: i64 = conn
+            .pragma_query_value(None, "auto_vacuum", |row| row.get(0))
+            .unwrap();
+        assert_eq!(vacuum, 2, "incremental");
     }
 
     #[test]
@@ -640,6 +652,144 @@ mod tests {
             drop(conn);
             assert!(open_read_only(&path).is_ok());
         }
+    }
+
+    /// Version 14 keeps the actor graph by codes, ordered by actor: a database of version 13
+    /// (with its links as that version kept them, and a meeting changed behind dipkb's back
+    /// still queued) has, after the upgrade, the links and pairs the views compute, and no queue;
+    /// the evidence index by article keeps only the spans of roles.
+    #[test]
+    fn version_14_keeps_the_links_the_views_compute() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite");
+        let conn = database_at(&path, 13);
+        conn.execute_batch(
+            "INSERT INTO actors (id, kind, name) VALUES (1, 'state', 'Russia'),
+                 (2, 'organisation', 'NATO'), (3, 'person', 'Anna Kalomira'),
+                 (4, 'state', 'Norway');
+             INSERT INTO meetings (id, status, date) VALUES (1, 'held', '2022-01-12'),
+                 (2, 'planned', '2022-02'), (3, 'cancelled', NULL);
+             INSERT INTO meeting_participants (meeting_id, actor_id, implied) VALUES
+                 (1, 1, 0), (1, 2, 0), (1, 3, 0), (1, 4, 1), (2, 1, 0), (2, 2, 0),
+                 (3, 3, 0), (3, 4, 0);
+             INSERT INTO demands (id, by_actor_id, by_party_id, of_actor_id, text, date, answer,
+                 answered_by_id, answer_date) VALUES
+                 (1, 3, 1, 2, 'withdrawal', '2022-01-12', 'rejected', 2, '2022-01-26'),
+                 (2, 1, 1, 4, 'talks', NULL, 'unknown', NULL, NULL);
+             INSERT INTO relation_links (event, event_id, actor_id, other_id, relation, date)
+             SELECT event, event_id, actor_id, other_id, relation, date FROM relationship_events;
+             INSERT INTO relation_pairs (actor_id, other_id, relation, events, first_date, last_date)
+             SELECT actor_id, other_id, relation, count(*), min(date), max(date)
+             FROM relation_links GROUP BY actor_id, other_id, relation;
+             DELETE FROM relation_pending;
+             UPDATE meetings SET status = 'held', date = '2022-02-03' WHERE id = 2;",
+        )
+        .unwrap();
+        let queued: i64 = conn
+            .query_row("SELECT count(*) FROM relation_pending", [], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        assert_eq!(queued, 1);
+        let events = |conn: &Connection| -> Vec<(String, i64, i64, i64, String, Option<String>)> {
+            conn.prepare(
+                "SELECT event, event_id, actor_id, other_id, relation, date \
+                 FROM relationship_events ORDER BY 1, 2, 3, 4, 5",
+            )
+            .unwrap()
+            .query_map([], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+        };
+        let before = events(&conn);
+        drop(conn);
+        let conn = open_for_write(&path).unwrap();
+        assert_eq!(events(&conn), before);
+        let kept: Vec<(String, i64, i64, i64, String, Option<String>)> = conn
+            .prepare(
+                "SELECT CASE l.event WHEN 0 THEN 'meeting' WHEN 1 THEN 'demand' END, l.event_id, \
+                     l.actor_id, l.other_id, k.name, l.date \
+                 FROM relation_links AS l JOIN relation_kinds AS k ON k.id = l.relation \
+                 ORDER BY 1, 2, 3, 4, 5",
+            )
+            .unwrap()
+            .query_map([], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(kept, before);
+        // Meeting 2 as it is now (held), the rejection dated by its answer, the implied party
+        // left out, and the person and the party that made demand 1 both linked.
+        assert!(kept.contains(&(
+            "meeting".into(),
+            2,
+            1,
+            2,
+            "met".into(),
+            Some("2022-02-03".into())
+        )));
+        assert!(kept.contains(&("meeting".into(), 3, 3, 4, "meeting_cancelled".into(), None)));
+        assert!(kept.contains(&(
+            "demand".into(),
+            1,
+            2,
+            1,
+            "rejected_demand_of".into(),
+            Some("2022-01-26".into())
+        )));
+        assert!(kept.contains(&(
+            "demand".into(),
+            1,
+            3,
+            2,
+            "demanded_of".into(),
+            Some("2022-01-12".into())
+        )));
+        assert!(!kept.iter().any(|link| link.2 == 4 && link.1 == 1));
+        let differ: i64 = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM (
+                     SELECT p.actor_id, p.other_id, k.name, p.events, p.first_date, p.last_date
+                     FROM relation_pairs AS p JOIN relation_kinds AS k ON k.id = p.relation
+                     EXCEPT SELECT actor_id, other_id, relation, events, first_date, last_date
+                     FROM relationships))
+                 + (SELECT count(*) FROM relationships) - (SELECT count(*) FROM relation_pairs)
+                 + (SELECT count(*) FROM relation_pending)",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(differ, 0);
+        let index: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'idx_evidence_spans_article_id'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert!(
+            index.ends_with("WHERE person_role_id IS NOT NULL"),
+            "{index}"
+        );
     }
 
     /// Version 10 holds a statement's words as a span of an article body: a database of

@@ -63,14 +63,14 @@ pub struct Exported {
 /// The tables and views worth exporting: ours, not SQLite's, refinery's or FTS5's internals,
 /// nor the queues of full-text and relation changes (empty between transactions), nor
 /// `relation_links` and `relation_pairs`, which hold what the views `relationship_events` and
-/// `relationships` give, by ids.
+/// `relationships` give, by ids (and `relation_kinds`, the names of their codes).
 fn relations(conn: &Connection) -> Result<Vec<(String, bool)>, QueryError> {
     let mut statement = conn.prepare(
         "SELECT name, type = 'table' FROM sqlite_schema \
          WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
          AND name NOT LIKE '%\\_fts%' ESCAPE '\\' \
          AND name NOT IN ('schema_migrations', 'fts_pending', 'relation_pending', \
-             'relation_pairs_pending', 'relation_links', 'relation_pairs') \
+             'relation_pairs_pending', 'relation_links', 'relation_pairs', 'relation_kinds') \
          ORDER BY type, name",
     )?;
     let names = statement

@@ -15,14 +15,17 @@ pub struct RelationsFilter {
     pub dates: DateRange,
 }
 
-/// Relations that hold both ways; shown once per pair, from the filtered actor's side.
-const SYMMETRIC: &str = "relation = 'met' OR relation LIKE 'meeting\\_%' ESCAPE '\\'";
+/// Relations that hold both ways, by the name in `column`; shown once per pair, from the
+/// filtered actor's side.
+fn symmetric(column: &str) -> String {
+    format!("{column} = 'met' OR {column} LIKE 'meeting\\_%' ESCAPE '\\'")
+}
 
 /// The links that pass the filter, counted per pair and relation, ordered by actor, other,
 /// relation.
 ///
-/// They are read from `relation_links` (schema V13), which dipkb keeps equal to the view
-/// `relationship_events` at every commit; if something wrote to the tables without dipkb (the
+/// They are read from `relation_links` (schema V13; relations by code of `relation_kinds`
+/// since V14), which dipkb keeps equal to the view `relationship_events` at every commit; if something wrote to the tables without dipkb (the
 /// queue `relation_pending` is not empty), they are computed from the view's tables instead.
 pub fn relations(conn: &Connection, filter: &RelationsFilter) -> Result<Rows, QueryError> {
     let kept: bool = conn
@@ -46,10 +49,11 @@ fn date_conditions(filter: &RelationsFilter, params: &mut Params) -> String {
 
 /// [`relations`] from `relation_pairs` and `relation_links`: for an actor set, each actor's
 /// pairs are one range of `relation_pairs` (meetings from the set's side, demands and
-/// rejections it made; with dates, its links counted from one range of an index of
-/// `relation_links`), and the demands of which the set is the other side one range of another
-/// index; only the pairs found are named, and they are sorted here, which is cheaper than
-/// SQLite's sorter for the ten thousand pairs of the busiest states.
+/// rejections it made; with dates, its links counted from one range of `relation_links`, whose
+/// rows are ordered by actor), and the demands of which the set is the other side one range of
+/// another index. The pairs come by ids; each actor found is named once and the rows sorted
+/// here by the rank of the names, which is cheaper than joining and sorting 14,000 pairs of the
+/// busiest states in SQL.
 fn relations_from_links(conn: &Connection, filter: &RelationsFilter) -> Result<Rows, QueryError> {
     let mut params = Params::default();
     let dated = filter.dates.since.is_some() || filter.dates.until.is_some();
@@ -57,77 +61,148 @@ fn relations_from_links(conn: &Connection, filter: &RelationsFilter) -> Result<R
     const COUNTS: &str = "actor_id, other_id, relation, count(*) AS events, \
         min(date) AS first_date, max(date) AS last_date";
     const PAIRS: &str = "actor_id, other_id, relation, events, first_date, last_date";
-    const NAMED: &str = "SELECT actor.name AS actor, other.name AS other, l.relation, l.events, \
-        l.first_date, l.last_date, l.actor_id, l.other_id";
-    const NAMES: &str = "JOIN actors AS actor ON actor.id = l.actor_id \
-        JOIN actors AS other ON other.id = l.other_id";
+    // Relations are codes of `relation_kinds` (schema V14), named here: a look-up in SQL for
+    // each of the 14,000 rows of the busiest sets cost more than reading them.
+    let kinds: Vec<(i64, String)> = conn
+        .prepare_cached("SELECT id, name FROM relation_kinds ORDER BY id")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    // Meetings, which hold both ways.
+    let symmetric = |code: i64| {
+        kinds
+            .iter()
+            .any(|(id, name)| *id == code && (name == "met" || name.starts_with("meeting_")))
+    };
     let sql = match &filter.actor {
         Some(set) => {
             let n = set.bind(&mut params);
             let set = format!("(SELECT value FROM json_each(?{n}))");
             let own = if dated {
                 format!(
-                    "SELECT {COUNTS} FROM relation_links INDEXED BY idx_relation_links_actor_id \
+                    "SELECT {COUNTS} FROM relation_links \
                      WHERE actor_id IN {set} AND {dates} GROUP BY actor_id, other_id, relation"
                 )
             } else {
                 format!("SELECT {PAIRS} FROM relation_pairs WHERE actor_id IN {set}")
             };
             format!(
-                "{NAMED} FROM ({own} \
-                 UNION ALL \
+                "{own} UNION ALL \
                  SELECT {COUNTS} FROM relation_links INDEXED BY idx_relation_links_other_id \
-                 WHERE event = 'demand' AND other_id IN {set} AND actor_id NOT IN {set} AND {dates} \
-                 GROUP BY actor_id, other_id, relation) AS l {NAMES}"
+                 WHERE event = 1 AND other_id IN {set} AND actor_id NOT IN {set} AND {dates} \
+                 GROUP BY actor_id, other_id, relation"
             )
         }
-        // Without a filter, each meeting pair once.
-        None => {
-            let all = if dated {
-                format!(
-                    "SELECT {COUNTS} FROM relation_links WHERE {dates} \
-                     GROUP BY actor_id, other_id, relation"
-                )
-            } else {
-                format!("SELECT {PAIRS} FROM relation_pairs")
-            };
-            format!(
-                "{NAMED} FROM ({all}) AS l {NAMES} \
-                 WHERE NOT ({SYMMETRIC}) OR actor.name < other.name"
-            )
-        }
+        None if dated => format!(
+            "SELECT {COUNTS} FROM relation_links WHERE {dates} \
+             GROUP BY actor_id, other_id, relation"
+        ),
+        None => format!("SELECT {PAIRS} FROM relation_pairs"),
     };
-    let mut rows = select(conn, &sql, rusqlite::params_from_iter(params.0))?;
-    // ORDER BY actor, other, relation, actor_id, other_id: text compares as SQLite's BINARY
-    // collation does, byte by byte.
-    fn text(v: &Value) -> &str {
-        match v {
-            Value::Text(t) => t.as_str(),
-            _ => "",
+    /// A pair as the tables give it, by ids and code.
+    struct Pair {
+        actor: i64,
+        other: i64,
+        relation: i64,
+        counts: [Value; 3],
+    }
+    let mut pairs = Vec::new();
+    {
+        let mut statement = conn.prepare(&sql)?;
+        let mut found = statement.query(rusqlite::params_from_iter(params.0))?;
+        while let Some(row) = found.next()? {
+            pairs.push(Pair {
+                actor: row.get(0)?,
+                other: row.get(1)?,
+                relation: row.get(2)?,
+                counts: [
+                    super::value_of(row.get_ref(3)?)?,
+                    super::value_of(row.get_ref(4)?)?,
+                    super::value_of(row.get_ref(5)?)?,
+                ],
+            });
         }
     }
-    fn int(v: &Value) -> i64 {
-        match v {
-            Value::Int(n) => *n,
-            _ => 0,
+    // Each actor found is named once (the busiest sets have 14,000 pairs of a few thousand
+    // actors), and ordered by name: rows are then sorted by ranks, not by comparing names.
+    let mut ids: Vec<i64> = pairs.iter().flat_map(|p| [p.actor, p.other]).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let ids_json = format!(
+        "[{}]",
+        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+    );
+    let mut named: Vec<(String, i64)> = conn
+        .prepare_cached(
+            "SELECT name, id FROM actors WHERE id IN (SELECT value FROM json_each(?1))",
+        )?
+        .query_map([ids_json], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    // By name as SQLite's BINARY collation orders text (byte by byte, as `str` compares).
+    named.sort_unstable();
+    let mut actors: std::collections::HashMap<i64, (usize, &str)> =
+        std::collections::HashMap::with_capacity(named.len());
+    let mut rank = 0;
+    for (i, (name, id)) in named.iter().enumerate() {
+        if i > 0 && named[i - 1].0 != *name {
+            rank += 1;
         }
+        actors.insert(*id, (rank, name.as_str()));
     }
-    rows.rows.sort_unstable_by(|a, b| {
-        (
-            text(&a[0]),
-            text(&a[1]),
-            text(&a[2]),
-            int(&a[6]),
-            int(&a[7]),
-        )
-            .cmp(&(
-                text(&b[0]),
-                text(&b[1]),
-                text(&b[2]),
-                int(&b[6]),
-                int(&b[7]),
-            ))
-    });
+    let mut relation_order: Vec<&(i64, String)> = kinds.iter().collect();
+    relation_order.sort_unstable_by(|a, b| a.1.cmp(&b.1));
+    let relation = |code: i64| {
+        relation_order
+            .iter()
+            .position(|(id, _)| *id == code)
+            .map(|rank| (rank, relation_order[rank].1.as_str()))
+    };
+    // ORDER BY actor, other, relation, actor_id, other_id; pairs whose actor is not stored are
+    // left out, as the join with `actors` did; without a filter, each meeting pair once.
+    let mut keyed = Vec::with_capacity(pairs.len());
+    for pair in pairs {
+        let (Some(&actor), Some(&other)) = (actors.get(&pair.actor), actors.get(&pair.other))
+        else {
+            continue;
+        };
+        let Some(kind) = relation(pair.relation) else {
+            return Err(QueryError::NotFound("relation kind", pair.relation));
+        };
+        if filter.actor.is_none() && symmetric(pair.relation) && actor.1 >= other.1 {
+            continue;
+        }
+        keyed.push((
+            (actor.0, other.0, kind.0, pair.actor, pair.other),
+            actor.1,
+            other.1,
+            kind.1,
+            pair,
+        ));
+    }
+    keyed.sort_unstable_by_key(|row| row.0);
+    let mut rows = Rows::new(&[
+        "actor",
+        "other",
+        "relation",
+        "events",
+        "first_date",
+        "last_date",
+        "actor_id",
+        "other_id",
+    ]);
+    rows.rows.reserve(keyed.len());
+    for (_, actor, other, kind, pair) in keyed {
+        let [events, first, last] = pair.counts;
+        rows.push(vec![
+            actor.into(),
+            other.into(),
+            kind.into(),
+            events,
+            first,
+            last,
+            Value::Int(pair.actor),
+            Value::Int(pair.other),
+        ]);
+    }
     Ok(rows)
 }
 
@@ -145,7 +220,10 @@ pub(super) fn relations_computed(
         }
         None => {
             // Without a filter, each meeting pair once.
-            conditions.push(format!("(NOT ({SYMMETRIC}) OR actor < other)"));
+            conditions.push(format!(
+                "(NOT ({}) OR actor < other)",
+                symmetric("relation")
+            ));
             "relationship_events".to_string()
         }
     };
@@ -356,30 +434,33 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("kb.sqlite");
         let mut store = synthetic(150, &path);
+        // The kept tables with the relation and the event by name, as the views give them.
+        const LINKS: &str = "SELECT CASE l.event WHEN 0 THEN 'meeting' WHEN 1 THEN 'demand' END, \
+             l.event_id, l.actor_id, l.other_id, k.name, l.date \
+             FROM relation_links AS l JOIN relation_kinds AS k ON k.id = l.relation";
+        const PAIRS: &str = "SELECT p.actor_id, p.other_id, k.name, p.events, p.first_date, \
+             p.last_date FROM relation_pairs AS p JOIN relation_kinds AS k ON k.id = p.relation";
         let tables_agree = |conn: &Connection| {
             let differ: i64 = conn
                 .query_row(
-                    "SELECT (SELECT count(*) FROM (
-                         SELECT event, event_id, actor_id, other_id, relation, date FROM relation_links
-                         EXCEPT SELECT event, event_id, actor_id, other_id, relation, date
-                         FROM relationship_events))
-                     + (SELECT count(*) FROM (
-                         SELECT event, event_id, actor_id, other_id, relation, date
-                         FROM relationship_events
-                         EXCEPT SELECT event, event_id, actor_id, other_id, relation, date
-                         FROM relation_links))
-                     + (SELECT count(*) FROM (
-                         SELECT actor_id, other_id, relation, events, first_date, last_date
-                         FROM relation_pairs
-                         EXCEPT SELECT actor_id, other_id, relation, events, first_date, last_date
-                         FROM relationships))
-                     + (SELECT count(*) FROM (
-                         SELECT actor_id, other_id, relation, events, first_date, last_date
-                         FROM relationships
-                         EXCEPT SELECT actor_id, other_id, relation, events, first_date, last_date
-                         FROM relation_pairs))
-                     + (SELECT count(*) FROM relation_pending)
-                     + (SELECT count(*) FROM relation_pairs_pending)",
+                    &format!(
+                        "SELECT (SELECT count(*) FROM ({LINKS}
+                             EXCEPT SELECT event, event_id, actor_id, other_id, relation, date
+                             FROM relationship_events))
+                         + (SELECT count(*) FROM (
+                             SELECT event, event_id, actor_id, other_id, relation, date
+                             FROM relationship_events
+                             EXCEPT {LINKS}))
+                         + (SELECT count(*) FROM ({PAIRS}
+                             EXCEPT SELECT actor_id, other_id, relation, events, first_date, last_date
+                             FROM relationships))
+                         + (SELECT count(*) FROM (
+                             SELECT actor_id, other_id, relation, events, first_date, last_date
+                             FROM relationships
+                             EXCEPT {PAIRS}))
+                         + (SELECT count(*) FROM relation_pending)
+                         + (SELECT count(*) FROM relation_pairs_pending)"
+                    ),
                     [],
                     |row| row.get(0),
                 )
@@ -389,7 +470,10 @@ mod tests {
         let conn = store.connection();
         tables_agree(conn);
         let kinds: Vec<(String, i64)> = conn
-            .prepare("SELECT relation, count(*) FROM relation_links GROUP BY relation ORDER BY 1")
+            .prepare(
+                "SELECT k.name, count(*) FROM relation_links AS l \
+                 JOIN relation_kinds AS k ON k.id = l.relation GROUP BY k.name ORDER BY 1",
+            )
             .unwrap()
             .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
             .unwrap()
@@ -448,7 +532,8 @@ mod tests {
         tables_agree(conn);
         let rejections: i64 = conn
             .query_row(
-                "SELECT count(*) FROM relation_pairs WHERE relation = 'rejected_demand_of'",
+                "SELECT count(*) FROM relation_pairs AS p JOIN relation_kinds AS k \
+                 ON k.id = p.relation WHERE k.name = 'rejected_demand_of'",
                 [],
                 |row| row.get(0),
             )

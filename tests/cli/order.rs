@@ -163,8 +163,8 @@ pub fn whole_content(db: &Path) -> Vec<String> {
          FROM relation_pairs AS p JOIN actors AS a ON a.id = p.actor_id \
          JOIN actors AS o ON o.id = p.other_id",
         "SELECT 'kept link', a.name, o.name, l.relation, l.date, l.event, \
-         CASE l.event WHEN 'meeting' THEN l.event_id END AS meetings_ref, \
-         CASE l.event WHEN 'demand' THEN l.event_id END AS demands_ref \
+         CASE l.event WHEN 0 THEN l.event_id END AS meetings_ref, \
+         CASE l.event WHEN 1 THEN l.event_id END AS demands_ref \
          FROM relation_links AS l JOIN actors AS a ON a.id = l.actor_id \
          JOIN actors AS o ON o.id = l.other_id",
         "SELECT 'timeline', date, date_precision, event, status, summary, actors, place, \

@@ -362,9 +362,9 @@ fn an_officeholder_is_found_by_the_dictionary_s_spellings_and_wikidata_item() {
     );
 }
 
-/// Without what version 13 added, and with the indexes on actor and date columns as schema
-/// version 11 made them: turns a database back into one that the migrations of versions 12 and
-/// 13 have to bring up.
+/// Without what versions 13 and 14 added, and with the indexes on actor and date columns as
+/// schema version 11 made them: turns a database back into one that the migrations of versions
+/// 12, 13 and 14 have to bring up.
 const ACTOR_INDEXES_V11: &str = "
     DROP TRIGGER meeting_participants_relation_insert;
     DROP TRIGGER meeting_participants_relation_delete;
@@ -378,7 +378,10 @@ const ACTOR_INDEXES_V11: &str = "
     DROP TABLE relation_pairs;
     DROP TABLE relation_pending;
     DROP TABLE relation_pairs_pending;
-    DELETE FROM schema_migrations WHERE version = 13;
+    DROP TABLE relation_kinds;
+    DROP INDEX idx_evidence_spans_article_id;
+    CREATE INDEX idx_evidence_spans_article_id ON evidence_spans (article_id);
+    DELETE FROM schema_migrations WHERE version IN (13, 14);
     DROP INDEX idx_statement_facts_speaker_id;
     CREATE INDEX idx_statement_facts_speaker_id ON statement_facts (speaker_id)
         WHERE speaker_id IS NOT NULL;

@@ -408,6 +408,37 @@ impl Store {
     }
 }
 
+/// When a store is done, the pages its batches freed go back to the file system: a database
+/// dipkb created (schema V14 on) keeps SQLite's `auto_vacuum = INCREMENTAL`, and the free
+/// pages (what full-text merges and rewritten rows left, up to a fifteenth of the file after
+/// an ingest of state-pr) are cut from the end of the file. Freed pages are reused by the next
+/// batch, so this is done once, not at every commit. A database made before keeps its free
+/// pages for reuse (`PRAGMA incremental_vacuum` does nothing there). Best effort: another
+/// process holding the database is not waited for.
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.in_batch {
+            return;
+        }
+        let free: rusqlite::Result<i64> = self
+            .conn
+            .query_row("PRAGMA freelist_count", [], |row| row.get(0));
+        if matches!(free, Ok(n) if n > 0) {
+            let _ = self.conn.busy_timeout(std::time::Duration::ZERO);
+            // The pragma frees one page at each step, returning a row for it.
+            let vacuum = |conn: &Connection| -> rusqlite::Result<()> {
+                let mut statement = conn.prepare("PRAGMA incremental_vacuum")?;
+                let mut rows = statement.query([])?;
+                while rows.next()?.is_some() {}
+                Ok(())
+            };
+            if let Err(err) = vacuum(&self.conn) {
+                tracing::debug!("free pages kept: {err}");
+            }
+        }
+    }
+}
+
 /// Another process holding the database past the busy timeout is said as such.
 fn busy_error(path: &Path, err: KbError) -> KbError {
     match &err {

@@ -122,9 +122,11 @@ pub(super) fn remove_reports_of(
             [article_id],
         )?;
     }
+    // What is left are the spans of persons' roles, which the partial index by article finds
+    // (schema V14).
     exec(
         tx,
-        "DELETE FROM evidence_spans WHERE article_id = ?1",
+        "DELETE FROM evidence_spans WHERE article_id = ?1 AND person_role_id IS NOT NULL",
         [article_id],
     )?;
     exec(

@@ -885,3 +885,31 @@ fn a_meeting_reported_by_many_articles_stays_one_and_apart_from_another() {
         ["France; Germany | 6", "NATO; Russia | 60"]
     );
 }
+
+/// Pages a store's transactions freed go back to the file system when it is done (schema V14:
+/// new databases are made with `auto_vacuum = INCREMENTAL`), so that a database after an
+/// ingest is no larger than what it holds.
+#[test]
+fn a_store_that_is_done_returns_its_free_pages() {
+    let (dir, store) = open();
+    let path = dir.path().join("kb.sqlite");
+    store
+        .connection()
+        .execute_batch(
+            "CREATE TABLE scratch (block BLOB);
+             WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+             INSERT INTO scratch SELECT randomblob(4000) FROM n;
+             DROP TABLE scratch;",
+        )
+        .unwrap();
+    let pages = |conn: &Connection, pragma: &str| -> i64 {
+        conn.query_row(&format!("PRAGMA {pragma}"), [], |row| row.get(0))
+            .unwrap()
+    };
+    assert!(pages(store.connection(), "freelist_count") >= 200);
+    let before = pages(store.connection(), "page_count");
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    assert_eq!(pages(&conn, "freelist_count"), 0);
+    assert!(pages(&conn, "page_count") <= before - 200);
+}
