@@ -691,51 +691,42 @@ mod tests {
             })
             .unwrap();
         assert_eq!(queued, 1);
-        let events = |conn: &Connection| -> Vec<(String, i64, i64, i64, String, Option<String>)> {
-            conn.prepare(
+        type Link = (String, i64, i64, i64, String, Option<String>);
+        let links = |conn: &Connection, sql: &str| -> Vec<Link> {
+            conn.prepare(sql)
+                .unwrap()
+                .query_map([], |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                        row.get(5)?,
+                    ))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        let events = |conn: &Connection| {
+            links(
+                conn,
                 "SELECT event, event_id, actor_id, other_id, relation, date \
                  FROM relationship_events ORDER BY 1, 2, 3, 4, 5",
             )
-            .unwrap()
-            .query_map([], |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                ))
-            })
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
         };
         let before = events(&conn);
         drop(conn);
         let conn = open_for_write(&path).unwrap();
         assert_eq!(events(&conn), before);
-        let kept: Vec<(String, i64, i64, i64, String, Option<String>)> = conn
-            .prepare(
-                "SELECT CASE l.event WHEN 0 THEN 'meeting' WHEN 1 THEN 'demand' END, l.event_id, \
-                     l.actor_id, l.other_id, k.name, l.date \
-                 FROM relation_links AS l JOIN relation_kinds AS k ON k.id = l.relation \
-                 ORDER BY 1, 2, 3, 4, 5",
-            )
-            .unwrap()
-            .query_map([], |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                ))
-            })
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let kept = links(
+            &conn,
+            "SELECT CASE l.event WHEN 0 THEN 'meeting' WHEN 1 THEN 'demand' END, l.event_id, \
+                 l.actor_id, l.other_id, k.name, l.date \
+             FROM relation_links AS l JOIN relation_kinds AS k ON k.id = l.relation \
+             ORDER BY 1, 2, 3, 4, 5",
+        );
         assert_eq!(kept, before);
         // Meeting 2 as it is now (held), the rejection dated by its answer, the implied party
         // left out, and the person and the party that made demand 1 both linked.
