@@ -5368,4 +5368,23 @@ mod tests {
             ["12th Annual Organization of American States (OAS) Ministerial Meeting"]
         );
     }
+
+    #[test]
+    fn a_meeting_looked_forward_to_is_planned() {
+        let found = meetings(
+            "We look forward to the fifth dialogue session between Chile and Peru.",
+            (2021, 7, 29),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, MeetingStatus::Planned);
+        // What is looked forward to is another thing, the meeting its source.
+        let found = meetings(
+            "We look forward to the reports from the talks between Chile and Peru.",
+            (2021, 7, 29),
+        );
+        assert!(
+            !found.is_empty() && found.iter().all(|m| m.1 != MeetingStatus::Planned),
+            "{found:?}"
+        );
+    }
 }

@@ -137,6 +137,23 @@ fn marked_tense(text: &str, tokens: &[Token], sentence_start: usize, at: usize) 
         if tokens[i].kind == TokenKind::Punct && word == ";" {
             break;
         }
+        // "We look forward to the fifth session": what one looks forward to is to come.
+        if lower == "forward"
+            && i > sentence_start
+            && tokens[i - 1].text(text).to_lowercase().starts_with("look")
+            && tokens.get(i + 1).is_some_and(|t| t.text(text) == "to")
+            && at - i <= 10
+            && !(i + 2..at).any(|k| {
+                matches!(
+                    tokens[k].text(text).to_lowercase().as_str(),
+                    "from" | "of" | "on" | "about" | "after"
+                )
+            })
+        {
+            // Not "look forward to the reports from the mission": what is looked forward to
+            // is another thing, the meeting its source.
+            return Some(Tense::Future);
+        }
         if FUTURE_MARKERS.contains(&lower.as_str()) {
             // "set" and "due" mean the future only before "to"; "coming" before a noun.
             if matches!(lower.as_str(), "set" | "due" | "plans" | "plan" | "intends")
