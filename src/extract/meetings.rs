@@ -36,9 +36,6 @@ struct Mention {
     in_series: bool,
     /// "during the Ministerial Meeting": the setting of another meeting word in the sentence.
     during: bool,
-    /// "met with the ministers of seven states at a meeting of SICA": a meeting noun after
-    /// "at", the setting of the meeting a verb before it reports.
-    at_setting: bool,
     /// Reported by a verb ("met", "held talks with"), not by a noun.
     by_verb: bool,
     /// Its words: the verb, or the noun phrase from its first word to its noun.
@@ -636,7 +633,6 @@ fn transcript_meeting(a: &Analysis<'_>, out: &mut Vec<Mention>) {
         again: false,
         in_series: false,
         during: false,
-        at_setting: false,
         by_verb: false,
         words: 0..0,
         transcript: true,
@@ -1881,7 +1877,6 @@ fn read_mention(
         anaphoric,
         in_series: ordinal,
         during: np_start > 0 && matches!(a.lower(np_start - 1), "during"),
-        at_setting: !is_verb && np_start > 0 && a.lower(np_start - 1) == "at",
         by_verb: is_verb,
         words: if is_verb {
             tokens.clone()
@@ -3619,7 +3614,7 @@ fn compatible(
     (own == theirs && (near || mention.date.is_some()))
         || (subset && same_sentence && (mention.kind != "meeting" || first.kind != "meeting"))
         || (same_sentence && mention.during)
-        || (same_sentence && mention.at_setting && meets_many(a, first, mention))
+        || (same_sentence && meets_many(a, first, mention))
         || part_of
 }
 
@@ -3628,12 +3623,19 @@ fn compatible(
 /// SICA"): that session is the meeting itself. One counterpart met at a summit ("meet his
 /// counterpart at an ASEAN meeting") is a meeting of its own on the summit's margins.
 fn meets_many(a: &Analysis<'_>, verb: &Mention, setting: &Mention) -> bool {
-    if !verb.by_verb || verb.sentence != setting.sentence || verb.words.end > setting.words.start {
+    let at = setting.words.start;
+    if !verb.by_verb
+        || setting.by_verb
+        || verb.sentence != setting.sentence
+        || verb.words.end > at
+        || at == 0
+        || a.lower(at - 1) != "at"
+    {
         return false;
     }
     // "met with X and Y, who represented their countries at the meeting of Z": the setting
     // of another clause.
-    if (verb.words.end..setting.words.start).any(|k| {
+    if (verb.words.end..at).any(|k| {
         matches!(
             a.lower(k),
             "who" | "which" | "that" | "where" | "when" | ";"
@@ -3642,7 +3644,7 @@ fn meets_many(a: &Analysis<'_>, verb: &Mention, setting: &Mention) -> bool {
         return false;
     }
     let mut met: Vec<ActorRef> = Vec::new();
-    for k in verb.words.end..setting.words.start {
+    for k in verb.words.end..at {
         if a.mention(k).is_some_and(|m| m.how == How::Pronoun) {
             continue;
         }
